@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { LanguageSchema, StakeholderRoleSchema } from './enums';
+import { CityNameSchema, CountryCodeSchema, DateTimeSchema, EmailSchema, IdSchema } from './primitives';
+import { DisplayNameSchema } from './stakeholder';
+
+/** Passwords: long enough to resist guessing, short enough not to be a hashing denial of service. */
+export const PasswordSchema = z.string().check(z.minLength(10), z.maxLength(200));
+
+/** `POST /v1/auth/signup`. */
+export const SignupSchema = z.object({
+  email: EmailSchema,
+  password: PasswordSchema,
+  displayName: DisplayNameSchema,
+  role: StakeholderRoleSchema,
+  organizationId: z.optional(z.nullable(IdSchema)),
+  country: z.optional(z.nullable(CountryCodeSchema)),
+  city: z.optional(z.nullable(CityNameSchema)),
+  language: z.optional(LanguageSchema),
+});
+export type Signup = z.infer<typeof SignupSchema>;
+
+/** `POST /v1/auth/login`. */
+export const LoginSchema = z.object({
+  email: EmailSchema,
+  password: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+export type Login = z.infer<typeof LoginSchema>;
+
+/** Answer of sign-up and login: an opaque bearer token (stored hashed by the server). */
+export const SessionSchema = z.object({
+  token: z.string(),
+  tokenType: z.enum(['Bearer']),
+  expiresAt: DateTimeSchema,
+  accountId: IdSchema,
+});
+export type Session = z.infer<typeof SessionSchema>;

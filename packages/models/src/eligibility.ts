@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import { EligibilityBasisSchema, MembershipBodySchema } from './enums';
+
+/**
+ * What a person says makes them eligible for free attendance (`POST /v1/events/{id}/eligibility`).
+ * Each part is checked by the server; the pure rule `decideEligibility` then decides.
+ */
+export const EligibilityClaimSchema = z.object({
+  /** Being signed in proves it; the flag only states the intent. */
+  communityMember: z.optional(z.boolean()),
+  membership: z.optional(
+    z.object({
+      body: MembershipBodySchema,
+      /** Member number or national member body code, when the body issues one. */
+      code: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+    }),
+  ),
+  invitationCode: z.optional(z.string().check(z.trim(), z.minLength(4), z.maxLength(100))),
+  coLocatedRegistration: z.optional(
+    z.object({
+      /** Code of the co-located event, e.g. `WCS` or `SIWW`. */
+      eventCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+      /** Registration reference issued by that event. */
+      reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    }),
+  ),
+});
+export type EligibilityClaim = z.infer<typeof EligibilityClaimSchema>;
+
+/** The answer: eligible through which basis, or why not and how to become eligible. */
+export const EligibilityDecisionSchema = z.object({
+  eligible: z.boolean(),
+  basis: z.nullable(EligibilityBasisSchema),
+  reason: z.string(),
+  howToBecomeEligible: z.nullable(z.string()),
+});
+export type EligibilityDecision = z.infer<typeof EligibilityDecisionSchema>;

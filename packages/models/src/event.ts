@@ -1,0 +1,107 @@
+import * as z from 'zod/mini';
+import { EligibilityBasisSchema } from './enums';
+import { LocalizedTextSchema, localizedTextSchema } from './localized-text';
+import {
+  CityNameSchema,
+  CountryCodeSchema,
+  CursorParamSchema,
+  DateTimeSchema,
+  IdSchema,
+  IntegerSchema,
+  LimitSchema,
+  SlugSchema,
+} from './primitives';
+import { chronological, optionalShape } from './schema-helpers';
+
+/**
+ * Tells whether the runtime knows an IANA time zone name.
+ *
+ * @example
+ * isTimeZone('Asia/Singapore'); // true
+ * isTimeZone('Mars/Olympus'); // false
+ */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneSchema = z
+  .string()
+  .check(z.refine(isTimeZone, 'Expected an IANA time zone such as Asia/Singapore'));
+
+/** An event held alongside, e.g. the World Cities Summit (`code: 'WCS'`). */
+export const CoLocatedEventSchema = z.object({
+  code: z.string().check(z.minLength(1), z.maxLength(40)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  url: z.nullable(z.string()),
+});
+export type CoLocatedEvent = z.infer<typeof CoLocatedEventSchema>;
+
+/** A community event, e.g. the World Smart City Forum, Singapore, 13 July 2016. */
+export const EventSchema = z.object({
+  id: IdSchema,
+  slug: z.string(),
+  name: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  startsAt: DateTimeSchema,
+  endsAt: DateTimeSchema,
+  timeZone: z.string(),
+  city: z.string(),
+  country: z.string(),
+  venue: z.nullable(z.string()),
+  organiserIds: z.array(IdSchema),
+  coLocatedEvents: z.array(CoLocatedEventSchema),
+  capacity: z.nullable(z.number()),
+  registrationOpensAt: z.nullable(DateTimeSchema),
+  registrationClosesAt: z.nullable(DateTimeSchema),
+  freeAttendance: z.array(EligibilityBasisSchema),
+  source: z.nullable(z.string()),
+});
+export type Event = z.infer<typeof EventSchema>;
+
+/** Ends after it starts; registration closes after it opens. */
+const eventChecks = [
+  chronological('startsAt', 'endsAt'),
+  chronological('registrationOpensAt', 'registrationClosesAt'),
+];
+
+const eventFields = {
+  slug: z.optional(SlugSchema),
+  name: localizedTextSchema(200),
+  description: localizedTextSchema(10_000),
+  startsAt: DateTimeSchema,
+  endsAt: DateTimeSchema,
+  timeZone: TimeZoneSchema,
+  city: CityNameSchema,
+  country: CountryCodeSchema,
+  venue: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(300)))),
+  organiserIds: z.optional(z.array(IdSchema).check(z.maxLength(20))),
+  coLocatedEvents: z.optional(z.array(CoLocatedEventSchema).check(z.maxLength(20))),
+  capacity: z.optional(z.nullable(IntegerSchema.check(z.minimum(1), z.maximum(1_000_000)))),
+  registrationOpensAt: z.optional(z.nullable(DateTimeSchema)),
+  registrationClosesAt: z.optional(z.nullable(DateTimeSchema)),
+  freeAttendance: z.optional(z.array(EligibilityBasisSchema).check(z.maxLength(4))),
+  source: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
+};
+
+/** `POST /v1/events` (admin). */
+export const EventCreateSchema = z.object(eventFields).check(...eventChecks);
+export type EventCreate = z.infer<typeof EventCreateSchema>;
+
+/** `PATCH /v1/events/{id}`: any field of `EventCreate`. */
+export const EventUpdateSchema = z.object(optionalShape(eventFields)).check(...eventChecks);
+export type EventUpdate = z.infer<typeof EventUpdateSchema>;
+
+/** Query of `GET /v1/events`: upcoming (default) or past. */
+export const EventListParamsSchema = z.object({
+  when: z._default(z.enum(['upcoming', 'past', 'all']), 'upcoming'),
+  country: z.optional(CountryCodeSchema),
+  limit: LimitSchema,
+  cursor: z.optional(CursorParamSchema),
+});
+export type EventListParams = z.infer<typeof EventListParamsSchema>;
+export type EventListParamsInput = z.input<typeof EventListParamsSchema>;

@@ -1,0 +1,82 @@
+import * as z from 'zod/mini';
+import { AccountSchema } from '../account';
+import { CommentSchema } from '../comment';
+import { CoverageLevelSchema, DomainSchema, LanguageSchema } from '../enums';
+import { LocalizedTextSchema } from '../localized-text';
+import { PainPointSchema } from '../pain-point';
+import { DateTimeSchema, IdSchema, IntegerSchema } from '../primitives';
+import { ReportSchema } from '../report';
+import { StakeholderSchema } from '../stakeholder';
+import { StandardMappingSchema } from '../standard-mapping';
+
+/**
+ * A pain point as the community API serves it: `PainPoint` plus whether its discussion is
+ * locked and whether it is a catalogue sample. Title and description hold the language served
+ * (`language`); the reader's `Accept-Language` chooses it.
+ */
+export const PainPointViewSchema = z.object({
+  ...PainPointSchema.shape,
+  /** A moderator locked the discussion: no new comments or replies. */
+  locked: z.boolean(),
+  /** Seeded from the catalogue to show what a pain point looks like. */
+  sample: z.boolean(),
+});
+export type PainPointView = z.infer<typeof PainPointViewSchema>;
+
+/** One stored pain point in a data export: every language of its text. */
+export const ExportedPainPointSchema = z.object({
+  id: IdSchema,
+  slug: z.nullable(z.string()),
+  title: LocalizedTextSchema,
+  description: LocalizedTextSchema,
+  language: LanguageSchema,
+  domain: z.string(),
+  city: z.nullable(z.string()),
+  country: z.nullable(z.string()),
+  severity: z.string(),
+  status: z.string(),
+  voteCount: IntegerSchema,
+  createdAt: DateTimeSchema,
+  updatedAt: DateTimeSchema,
+});
+export type ExportedPainPoint = z.infer<typeof ExportedPainPointSchema>;
+
+/** `GET /v1/me/export`: everything the platform holds about the signed-in member. */
+export const MeExportSchema = z.object({
+  exportedAt: DateTimeSchema,
+  account: AccountSchema,
+  profile: StakeholderSchema,
+  painPoints: z.array(ExportedPainPointSchema),
+  votes: z.array(z.object({ painPointId: IdSchema, createdAt: DateTimeSchema })),
+  comments: z.array(CommentSchema),
+  reports: z.array(ReportSchema),
+  standardMappings: z.array(StandardMappingSchema),
+});
+export type MeExport = z.infer<typeof MeExportSchema>;
+
+/** Answer of `POST /v1/comments/{id}/reports`: the report and whether the comment is now hidden. */
+export const ReportResultSchema = z.object({
+  report: ReportSchema,
+  commentHidden: z.boolean(),
+});
+export type ReportResult = z.infer<typeof ReportResultSchema>;
+
+/** Query of `GET /v1/coverage`: narrow the report, and cap the gap list (default 100). */
+export const CoverageParamsSchema = z.object({
+  domain: z.optional(DomainSchema),
+  gapLimit: z._default(
+    z.coerce
+      .number<number | string>()
+      .check(z.refine(Number.isInteger, 'Expected an integer'), z.minimum(0), z.maximum(1000)),
+    100,
+  ),
+});
+export type CoverageParams = z.infer<typeof CoverageParamsSchema>;
+
+/** `coverage` of a pain point: the best coverage among its standard mappings. */
+export const PainPointCoverageSchema = z.object({
+  painPointId: IdSchema,
+  coverage: CoverageLevelSchema,
+  mappings: z.array(StandardMappingSchema),
+});
+export type PainPointCoverage = z.infer<typeof PainPointCoverageSchema>;

@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import { EligibilityClaimSchema } from './eligibility';
+import { EligibilityBasisSchema } from './enums';
+import { DateTimeSchema, IdSchema } from './primitives';
+
+export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export const RegistrationStatusSchema = z.enum(REGISTRATION_STATUSES);
+export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
+
+/** A seat (or a waitlist place) at an event. */
+export const RegistrationSchema = z.object({
+  id: IdSchema,
+  eventId: IdSchema,
+  stakeholderId: IdSchema,
+  status: RegistrationStatusSchema,
+  /** 1-based place on the waitlist; null unless waitlisted. */
+  waitlistPosition: z.nullable(z.number()),
+  /** The rule that granted free attendance. */
+  basis: z.nullable(EligibilityBasisSchema),
+  sessionIds: z.optional(z.array(IdSchema)),
+  createdAt: DateTimeSchema,
+  cancelledAt: z.optional(z.nullable(DateTimeSchema)),
+});
+export type Registration = z.infer<typeof RegistrationSchema>;
+
+/** `POST /v1/events/{id}/registrations`. */
+export const RegistrationCreateSchema = z.object({
+  claim: z.optional(EligibilityClaimSchema),
+  sessionIds: z.optional(z.array(IdSchema).check(z.maxLength(50))),
+});
+export type RegistrationCreate = z.infer<typeof RegistrationCreateSchema>;

@@ -1,0 +1,5 @@
+export * from './coverage';
+export * from './cursor';
+export * from './eligibility';
+export * from './pain-point-lifecycle';
+export * from './slug';

@@ -1,0 +1,51 @@
+import * as z from 'zod/mini';
+import { StakeholderRoleSchema } from './enums';
+import {
+  CityNameSchema,
+  CountryCodeSchema,
+  CursorParamSchema,
+  DateTimeSchema,
+  IdSchema,
+  LimitSchema,
+  SearchQuerySchema,
+} from './primitives';
+
+/** A community member's public profile; never carries the e-mail address (see `Account`). */
+export const StakeholderSchema = z.object({
+  id: IdSchema,
+  displayName: z.string(),
+  role: StakeholderRoleSchema,
+  organizationId: z.nullable(IdSchema),
+  country: z.nullable(z.string()),
+  city: z.nullable(z.string()),
+  bio: z.nullable(z.string()),
+  createdAt: DateTimeSchema,
+});
+export type Stakeholder = z.infer<typeof StakeholderSchema>;
+
+/** Editable profile fields, shared by sign-up and `PATCH /v1/me`. */
+export const DisplayNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
+export const BioSchema = z.string().check(z.trim(), z.maxLength(2000));
+
+/** Query of `GET /v1/stakeholders`. */
+export const StakeholderListParamsSchema = z.object({
+  role: z.optional(StakeholderRoleSchema),
+  country: z.optional(CountryCodeSchema),
+  organization: z.optional(IdSchema),
+  q: z.optional(SearchQuerySchema),
+  limit: LimitSchema,
+  cursor: z.optional(CursorParamSchema),
+});
+export type StakeholderListParams = z.infer<typeof StakeholderListParamsSchema>;
+export type StakeholderListParamsInput = z.input<typeof StakeholderListParamsSchema>;
+
+/** Profile fields a member may change about themself (`PATCH /v1/me`). */
+export const ProfileUpdateSchema = z.object({
+  displayName: z.optional(DisplayNameSchema),
+  role: z.optional(StakeholderRoleSchema),
+  organizationId: z.optional(z.nullable(IdSchema)),
+  country: z.optional(z.nullable(CountryCodeSchema)),
+  city: z.optional(z.nullable(CityNameSchema)),
+  bio: z.optional(z.nullable(BioSchema)),
+});
+export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>;

@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+import { CoverageLevelSchema } from './enums';
+import { DateTimeSchema, IdSchema } from './primitives';
+import { StandardSchema } from './standard';
+
+/** An expert's judgement that a standard addresses a pain point fully, partly or not at all. */
+export const StandardMappingSchema = z.object({
+  id: z.optional(IdSchema),
+  painPointId: IdSchema,
+  standardId: IdSchema,
+  coverage: CoverageLevelSchema,
+  /** The clause that addresses it, e.g. `5.3`. */
+  clause: z.nullable(z.string()),
+  note: z.nullable(z.string()),
+  expertId: IdSchema,
+  createdAt: DateTimeSchema,
+  /** The mapped standard, embedded by `GET /v1/pain-points/{id}/standards`. */
+  standard: z.optional(StandardSchema),
+});
+export type StandardMapping = z.infer<typeof StandardMappingSchema>;
+
+/** `POST /v1/pain-points/{id}/standards` (expert): the pain point comes from the path. */
+export const StandardMappingCreateSchema = z.object({
+  standardId: IdSchema,
+  coverage: CoverageLevelSchema,
+  clause: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))),
+  note: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(2000)))),
+});
+export type StandardMappingCreate = z.infer<typeof StandardMappingCreateSchema>;

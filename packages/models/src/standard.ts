@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { DomainSchema, StandardBodySchema, StandardStatusSchema } from './enums';
+import { LocalizedTextSchema } from './localized-text';
+import { CursorParamSchema, IdSchema, LimitSchema, SearchQuerySchema } from './primitives';
+
+/** An international standard from the IEC, ISO or ITU catalogue (or a joint committee's). */
+export const StandardSchema = z.object({
+  /** Slug of the reference, e.g. `iso-37120-2018`. */
+  id: IdSchema,
+  body: StandardBodySchema,
+  /** Official reference, e.g. `ISO 37120:2018`. */
+  reference: z.string(),
+  /** Official English title at least. */
+  title: LocalizedTextSchema,
+  /** e.g. `ISO/TC 268`. */
+  committee: z.string(),
+  status: StandardStatusSchema,
+  publicationYear: z.nullable(z.number()),
+  domains: z.array(DomainSchema),
+  /** Public catalogue page (https). */
+  url: z.string(),
+});
+export type Standard = z.infer<typeof StandardSchema>;
+
+/** Query of `GET /v1/standards`. */
+export const StandardListParamsSchema = z.object({
+  body: z.optional(StandardBodySchema),
+  committee: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  domain: z.optional(DomainSchema),
+  status: z.optional(StandardStatusSchema),
+  q: z.optional(SearchQuerySchema),
+  limit: LimitSchema,
+  cursor: z.optional(CursorParamSchema),
+});
+export type StandardListParams = z.infer<typeof StandardListParamsSchema>;
+export type StandardListParamsInput = z.input<typeof StandardListParamsSchema>;

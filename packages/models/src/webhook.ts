@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+import { DateTimeSchema, HttpUrlSchema, IdSchema } from './primitives';
+import { WebhookEventTypeSchema } from './webhook-event';
+
+/** A partner's URL receiving signed event notifications. */
+export const WebhookEndpointSchema = z.object({
+  id: IdSchema,
+  url: z.string(),
+  description: z.nullable(z.string()),
+  eventTypes: z.array(WebhookEventTypeSchema),
+  enabled: z.boolean(),
+  createdAt: DateTimeSchema,
+});
+export type WebhookEndpoint = z.infer<typeof WebhookEndpointSchema>;
+
+/** `POST /v1/webhook-endpoints`. The server also refuses private addresses (SSRF). */
+export const WebhookEndpointCreateSchema = z.object({
+  url: HttpUrlSchema,
+  eventTypes: z.array(WebhookEventTypeSchema).check(z.minLength(1)),
+  description: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(500)))),
+});
+export type WebhookEndpointCreate = z.infer<typeof WebhookEndpointCreateSchema>;
+
+/** Answer of the create route: the signing secret is shown this once. */
+export const WebhookEndpointCreatedSchema = z.object({ ...WebhookEndpointSchema.shape, secret: z.string() });
+export type WebhookEndpointCreated = z.infer<typeof WebhookEndpointCreatedSchema>;
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export const WebhookDeliveryStatusSchema = z.enum(WEBHOOK_DELIVERY_STATUSES);
+export type WebhookDeliveryStatus = z.infer<typeof WebhookDeliveryStatusSchema>;
+
+/** One attempt series of sending one event to one endpoint. */
+export const WebhookDeliverySchema = z.object({
+  id: IdSchema,
+  endpointId: IdSchema,
+  eventId: IdSchema,
+  eventType: WebhookEventTypeSchema,
+  status: WebhookDeliveryStatusSchema,
+  attempts: z.number(),
+  responseStatus: z.nullable(z.number()),
+  lastAttemptAt: z.nullable(DateTimeSchema),
+  nextAttemptAt: z.nullable(DateTimeSchema),
+  createdAt: DateTimeSchema,
+});
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
