@@ -99,7 +99,14 @@ export type EventUpdate = z.infer<typeof EventUpdateSchema>;
 /** Query of `GET /v1/events`: upcoming (default) or past. */
 export const EventListParamsSchema = z.object({
   when: z._default(z.enum(['upcoming', 'past', 'all']), 'upcoming'),
+  /** Events ending at or after this instant. */
+  from: z.optional(DateTimeSchema),
+  /** Events starting before this instant. */
+  to: z.optional(DateTimeSchema),
+  city: z.optional(CityNameSchema),
   country: z.optional(CountryCodeSchema),
+  /** An organiser organization's id. */
+  organiser: z.optional(IdSchema),
   limit: LimitSchema,
   cursor: z.optional(CursorParamSchema),
 });

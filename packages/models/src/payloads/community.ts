@@ -4,7 +4,7 @@ import { CommentSchema } from '../comment';
 import { CoverageLevelSchema, DomainSchema, LanguageSchema } from '../enums';
 import { LocalizedTextSchema } from '../localized-text';
 import { PainPointSchema } from '../pain-point';
-import { DateTimeSchema, IdSchema, IntegerSchema } from '../primitives';
+import { CursorParamSchema, DateTimeSchema, IdSchema, IntegerSchema, LimitSchema } from '../primitives';
 import { ReportSchema } from '../report';
 import { StakeholderSchema } from '../stakeholder';
 import { StandardMappingSchema } from '../standard-mapping';
@@ -80,3 +80,22 @@ export const PainPointCoverageSchema = z.object({
   mappings: z.array(StandardMappingSchema),
 });
 export type PainPointCoverage = z.infer<typeof PainPointCoverageSchema>;
+
+/** What a moderator's queue lists: `reported` (open reports) or `hidden` comments. */
+export const MODERATION_QUEUE_STATES = ['reported', 'hidden'] as const;
+
+/** Query of `GET /v1/moderation/comments` (moderators). */
+export const ModerationQueueParamsSchema = z.object({
+  state: z._default(z.enum(MODERATION_QUEUE_STATES), 'reported'),
+  limit: LimitSchema,
+  cursor: z.optional(CursorParamSchema),
+});
+export type ModerationQueueParams = z.infer<typeof ModerationQueueParamsSchema>;
+
+/** A comment in the moderation queue, with its text and how many open reports it has. */
+export const ModerationQueueItemSchema = z.object({
+  ...CommentSchema.shape,
+  openReports: IntegerSchema,
+  hiddenReason: z.nullable(z.string()),
+});
+export type ModerationQueueItem = z.infer<typeof ModerationQueueItemSchema>;

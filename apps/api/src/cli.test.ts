@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bootstrapAdmin, createDatabase, migrate } from '@wsc/server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const folder = mkdtempSync(path.join(tmpdir(), 'wsc-cli-'));
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    env: { ...process.env, WSC_DATA_DIR: folder, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('apps/api CLI (embedded database)', () => {
+  beforeAll(async () => {
+    const database = await createDatabase({ dataDirectory: folder });
+    await migrate(database.db);
+    await bootstrapAdmin(database.db, { email: 'ops@example.org', password: 'operations password' });
+    await database.close();
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('partners create, keys create and revoke, accounts set-role', () => {
+    const created = cli(
+      'partners',
+      'create',
+      '--name',
+      'City of Singapore',
+      '--origin',
+      'https://www.smartnation.gov.sg',
+    );
+    expect(created.status, created.stderr).toBe(0);
+    const { partner, publishableKey } = JSON.parse(created.stdout);
+    expect(partner.name).toBe('City of Singapore');
+    expect(publishableKey.key).toMatch(/^pk_live_/);
+    expect(publishableKey.allowedOrigins).toEqual(['https://www.smartnation.gov.sg']);
+
+    const secret = cli(
+      'keys',
+      'create',
+      '--partner',
+      partner.id,
+      '--kind',
+      'secret',
+      '--scope',
+      'sso',
+      '--scope',
+      'webhooks',
+    );
+    expect(secret.status, secret.stderr).toBe(0);
+    const key = JSON.parse(secret.stdout);
+    expect(key.key).toMatch(/^sk_live_/);
+    expect(key.scopes).toEqual(['sso', 'webhooks']);
+
+    const revoked = cli('keys', 'revoke', '--partner', partner.id, '--key', key.id);
+    expect(revoked.status, revoked.stderr).toBe(0);
+    expect(cli('keys', 'revoke', '--partner', partner.id, '--key', key.id).status).toBe(2);
+
+    const roles = cli(
+      'accounts',
+      'set-role',
+      '--email',
+      'OPS@example.org',
+      '--role',
+      'admin',
+      '--role',
+      'moderator',
+    );
+    expect(roles.status, roles.stderr).toBe(0);
+    expect(JSON.parse(roles.stdout).roles).toEqual(['member', 'admin', 'moderator']);
+  });
+
+  test('bad usage exits 2 with the usage text', () => {
+    const unknown = cli('keys', 'create', '--partner', 'x', '--kind', 'magic');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('--kind must be one of publishable, secret');
+    expect(unknown.stderr).toContain('Usage: wsc-api');
+    expect(cli().status).toBe(2);
+    const missing = cli('accounts', 'set-role', '--email', 'nobody@example.org', '--role', 'admin');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('no account');
+  });
+});

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ACCOUNT_ROLES, type AccountRole } from '@wsc/models';
+import {
+  EVENT_IMPORT_KINDS,
+  type EventImportKind,
+  PARTNER_KEY_KINDS,
+  PARTNER_SCOPES,
+  type PartnerKeyKind,
+  type PartnerScope,
+} from '@wsc/models/partner';
+import {
+  createDatabase,
+  createPartnerKeyRecord,
+  createPartnerRecord,
+  IMPORT_COLUMNS,
+  importEventList,
+  migrate,
+  optionsFromEnvironment,
+  revokePartnerKey,
+} from '@wsc/server';
+import { progressBar } from './progress';
+
+const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL or WSC_DATA_DIR)
+
+  partners create --name <name> [--origin <https://…>]… [--organization <id>]
+      Creates a partner; with --origin also a publishable key bound to those origins.
+  partners list
+  keys create --partner <id> --kind publishable|secret [--origin <origin>]… [--scope <scope>]…
+      Prints the new key once (it is stored hashed). Scopes: ${PARTNER_SCOPES.join(', ')}.
+  keys revoke --partner <id> --key <keyId>
+  accounts set-role --email <email> --role <role> [--role <role>]…
+      Replaces the account's roles (member is always kept). Roles: ${ACCOUNT_ROLES.join(', ')}.
+  accounts disable --email <email>
+  accounts enable --email <email>
+  events import --event <id|slug> --kind <kind> --file <list.csv>
+      Imports a CSV list (header line first) for eligibility checks; a progress bar goes to
+      stderr, bad rows are reported by line and the good ones stored (exit 1 if any failed).
+      Kinds: ${EVENT_IMPORT_KINDS.map((kind) => `${kind} (${IMPORT_COLUMNS[kind].map((column) => column.name).join(',')})`).join('; ')}.
+
+With the embedded database (no DATABASE_URL), stop the API first: one process at a time.`;
+
+class UsageError extends Error {}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function oneOf<Value extends string>(values: readonly Value[], value: string, name: string): Value {
+  if (!values.includes(value as Value)) throw new UsageError(`--${name} must be one of ${values.join(', ')}`);
+  return value as Value;
+}
+
+async function run(argv: string[]): Promise<unknown> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      origin: { type: 'string', multiple: true },
+      organization: { type: 'string' },
+      partner: { type: 'string' },
+      kind: { type: 'string' },
+      scope: { type: 'string', multiple: true },
+      key: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      event: { type: 'string' },
+      file: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [noun, verb] = positionals;
+  if (values.help || !noun || !verb) throw new UsageError('');
+  const environment = optionsFromEnvironment(process.env);
+  const database = await createDatabase({
+    url: environment.databaseUrl,
+    dataDirectory: environment.dataDirectory,
+  });
+  try {
+    await migrate(database.db);
+    const db = database.db;
+    const command = `${noun} ${verb}`;
+    switch (command) {
+      case 'partners create': {
+        const partner = await createPartnerRecord(db, {
+          name: required(values.name, 'name'),
+          organizationId: values.organization ?? null,
+        });
+        const origins = values.origin ?? [];
+        const publishableKey =
+          origins.length > 0
+            ? await createPartnerKeyRecord(db, partner.id, {
+                kind: 'publishable',
+                allowedOrigins: origins,
+                scopes: ['content:read', 'content:write'],
+              })
+            : null;
+        return { partner, publishableKey };
+      }
+      case 'partners list':
+        return db.selectFrom('partners').selectAll().orderBy('created_at').execute();
+      case 'keys create': {
+        const kind: PartnerKeyKind = oneOf(PARTNER_KEY_KINDS, required(values.kind, 'kind'), 'kind');
+        const scopes = (
+          values.scope ?? (kind === 'secret' ? ['sso'] : ['content:read', 'content:write'])
+        ).map((scope) => oneOf(PARTNER_SCOPES, scope, 'scope') as PartnerScope);
+        const allowedOrigins = values.origin ?? [];
+        if (kind === 'publishable' && allowedOrigins.length === 0) {
+          throw new UsageError('a publishable key needs at least one --origin');
+        }
+        return createPartnerKeyRecord(db, required(values.partner, 'partner'), {
+          kind,
+          allowedOrigins,
+          scopes,
+        });
+      }
+      case 'keys revoke': {
+        const revoked = await revokePartnerKey(
+          db,
+          required(values.partner, 'partner'),
+          required(values.key, 'key'),
+        );
+        if (!revoked) throw new UsageError('no active key with that id for that partner');
+        return { revoked: true };
+      }
+      case 'accounts set-role':
+      case 'accounts disable':
+      case 'accounts enable': {
+        const email = required(values.email, 'email').trim().toLowerCase();
+        const account = await db
+          .selectFrom('accounts')
+          .select(['id', 'roles'])
+          .where('email_normalized', '=', email)
+          .executeTakeFirst();
+        if (!account) throw new UsageError(`no account with e-mail ${email}`);
+        if (verb === 'set-role') {
+          const roles = (values.role ?? []).map((role) => oneOf(ACCOUNT_ROLES, role, 'role') as AccountRole);
+          if (roles.length === 0) throw new UsageError('--role is required');
+          const updated = [...new Set<string>(['member', ...roles])];
+          await db
+            .updateTable('accounts')
+            .set({ roles: updated, updated_at: new Date() })
+            .where('id', '=', account.id)
+            .execute();
+          return { id: account.id, roles: updated };
+        }
+        const disabled = verb === 'disable';
+        await db
+          .updateTable('accounts')
+          .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
+          .where('id', '=', account.id)
+          .execute();
+        if (disabled) {
+          await db
+            .updateTable('sessions')
+            .set({ revoked_at: new Date() })
+            .where('account_id', '=', account.id)
+            .execute();
+        }
+        return { id: account.id, disabled };
+      }
+      case 'events import': {
+        const kind: EventImportKind = oneOf(EVENT_IMPORT_KINDS, required(values.kind, 'kind'), 'kind');
+        const file = required(values.file, 'file');
+        let csv: string;
+        try {
+          csv = readFileSync(file, 'utf8');
+        } catch (error) {
+          throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+        }
+        const progress = progressBar(process.stderr, kind);
+        const report = await importEventList(db, {
+          event: required(values.event, 'event'),
+          kind,
+          csv,
+          onProgress: progress.update,
+        });
+        progress.done();
+        for (const failure of report.failed) {
+          const reasons = failure.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+          process.stderr.write(`line ${failure.line}: ${reasons}\n`);
+        }
+        process.stderr.write(
+          `${report.imported} of ${report.rows} rows imported, ${report.failed.length} refused\n`,
+        );
+        if (report.failed.length > 0) process.exitCode = 1;
+        return report;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      if (error.message) process.stderr.write(`error: ${error.message}\n\n`);
+      process.stderr.write(`${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

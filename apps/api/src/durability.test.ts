@@ -1,0 +1,180 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { afterAll, describe, expect, test } from 'vitest';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const ADMIN = { email: 'admin@example.org', password: 'durability admin password' };
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<number | null>;
+}
+
+async function start(environment: Record<string, string>): Promise<Running> {
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WSC_RATE_LIMIT: 'off',
+      WSC_ADMIN_EMAIL: ADMIN.email,
+      WSC_ADMIN_PASSWORD: ADMIN.password,
+      ...environment,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before listening:\n${output}`));
+    });
+  });
+  return { child, url, exited };
+}
+
+async function login(url: string): Promise<string> {
+  const response = await fetch(`${url}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function createPartners(url: string, token: string, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const response = await fetch(`${url}/v1/partners`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: `Partner ${index}` }),
+    });
+    expect(response.status).toBe(201);
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  return ids;
+}
+
+async function listPartnerIds(url: string, token: string): Promise<string[]> {
+  const response = await fetch(`${url}/v1/partners?limit=100`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { data: { id: string }[] }).data.map((partner) => partner.id);
+}
+
+const targets: {
+  kind: string;
+  environment: () => Promise<Record<string, string>>;
+  cleanup: () => Promise<void>;
+}[] = [];
+const folder = mkdtempSync(path.join(tmpdir(), 'wsc-durability-'));
+targets.push({
+  kind: 'pglite',
+  environment: async () => ({ WSC_DATA_DIR: folder }),
+  cleanup: async () => rmSync(folder, { recursive: true, force: true }),
+});
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (postgresUrl) {
+  const schema = `durability_${randomBytes(5).toString('hex')}`;
+  const admin = () => new pg.Client({ connectionString: postgresUrl });
+  targets.push({
+    kind: 'postgres',
+    environment: async () => {
+      const client = admin();
+      await client.connect();
+      await client.query(`create schema if not exists ${schema}`);
+      await client.end();
+      const url = new URL(postgresUrl);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return { DATABASE_URL: url.toString() };
+    },
+    cleanup: async () => {
+      const client = admin();
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  });
+} else {
+  console.warn('SKIPPED: SIGKILL durability on PostgreSQL (set TEST_DATABASE_URL to run it)');
+}
+
+describe.each(targets)('apps/api on $kind', ({ kind, environment, cleanup }) => {
+  afterAll(() => cleanup());
+
+  test('every write acknowledged before a SIGKILL is there after a restart', async () => {
+    const env = await environment();
+    const first = await start(env);
+    const token = await login(first.url);
+    const acknowledged = await createPartners(first.url, token, 15);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    if (kind === 'pglite') expect(existsSync(path.join(folder, 'pglite.pid'))).toBe(true); // left by the killed process
+
+    const second = await start(env);
+    try {
+      const token2 = await login(second.url);
+      const stored = await listPartnerIds(second.url, token2);
+      for (const id of acknowledged) expect(stored).toContain(id);
+    } finally {
+      second.child.kill('SIGKILL');
+      await second.exited;
+    }
+  });
+
+  test('SIGTERM lets in-flight requests finish, then closes the database and exits 0', async () => {
+    const env = await environment();
+    const running = await start(env);
+    const requests = Array.from({ length: 6 }, (_, index) =>
+      fetch(`${running.url}/v1/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: `inflight${index}.${randomBytes(3).toString('hex')}@example.org`,
+          password: 'a long enough password',
+          displayName: `In flight ${index}`,
+          role: 'citizen',
+        }),
+      }).then((response) => response.status),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    running.child.kill('SIGTERM');
+    const statuses = await Promise.all(requests);
+    expect(statuses).toEqual(statuses.map(() => 201));
+    expect(await running.exited).toBe(0);
+    if (kind === 'pglite') expect(existsSync(path.join(folder, 'pglite.pid'))).toBe(false);
+
+    const again = await start(env);
+    try {
+      const response = await fetch(`${again.url}/ready`);
+      expect(response.status).toBe(200);
+    } finally {
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+    }
+  });
+});

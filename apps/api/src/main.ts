@@ -1,0 +1,50 @@
+import { createServer, DEFAULT_PORT, optionsFromEnvironment } from '@wsc/server';
+
+/** Seconds given to in-flight requests after SIGTERM/SIGINT before the process gives up. */
+const SHUTDOWN_GRACE_MILLISECONDS = 15_000;
+
+async function main(): Promise<void> {
+  const port = Number(process.env.PORT ?? DEFAULT_PORT);
+  const host = process.env.HOST || '127.0.0.1';
+  const options = optionsFromEnvironment(process.env);
+  const app = await createServer({
+    ...options,
+    publicUrl:
+      options.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`,
+  });
+  const address = await app.listen({ port, host });
+  const publicUrl = app.config.publicUrl;
+  process.stdout.write(
+    `World Smart City Community API listening on ${address} (${app.database.kind})\n  API reference: ${publicUrl}/docs\n  OpenAPI:       ${publicUrl}/openapi.json\n`,
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const timer = setTimeout(() => {
+      app.log.error('shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MILLISECONDS);
+    timer.unref();
+    // close() stops accepting connections, waits for in-flight requests, then closes the database.
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`@wsc/api failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,231 @@
+// `npm run bench` (issue #5): what @wsc/sdk costs on top of raw axios, as ratios measured in
+// the same process against the same local server (node:http answering fixed pages), with
+// response validation on and off; the cost of validating a 100-item page against JSON.parse;
+// and the browser bundle of `import { WscClient } from '@wsc/sdk'` (with @wsc/models, zod and
+// axios), esbuild minified + gzip, in bytes. Prints tables; asserts nothing about timing.
+// Needs the built packages (`npm run build`). BENCH_SCALE=small runs fewer calls.
+import { createServer } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { PageSchema, PainPointViewSchema } from '@wsc/models';
+import { WscClient } from '@wsc/sdk';
+import axios from 'axios';
+import { build } from 'esbuild';
+
+const small = process.env.BENCH_SCALE === 'small';
+const CALLS_PER_ROUND = small ? 300 : 1000;
+const ROUNDS = small ? 3 : 7;
+const BUNDLE_BUDGET_BYTES = 32 * 1024;
+
+function painPoint(index) {
+  return {
+    id: `0f8fad5b-d9cb-469f-a165-7086772${String(index).padStart(5, '0')}`,
+    slug: null,
+    title: { en: `Flooding in Singapore (report ${index})` },
+    description: {
+      en: `In Singapore, residents and operators report flooding that no shared standard addresses yet; vendors need common interfaces to fix it (report ${index}).`,
+    },
+    language: 'en',
+    domain: 'water',
+    city: 'Singapore',
+    country: 'SG',
+    severity: 'high',
+    status: 'open',
+    duplicateOf: null,
+    voteCount: 1000 - index,
+    commentCount: 3,
+    locked: false,
+    sample: false,
+    authorId: '8e2b7a2c-5d1e-4f7a-9c3b-2a1d0e9f8c7b',
+    partnerId: null,
+    createdAt: '2024-05-01T08:00:00.000Z',
+    updatedAt: '2024-05-01T08:00:00.000Z',
+  };
+}
+
+const pageOf = (size) => ({
+  data: Array.from({ length: size }, (_, index) => painPoint(index)),
+  nextCursor: 'WyJ0b3AiLDk4MCwiMGY4ZmFkNWIiXQ',
+});
+const PainPointPage = PageSchema(PainPointViewSchema);
+const pages = new Map([20, 100].map((size) => [size, JSON.stringify(pageOf(size))]));
+for (const [size, text] of pages) {
+  const check = PainPointPage.safeParse(JSON.parse(text));
+  if (!check.success)
+    throw new Error(`the ${size}-item fixture no longer matches PainPointViewSchema: ${check.error.message}`);
+}
+
+// The local server: answers /v1/pain-points?limit=N with a fixed N-item page, as the API would.
+const server = createServer((request, response) => {
+  const limit = Number(new URL(request.url, 'http://localhost').searchParams.get('limit') ?? 20);
+  const body = pages.get(limit) ?? pages.get(20);
+  response.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'x-request-id': 'req_bench',
+  });
+  response.end(body);
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const baseURL = `http://127.0.0.1:${server.address().port}`;
+
+const raw = axios.create({ baseURL });
+const validating = new WscClient({ baseURL });
+const trusting = new WscClient({ baseURL, validate: false });
+
+async function meanMillisecondsPerCall(call) {
+  const started = performance.now();
+  for (let index = 0; index < CALLS_PER_ROUND; index++) await call();
+  return (performance.now() - started) / CALLS_PER_ROUND;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Rounds interleave the variants so drift on a shared machine hits each alike; the median round counts. */
+async function compare(size) {
+  const variants = {
+    'raw axios': async () => (await raw.get('/v1/pain-points', { params: { limit: size } })).data,
+    'SDK, validate on': () => validating.painPoints.list({ limit: size }),
+    'SDK, validate off': () => trusting.painPoints.list({ limit: size }),
+  };
+  const samples = Object.fromEntries(Object.keys(variants).map((name) => [name, []]));
+  for (const call of Object.values(variants)) for (let index = 0; index < 200; index++) await call();
+  const entries = Object.entries(variants);
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate who goes first, so no variant always runs on a freshly collected heap.
+    for (let offset = 0; offset < entries.length; offset++) {
+      const [name, call] = entries[(round + offset) % entries.length];
+      samples[name].push(await meanMillisecondsPerCall(call));
+    }
+  }
+  const rawMedian = median(samples['raw axios']);
+  return Object.entries(samples).map(([name, values]) => ({
+    page: `${size} items`,
+    client: name,
+    'ms/call': median(values),
+    'µs over raw': (median(values) - rawMedian) * 1000,
+    '×raw axios': Number((median(values) / rawMedian).toFixed(3)),
+    target: name === 'SDK, validate on' ? '≤1.15×' : '',
+  }));
+}
+
+const callRows = [...(await compare(20)), ...(await compare(100))];
+server.close();
+
+// Validation of a 100-item page, next to the JSON.parse every client pays anyway.
+function microsecondsPerRun(work, runs) {
+  for (let index = 0; index < Math.min(runs, 200); index++) work();
+  const started = performance.now();
+  for (let index = 0; index < runs; index++) work();
+  return ((performance.now() - started) / runs) * 1000;
+}
+const text100 = pages.get(100);
+const parsed100 = JSON.parse(text100);
+const runs = small ? 500 : 2000;
+const parseMicroseconds = median([0, 1, 2].map(() => microsecondsPerRun(() => JSON.parse(text100), runs)));
+const validateMicroseconds = median(
+  [0, 1, 2].map(() => microsecondsPerRun(() => PainPointPage.parse(parsed100), runs)),
+);
+const validationRows = [
+  {
+    step: 'JSON.parse of the page',
+    bytes: Buffer.byteLength(text100),
+    µs: parseMicroseconds,
+    '×JSON.parse': 1,
+  },
+  {
+    step: 'PageSchema(PainPointViewSchema).parse',
+    bytes: Buffer.byteLength(text100),
+    µs: validateMicroseconds,
+    '×JSON.parse': Number((validateMicroseconds / parseMicroseconds).toFixed(2)),
+  },
+];
+
+// Browser bundle: what a web page that imports the client downloads, and axios alone for scale.
+async function browserBundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  const owners = {};
+  for (const [file, info] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+    const absolute = path.resolve(file);
+    const owner =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(absolute)?.[1] ??
+      (absolute.includes('/packages/models/')
+        ? '@wsc/models'
+        : absolute.includes('/packages/sdk/')
+          ? '@wsc/sdk'
+          : file);
+    owners[owner] = (owners[owner] ?? 0) + info.bytesInOutput;
+  }
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, owners };
+}
+const sdkBundle = await browserBundle("export { WscClient } from '@wsc/sdk';");
+const axiosBundle = await browserBundle("export { default } from 'axios';");
+const bundleRows = [
+  {
+    part: 'WscClient bundle (all below)',
+    'minified bytes': sdkBundle.minified,
+    'gzip bytes': sdkBundle.gzip,
+    target: `≤${BUNDLE_BUDGET_BYTES} gzip`,
+  },
+  ...Object.entries(sdkBundle.owners)
+    .filter(([, bytes]) => bytes > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([part, bytes]) => ({ part: `  ${part}`, 'minified bytes': bytes, 'gzip bytes': '', target: '' })),
+  {
+    part: 'axios alone (for scale)',
+    'minified bytes': axiosBundle.minified,
+    'gzip bytes': axiosBundle.gzip,
+    target: 'ref: 22.2 KB gzip',
+  },
+  {
+    part: 'WscClient bundle − axios alone',
+    'minified bytes': sdkBundle.minified - axiosBundle.minified,
+    'gzip bytes': sdkBundle.gzip - axiosBundle.gzip,
+    target: `≤${BUNDLE_BUDGET_BYTES - axiosBundle.gzip} left`,
+  },
+];
+
+function print(rows) {
+  const columns = Object.keys(rows[0]);
+  const format = (value) =>
+    typeof value === 'number' && !Number.isInteger(value)
+      ? value.toFixed(Math.abs(value) >= 100 ? 0 : 3)
+      : String(value ?? '');
+  const cells = rows.map((row) => columns.map((column) => format(row[column])));
+  const widths = columns.map((column, index) =>
+    Math.max(column.length, ...cells.map((line) => line[index].length)),
+  );
+  const line = (values) =>
+    values
+      .map((value, index) => value.padEnd(widths[index]))
+      .join('  ')
+      .trimEnd();
+  console.log([line(columns), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n'));
+}
+console.log(
+  `\n## @wsc/sdk benchmark (${CALLS_PER_ROUND} sequential calls × ${ROUNDS} interleaved rounds per variant, median round; ${os.cpus().length} shared cores, load average ${os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')})\n`,
+);
+print(callRows);
+console.log('\n### Validating a 100-item page\n');
+print(validationRows);
+console.log(
+  '\n### Browser bundle of `import { WscClient } from "@wsc/sdk"` (esbuild --minify, gzip -9; per-package bytes are minified, before gzip)\n',
+);
+print(bundleRows);
+process.exit(0);

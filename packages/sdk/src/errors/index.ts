@@ -1,0 +1,3 @@
+export * from './factory';
+export * from './subclasses';
+export * from './wsc-error';

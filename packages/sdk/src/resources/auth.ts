@@ -1,0 +1,53 @@
+import { type Login, type Session, SessionSchema, type Signup } from '@wsc/models';
+import type { RequestOptions } from '../options';
+import { endpoint, Resource } from '../resource';
+
+/** Body of `auth.signup`. */
+export type AuthSignupParams = Signup;
+/** Body of `auth.login`. */
+export type AuthLoginParams = Login;
+
+/** `/v1/auth`: community accounts with e-mail and password. */
+export class Auth extends Resource {
+  /**
+   * Creates an account and returns a session token.
+   *
+   * @example
+   * const session = await client.auth.signup({
+   *   email: 'amina@example.org',
+   *   password: 'a long passphrase',
+   *   displayName: 'Amina',
+   *   role: 'urban-planner',
+   * });
+   * const member = new WscClient({ baseURL, token: session.token });
+   */
+  signup(params: AuthSignupParams, options?: RequestOptions): Promise<Session> {
+    return this.client.request(
+      { method: 'POST', ...endpoint`/v1/auth/signup`, body: params, schema: SessionSchema },
+      options,
+    );
+  }
+
+  /**
+   * Signs in and returns a session token.
+   *
+   * @example
+   * const { token } = await client.auth.login({ email, password });
+   */
+  login(params: AuthLoginParams, options?: RequestOptions): Promise<Session> {
+    return this.client.request(
+      { method: 'POST', ...endpoint`/v1/auth/login`, body: params, schema: SessionSchema },
+      options,
+    );
+  }
+
+  /**
+   * Revokes the session the client is using.
+   *
+   * @example
+   * await member.auth.logout();
+   */
+  async logout(options?: RequestOptions): Promise<void> {
+    await this.client.request({ method: 'POST', ...endpoint`/v1/auth/logout` }, options);
+  }
+}

@@ -1,0 +1,55 @@
+import { type Me as MeBody, type MeExport, MeExportSchema, MeSchema, type MeUpdate } from '@wsc/models';
+import type { RequestOptions } from '../options';
+import { endpoint, Resource } from '../resource';
+
+/** Body of `me.update`. */
+export type MeUpdateParams = MeUpdate;
+
+/** `/v1/me`: the signed-in member's account, profile and personal data. */
+export class Me extends Resource {
+  /**
+   * Fetches the signed-in member's account and profile.
+   *
+   * @example
+   * const { account, profile } = await client.me.get();
+   */
+  get(options?: RequestOptions): Promise<MeBody> {
+    return this.client.request({ method: 'GET', ...endpoint`/v1/me`, schema: MeSchema }, options);
+  }
+
+  /**
+   * Changes profile fields or the preferred language.
+   *
+   * @example
+   * await client.me.update({ city: 'Geneva', language: 'fr' });
+   */
+  update(params: MeUpdateParams, options?: RequestOptions): Promise<MeBody> {
+    return this.client.request(
+      { method: 'PATCH', ...endpoint`/v1/me`, body: params, schema: MeSchema },
+      options,
+    );
+  }
+
+  /**
+   * Downloads everything the platform holds about the member (data portability).
+   *
+   * @example
+   * const archive = await client.me.export();
+   */
+  export(options?: RequestOptions): Promise<MeExport> {
+    return this.client.request(
+      { method: 'GET', ...endpoint`/v1/me/export`, schema: MeExportSchema },
+      options,
+    );
+  }
+
+  /**
+   * Deletes the member's account; their public contributions are anonymised.
+   *
+   * @example
+   * await client.me.delete();
+   */
+  async delete(options?: RequestOptions): Promise<void> {
+    await this.client.request({ method: 'DELETE', ...endpoint`/v1/me` }, options);
+  }
+}

@@ -1,0 +1,539 @@
+// `npm run bench` (issue #3): throughput and latency of the pain point routes of @wsc/server on
+// PostgreSQL and on PGlite, as ratios to two baselines measured in the same process and run:
+// bare Fastify (the ceiling) and hand-written Fastify + SQL routes running the same SQL (the
+// floor). Also the p50 of list and search at 10,000 rows against full scale (keyset pages must
+// not slow down as the table grows). Prints tables; asserts nothing about timing.
+//
+// Scale: BENCH_SCALE=small (2,000 pain points, 20,000 votes, 5 s per route) while developing;
+// the default is 100,000 pain points, 1,000,000 votes, 10 s per route. Overrides:
+// BENCH_PAIN_POINTS, BENCH_VOTES, BENCH_SECONDS, BENCH_DATABASES=postgres,pglite,
+// BENCH_RATE_LIMIT=<per minute> (default off), BENCH_LOG_FILE (default /dev/null, info level).
+// PostgreSQL: TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/test; the benchmark
+// creates its own database next to it and drops it at the end. PGlite: a temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabase, createServer, migrate } from '@wsc/server';
+import pg from 'pg';
+import pino from 'pino';
+import { FLOOR_SQL, pgDriver, pgliteDriver, startBareFastify, startFloor } from './baselines.mjs';
+import { runLoad } from './load.mjs';
+import { ratio, table } from './report.mjs';
+import { createScratchDatabase } from './scratch-database.mjs';
+import {
+  CHINESE_WORDS,
+  expectedVotes,
+  memberToken,
+  painPointId,
+  seedMembers,
+  seedPainPoints,
+  TITLE_WORDS,
+} from './seed.mjs';
+
+const small = process.env.BENCH_SCALE === 'small';
+const PAIN_POINTS = Number(process.env.BENCH_PAIN_POINTS ?? (small ? 2_000 : 100_000));
+const VOTES = Number(process.env.BENCH_VOTES ?? (small ? 20_000 : 1_000_000));
+/** The "10,000 rows" point of the scale comparison (a tenth of the table at small scale). */
+const BASE_PAIN_POINTS = Math.min(10_000, Math.floor(PAIN_POINTS / 10));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (small ? 5 : 10));
+const WARMUP_SECONDS = small ? 1 : 2;
+const CONNECTIONS = 100;
+const MEMBERS = small ? 500 : 2_000;
+const VOTES_PER_PAIN_POINT = Math.max(1, Math.round(VOTES / PAIN_POINTS));
+const DATABASES = (process.env.BENCH_DATABASES ?? 'postgres,pglite').split(',').map((name) => name.trim());
+const RATE_LIMIT = process.env.BENCH_RATE_LIMIT ? Number(process.env.BENCH_RATE_LIMIT) : false;
+/** Search terms: four English title words (1 row in 40 each) and one Chinese word (1 in 80). */
+const SEARCH_TERMS = [TITLE_WORDS[0], TITLE_WORDS[7], TITLE_WORDS[13], TITLE_WORDS[22], CHINESE_WORDS[1]];
+
+/** Targets of issue #3, printed next to the measured values. */
+const TARGETS = {
+  'list (random cursor)': '≥0.8× floor, p99<60ms',
+  'list (random cursor, member)': '≥0.8× floor, p99<60ms',
+  'hot first page sort=top': '≥0.5× bare, p99<60ms',
+  'search q=': 'p99<60ms',
+  'PUT vote': '≥0.7× floor, p99<60ms',
+};
+
+const measurements = [];
+const scaleRows = [];
+const seedingRows = [];
+const checks = [];
+const plans = [];
+const started = performance.now();
+
+function log(message) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`[${seconds}s] ${message}\n`);
+}
+
+/** One request first: fails loudly on a non-2xx answer and tells the response size. */
+async function sampleResponse({ implementation, url, paths, tokens, method }) {
+  const sample = await fetch(url + paths[0], {
+    method,
+    headers: tokens ? { authorization: `Bearer ${tokens[0]}` } : {},
+  });
+  const body = await sample.arrayBuffer();
+  if (!sample.ok) {
+    throw new Error(
+      `${implementation} ${method} ${paths[0]} answered ${sample.status}: ${Buffer.from(body)}`,
+    );
+  }
+  return body.byteLength;
+}
+
+/**
+ * Measures one route on the server and on the floor (or the ceiling alone), in halves run
+ * A B B A so drift on a shared machine (other processes, checkpoints, autovacuum) weighs on
+ * both alike. req/s = all requests / all seconds; p50 = mean of the halves; p99 = worst half.
+ */
+async function measure({ route, database, scale, paths, tokens = null, method = 'GET', targets }) {
+  const load = { paths, tokens, method, connections: CONNECTIONS };
+  const bytes = [];
+  for (const target of targets) {
+    bytes.push(await sampleResponse({ ...target, ...load }));
+    await runLoad({ ...load, url: target.url, seconds: WARMUP_SECONDS });
+  }
+  const order = targets.length === 2 ? [0, 1, 1, 0] : [0, 0];
+  const halves = targets.map(() => []);
+  for (const index of order) {
+    halves[index].push(await runLoad({ ...load, url: targets[index].url, seconds: SECONDS / 2 }));
+  }
+  return targets.map((target, index) => {
+    const runs = halves[index];
+    const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+    const statusCodes = {};
+    for (const run of runs) {
+      for (const [code, count] of Object.entries(run.statusCodes))
+        statusCodes[code] = (statusCodes[code] ?? 0) + count;
+    }
+    const row = {
+      route,
+      database,
+      implementation: target.implementation,
+      scale,
+      'req/s': requests / SECONDS,
+      'p50 ms': runs.reduce((sum, run) => sum + run.p50, 0) / runs.length,
+      'p99 ms': Math.max(...runs.map((run) => run.p99)),
+      'non-2xx': runs.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0),
+      bytes: bytes[index],
+      statusCodes,
+    };
+    measurements.push(row);
+    log(
+      `${database} ${route} [${target.implementation}, ${scale}]: ${row['req/s'].toFixed(0)} req/s, p50 ${row['p50 ms']} ms, p99 ${row['p99 ms']} ms, non-2xx ${row['non-2xx']}`,
+    );
+    return row;
+  });
+}
+
+/** Walks every page of the default list (sort=top) 100 at a time and keeps each nextCursor. */
+async function collectCursors(url) {
+  const cursors = [];
+  const seen = new Set();
+  let cursor = null;
+  do {
+    const response = await fetch(`${url}/v1/pain-points?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    if (!response.ok) throw new Error(`cursor walk answered ${response.status}: ${await response.text()}`);
+    const page = await response.json();
+    for (const item of page.data) seen.add(item.id);
+    cursor = page.nextCursor;
+    if (cursor) cursors.push(cursor);
+  } while (cursor);
+  return { cursors, distinctRows: seen.size };
+}
+
+async function openPostgres() {
+  const scratch = await createScratchDatabase('api');
+  const database = await createDatabase({ url: scratch.url });
+  const pool = new pg.Pool({ connectionString: scratch.url, max: 10 });
+  // Like the server's pool: a dropped idle connection must not crash the process.
+  pool.on('error', () => {});
+  return {
+    label: 'PostgreSQL',
+    database,
+    driver: pgDriver(pool),
+    floorName: 'floor: Fastify + pg',
+    async drop() {
+      await pool.end();
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+async function openPglite() {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'wsc-bench-pglite-'));
+  const database = await createDatabase({ dataDirectory: folder });
+  return {
+    label: 'PGlite',
+    database,
+    driver: pgliteDriver(database.db),
+    floorName: 'floor: Fastify + PGlite',
+    async drop() {
+      await database.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+async function explain(driver, text, params) {
+  const rows = await driver.query(`explain (analyze, costs off, timing on) ${text}`, params);
+  return rows.map((row) => row['QUERY PLAN']);
+}
+
+async function recordPlans(handle, scale, cursors) {
+  const middle = JSON.parse(Buffer.from(cursors[Math.floor(cursors.length / 2)], 'base64url').toString());
+  const queries = [
+    ['list (deep cursor)', FLOOR_SQL.afterCursor, [middle[1], middle[2], 21]],
+    ['hot first page', FLOOR_SQL.firstPage, [21]],
+    [`search q=${SEARCH_TERMS[0]}`, FLOOR_SQL.search, [SEARCH_TERMS[0], `%${SEARCH_TERMS[0]}%`, 21]],
+  ];
+  for (const [name, text, params] of queries) {
+    const lines = await explain(handle.driver, text, params);
+    plans.push({ database: handle.label, scale, query: name, lines });
+  }
+}
+
+async function benchDatabase(kind, bare) {
+  log(`opening ${kind}`);
+  const handle = kind === 'postgres' ? await openPostgres() : await openPglite();
+  const { database, driver, label } = handle;
+  const logDestination = pino.destination({ dest: process.env.BENCH_LOG_FILE || '/dev/null', sync: true });
+  let server;
+  let floor;
+  try {
+    let timer = performance.now();
+    await migrate(database.db);
+    await seedMembers(database.db, MEMBERS);
+    const membersSeconds = (performance.now() - timer) / 1000;
+    timer = performance.now();
+    const baseTimings = await seedPainPoints(database.db, {
+      from: 1,
+      to: BASE_PAIN_POINTS,
+      votesPerPainPoint: VOTES_PER_PAIN_POINT,
+      members: MEMBERS,
+    });
+    seedingRows.push({
+      database: label,
+      step: `migrate + ${MEMBERS} members with sessions`,
+      seconds: membersSeconds,
+    });
+    seedingRows.push({
+      database: label,
+      step: `pain points 1..${BASE_PAIN_POINTS} + ${expectedVotes(BASE_PAIN_POINTS, VOTES_PER_PAIN_POINT)} votes`,
+      seconds: (performance.now() - timer) / 1000,
+      detail: describeTimings(baseTimings),
+    });
+    log(`${label}: seeded ${BASE_PAIN_POINTS} pain points`);
+
+    server = await createServer({
+      database,
+      rateLimit: RATE_LIMIT,
+      logLevel: 'info',
+      logStream: logDestination,
+    });
+    await server.listen({ port: 0, host: '127.0.0.1' });
+    const serverUrl = `http://127.0.0.1:${server.server.address().port}`;
+    floor = await startFloor(driver);
+    const tokens = await memberTokens(serverUrl);
+
+    // The 10,000-row point of the scale comparison.
+    let walk = await collectCursors(serverUrl);
+    const baseRows = await countRows(driver);
+    checks.push(
+      `${label} @${BASE_PAIN_POINTS}: cursor walk saw ${walk.distinctRows} distinct rows of ${baseRows} (${walk.cursors.length} cursors)`,
+    );
+    const base = `${BASE_PAIN_POINTS}`;
+    const listPaths = (cursors) => cursors.map((cursor) => `/v1/pain-points?limit=20&cursor=${cursor}`);
+    const searchPaths = SEARCH_TERMS.map((term) => `/v1/pain-points?limit=20&q=${encodeURIComponent(term)}`);
+    const ours = { implementation: 'server', url: serverUrl };
+    const hand = { implementation: handle.floorName, url: floor.url };
+    const [baseList, baseFloorList] = await measure({
+      route: 'list (random cursor)',
+      database: label,
+      scale: base,
+      paths: listPaths(walk.cursors),
+      targets: [ours, hand],
+    });
+    const [baseSearch, baseFloorSearch] = await measure({
+      route: 'search q=',
+      database: label,
+      scale: base,
+      paths: searchPaths,
+      targets: [ours, hand],
+    });
+    await recordPlans(handle, base, walk.cursors);
+
+    // Grow to full scale.
+    timer = performance.now();
+    const growTimings = await seedPainPoints(database.db, {
+      from: BASE_PAIN_POINTS + 1,
+      to: PAIN_POINTS,
+      votesPerPainPoint: VOTES_PER_PAIN_POINT,
+      members: MEMBERS,
+    });
+    const votesAdded =
+      expectedVotes(PAIN_POINTS, VOTES_PER_PAIN_POINT) -
+      expectedVotes(BASE_PAIN_POINTS, VOTES_PER_PAIN_POINT);
+    seedingRows.push({
+      database: label,
+      step: `pain points ${BASE_PAIN_POINTS + 1}..${PAIN_POINTS} + ${votesAdded} votes`,
+      seconds: (performance.now() - timer) / 1000,
+      detail: describeTimings(growTimings),
+    });
+    log(`${label}: grew to ${PAIN_POINTS} pain points`);
+    timer = performance.now();
+    walk = await collectCursors(serverUrl);
+    const walkSeconds = (performance.now() - timer) / 1000;
+    const fullRows = await countRows(driver);
+    checks.push(
+      `${label} @${PAIN_POINTS}: cursor walk saw ${walk.distinctRows} distinct rows of ${fullRows} (${walk.cursors.length} pages of 100 in ${walkSeconds.toFixed(1)} s)`,
+    );
+    const full = `${PAIN_POINTS}`;
+
+    const [fullList, fullFloorList] = await measure({
+      route: 'list (random cursor)',
+      database: label,
+      scale: full,
+      paths: listPaths(walk.cursors),
+      targets: [ours, hand],
+    });
+    await measure({
+      route: 'list (random cursor, member)',
+      database: label,
+      scale: full,
+      paths: listPaths(walk.cursors),
+      tokens,
+      targets: [ours, hand],
+    });
+    await measure({
+      route: 'hot first page sort=top',
+      database: label,
+      scale: full,
+      paths: ['/v1/pain-points?sort=top&limit=20'],
+      targets: [ours, hand],
+    });
+    const [fullSearch, fullFloorSearch] = await measure({
+      route: 'search q=',
+      database: label,
+      scale: full,
+      paths: searchPaths,
+      targets: [ours, hand],
+    });
+    await recordPlans(handle, full, walk.cursors);
+
+    const votePaths = Array.from(
+      { length: PAIN_POINTS },
+      (_, index) => `/v1/pain-points/${painPointId(index + 1)}/vote`,
+    );
+    const before = await voteTotals(driver);
+    await measure({
+      route: 'PUT vote',
+      database: label,
+      scale: full,
+      paths: votePaths,
+      tokens,
+      method: 'PUT',
+      targets: [
+        ours,
+        { ...hand, implementation: handle.floorName.replace('floor:', 'floor (vote transaction):') },
+      ],
+    });
+    // Requests still in flight when the load generator stopped finish first.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const after = await voteTotals(driver);
+    checks.push(
+      `${label}: stored votes ${before.votes} → ${after.votes} during the vote runs; sum(vote_count) ${before.counted} → ${after.counted} (${after.counted === after.votes && before.counted === before.votes ? 'consistent' : 'MISMATCH'})`,
+    );
+
+    for (const [route, server10k, serverFull, floor10k, floorFull] of [
+      ['list (random cursor)', baseList, fullList, baseFloorList, fullFloorList],
+      ['search q=', baseSearch, fullSearch, baseFloorSearch, fullFloorSearch],
+    ]) {
+      scaleRows.push({
+        route,
+        database: label,
+        [`server p50 @${base}`]: server10k['p50 ms'],
+        [`server p50 @${full}`]: serverFull['p50 ms'],
+        'server ratio': ratio(serverFull['p50 ms'], server10k['p50 ms']),
+        'floor ratio': ratio(floorFull['p50 ms'], floor10k['p50 ms']),
+        target: '≤1.2',
+      });
+    }
+  } finally {
+    await floor?.close();
+    await server?.close();
+    logDestination.flushSync?.();
+    await handle.drop();
+    log(`${label}: closed and dropped`);
+  }
+  return bare;
+}
+
+function describeTimings(timings) {
+  return Object.entries(timings)
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}s`)
+    .join(', ');
+}
+
+async function countRows(driver) {
+  const [{ count }] = await driver.query('select count(*)::int as count from pain_points', []);
+  return count;
+}
+
+/** Stored votes and the sum of the denormalized counts, read in one statement (one snapshot). */
+async function voteTotals(driver) {
+  const [totals] = await driver.query(
+    'select (select count(*)::int from votes) as votes, (select coalesce(sum(vote_count), 0)::int from pain_points) as counted',
+    [],
+  );
+  return totals;
+}
+
+/** Bench members' tokens plus one member signed up through the API (checks both kinds work). */
+async function memberTokens(url) {
+  const tokens = Array.from({ length: MEMBERS }, (_, index) => memberToken(index + 1));
+  const signup = await fetch(`${url}/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-signup-${Date.now()}@bench.invalid`,
+      password: 'correct horse battery staple',
+      displayName: 'Bench signup',
+      role: 'urban-planner',
+    }),
+  });
+  if (signup.status !== 201) throw new Error(`signup answered ${signup.status}: ${await signup.text()}`);
+  tokens.push((await signup.json()).token);
+  const me = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${tokens[0]}` } });
+  if (!me.ok) throw new Error(`a seeded session is refused by GET /v1/me: ${me.status} ${await me.text()}`);
+  return tokens;
+}
+
+async function measureBare(bare, when) {
+  return measure({
+    route: 'bare Fastify 20-item page',
+    database: '-',
+    scale: '-',
+    paths: ['/v1/pain-points'],
+    targets: [{ implementation: `ceiling (${when})`, url: bare.url }],
+  });
+}
+
+function printResults() {
+  const bareRow = measurements.find((row) => row.implementation === 'ceiling (start)');
+  const floorOf = (row) =>
+    measurements.find(
+      (other) =>
+        other.database === row.database &&
+        other.scale === row.scale &&
+        other.route === row.route &&
+        other.implementation.startsWith('floor'),
+    );
+  const rows = measurements.map((row) => {
+    const isServer = row.implementation === 'server';
+    const floor = isServer ? floorOf(row) : null;
+    return {
+      ...row,
+      rows: row.scale,
+      '×bare': ratio(row['req/s'], bareRow?.['req/s']),
+      '×floor': floor ? ratio(row['req/s'], floor['req/s']) : null,
+      target: isServer
+        ? (TARGETS[row.route] ?? '')
+        : row.implementation.startsWith('floor') &&
+            row.database === 'PostgreSQL' &&
+            row.route.startsWith('list')
+          ? 'ref: 0.05–0.09× bare'
+          : row.implementation.startsWith('ceiling')
+            ? 'ref: 50–55k req/s'
+            : '',
+    };
+  });
+  console.log(
+    `\n## @wsc/server API benchmark (${small ? 'small' : 'full'} scale: ${PAIN_POINTS} pain points, ~${expectedVotes(PAIN_POINTS, VOTES_PER_PAIN_POINT)} votes, ${CONNECTIONS} connections, ${SECONDS} s per route, rate limit ${RATE_LIMIT === false ? 'off' : `${RATE_LIMIT}/min`}, logs at info to ${process.env.BENCH_LOG_FILE || '/dev/null'})`,
+  );
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')} at the end (shared machine: expect noise)\n`,
+  );
+  console.log(
+    table(rows, [
+      'route',
+      'database',
+      'implementation',
+      'rows',
+      'req/s',
+      'p50 ms',
+      'p99 ms',
+      'non-2xx',
+      'bytes',
+      '×bare',
+      '×floor',
+      'target',
+    ]),
+  );
+  const errors = rows.filter((row) => row['non-2xx'] > 0);
+  for (const row of errors) {
+    console.log(
+      `  ! ${row.database} ${row.route} [${row.implementation}]: status codes ${JSON.stringify(row.statusCodes)}`,
+    );
+  }
+
+  console.log(
+    '\n### p50 at the small table vs full scale (keyset pages and indexed search must not slow down)\n',
+  );
+  console.log(table(scaleRows, Object.keys(scaleRows[0] ?? { route: '' })));
+
+  const byDatabase = (database, route) =>
+    measurements.find(
+      (row) =>
+        row.database === database &&
+        row.route === route &&
+        row.implementation === 'server' &&
+        row.scale === String(PAIN_POINTS),
+    );
+  const pgliteRows = Object.keys(TARGETS)
+    .map((route) => ({
+      route,
+      'PGlite req/s': byDatabase('PGlite', route)?.['req/s'],
+      'PostgreSQL req/s': byDatabase('PostgreSQL', route)?.['req/s'],
+      'PGlite/PostgreSQL': ratio(
+        byDatabase('PGlite', route)?.['req/s'],
+        byDatabase('PostgreSQL', route)?.['req/s'],
+      ),
+      reference: 'measured 0.3–0.4',
+    }))
+    .filter((row) => row['PGlite req/s'] && row['PostgreSQL req/s']);
+  if (pgliteRows.length > 0) {
+    console.log('\n### PGlite vs PostgreSQL (server routes, full scale)\n');
+    console.log(table(pgliteRows, Object.keys(pgliteRows[0])));
+  }
+
+  console.log(
+    '\n### Seeding (set-based INSERT … SELECT … FROM generate_series; secondary indexes rebuilt after)\n',
+  );
+  console.log(table(seedingRows, ['database', 'step', 'seconds', 'detail']));
+
+  console.log('\n### Checks\n');
+  for (const check of checks) console.log(`- ${check}`);
+
+  console.log("\n### Query plans (EXPLAIN ANALYZE of the server's SQL)\n");
+  for (const plan of plans) {
+    console.log(`${plan.database} @${plan.scale} rows, ${plan.query}:`);
+    for (const line of plan.lines.slice(0, 14)) console.log(`    ${line}`);
+  }
+  console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+const bare = await startBareFastify();
+try {
+  await measureBare(bare, 'start');
+  for (const kind of DATABASES) await benchDatabase(kind, bare);
+  await measureBare(bare, 'end');
+} finally {
+  await bare.close();
+}
+printResults();
+process.exit(0);

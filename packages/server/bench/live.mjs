@@ -1,0 +1,262 @@
+// `npm run bench` (issue #4): fan-out latency from a vote to 1,000 Server-Sent Events
+// subscribers of `GET /v1/stream?topics=votes`, with one @wsc/server instance and with two
+// instances on one PostgreSQL (votes through instance A, half the subscribers on B: the event
+// crosses instances by LISTEN/NOTIFY); heap per idle SSE connection; and the baseline, a bare
+// Fastify SSE broadcast to the same number of local clients. Every instance, the subscribers
+// and this orchestrating process are separate processes. Prints tables; asserts no timing.
+//
+// Latency of one delivery = arrival of the frame on a stream − the moment the PUT vote (or
+// the baseline's broadcast request) was sent, so it includes the vote's own transaction.
+// BENCH_SCALE=small: 200 subscribers, 10 votes. Default: 1,000 subscribers, 40 votes.
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createDatabase, migrate } from '@wsc/server';
+import { table } from './report.mjs';
+import { createScratchDatabase } from './scratch-database.mjs';
+import { memberToken, painPointId, seedMembers, seedPainPoints } from './seed.mjs';
+
+const small = process.env.BENCH_SCALE === 'small';
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? (small ? 200 : 1000));
+const VOTES = small ? 10 : 40;
+const PAUSE_MILLISECONDS = 100;
+const SEEDED_MEMBERS = 200;
+const started = performance.now();
+const now = () => performance.timeOrigin + performance.now();
+
+function log(message) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`[${seconds}s] ${message}\n`);
+}
+
+/** A child process speaking the request/answer IPC of live-instance.mjs and live-clients.mjs. */
+function child(script, execArgv = []) {
+  const process = fork(fileURLToPath(new URL(script, import.meta.url)), [], { execArgv, stdio: 'inherit' });
+  const ask = (message, answerType) =>
+    new Promise((resolve, reject) => {
+      const onMessage = (answer) => {
+        if (answer.type !== answerType) return;
+        process.off('message', onMessage);
+        process.off('exit', onExit);
+        resolve(answer);
+      };
+      const onExit = (code) =>
+        reject(new Error(`${script} exited with ${code} while waiting for ${answerType}`));
+      process.on('message', onMessage);
+      process.once('exit', onExit);
+      process.send(message);
+    });
+  return { process, ask };
+}
+
+async function startInstance(kind, databaseUrl) {
+  const instance = child('./live-instance.mjs', ['--expose-gc']);
+  const { url } = await instance.ask({ kind, databaseUrl }, 'listening');
+  return {
+    url,
+    heap: () => instance.ask({ type: 'heap' }, 'heap'),
+    close: () => instance.ask({ type: 'close' }, 'closed'),
+  };
+}
+
+async function openSubscribers(targets) {
+  const clients = child('./live-clients.mjs');
+  const { streams } = await clients.ask({ type: 'open', targets }, 'opened');
+  return {
+    streams,
+    reset: () => clients.ask({ type: 'reset' }, 'reset'),
+    report: () => clients.ask({ type: 'report' }, 'report'),
+    close: () => clients.ask({ type: 'close' }, 'closed'),
+  };
+}
+
+function percentile(sorted, fraction) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+}
+
+/** Sends the triggers one after another (with a pause), then collects every stream's arrivals. */
+async function fanOut({ subscribers, trigger, expectedStreams, targetNames }) {
+  await subscribers.reset();
+  const sentAt = new Map();
+  for (let vote = 1; vote <= VOTES; vote++) {
+    const id = painPointId(vote);
+    sentAt.set(id, now());
+    await trigger(vote, id);
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MILLISECONDS));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const { arrivals, disconnected } = await subscribers.report();
+  const rows = [];
+  for (const [targetIndex, targetName] of targetNames.entries()) {
+    const deliveries = [];
+    const lastPerVote = [];
+    let received = 0;
+    for (const [id, sent] of sentAt) {
+      const times = (arrivals[id] ?? [])
+        .filter(([, target]) => target === targetIndex)
+        .map(([at]) => at - sent);
+      received += times.length;
+      deliveries.push(...times);
+      if (times.length > 0) lastPerVote.push(Math.max(...times));
+    }
+    deliveries.sort((a, b) => a - b);
+    lastPerVote.sort((a, b) => a - b);
+    rows.push({
+      subscribers: targetName,
+      deliveries: `${received}/${VOTES * expectedStreams[targetIndex]}`,
+      'p50 ms': percentile(deliveries, 0.5),
+      'p99 ms': percentile(deliveries, 0.99),
+      'max ms': deliveries.at(-1) ?? null,
+      'all streams p50 ms': percentile(lastPerVote, 0.5),
+      'all streams p99 ms': percentile(lastPerVote, 0.99),
+      'dropped streams': disconnected,
+    });
+  }
+  return rows;
+}
+
+async function heapPerConnection(instance, open) {
+  const before = await instance.heap();
+  const subscribers = await open();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const after = await instance.heap();
+  return {
+    subscribers,
+    heapBytesPerStream: Math.round((after.heapUsed - before.heapUsed) / subscribers.streams),
+    rssBytesPerStream: Math.round((after.rss - before.rss) / subscribers.streams),
+  };
+}
+
+const latencyRows = [];
+const memoryRows = [];
+
+// Baseline: bare Fastify broadcasting to local clients.
+{
+  log(`bare Fastify SSE broadcast to ${SUBSCRIBERS} clients`);
+  const bare = await startInstance('bare');
+  const { subscribers, heapBytesPerStream, rssBytesPerStream } = await heapPerConnection(bare, () =>
+    openSubscribers([{ url: `${bare.url}/v1/stream`, count: SUBSCRIBERS }]),
+  );
+  memoryRows.push({
+    instance: 'bare Fastify SSE',
+    streams: subscribers.streams,
+    'heap bytes/stream': heapBytesPerStream,
+    'rss bytes/stream': rssBytesPerStream,
+    target: 'ref: ≈5 KB',
+  });
+  const rows = await fanOut({
+    subscribers,
+    expectedStreams: [SUBSCRIBERS],
+    targetNames: [`${SUBSCRIBERS} on the broadcaster`],
+    trigger: (_vote, id) =>
+      fetch(`${bare.url}/broadcast`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ painPointId: id }),
+      }).then((response) => response.arrayBuffer()),
+  });
+  for (const row of rows)
+    latencyRows.push({ setup: 'bare Fastify broadcast (baseline)', ...row, target: 'ref: p99 30–42 ms' });
+  await subscribers.close();
+  await bare.close();
+}
+
+const scratch = await createScratchDatabase('live');
+try {
+  let timer = performance.now();
+  const database = await createDatabase({ url: scratch.url });
+  await migrate(database.db);
+  await seedMembers(database.db, SEEDED_MEMBERS + VOTES * 2);
+  await seedPainPoints(database.db, { from: 1, to: 1000, votesPerPainPoint: 10, members: SEEDED_MEMBERS });
+  await database.close();
+  log(`seeded in ${((performance.now() - timer) / 1000).toFixed(1)} s`);
+
+  let nextMember = SEEDED_MEMBERS;
+  const vote = (url) => async (_vote, id) => {
+    nextMember += 1;
+    const response = await fetch(`${url}/v1/pain-points/${id}/vote`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${memberToken(nextMember)}` },
+    });
+    if (!response.ok) throw new Error(`vote answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+
+  // One instance.
+  log(`one instance, ${SUBSCRIBERS} subscribers`);
+  const first = await startInstance('server', scratch.url);
+  await fetch(`${first.url}/v1/pain-points?limit=20`).then((response) => response.arrayBuffer());
+  const measured = await heapPerConnection(first, () =>
+    openSubscribers([{ url: `${first.url}/v1/stream?topics=votes`, count: SUBSCRIBERS }]),
+  );
+  memoryRows.push({
+    instance: '@wsc/server /v1/stream',
+    streams: measured.subscribers.streams,
+    'heap bytes/stream': measured.heapBytesPerStream,
+    'rss bytes/stream': measured.rssBytesPerStream,
+    target: '<10 KB heap',
+  });
+  for (const row of await fanOut({
+    subscribers: measured.subscribers,
+    expectedStreams: [SUBSCRIBERS],
+    targetNames: [`${SUBSCRIBERS} on A`],
+    trigger: vote(first.url),
+  })) {
+    latencyRows.push({ setup: 'one instance (vote through A)', ...row, target: 'p99 < 100 ms' });
+  }
+  await measured.subscribers.close();
+
+  // Two instances: half the subscribers on each, votes through A.
+  log(`two instances, ${SUBSCRIBERS} subscribers split`);
+  timer = performance.now();
+  const second = await startInstance('server', scratch.url);
+  const half = Math.floor(SUBSCRIBERS / 2);
+  const split = await openSubscribers([
+    { url: `${first.url}/v1/stream?topics=votes`, count: SUBSCRIBERS - half },
+    { url: `${second.url}/v1/stream?topics=votes`, count: half },
+  ]);
+  for (const row of await fanOut({
+    subscribers: split,
+    expectedStreams: [SUBSCRIBERS - half, half],
+    targetNames: [`${SUBSCRIBERS - half} on A`, `${half} on B`],
+    trigger: vote(first.url),
+  })) {
+    latencyRows.push({ setup: 'two instances (vote through A)', ...row, target: 'p99 < 100 ms' });
+  }
+  await split.close();
+  await second.close();
+  await first.close();
+} finally {
+  await scratch.drop();
+}
+
+console.log(
+  `\n## Live updates benchmark (${SUBSCRIBERS} subscribers, ${VOTES} votes ${PAUSE_MILLISECONDS} ms apart, PostgreSQL; ${os.cpus().length} shared cores, load average ${os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')})`,
+);
+console.log(
+  'latency = frame arrival on a stream − PUT vote (or broadcast request) sent; "all streams" = the slowest stream per vote\n',
+);
+console.log(
+  table(latencyRows, [
+    'setup',
+    'subscribers',
+    'deliveries',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'all streams p50 ms',
+    'all streams p99 ms',
+    'dropped streams',
+    'target',
+  ]),
+);
+console.log(
+  '\n### Heap per idle SSE connection (heapUsed after full GC, before and after the streams opened, in the instance process)\n',
+);
+console.log(table(memoryRows, ['instance', 'streams', 'heap bytes/stream', 'rss bytes/stream', 'target']));
+console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+process.exit(0);

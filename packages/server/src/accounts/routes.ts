@@ -1,0 +1,84 @@
+import { AccountSchema, AccountUpdateSchema, IdSchema } from '@wsc/models';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { recordAudit } from '../audit/record';
+import { HttpProblem } from '../http/problem';
+import { toAccount } from '../identity/accounts-repository';
+import { requireRole } from '../identity/guards';
+
+const AccountParamsSchema = z.object({ id: IdSchema });
+
+/**
+ * `PATCH /v1/accounts/{id}` (admin): roles and the disabled flag. Disabling revokes every token
+ * of the account at once. An admin cannot remove their own admin role or disable themself,
+ * so the platform never loses its last admin by accident.
+ *
+ * @example
+ * await app.register(accountRoutes);
+ */
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.patch(
+    '/v1/accounts/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Change an account's roles or disable it (admin)",
+        security: [{ bearer: [] }],
+        params: AccountParamsSchema,
+        body: AccountUpdateSchema,
+        response: { 200: AccountSchema },
+      },
+    },
+    async (request) => {
+      const admin = requireRole(request, 'admin');
+      const { id } = request.params;
+      const { accountRoles, disabled } = request.body;
+      if (id === admin.id && ((accountRoles && !accountRoles.includes('admin')) || disabled === true)) {
+        throw new HttpProblem(409, 'Cannot demote or disable yourself', {
+          type: 'self-demotion',
+          detail: 'Ask another admin to change your own admin role or to disable your account.',
+        });
+      }
+      const row = await app.db.transaction().execute(async (trx) => {
+        const current = await trx
+          .selectFrom('accounts')
+          .selectAll()
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
+        if (!current) throw new HttpProblem(404, 'Account not found');
+        const roles = accountRoles ? [...new Set<string>(['member', ...accountRoles])] : current.roles;
+        const disabledAt =
+          disabled === undefined
+            ? current.disabled_at
+            : disabled
+              ? (current.disabled_at ?? new Date())
+              : null;
+        const updated = await trx
+          .updateTable('accounts')
+          .set({ roles, disabled_at: disabledAt, updated_at: new Date() })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (disabled === true) {
+          await trx
+            .updateTable('sessions')
+            .set({ revoked_at: new Date() })
+            .where('account_id', '=', id)
+            .where('revoked_at', 'is', null)
+            .execute();
+        }
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'account.updated',
+          subjectType: 'account',
+          subjectId: id,
+          data: { roles: { from: current.roles, to: roles }, disabled: disabledAt !== null },
+          requestId: request.id,
+        });
+        return updated;
+      });
+      return toAccount(row);
+    },
+  );
+};

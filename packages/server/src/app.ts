@@ -1,0 +1,176 @@
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { accountRoutes } from './accounts/routes';
+import { type AppConfig, resolveConfig, type ServerOptions } from './config';
+import { createDatabase, type Database } from './database/create-database';
+import { migrate } from './database/migrate';
+import type { DatabaseSchema } from './database/schema';
+import { seed } from './database/seed';
+import { features } from './features';
+import { answerPreflight, applyCorsHeaders, isRegisteredOrigin } from './http/cors';
+import { installErrorHandling } from './http/error-handler';
+import { applyEntityTag } from './http/etag';
+import { registerHealthRoutes } from './http/health';
+import {
+  claimIdempotencyKey,
+  fingerprintRequest,
+  purgeExpiredIdempotencyKeys,
+  storeIdempotentResponse,
+} from './http/idempotency';
+import { loggerOptions } from './http/logger';
+import { registerOpenApi } from './http/openapi';
+import { registerRateLimits } from './http/rate-limit';
+import { generateRequestId, REQUEST_ID_HEADER } from './http/request-id';
+import { jsonSchemaSerializerCompiler } from './http/serializer';
+import { useEnglishValidationMessages } from './http/validation-messages';
+import { authRoutes } from './identity/auth-routes';
+import { bootstrapAdmin } from './identity/bootstrap-admin';
+import { type Principal, resolvePrincipal } from './identity/principal';
+import { ssoRoutes } from './identity/sso-routes';
+import { partnerRoutes } from './partners/routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Kysely over PGlite or PostgreSQL. */
+    db: Kysely<DatabaseSchema>;
+    /** The database handle (kind, ping, close). */
+    database: Database;
+    /** Resolved options. */
+    config: AppConfig;
+    /** Every route registered, `{ method, url }`: what /openapi.json must document. */
+    routeInventory: readonly { method: string; url: string }[];
+  }
+  interface FastifyRequest {
+    /** Who is calling; set before any route runs. */
+    principal: Principal;
+  }
+}
+
+/** The Fastify instance `createServer` returns: zod schemas type the routes. */
+export type WscServer = FastifyInstance & ReturnType<FastifyInstance['withTypeProvider']>;
+
+const ANONYMOUS: Principal = { account: null, partner: null, originVerified: false };
+const IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS = 3_600_000;
+
+/**
+ * Builds the community platform: database (migrated and seeded), identity, partners, HTTP
+ * quality (problem+json errors, request ids, idempotency, rate limits, CORS, ETags, security
+ * headers), OpenAPI at `/openapi.json`, Swagger UI at `/docs`, and every feature of `features.ts`.
+ *
+ * @example
+ * const app = await createServer({ dataDirectory: '.data', rateLimit: 120 });
+ * await app.listen({ port: 8787, host: '127.0.0.1' });
+ */
+export async function createServer(options: ServerOptions = {}) {
+  useEnglishValidationMessages();
+  const config = resolveConfig(options);
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await createDatabase({ url: options.databaseUrl, dataDirectory: options.dataDirectory }));
+  try {
+    if (options.migrate !== false) await migrate(database.db);
+    if (options.seed !== false) await seed(database.db, options.seeders);
+    if (options.admin) await bootstrapAdmin(database.db, options.admin);
+    await purgeExpiredIdempotencyKeys(database.db);
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, options.logStream),
+    genReqId: generateRequestId,
+    requestIdHeader: false,
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: config.logLevel === 'silent',
+    }),
+    // Fastify accepts a hop count too; its types only list the other forms.
+    trustProxy: config.trustProxy as boolean | string,
+    bodyLimit: config.bodyLimit,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(jsonSchemaSerializerCompiler);
+  app.decorate('db', database.db);
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.decorateRequest('principal', null as unknown as Principal);
+  installErrorHandling(app);
+  const routeInventory: { method: string; url: string }[] = [];
+  app.decorate('routeInventory', routeInventory);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD' && method !== 'OPTIONS') routeInventory.push({ method, url: route.url });
+    }
+  });
+
+  const purgeTimer = setInterval(() => {
+    purgeExpiredIdempotencyKeys(database.db).catch((error) =>
+      app.log.warn({ err: error }, 'idempotency purge failed'),
+    );
+  }, IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS);
+  purgeTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(purgeTimer);
+    if (ownsDatabase) await database.close();
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+    if (await answerPreflight(database.db, request, reply)) return reply;
+    try {
+      request.principal = await resolvePrincipal(database.db, request);
+    } catch (error) {
+      request.principal = ANONYMOUS;
+      // Let a partner page read why its credentials were refused.
+      const origin = request.headers.origin;
+      if (origin && (await isRegisteredOrigin(database.db, origin))) {
+        reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+        reply.header('access-control-expose-headers', 'x-request-id, www-authenticate');
+      }
+      throw error;
+    }
+    applyCorsHeaders(request, reply);
+    return undefined;
+  });
+  app.addHook('preValidation', async (request) => fingerprintRequest(request));
+  app.addHook('preHandler', async (request, reply) =>
+    claimIdempotencyKey(database.db, request, reply, config.idempotencyTtlSeconds),
+  );
+  // During a graceful shutdown, answers close their keep-alive connection so close() can finish.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    app.server.closeIdleConnections();
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    await storeIdempotentResponse(database.db, request, reply, payload);
+    return applyEntityTag(request, reply, payload);
+  });
+
+  await app.register(helmet, {
+    // Widgets and the embed script are read cross-origin; CORS above decides who may read what.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // Swagger UI sets its own CSP for /docs; JSON answers need none.
+    contentSecurityPolicy: false,
+  });
+  if (config.rateLimit !== false) {
+    await registerRateLimits(app, { perMinute: config.rateLimit, redisUrl: config.redisUrl });
+  }
+  await registerOpenApi(app, { publicUrl: config.publicUrl });
+
+  registerHealthRoutes(app, database);
+  await app.register(authRoutes);
+  await app.register(ssoRoutes);
+  await app.register(partnerRoutes);
+  await app.register(accountRoutes);
+  for (const feature of features) await app.register(feature);
+  return app;
+}

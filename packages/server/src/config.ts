@@ -1,0 +1,140 @@
+import type { Database } from './database/create-database';
+import type { Seeder } from './database/seeders';
+
+export interface ServerOptions {
+  /** An opened database to use (and not close). Absent: opened from `databaseUrl`/`dataDirectory`. */
+  database?: Database | undefined;
+  /** `postgres://…`; absent: embedded PGlite in `dataDirectory`. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database (default `.data`). */
+  dataDirectory?: string | undefined;
+  /** The origin embeds and links use (default `http://localhost:8787`). */
+  publicUrl?: string | undefined;
+  /** pino level: `fatal`…`trace` or `silent` (default `info`). */
+  logLevel?: string | undefined;
+  /** Where JSON log lines go (default stdout). */
+  logStream?: NodeJS.WritableStream | undefined;
+  /** Requests per minute per IP for anonymous traffic (default 120); `false` disables limits. */
+  rateLimit?: number | false | undefined;
+  /** Shared rate-limit store across instances. */
+  redisUrl?: string | undefined;
+  /** Creates or updates this admin at start. */
+  admin?: { email: string; password: string } | undefined;
+  /** Fastify `trustProxy`: behind a load balancer, take the client IP from X-Forwarded-For. */
+  trustProxy?: boolean | string | number | undefined;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  bodyLimit?: number | undefined;
+  /** Apply migrations at start (default true). */
+  migrate?: boolean | undefined;
+  /** Run the seeders at start (default true). */
+  seed?: boolean | undefined;
+  /** Replace the default seeders. */
+  seeders?: readonly Seeder[] | undefined;
+  /** Lifetime of a sign-in session (default 30 days). */
+  sessionTtlSeconds?: number | undefined;
+  /** Accept webhook URLs on loopback/private networks and plain http (development, tests). Default false. */
+  webhookAllowPrivate?: boolean | undefined;
+  /** Run the webhook delivery worker in this process (default true; false for API-only instances and tests). */
+  webhookWorker?: boolean | undefined;
+  /** Give up on a webhook attempt after this long (default 10 s); a claim's lease is twice this. */
+  webhookTimeoutMilliseconds?: number | undefined;
+  /** Interval of the `: ping` comments keeping idle live-update streams open (default 15 s). */
+  liveHeartbeatMilliseconds?: number | undefined;
+  /** The current time (tests move it to check retry schedules). Default `() => new Date()`. */
+  clock?: (() => Date) | undefined;
+}
+
+/** Options after defaults: what `app.config` holds. */
+export interface AppConfig {
+  publicUrl: string;
+  logLevel: string;
+  rateLimit: number | false;
+  redisUrl: string | null;
+  trustProxy: boolean | string | number;
+  bodyLimit: number;
+  sessionTtlSeconds: number;
+  /** Minimum seconds an idempotency key is remembered. */
+  idempotencyTtlSeconds: number;
+  webhookAllowPrivate: boolean;
+  webhookWorker: boolean;
+  webhookTimeoutMilliseconds: number;
+  liveHeartbeatMilliseconds: number;
+  clock: () => Date;
+}
+
+export const DEFAULT_RATE_LIMIT = 120;
+export const DEFAULT_PORT = 8787;
+
+/**
+ * Fills the defaults of {@link ServerOptions}.
+ *
+ * @example
+ * resolveConfig({ rateLimit: false }).bodyLimit; // 1048576
+ */
+export function resolveConfig(options: ServerOptions): AppConfig {
+  return {
+    publicUrl: (options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`).replace(/\/+$/, ''),
+    logLevel: options.logLevel ?? 'info',
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    redisUrl: options.redisUrl ?? null,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 30 * 24 * 3600,
+    idempotencyTtlSeconds: 24 * 3600,
+    webhookAllowPrivate: options.webhookAllowPrivate ?? false,
+    webhookWorker: options.webhookWorker ?? true,
+    webhookTimeoutMilliseconds: options.webhookTimeoutMilliseconds ?? 10_000,
+    liveHeartbeatMilliseconds: options.liveHeartbeatMilliseconds ?? 15_000,
+    clock: options.clock ?? (() => new Date()),
+  };
+}
+
+/**
+ * Reads the documented environment variables into {@link ServerOptions}.
+ *
+ * @example
+ * const app = await createServer(optionsFromEnvironment(process.env));
+ */
+export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOptions {
+  const rate = environment.WSC_RATE_LIMIT?.trim();
+  let rateLimit: number | false | undefined;
+  if (rate === 'off') rateLimit = false;
+  else if (rate) {
+    rateLimit = Number(rate);
+    if (!Number.isInteger(rateLimit) || rateLimit < 1) {
+      throw new Error(`WSC_RATE_LIMIT must be a positive integer or "off", not "${rate}"`);
+    }
+  }
+  const email = environment.WSC_ADMIN_EMAIL?.trim();
+  const password = environment.WSC_ADMIN_PASSWORD;
+  return {
+    databaseUrl: environment.DATABASE_URL || undefined,
+    dataDirectory: environment.WSC_DATA_DIR || undefined,
+    publicUrl: environment.WSC_PUBLIC_URL || undefined,
+    logLevel: environment.LOG_LEVEL || undefined,
+    redisUrl: environment.REDIS_URL || undefined,
+    rateLimit,
+    admin: email && password ? { email, password } : undefined,
+    trustProxy: environment.WSC_TRUST_PROXY ? parseTrustProxy(environment.WSC_TRUST_PROXY) : undefined,
+    webhookAllowPrivate: ['1', 'true'].includes(environment.WSC_WEBHOOK_ALLOW_PRIVATE?.trim() ?? ''),
+    webhookWorker: environment.WSC_WEBHOOK_WORKER?.trim() === 'off' ? false : undefined,
+    webhookTimeoutMilliseconds: environment.WSC_WEBHOOK_TIMEOUT_SECONDS
+      ? parseSeconds('WSC_WEBHOOK_TIMEOUT_SECONDS', environment.WSC_WEBHOOK_TIMEOUT_SECONDS) * 1000
+      : undefined,
+  };
+}
+
+function parseSeconds(name: string, value: string): number {
+  const seconds = Number(value.trim());
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
+    throw new Error(`${name} must be a number of seconds between 0 and 300, not "${value}"`);
+  }
+  return seconds;
+}
+
+function parseTrustProxy(value: string): boolean | string | number {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

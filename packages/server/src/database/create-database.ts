@@ -1,0 +1,190 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { type ListenOptions, listenPostgres, type NotificationListener } from './listen';
+import { PgliteDialect } from './pglite-dialect';
+import type { DatabaseSchema } from './schema';
+
+export interface DatabaseOptions {
+  /** `postgres://…` of a real PostgreSQL. Absent: embedded PGlite. */
+  url?: string | undefined;
+  /** Folder of the embedded database (`WSC_DATA_DIR`, default `.data`); PGlite lives in `<folder>/pglite`. */
+  dataDirectory?: string | undefined;
+  /** PGlite kept in memory only (throw-away databases). */
+  inMemory?: boolean | undefined;
+  /** PostgreSQL schema to work in (created when missing); tests use one fresh schema per file. */
+  schema?: string | undefined;
+  /** Connections in the PostgreSQL pool (default 10). */
+  poolSize?: number | undefined;
+}
+
+export interface Database {
+  db: Kysely<DatabaseSchema>;
+  kind: 'pglite' | 'postgres';
+  /** True when the database answers a trivial query within `timeoutMilliseconds`. */
+  ping(timeoutMilliseconds?: number): Promise<boolean>;
+  /** Finishes pending queries, then closes the pool or the embedded database (idempotent). */
+  close(): Promise<void>;
+  /**
+   * Runs `onNotify(payload)` for every NOTIFY on `channel` once its transaction commits: on
+   * PostgreSQL over one dedicated connection (reconnected, then `onReconnect`), on PGlite in
+   * the embedded session. Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: NotificationListener, options?: ListenOptions): Promise<() => Promise<void>>;
+}
+
+/** PGlite extensions loaded at start; `create extension` in a migration then works on both databases. */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Opens the platform database: PostgreSQL when `url` is given, otherwise PGlite on disk.
+ *
+ * Both return `bigint`/`count(*)` values as JavaScript numbers, timestamps as Date.
+ *
+ * @example
+ * const { db, close } = await createDatabase({ dataDirectory: '.data' });
+ * await db.selectFrom('accounts').selectAll().execute();
+ * await close();
+ */
+export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  if (options.url) return createPostgresDatabase(options.url, options);
+  return createPgliteDatabase(options);
+}
+
+async function createPostgresDatabase(url: string, options: DatabaseOptions): Promise<Database> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8_OID) return (value: string) => Number(value);
+      if (oid === NUMERIC_OID) return (value: string) => Number(value);
+      // biome-ignore lint/suspicious/noExplicitAny: pg's overloads do not accept a union format.
+      return pg.types.getTypeParser(oid, format as any);
+    },
+  };
+  if (options.schema) {
+    const bootstrap = new pg.Client({ connectionString: url });
+    await bootstrap.connect();
+    try {
+      await bootstrap.query(`create schema if not exists ${quoteIdentifier(options.schema)}`);
+    } finally {
+      await bootstrap.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
+  });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    kind: 'postgres',
+    ping: (timeout) => ping(db, timeout),
+    listen: (channel, onNotify, listenOptions) => listenPostgres(url, channel, onNotify, listenOptions),
+    close() {
+      closed ??= db.destroy();
+      return closed;
+    },
+  };
+}
+
+async function createPgliteDatabase(options: DatabaseOptions): Promise<Database> {
+  let dataDir: string | undefined;
+  let lockFile: string | undefined;
+  if (!options.inMemory) {
+    dataDir = path.resolve(options.dataDirectory ?? '.data', 'pglite');
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    lockFile = claimDataDirectory(path.dirname(dataDir));
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      extensions: PGLITE_EXTENSIONS,
+      parsers: { [INT8_OID]: Number, [NUMERIC_OID]: Number },
+    });
+  } catch (error) {
+    if (lockFile) rmSync(lockFile, { force: true });
+    throw error;
+  }
+  const db = new Kysely<DatabaseSchema>({ dialect: new PgliteDialect(pglite) });
+  let closed: Promise<void> | undefined;
+  return {
+    db,
+    kind: 'pglite',
+    ping: (timeout) => ping(db, timeout),
+    async listen(channel, onNotify) {
+      // LISTEN goes through the session lock: run inside someone's open transaction, it would roll back with it.
+      const stop = await db.connection().execute(() => pglite.listen(channel, onNotify));
+      return async () => {
+        if (!pglite.closed) await db.connection().execute(() => stop());
+      };
+    },
+    close() {
+      closed ??= db.destroy().finally(() => {
+        if (lockFile) rmSync(lockFile, { force: true });
+      });
+      return closed;
+    },
+  };
+}
+
+async function ping(db: Kysely<DatabaseSchema>, timeoutMilliseconds = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMilliseconds);
+  });
+  const query = sql`select 1 as ok`
+    .execute(db)
+    .then(() => true)
+    .catch(() => false);
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt
+ * it. A pid file guards the folder; a pid that no longer runs (a killed server) is taken over.
+ */
+function claimDataDirectory(directory: string): string {
+  const lockFile = path.join(directory, 'pglite.pid');
+  let holder: number | undefined;
+  try {
+    holder = Number(readFileSync(lockFile, 'utf8').trim());
+  } catch {
+    holder = undefined;
+  }
+  if (holder && holder !== process.pid && isRunning(holder)) {
+    throw new Error(
+      `@wsc/server: the embedded database in ${directory} is in use by process ${holder}. Stop it first, or use DATABASE_URL (PostgreSQL) to run several processes.`,
+    );
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return lockFile;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Double-quotes a SQL identifier. */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

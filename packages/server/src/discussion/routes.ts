@@ -1,0 +1,152 @@
+import {
+  COMMENT_MAX_LENGTH,
+  CommentCreateSchema,
+  CommentListParamsSchema,
+  CommentSchema,
+  IdSchema,
+  ModerationQueueItemSchema,
+  ModerationQueueParamsSchema,
+  PageSchema,
+  ReportCreateSchema,
+  ReportResultSchema,
+} from '@wsc/models';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { actorOf } from '../community/actor';
+import { requireAccount, requireRole } from '../identity/guards';
+import {
+  editComment,
+  listCommentPage,
+  moderateComment,
+  moderationQueuePage,
+  postComment,
+  reportComment,
+} from './service';
+
+const ParamsSchema = z.object({ id: IdSchema });
+const CommentEditSchema = z.object({
+  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH)),
+});
+// The body is optional: a bodiless POST reaches the validator as null.
+const ModerationBodySchema = z.nullish(
+  z.object({ reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))) }),
+);
+
+/**
+ * Discussion of a pain point (one level of replies), the 15-minute edit window, reports, and
+ * the moderators' hide and restore.
+ *
+ * @example
+ * await app.register(discussionRoutes);
+ */
+export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/pain-points/:id/comments',
+    {
+      schema: {
+        tags: ['discussion'],
+        summary: 'List a discussion, oldest first: top-level comments, or the replies of `parentId`',
+        params: ParamsSchema,
+        querystring: CommentListParamsSchema,
+        response: { 200: PageSchema(CommentSchema) },
+      },
+    },
+    async (request) => listCommentPage(app.db, actorOf(request), request.params.id, request.query),
+  );
+
+  app.post(
+    '/v1/pain-points/:id/comments',
+    {
+      schema: {
+        tags: ['discussion'],
+        summary: 'Comment, or reply to a top-level comment (`parentId`)',
+        description:
+          'Threads are one level deep: `parentId` must be a top-level comment of this pain point; replying to a reply is refused with 422 (`parentId`), reply to its parent instead. A locked discussion answers 409.',
+        params: ParamsSchema,
+        body: CommentCreateSchema,
+        response: { 201: CommentSchema },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      const comment = await postComment(app.db, actorOf(request), request.params.id, request.body);
+      return reply.code(201).send(comment);
+    },
+  );
+
+  app.patch(
+    '/v1/comments/:id',
+    {
+      schema: {
+        tags: ['discussion'],
+        summary: 'Edit your comment within 15 minutes of posting',
+        params: ParamsSchema,
+        body: CommentEditSchema,
+        response: { 200: CommentSchema },
+      },
+    },
+    async (request) => {
+      requireAccount(request);
+      return editComment(app.db, actorOf(request), request.params.id, request.body.body);
+    },
+  );
+
+  app.post(
+    '/v1/comments/:id/reports',
+    {
+      schema: {
+        tags: ['moderation'],
+        summary: 'Report a comment (once per member; three members hide it until reviewed)',
+        params: ParamsSchema,
+        body: ReportCreateSchema,
+        response: { 201: ReportResultSchema },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      const result = await reportComment(app.db, actorOf(request), request.params.id, request.body);
+      return reply.code(201).send(result);
+    },
+  );
+
+  for (const [action, hidden] of [
+    ['hide', true],
+    ['restore', false],
+  ] as const) {
+    app.post(
+      `/v1/comments/:id/${action}`,
+      {
+        schema: {
+          tags: ['moderation'],
+          summary: hidden
+            ? 'Hide a comment (moderators)'
+            : 'Restore a hidden comment and resolve its reports (moderators)',
+          params: ParamsSchema,
+          body: ModerationBodySchema,
+          response: { 200: CommentSchema },
+        },
+      },
+      async (request) => {
+        requireRole(request, 'moderator');
+        return moderateComment(app.db, actorOf(request), request.params.id, hidden, request.body?.reason);
+      },
+    );
+  }
+
+  app.get(
+    '/v1/moderation/comments',
+    {
+      schema: {
+        tags: ['moderation'],
+        summary:
+          'The moderation queue: reported (open reports) or hidden comments, newest first (moderators)',
+        querystring: ModerationQueueParamsSchema,
+        response: { 200: PageSchema(ModerationQueueItemSchema) },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'moderator');
+      return moderationQueuePage(app.db, actorOf(request), request.query);
+    },
+  );
+};

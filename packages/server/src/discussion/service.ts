@@ -1,0 +1,339 @@
+import {
+  type Comment,
+  type CommentCreate,
+  type CommentListParams,
+  canReplyTo,
+  type ModerationQueueItem,
+  type ModerationQueueParams,
+  type Page,
+  type Report,
+  type ReportCreate,
+  type ReportResult,
+} from '@wsc/models';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { Actor } from '../community/actor';
+import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { hasRole } from '../identity/guards';
+import type { PrincipalAccount } from '../identity/principal';
+import { recordCommentEvent } from '../outbox/community-events';
+import { findPainPoint } from '../pain-points/repository';
+import {
+  type CommentRow,
+  countOpenReporters,
+  findComment,
+  insertComment,
+  insertReport,
+  listComments,
+  listModerationQueue,
+  type ReportRow,
+  setCommentHidden,
+  updateCommentBody,
+} from './repository';
+
+type Database = Kysely<DatabaseSchema>;
+
+/** How long an author may edit a comment after posting it. */
+export const COMMENT_EDIT_WINDOW_MILLISECONDS = 15 * 60 * 1000;
+
+/** Distinct reporters that hide a comment automatically until a moderator reviews it. */
+export const AUTO_HIDE_REPORTERS = 3;
+
+/**
+ * The API view of a comment. A hidden comment's text is withheld from everyone but moderators.
+ *
+ * @example
+ * const comment = toComment(row, account);
+ */
+export function toComment(row: CommentRow, viewer: PrincipalAccount | null): Comment {
+  const revealHidden = hasRole(viewer, 'moderator');
+  return {
+    id: row.id,
+    painPointId: row.pain_point_id,
+    parentId: row.parent_id,
+    authorId: row.author_id,
+    body: row.hidden && !revealHidden ? '' : row.body,
+    language: row.language as Comment['language'],
+    hidden: row.hidden,
+    locked: row.locked,
+    replyCount: row.reply_count,
+    partnerId: row.partner_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.edited_at ? row.edited_at.toISOString() : null,
+  };
+}
+
+function toReport(row: ReportRow): Report {
+  return {
+    id: row.id,
+    commentId: row.comment_id,
+    reporterId: row.reporter_id,
+    reason: row.reason as Report['reason'],
+    note: row.note,
+    createdAt: row.created_at.toISOString(),
+    resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
+  };
+}
+
+function painPointNotFound(id: string): HttpProblem {
+  return new HttpProblem(404, 'Pain point not found', { detail: `No pain point has the id ${id}.` });
+}
+
+function commentNotFound(id: string): HttpProblem {
+  return new HttpProblem(404, 'Comment not found', { detail: `No comment has the id ${id}.` });
+}
+
+function threadLocked(): HttpProblem {
+  return new HttpProblem(409, 'Discussion locked', {
+    type: 'discussion-locked',
+    detail: 'A moderator locked this discussion: no new comments, replies or edits.',
+  });
+}
+
+function signedIn(actor: Actor): PrincipalAccount {
+  if (!actor.account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
+  return actor.account;
+}
+
+/**
+ * One page of a discussion, oldest first: the top-level comments, or the replies of
+ * `params.parentId`.
+ *
+ * @example
+ * const page = await listCommentPage(db, actor, painPointId, { limit: 20 });
+ */
+export async function listCommentPage(
+  db: Database,
+  actor: Actor,
+  painPointId: string,
+  params: CommentListParams,
+): Promise<Page<Comment>> {
+  if (!(await findPainPoint(db, painPointId))) throw painPointNotFound(painPointId);
+  const after = params.cursor ? readPageCursor(params.cursor, 'comments', ['string', 'string']) : null;
+  const rows = await listComments(db, painPointId, params.parentId ?? null, after, params.limit + 1);
+  const pageRows = rows.slice(0, params.limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map((row) => toComment(row, actor.account)),
+    nextCursor:
+      rows.length > params.limit && last ? pageCursor('comments', [last.created_at_key, last.id]) : null,
+  };
+}
+
+/**
+ * Posts a comment, or a reply when `parentId` names a top-level comment of the same pain
+ * point. Threads are one level deep: a reply to a reply is refused (422, field `parentId`),
+ * as @wsc/models `canReplyTo` rules; a locked discussion or a hidden parent is 409.
+ *
+ * @example
+ * const comment = await postComment(db, actor, painPointId, { body: 'Same in Lagos' });
+ */
+export async function postComment(
+  db: Database,
+  actor: Actor,
+  painPointId: string,
+  input: CommentCreate,
+): Promise<Comment> {
+  const account = signedIn(actor);
+  const id = await db.transaction().execute(async (trx) => {
+    const painPoint = await findPainPoint(trx, painPointId);
+    if (!painPoint) throw painPointNotFound(painPointId);
+    if (painPoint.locked) throw threadLocked();
+    const parentId = input.parentId ?? null;
+    if (parentId !== null) {
+      const parent = await findComment(trx, parentId);
+      if (!parent || parent.pain_point_id !== painPointId) {
+        throw new HttpProblem(422, 'Validation failed', {
+          type: 'validation-failed',
+          detail: `No comment ${parentId} in this pain point's discussion.`,
+          errors: [{ path: 'parentId', message: 'Unknown comment in this discussion' }],
+        });
+      }
+      const rule = canReplyTo({ parentId: parent.parent_id, locked: parent.locked, hidden: parent.hidden });
+      if (!rule.ok) {
+        if (parent.parent_id !== null) {
+          throw new HttpProblem(422, 'Validation failed', {
+            type: 'reply-too-deep',
+            detail: rule.reason,
+            errors: [{ path: 'parentId', message: rule.reason }],
+          });
+        }
+        throw new HttpProblem(409, 'Cannot reply here', { type: 'reply-refused', detail: rule.reason });
+      }
+    }
+    const commentId = await insertComment(trx, {
+      painPointId,
+      parentId,
+      authorId: account.id,
+      partnerId: actor.partnerId,
+      body: input.body,
+      language: input.language ?? actor.languages[0] ?? null,
+    });
+    await recordCommentEvent(trx, 'comment.created', commentId, actor.partnerId);
+    return commentId;
+  });
+  const row = await findComment(db, id);
+  if (!row) throw commentNotFound(id);
+  return toComment(row, actor.account);
+}
+
+/**
+ * Edits a comment's text: its author only, within 15 minutes of posting, while the comment is
+ * visible and the discussion unlocked.
+ *
+ * @example
+ * await editComment(db, actor, commentId, { body: 'Corrected: 40% of water is lost' });
+ */
+export async function editComment(db: Database, actor: Actor, id: string, body: string): Promise<Comment> {
+  const account = signedIn(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findComment(trx, id, { forUpdate: true });
+    if (!row) throw commentNotFound(id);
+    if (row.author_id === null || row.author_id !== account.id) {
+      throw new HttpProblem(403, 'Not your comment', {
+        type: 'not-author',
+        detail: 'Only the author may edit a comment.',
+      });
+    }
+    if (Date.now() - row.created_at.getTime() > COMMENT_EDIT_WINDOW_MILLISECONDS) {
+      throw new HttpProblem(403, 'Edit window closed', {
+        type: 'edit-window-closed',
+        detail: 'Comments can be edited for 15 minutes after posting; post a new comment instead.',
+      });
+    }
+    if (row.locked) throw threadLocked();
+    if (row.hidden) throw new HttpProblem(409, 'Comment hidden', { type: 'comment-hidden' });
+    await updateCommentBody(trx, id, body);
+  });
+  const row = await findComment(db, id);
+  if (!row) throw commentNotFound(id);
+  return toComment(row, actor.account);
+}
+
+/**
+ * Reports a comment to the moderators: one report per member and comment (a second is 409).
+ * The third distinct reporter since the last moderator review hides it automatically; the
+ * automatic hide is recorded in the audit log (actor: the system).
+ *
+ * @example
+ * const { commentHidden } = await reportComment(db, actor, commentId, { reason: 'spam' });
+ */
+export async function reportComment(
+  db: Database,
+  actor: Actor,
+  commentId: string,
+  input: ReportCreate,
+): Promise<ReportResult> {
+  const account = signedIn(actor);
+  return db.transaction().execute(async (trx) => {
+    // The row lock serializes reports on one comment, so the third one is seen exactly once.
+    const comment = await findComment(trx, commentId, { forUpdate: true });
+    if (!comment) throw commentNotFound(commentId);
+    if (comment.author_id === account.id) {
+      throw new HttpProblem(403, 'Cannot report your own comment', {
+        type: 'own-comment',
+        detail: 'Edit or ask a moderator instead.',
+      });
+    }
+    const report = await insertReport(trx, {
+      commentId,
+      reporterId: account.id,
+      partnerId: actor.partnerId,
+      reason: input.reason,
+      note: input.note ?? null,
+    });
+    if (!report) {
+      throw new HttpProblem(409, 'Already reported', {
+        type: 'already-reported',
+        detail: 'You already reported this comment; moderators will review it.',
+      });
+    }
+    let commentHidden = comment.hidden;
+    if (!comment.hidden) {
+      const reporters = await countOpenReporters(trx, commentId);
+      if (reporters >= AUTO_HIDE_REPORTERS) {
+        await setCommentHidden(trx, commentId, true, 'reports');
+        await recordAudit(trx, {
+          actorId: null,
+          partnerId: actor.partnerId,
+          requestId: actor.requestId,
+          action: 'comment.hidden',
+          subjectType: 'comment',
+          subjectId: commentId,
+          data: { reason: 'reports', reporters },
+        });
+        await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
+        commentHidden = true;
+      }
+    }
+    return { report: toReport(report), commentHidden };
+  });
+}
+
+/**
+ * Hides (`hidden: true`) or restores a comment (moderators), recorded in the audit log.
+ * Restoring resolves the comment's open reports.
+ *
+ * @example
+ * await moderateComment(db, actor, commentId, true, 'Personal data');
+ */
+export async function moderateComment(
+  db: Database,
+  actor: Actor,
+  commentId: string,
+  hidden: boolean,
+  reason: string | undefined,
+): Promise<Comment> {
+  const account = signedIn(actor);
+  await db.transaction().execute(async (trx) => {
+    const comment = await findComment(trx, commentId, { forUpdate: true });
+    if (!comment) throw commentNotFound(commentId);
+    await setCommentHidden(trx, commentId, hidden, hidden ? 'moderator' : null);
+    await recordAudit(trx, {
+      actorId: account.id,
+      partnerId: actor.partnerId,
+      requestId: actor.requestId,
+      action: hidden ? 'comment.hidden' : 'comment.restored',
+      subjectType: 'comment',
+      subjectId: commentId,
+      data: { wasHidden: comment.hidden, ...(reason ? { reason } : {}) },
+    });
+    if (hidden && !comment.hidden) await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
+  });
+  const row = await findComment(db, commentId);
+  if (!row) throw commentNotFound(commentId);
+  return toComment(row, actor.account);
+}
+
+/**
+ * The moderators' queue: reported or hidden comments, newest first, with their text and open
+ * report counts.
+ *
+ * @example
+ * const page = await moderationQueuePage(db, actor, { state: 'reported', limit: 20 });
+ */
+export async function moderationQueuePage(
+  db: Database,
+  actor: Actor,
+  params: ModerationQueueParams,
+): Promise<Page<ModerationQueueItem>> {
+  const after = params.cursor
+    ? readPageCursor(params.cursor, `moderation-${params.state}`, ['string', 'string'])
+    : null;
+  const rows = await listModerationQueue(db, params.state, after, params.limit + 1);
+  const pageRows = rows.slice(0, params.limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map((row) => ({
+      ...toComment(row, actor.account),
+      openReports: Number(row.open_reports),
+      hiddenReason: row.hidden_reason,
+    })),
+    nextCursor:
+      rows.length > params.limit && last
+        ? pageCursor(`moderation-${params.state}`, [last.created_at_key, last.id])
+        : null,
+  };
+}

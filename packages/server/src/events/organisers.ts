@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../community/actor';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { hasRole } from '../identity/guards';
+import type { PrincipalAccount } from '../identity/principal';
+import { organizationOf } from './repository';
+
+/**
+ * True when the member may manage an event organised by `organiserIds`: admins, and members
+ * whose profile belongs to one of the organiser organizations.
+ *
+ * @example
+ * if (await isOrganiser(db, account, event.organiserIds)) showRegistrants();
+ */
+export async function isOrganiser(
+  db: Kysely<DatabaseSchema>,
+  account: PrincipalAccount,
+  organiserIds: readonly string[],
+): Promise<boolean> {
+  if (hasRole(account, 'admin')) return true;
+  const organizationId = await organizationOf(db, account.stakeholderId);
+  return organizationId !== null && organiserIds.includes(organizationId);
+}
+
+/**
+ * Throws 403 `organiser-required` unless {@link isOrganiser}.
+ *
+ * @example
+ * await requireOrganiser(db, account, event.organiserIds);
+ */
+export async function requireOrganiser(
+  db: Kysely<DatabaseSchema>,
+  account: PrincipalAccount,
+  organiserIds: readonly string[],
+): Promise<void> {
+  if (await isOrganiser(db, account, organiserIds)) return;
+  throw new HttpProblem(403, 'Organiser required', {
+    type: 'organiser-required',
+    detail:
+      'Only admins and members of an organiser organization of this event may do this. Set your organization in your profile, or ask an admin.',
+  });
+}
+
+/**
+ * The signed-in member acting, or 401 `authentication-required`.
+ *
+ * @example
+ * const account = requireMember(actorOf(request));
+ */
+export function requireMember(actor: Pick<Actor, 'account'>): PrincipalAccount {
+  if (actor.account) return actor.account;
+  throw new HttpProblem(401, 'Sign-in required', {
+    type: 'authentication-required',
+    detail: 'Send "Authorization: Bearer <token>" with a session or SSO user token.',
+    headers: { 'www-authenticate': 'Bearer' },
+  });
+}

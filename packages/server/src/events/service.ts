@@ -1,0 +1,312 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  EligibilityBasis,
+  Event,
+  EventCreate,
+  EventListParams,
+  EventUpdate,
+  LocalizedText,
+  Page,
+} from '@wsc/models';
+import { resolveText } from '@wsc/models';
+import { slugify } from '@wsc/models/rules';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { Actor } from '../community/actor';
+import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { hasRole } from '../identity/guards';
+import type { PrincipalAccount } from '../identity/principal';
+import { fillFreeSeats } from '../registrations/seats';
+import { type ChangeContext, eventUpdated } from './changes';
+import { requireMember, requireOrganiser } from './organisers';
+import {
+  type EventRow,
+  type EventValues,
+  findEvent,
+  insertEvent,
+  listEvents,
+  lockEvent,
+  organizationOf,
+  unknownOrganizations,
+  updateEvent,
+} from './repository';
+import { toLocalIso } from './time-zone';
+
+type Database = Kysely<DatabaseSchema>;
+
+/**
+ * The API shape of a stored event; times are written in the event's own time zone
+ * (`2016-07-13T09:00:00+08:00`), the same instants as UTC.
+ *
+ * @example
+ * reply.send(toEvent(row));
+ */
+export function toEvent(row: EventRow): Event {
+  const local = (instant: Date | null) => (instant ? toLocalIso(instant, row.time_zone) : null);
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    startsAt: toLocalIso(row.starts_at, row.time_zone),
+    endsAt: toLocalIso(row.ends_at, row.time_zone),
+    timeZone: row.time_zone,
+    city: row.city,
+    country: row.country,
+    venue: row.venue,
+    organiserIds: row.organiser_ids,
+    coLocatedEvents: row.co_located,
+    capacity: row.capacity,
+    registrationOpensAt: local(row.registration_opens_at),
+    registrationClosesAt: local(row.registration_closes_at),
+    freeAttendance: row.free_attendance as EligibilityBasis[],
+    source: row.source,
+  };
+}
+
+/** 404 for an id or slug no event has. */
+export function eventNotFound(idOrSlug: string): HttpProblem {
+  return new HttpProblem(404, 'Event not found', {
+    type: 'event-not-found',
+    detail: `No event has the id or slug "${idOrSlug}".`,
+  });
+}
+
+/**
+ * Reads a stored event by id or slug, or throws 404.
+ *
+ * @example
+ * const row = await requireEventRow(db, 'world-smart-city-forum-2016');
+ */
+export async function requireEventRow(db: Database, idOrSlug: string): Promise<EventRow> {
+  const row = await findEvent(db, idOrSlug);
+  if (!row) throw eventNotFound(idOrSlug);
+  return row;
+}
+
+/**
+ * One page of events (upcoming by default), filtered by dates, city, country and organiser.
+ *
+ * @example
+ * const page = await listEventPage(db, { when: 'past', limit: 20 });
+ */
+export async function listEventPage(
+  db: Database,
+  params: EventListParams,
+  now = new Date(),
+): Promise<Page<Event>> {
+  const after = params.cursor ? readPageCursor(params.cursor, params.when, ['string', 'string']) : null;
+  const rows = await listEvents(db, params, after, params.limit + 1, now);
+  const pageRows = rows.slice(0, params.limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map(toEvent),
+    nextCursor:
+      rows.length > params.limit && last
+        ? pageCursor(params.when, [last.starts_at.toISOString(), last.id])
+        : null,
+  };
+}
+
+function validationFailed(detail: string, path: string, message = detail): HttpProblem {
+  return new HttpProblem(422, 'Validation failed', {
+    type: 'validation-failed',
+    detail,
+    errors: [{ path, message }],
+  });
+}
+
+function cleanText(text: LocalizedText): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [language, value] of Object.entries(text)) {
+    if (typeof value === 'string' && value.trim() !== '') clean[language] = value.trim();
+  }
+  return clean;
+}
+
+async function checkRelations(db: Database, values: EventValues): Promise<void> {
+  const unknown = await unknownOrganizations(db, values.organiserIds);
+  if (unknown.length > 0) {
+    throw new HttpProblem(422, 'Unknown organiser', {
+      type: 'validation-failed',
+      detail: `No organization has the id ${unknown.join(', ')}.`,
+      errors: unknown.map((id) => ({
+        path: `organiserIds.${values.organiserIds.indexOf(id)}`,
+        message: 'Unknown organization',
+      })),
+    });
+  }
+  if (new Set(values.organiserIds).size !== values.organiserIds.length) {
+    throw validationFailed('An organization is listed twice.', 'organiserIds');
+  }
+  const codes = values.coLocatedEvents.map((coLocated) => coLocated.code.toLowerCase());
+  if (new Set(codes).size !== codes.length) {
+    throw validationFailed('Two co-located events share a code.', 'coLocatedEvents');
+  }
+  if (Date.parse(String(values.endsAt)) <= Date.parse(String(values.startsAt))) {
+    throw validationFailed('endsAt must be after startsAt.', 'endsAt');
+  }
+  const opens = values.registrationOpensAt;
+  const closes = values.registrationClosesAt;
+  if (opens && closes && Date.parse(String(closes)) <= Date.parse(String(opens))) {
+    throw validationFailed('registrationClosesAt must be after registrationOpensAt.', 'registrationClosesAt');
+  }
+}
+
+/** A non-admin organiser may only create or keep events their own organization organises. */
+async function checkOwnOrganization(
+  db: Database,
+  account: PrincipalAccount,
+  organiserIds: string[],
+): Promise<string[]> {
+  if (hasRole(account, 'admin')) return organiserIds;
+  const own = await organizationOf(db, account.stakeholderId);
+  if (!own) {
+    throw new HttpProblem(403, 'Organiser required', {
+      type: 'organiser-required',
+      detail:
+        'Events are created by admins or by members of the organising organization: set your organization in your profile first.',
+    });
+  }
+  if (organiserIds.length === 0) return [own];
+  if (!organiserIds.includes(own)) {
+    throw new HttpProblem(403, 'Organiser required', {
+      type: 'organiser-required',
+      detail: `Your organization (${own}) must stay among the organiserIds.`,
+    });
+  }
+  return organiserIds;
+}
+
+function contextOf(actor: Actor): ChangeContext {
+  return { actorId: actor.account?.id ?? null, partnerId: actor.partnerId, requestId: actor.requestId };
+}
+
+/**
+ * Creates an event (admins, or members of an organiser organization). The slug defaults to the
+ * name's; 409 `slug-taken` when another event has it.
+ *
+ * @example
+ * const event = await createEvent(db, actor, { name: { en: 'Forum 2027' }, … });
+ */
+export async function createEvent(db: Database, actor: Actor, input: EventCreate): Promise<Event> {
+  const account = requireMember(actor);
+  const organiserIds = await checkOwnOrganization(db, account, input.organiserIds ?? []);
+  const name = cleanText(input.name);
+  const values: EventValues = {
+    slug:
+      input.slug ??
+      slugify(resolveText(name, ['en']).text, { fallbackId: `event-${randomBytes(4).toString('hex')}` }),
+    name,
+    description: cleanText(input.description),
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    timeZone: input.timeZone,
+    city: input.city,
+    country: input.country,
+    venue: input.venue ?? null,
+    capacity: input.capacity ?? null,
+    registrationOpensAt: input.registrationOpensAt ?? null,
+    registrationClosesAt: input.registrationClosesAt ?? null,
+    freeAttendance: input.freeAttendance ?? ['community-member'],
+    source: input.source ?? null,
+    organiserIds,
+    coLocatedEvents: input.coLocatedEvents ?? [],
+  };
+  await checkRelations(db, values);
+  const id = await db.transaction().execute(async (trx) => {
+    const inserted = await insertEvent(trx, values, { createdBy: account.id, partnerId: actor.partnerId });
+    if (!inserted) return undefined;
+    await recordAudit(trx, {
+      actorId: account.id,
+      partnerId: actor.partnerId,
+      requestId: actor.requestId,
+      action: 'event.created',
+      subjectType: 'event',
+      subjectId: inserted,
+      data: { slug: values.slug },
+    });
+    return inserted;
+  });
+  if (!id) {
+    throw new HttpProblem(409, 'Slug already taken', {
+      type: 'slug-taken',
+      detail: `Another event already has the slug "${values.slug}".`,
+      errors: [{ path: 'slug', message: 'Choose another slug' }],
+    });
+  }
+  return toEvent(await requireEventRow(db, id));
+}
+
+function valuesOf(event: Event): EventValues {
+  return {
+    slug: event.slug,
+    name: event.name as Record<string, string>,
+    description: event.description as Record<string, string>,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    city: event.city,
+    country: event.country,
+    venue: event.venue,
+    capacity: event.capacity,
+    registrationOpensAt: event.registrationOpensAt,
+    registrationClosesAt: event.registrationClosesAt,
+    freeAttendance: event.freeAttendance,
+    source: event.source,
+    organiserIds: event.organiserIds,
+    coLocatedEvents: event.coLocatedEvents,
+  };
+}
+
+/**
+ * Edits an event (its organisers or an admin). Raising the capacity (or removing it) promotes
+ * waitlisted registrations in arrival order, in the same transaction; lowering it never
+ * cancels confirmed seats, it only waitlists newcomers until seats free up.
+ *
+ * @example
+ * const event = await updateEventById(db, actor, 'world-smart-city-forum-2016', { capacity: 500 });
+ */
+export async function updateEventById(
+  db: Database,
+  actor: Actor,
+  idOrSlug: string,
+  patch: EventUpdate,
+): Promise<Event> {
+  const account = requireMember(actor);
+  const found = await requireEventRow(db, idOrSlug);
+  const outcome = await db.transaction().execute(async (trx) => {
+    const row = await lockEvent(trx, found.id);
+    if (!row) throw eventNotFound(idOrSlug);
+    await requireOrganiser(trx, account, row.organiser_ids);
+    const current = valuesOf(toEvent(row));
+    const changed = Object.keys(patch).filter((key) => (patch as Record<string, unknown>)[key] !== undefined);
+    const values: EventValues = {
+      ...current,
+      ...Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)),
+    } as EventValues;
+    if (patch.name) values.name = cleanText(patch.name);
+    if (patch.description) values.description = cleanText(patch.description);
+    if (patch.organiserIds) {
+      values.organiserIds = await checkOwnOrganization(trx, account, patch.organiserIds);
+    }
+    await checkRelations(trx, values);
+    if (!(await updateEvent(trx, row.id, values))) return { slugTaken: values.slug } as const;
+    const updated = await lockEvent(trx, row.id);
+    if (!updated) throw eventNotFound(idOrSlug);
+    const event = toEvent(updated);
+    await eventUpdated(trx, contextOf(actor), event, changed);
+    if (patch.capacity !== undefined) await fillFreeSeats(trx, event, contextOf(actor));
+    return { event } as const;
+  });
+  if ('slugTaken' in outcome) {
+    throw new HttpProblem(409, 'Slug already taken', {
+      type: 'slug-taken',
+      detail: `Another event already has the slug "${outcome.slugTaken}".`,
+      errors: [{ path: 'slug', message: 'Choose another slug' }],
+    });
+  }
+  return outcome.event;
+}

@@ -1,0 +1,235 @@
+import type { EventSession, EventSessionCreate, Language, LocalizedText, Speaker } from '@wsc/models';
+import type { EventSessionUpdate } from '@wsc/models/partner';
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../community/actor';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { type ChangeContext, eventUpdated } from './changes';
+import { requireMember, requireOrganiser } from './organisers';
+import type { EventRow } from './repository';
+import { requireEventRow, toEvent } from './service';
+import { toLocalIso } from './time-zone';
+
+type Database = Kysely<DatabaseSchema>;
+
+interface SessionRow {
+  id: string;
+  event_id: string;
+  title: Record<string, string>;
+  description: Record<string, string> | null;
+  starts_at: Date;
+  ends_at: Date;
+  room: string | null;
+  language: string | null;
+  speakers: Speaker[];
+  pain_point_ids: string[];
+}
+
+function selectSessions(db: Database) {
+  return db
+    .selectFrom('event_sessions')
+    .select([
+      'event_sessions.id',
+      'event_sessions.event_id',
+      'event_sessions.title',
+      'event_sessions.description',
+      'event_sessions.starts_at',
+      'event_sessions.ends_at',
+      'event_sessions.room',
+      'event_sessions.language',
+      'event_sessions.speakers',
+      sql<
+        string[]
+      >`coalesce((select array_agg(l.pain_point_id order by l.pain_point_id) from event_session_pain_points l where l.session_id = event_sessions.id), '{}')`.as(
+        'pain_point_ids',
+      ),
+    ]);
+}
+
+function toSession(row: SessionRow, timeZone: string): EventSession {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    title: row.title,
+    description: row.description,
+    startsAt: toLocalIso(row.starts_at, timeZone),
+    endsAt: toLocalIso(row.ends_at, timeZone),
+    room: row.room,
+    language: row.language as Language | null,
+    speakers: row.speakers,
+    painPointIds: row.pain_point_ids,
+  };
+}
+
+/**
+ * The programme of an event in time order.
+ *
+ * @example
+ * const sessions = await listSessions(db, event);
+ */
+export async function listSessions(
+  db: Database,
+  event: Pick<EventRow, 'id' | 'time_zone'>,
+): Promise<EventSession[]> {
+  const rows = (await selectSessions(db)
+    .where('event_sessions.event_id', '=', event.id)
+    .orderBy('event_sessions.starts_at')
+    .orderBy('event_sessions.id')
+    .execute()) as unknown as SessionRow[];
+  return rows.map((row) => toSession(row, event.time_zone));
+}
+
+function cleanText(text: LocalizedText): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(text)
+      .filter(([, value]) => typeof value === 'string' && value.trim() !== '')
+      .map(([language, value]) => [language, (value as string).trim()]),
+  );
+}
+
+async function checkSession(
+  db: Database,
+  event: EventRow,
+  session: { startsAt: string | Date; endsAt: string | Date; painPointIds?: string[] | undefined },
+): Promise<void> {
+  const starts = new Date(session.startsAt);
+  const ends = new Date(session.endsAt);
+  if (ends <= starts) {
+    throw new HttpProblem(422, 'Validation failed', {
+      type: 'validation-failed',
+      detail: 'endsAt must be after startsAt.',
+      errors: [{ path: 'endsAt', message: 'endsAt must be after startsAt' }],
+    });
+  }
+  if (starts < event.starts_at || ends > event.ends_at) {
+    const event_ = toEvent(event);
+    throw new HttpProblem(422, 'Session outside the event', {
+      type: 'validation-failed',
+      detail: `A session must take place within the event, ${event_.startsAt} to ${event_.endsAt}.`,
+      errors: [{ path: starts < event.starts_at ? 'startsAt' : 'endsAt', message: 'Outside the event' }],
+    });
+  }
+  const ids = [...new Set(session.painPointIds ?? [])];
+  if (ids.length === 0) return;
+  const found = await db.selectFrom('pain_points').select('id').where('id', 'in', ids).execute();
+  const known = new Set(found.map((row) => row.id));
+  const unknown = (session.painPointIds ?? []).flatMap((id, index) => (known.has(id) ? [] : [index]));
+  if (unknown.length > 0) {
+    throw new HttpProblem(422, 'Unknown pain point', {
+      type: 'validation-failed',
+      detail: 'Sessions link to existing pain points only.',
+      errors: unknown.map((index) => ({ path: `painPointIds.${index}`, message: 'Unknown pain point' })),
+    });
+  }
+}
+
+async function linkPainPoints(db: Database, sessionId: string, painPointIds: readonly string[]) {
+  await db.deleteFrom('event_session_pain_points').where('session_id', '=', sessionId).execute();
+  const unique = [...new Set(painPointIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('event_session_pain_points')
+    .values(unique.map((painPointId) => ({ session_id: sessionId, pain_point_id: painPointId })))
+    .execute();
+}
+
+function contextOf(actor: Actor): ChangeContext {
+  return { actorId: actor.account?.id ?? null, partnerId: actor.partnerId, requestId: actor.requestId };
+}
+
+async function readSession(db: Database, id: string, timeZone: string): Promise<EventSession> {
+  const row = (await selectSessions(db).where('event_sessions.id', '=', id).executeTakeFirst()) as
+    | SessionRow
+    | undefined;
+  if (!row) throw new HttpProblem(404, 'Session not found', { type: 'session-not-found' });
+  return toSession(row, timeZone);
+}
+
+/**
+ * Adds a session to an event's programme (organisers), with its speakers, room and the pain
+ * points it discusses.
+ *
+ * @example
+ * const session = await createSession(db, actor, 'world-smart-city-forum-2016', { title: { en: 'Water' }, … });
+ */
+export async function createSession(
+  db: Database,
+  actor: Actor,
+  idOrSlug: string,
+  input: EventSessionCreate,
+): Promise<EventSession> {
+  const account = requireMember(actor);
+  const event = await requireEventRow(db, idOrSlug);
+  await requireOrganiser(db, account, event.organiser_ids);
+  await checkSession(db, event, input);
+  return db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('event_sessions')
+      .values({
+        event_id: event.id,
+        title: JSON.stringify(cleanText(input.title)),
+        description: input.description ? JSON.stringify(cleanText(input.description)) : null,
+        starts_at: input.startsAt,
+        ends_at: input.endsAt,
+        room: input.room ?? null,
+        language: input.language ?? null,
+        speakers: JSON.stringify(input.speakers ?? []),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await linkPainPoints(trx, inserted.id, input.painPointIds ?? []);
+    await eventUpdated(trx, contextOf(actor), toEvent(event), ['sessions']);
+    return readSession(trx, inserted.id, event.time_zone);
+  });
+}
+
+/**
+ * Edits a session (organisers); `painPointIds` replaces the linked pain points.
+ *
+ * @example
+ * await updateSession(db, actor, eventId, sessionId, { painPointIds: [painPointId] });
+ */
+export async function updateSession(
+  db: Database,
+  actor: Actor,
+  idOrSlug: string,
+  sessionId: string,
+  patch: EventSessionUpdate,
+): Promise<EventSession> {
+  const account = requireMember(actor);
+  const event = await requireEventRow(db, idOrSlug);
+  await requireOrganiser(db, account, event.organiser_ids);
+  const current = (await readSession(db, sessionId, event.time_zone).catch(() => null)) ?? null;
+  if (!current || current.eventId !== event.id) {
+    throw new HttpProblem(404, 'Session not found', {
+      type: 'session-not-found',
+      detail: `The event has no session ${sessionId}.`,
+    });
+  }
+  await checkSession(db, event, {
+    startsAt: patch.startsAt ?? current.startsAt,
+    endsAt: patch.endsAt ?? current.endsAt,
+    painPointIds: patch.painPointIds,
+  });
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('event_sessions')
+      .set({
+        ...(patch.title ? { title: JSON.stringify(cleanText(patch.title)) } : {}),
+        ...(patch.description !== undefined
+          ? { description: patch.description ? JSON.stringify(cleanText(patch.description)) : null }
+          : {}),
+        ...(patch.startsAt ? { starts_at: patch.startsAt } : {}),
+        ...(patch.endsAt ? { ends_at: patch.endsAt } : {}),
+        ...(patch.room !== undefined ? { room: patch.room } : {}),
+        ...(patch.language !== undefined ? { language: patch.language } : {}),
+        ...(patch.speakers ? { speakers: JSON.stringify(patch.speakers) } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', sessionId)
+      .execute();
+    if (patch.painPointIds) await linkPainPoints(trx, sessionId, patch.painPointIds);
+    await eventUpdated(trx, contextOf(actor), toEvent(event), ['sessions']);
+    return readSession(trx, sessionId, event.time_zone);
+  });
+}

@@ -1,0 +1,40 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { discussionRoutes } from './discussion/routes';
+import { eventRoutes } from './events/routes';
+import { importRoutes } from './invitations/routes';
+import { livePlugin } from './live/plugin';
+import { meRoutes } from './me/routes';
+import { organizationRoutes } from './organizations/routes';
+import { outboxPlugin } from './outbox/plugin';
+import { painPointRoutes } from './pain-points/routes';
+import { registrationRoutes } from './registrations/routes';
+import { stakeholderRoutes } from './stakeholders/routes';
+import { standardRoutes } from './standards/routes';
+import { voteRoutes } from './votes/routes';
+import { webhookPlugin } from './webhooks/plugin';
+
+/**
+ * A community feature: one Fastify plugin registering its routes under `/v1` (full paths), with
+ * zod schemas from `@wsc/models`. It sees `app.db`, `app.config` and `request.principal`.
+ */
+export type Feature = FastifyPluginAsyncZod;
+
+/** Features registered by `createServer`, in order. Feature owners append theirs. */
+export const features: Feature[] = [];
+
+// Community features (stakeholders, me, pain points, votes, discussion, standards).
+features.push(
+  stakeholderRoutes,
+  organizationRoutes,
+  meRoutes,
+  painPointRoutes,
+  voteRoutes,
+  discussionRoutes,
+  standardRoutes,
+);
+
+// Events and forum registration (events, sessions, calendar, eligibility, registrations, imports).
+features.push(eventRoutes, registrationRoutes, importRoutes);
+
+// Live updates and partner webhooks (the outbox feed first: the other two consume it).
+features.push(outboxPlugin, livePlugin, webhookPlugin);

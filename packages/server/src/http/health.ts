@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import * as z from 'zod/mini';
+import type { Database } from '../database/create-database';
+import { HttpProblem } from './problem';
+
+const HealthSchema = z.object({ status: z.literal('ok') });
+const ReadySchema = z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) });
+
+/**
+ * `GET /health` (the process answers) and `GET /ready` (the database answers too; 503 when not).
+ *
+ * @example
+ * registerHealthRoutes(app, database);
+ */
+export function registerHealthRoutes(app: FastifyInstance, database: Database): void {
+  app.get(
+    '/health',
+    { schema: { tags: ['health'], summary: 'Liveness', response: { 200: HealthSchema } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Readiness: the database answers',
+        response: { 200: ReadySchema },
+      },
+    },
+    async () => {
+      if (!(await database.ping(2000))) {
+        throw new HttpProblem(503, 'Database unavailable', {
+          type: 'unavailable',
+          headers: { 'retry-after': '5' },
+        });
+      }
+      return { status: 'ready' as const, database: database.kind };
+    },
+  );
+}

@@ -1,0 +1,94 @@
+import { randomInt } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createServer } from '../app';
+import { createTestServer, signUp, type TestServer } from '../test-support/index';
+
+const PER_MINUTE = 5;
+
+function randomAddress(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+describe('rate limits', () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await createTestServer({ rateLimit: PER_MINUTE });
+  });
+  afterAll(() => app?.dispose());
+
+  const read = (remoteAddress: string, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'GET', url: '/v1/partners?limit=1', remoteAddress, headers });
+
+  test('an anonymous IP gets WSC_RATE_LIMIT requests a minute, then 429 with Retry-After', async () => {
+    const address = randomAddress();
+    for (let index = 0; index < PER_MINUTE; index += 1) {
+      const response = await read(address);
+      expect(response.statusCode).toBe(401); // counted even though refused: the limit comes first
+      expect(response.headers['x-ratelimit-limit']).toBe(String(PER_MINUTE));
+    }
+    const limited = await read(address);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json()).toMatchObject({
+      status: 429,
+      type: 'https://worldsmartcity.org/problems/rate-limited',
+    });
+    // Another IP has its own budget; health probes are never limited.
+    expect((await read(randomAddress())).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/health', remoteAddress: address })).statusCode).toBe(
+      200,
+    );
+  });
+
+  test('a signed-in member is counted per account with a larger budget', async () => {
+    const member = await signUp(app, { roles: ['admin'] });
+    const addresses = [randomAddress(), randomAddress()];
+    let answered = 0;
+    for (let index = 0; index < PER_MINUTE * 5; index += 1) {
+      const response = await read(addresses[index % 2] as string, member.headers);
+      if (response.statusCode === 200) answered += 1;
+    }
+    // Two IPs, one account: the budget follows the account (the sign-up was counted against its IP).
+    expect(answered).toBe(PER_MINUTE * 5);
+    const limited = await read(randomAddress(), member.headers);
+    expect(limited.statusCode).toBe(429);
+  });
+});
+
+describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await createTestServer({ rateLimit: PER_MINUTE, redisUrl: process.env.REDIS_URL });
+  });
+  afterAll(() => app?.dispose());
+
+  test('two instances on one Redis share one budget', async () => {
+    const second = await createServer({
+      database: app.testDatabase,
+      migrate: false,
+      seed: false,
+      logLevel: 'silent',
+      rateLimit: PER_MINUTE,
+      redisUrl: process.env.REDIS_URL,
+    });
+    try {
+      const address = randomAddress();
+      const statuses: number[] = [];
+      for (let index = 0; index < PER_MINUTE + 1; index += 1) {
+        const instance = index % 2 === 0 ? app : second;
+        statuses.push(
+          (await instance.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address })).statusCode,
+        );
+      }
+      expect(statuses.slice(0, PER_MINUTE).every((status) => status === 401)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+if (!process.env.REDIS_URL) {
+  console.warn('SKIPPED: Redis rate-limit store tests (set REDIS_URL=redis://127.0.0.1:6379 to run them)');
+}

@@ -1,0 +1,156 @@
+import { LoginSchema, SessionSchema, SignupSchema } from '@wsc/models';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { recordAudit } from '../audit/record';
+import { HttpProblem } from '../http/problem';
+import { createAccount, createUserToken, normalizeEmail } from './accounts-repository';
+import { requireAccount } from './guards';
+import { hashPassword, verifyPassword } from './password';
+import { hashToken } from './tokens';
+
+const WRONG_CREDENTIALS = () =>
+  new HttpProblem(401, 'Wrong e-mail or password', {
+    type: 'wrong-credentials',
+    headers: { 'www-authenticate': 'Bearer' },
+  });
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '23505';
+}
+
+/**
+ * `POST /v1/auth/signup`, `POST /v1/auth/login`, `POST /v1/auth/logout`.
+ *
+ * @example
+ * await app.register(authRoutes);
+ */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/auth/signup',
+    {
+      config: { idempotency: 'no-store' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and its public profile; answers a session token',
+        body: SignupSchema,
+        response: { 201: SessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const passwordHash = await hashPassword(body.password);
+      const partnerId = request.principal.partner?.id ?? null;
+      let accountId: string;
+      try {
+        accountId = await app.db.transaction().execute(async (trx) => {
+          const id = await createAccount(trx, {
+            email: body.email,
+            passwordHash,
+            language: body.language ?? null,
+            displayName: body.displayName,
+            role: body.role,
+            organizationId: body.organizationId ?? null,
+            country: body.country ?? null,
+            city: body.city ?? null,
+            partnerId,
+          });
+          await recordAudit(trx, {
+            actorId: id,
+            action: 'account.created',
+            subjectType: 'account',
+            subjectId: id,
+            partnerId,
+            requestId: request.id,
+          });
+          return id;
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new HttpProblem(409, 'E-mail already registered', {
+            type: 'email-taken',
+            detail: 'An account with this e-mail address exists; sign in instead.',
+            errors: [{ path: 'email', message: 'Already registered', code: 'taken' }],
+          });
+        }
+        throw error;
+      }
+      const session = await createUserToken(app.db, {
+        accountId,
+        kind: 'session',
+        ttlSeconds: app.config.sessionTtlSeconds,
+      });
+      return reply.code(201).send({
+        token: session.token,
+        tokenType: 'Bearer' as const,
+        expiresAt: session.expiresAt.toISOString(),
+        accountId,
+      });
+    },
+  );
+
+  app.post(
+    '/v1/auth/login',
+    {
+      config: { idempotency: 'no-store' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with e-mail and password; answers a session token',
+        body: LoginSchema,
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request) => {
+      const account = await app.db
+        .selectFrom('accounts')
+        .select(['id', 'password_hash', 'disabled_at', 'deleted_at'])
+        .where('email_normalized', '=', normalizeEmail(request.body.email))
+        .executeTakeFirst();
+      const valid = await verifyPassword(request.body.password, account?.password_hash ?? null);
+      if (!account || !valid || account.deleted_at) throw WRONG_CREDENTIALS();
+      if (account.disabled_at) {
+        throw new HttpProblem(403, 'Account disabled', {
+          type: 'account-disabled',
+          detail: 'An administrator disabled this account.',
+        });
+      }
+      await app.db
+        .updateTable('accounts')
+        .set({ last_login_at: new Date() })
+        .where('id', '=', account.id)
+        .execute();
+      const session = await createUserToken(app.db, {
+        accountId: account.id,
+        kind: 'session',
+        ttlSeconds: app.config.sessionTtlSeconds,
+      });
+      return {
+        token: session.token,
+        tokenType: 'Bearer' as const,
+        expiresAt: session.expiresAt.toISOString(),
+        accountId: account.id,
+      };
+    },
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke the token of this request',
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      const token = request.headers.authorization?.replace(/^Bearer\s+/i, '').trim() ?? '';
+      await app.db
+        .updateTable('sessions')
+        .set({ revoked_at: new Date() })
+        .where('token_hash', '=', hashToken(token))
+        .where('revoked_at', 'is', null)
+        .execute();
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,78 @@
+import type { AccountRole } from '@wsc/models';
+import type { PartnerScope } from '@wsc/models/partner';
+import type { FastifyRequest } from 'fastify';
+import { HttpProblem } from '../http/problem';
+import type { PrincipalAccount, PrincipalPartner } from './principal';
+
+/**
+ * The signed-in member, or a 401 problem.
+ *
+ * @example
+ * const account = requireAccount(request);
+ * await repository.create({ authorId: account.stakeholderId, partnerId: request.principal.partner?.id ?? null });
+ */
+export function requireAccount(request: FastifyRequest): PrincipalAccount {
+  const account = request.principal.account;
+  if (!account) {
+    throw new HttpProblem(401, 'Sign-in required', {
+      type: 'authentication-required',
+      detail: 'Send "Authorization: Bearer <token>" with a session or SSO user token.',
+      headers: { 'www-authenticate': 'Bearer' },
+    });
+  }
+  return account;
+}
+
+/**
+ * True when the account holds one of the roles; `admin` holds every role.
+ *
+ * @example
+ * if (hasRole(account, 'moderator')) showHidden = true;
+ */
+export function hasRole(account: PrincipalAccount | null, ...roles: AccountRole[]): boolean {
+  if (!account) return false;
+  return account.roles.includes('admin') || roles.some((role) => account.roles.includes(role));
+}
+
+/**
+ * The signed-in member if they hold one of `roles` (admins pass every check); 401 when signed
+ * out, 403 otherwise.
+ *
+ * @example
+ * requireRole(request, 'expert', 'moderator');
+ */
+export function requireRole(request: FastifyRequest, ...roles: AccountRole[]): PrincipalAccount {
+  const account = requireAccount(request);
+  if (!hasRole(account, ...roles)) {
+    throw new HttpProblem(403, 'Role required', {
+      type: 'role-required',
+      detail: `This action needs one of the roles: ${roles.join(', ')}.`,
+    });
+  }
+  return account;
+}
+
+/**
+ * The partner behind a secret key (`Authorization: Bearer sk_…`), optionally holding `scope`;
+ * 401 without a secret key, 403 when the scope is missing.
+ *
+ * @example
+ * const partner = requireSecretKey(request, 'sso');
+ */
+export function requireSecretKey(request: FastifyRequest, scope?: PartnerScope): PrincipalPartner {
+  const partner = request.principal.partner;
+  if (partner?.keyKind !== 'secret') {
+    throw new HttpProblem(401, 'Secret key required', {
+      type: 'secret-key-required',
+      detail: 'Send "Authorization: Bearer sk_…" from your server.',
+      headers: { 'www-authenticate': 'Bearer' },
+    });
+  }
+  if (scope && !partner.scopes.includes(scope)) {
+    throw new HttpProblem(403, 'Scope required', {
+      type: 'scope-required',
+      detail: `This secret key lacks the "${scope}" scope.`,
+    });
+  }
+  return partner;
+}

@@ -1,0 +1,185 @@
+import type { AccountRole } from '@wsc/models';
+import type { PartnerScope } from '@wsc/models/partner';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { hashToken, tokenKind } from './tokens';
+
+/** The signed-in member a request acts for. `stakeholderId` equals `id` (one profile per account). */
+export interface PrincipalAccount {
+  id: string;
+  roles: AccountRole[];
+  stakeholderId: string;
+  /** How the member signed in: a community session or a partner's SSO user token. */
+  via: 'session' | 'sso';
+}
+
+/**
+ * The partner application a request came through: a publishable key (browser), a secret key
+ * (server), or the partner that minted the SSO user token.
+ */
+export interface PrincipalPartner {
+  id: string;
+  keyKind: 'publishable' | 'secret' | 'sso';
+  /** The key's id (null for SSO tokens). */
+  keyId: string | null;
+  scopes: PartnerScope[];
+}
+
+export interface Principal {
+  account: PrincipalAccount | null;
+  partner: PrincipalPartner | null;
+  /** True when a publishable key listed the request's `Origin` (CORS then reflects it). */
+  originVerified: boolean;
+}
+
+/** Header carrying a publishable key; `?key=` in the query works too (script tags, EventSource). */
+export const PUBLISHABLE_KEY_HEADER = 'x-wsc-publishable-key';
+
+const ANONYMOUS: Principal = Object.freeze({ account: null, partner: null, originVerified: false });
+
+function invalidToken(detail: string): HttpProblem {
+  return new HttpProblem(401, 'Invalid credentials', {
+    type: 'invalid-credentials',
+    detail,
+    headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+  });
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw invalidToken('The Authorization header must be "Bearer <token>".');
+  return match[1];
+}
+
+function publishableKey(request: FastifyRequest): string | null {
+  const header = request.headers[PUBLISHABLE_KEY_HEADER];
+  if (typeof header === 'string' && header) return header;
+  const query = request.query as Record<string, unknown> | undefined;
+  const fromQuery = query?.key;
+  return typeof fromQuery === 'string' && fromQuery ? fromQuery : null;
+}
+
+/**
+ * Works out who is calling from the `Authorization` bearer token (session, SSO user token or
+ * `sk_…`) and the publishable key. Throws 401 for a token that is unknown, revoked or expired,
+ * and 403 for a secret key sent by a browser or a publishable key used from a foreign origin.
+ *
+ * @example
+ * request.principal = await resolvePrincipal(app.db, request);
+ */
+export async function resolvePrincipal(
+  db: Kysely<DatabaseSchema>,
+  request: FastifyRequest,
+): Promise<Principal> {
+  const token = bearerToken(request);
+  const publishable = publishableKey(request);
+  if (!token && !publishable) return ANONYMOUS;
+  const origin = request.headers.origin;
+  let account: PrincipalAccount | null = null;
+  let partner: PrincipalPartner | null = null;
+  let originVerified = false;
+
+  if (token) {
+    const kind = tokenKind(token);
+    if (kind === 'secret') {
+      if (origin) {
+        throw new HttpProblem(403, 'Secret key used from a browser', {
+          type: 'secret-key-in-browser',
+          detail:
+            'Secret keys (sk_…) only work from servers. Revoke this key now: it was exposed to a web page. Browsers use a publishable key.',
+        });
+      }
+      partner = await findSecretKey(db, token);
+    } else if (kind === 'session' || kind === 'sso') {
+      const found = await findUserToken(db, token);
+      account = found.account;
+      if (found.partnerId) partner = { id: found.partnerId, keyKind: 'sso', keyId: null, scopes: [] };
+    } else {
+      throw invalidToken('The bearer token is not a token of this platform.');
+    }
+  }
+
+  if (publishable && (!partner || partner.keyKind === 'sso')) {
+    const key = await findPublishableKey(db, publishable);
+    if (origin && !key.allowedOrigins.includes(origin)) {
+      throw new HttpProblem(403, 'Origin not allowed for this key', {
+        type: 'origin-not-allowed',
+        detail: `The publishable key does not list ${origin} among its allowed origins.`,
+      });
+    }
+    originVerified = Boolean(origin);
+    // A publishable key names the site; an SSO token's partner stays as attribution if the key is another's.
+    partner ??= { id: key.partnerId, keyKind: 'publishable', keyId: key.id, scopes: key.scopes };
+  }
+  return { account, partner, originVerified };
+}
+
+async function findSecretKey(db: Kysely<DatabaseSchema>, token: string): Promise<PrincipalPartner> {
+  const row = await db
+    .selectFrom('partner_keys')
+    .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
+    .select(['partner_keys.id', 'partner_keys.partner_id', 'partner_keys.scopes', 'partner_keys.kind'])
+    .where('partner_keys.token_hash', '=', hashToken(token))
+    .where('partner_keys.revoked_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('partner_keys.expires_at', 'is', null), eb('partner_keys.expires_at', '>', new Date())]),
+    )
+    .where('partners.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (row?.kind !== 'secret') throw invalidToken('The secret key is unknown or revoked.');
+  return { id: row.partner_id, keyKind: 'secret', keyId: row.id, scopes: row.scopes as PartnerScope[] };
+}
+
+async function findPublishableKey(db: Kysely<DatabaseSchema>, key: string) {
+  const row = await db
+    .selectFrom('partner_keys')
+    .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
+    .select([
+      'partner_keys.id',
+      'partner_keys.partner_id',
+      'partner_keys.scopes',
+      'partner_keys.kind',
+      'partner_keys.allowed_origins',
+    ])
+    .where('partner_keys.token_hash', '=', hashToken(key))
+    .where('partner_keys.revoked_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('partner_keys.expires_at', 'is', null), eb('partner_keys.expires_at', '>', new Date())]),
+    )
+    .where('partners.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (row?.kind !== 'publishable') throw invalidToken('The publishable key is unknown or revoked.');
+  return {
+    id: row.id,
+    partnerId: row.partner_id,
+    scopes: row.scopes as PartnerScope[],
+    allowedOrigins: row.allowed_origins,
+  };
+}
+
+async function findUserToken(db: Kysely<DatabaseSchema>, token: string) {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select(['accounts.id', 'accounts.roles', 'sessions.kind', 'sessions.partner_id'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.revoked_at', 'is', null)
+    .where('sessions.expires_at', '>', new Date())
+    .where('accounts.disabled_at', 'is', null)
+    .where('accounts.deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw invalidToken('The token is unknown, expired or revoked; sign in again.');
+  return {
+    account: {
+      id: row.id,
+      roles: row.roles as AccountRole[],
+      stakeholderId: row.id,
+      via: row.kind,
+    } satisfies PrincipalAccount,
+    partnerId: row.partner_id,
+  };
+}

@@ -1,0 +1,107 @@
+import { SsoTokenCreateSchema, SsoTokenSchema } from '@wsc/models/partner';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { recordAudit } from '../audit/record';
+import { HttpProblem } from '../http/problem';
+import { createAccount, createUserToken } from './accounts-repository';
+import { requireSecretKey } from './guards';
+
+const DEFAULT_SSO_TTL_SECONDS = 900;
+
+/**
+ * `POST /v1/sso/tokens`: a partner back end (secret key with the `sso` scope) vouches for its
+ * signed-in user and gets a short-lived user token for its pages' widgets.
+ *
+ * The partner's user is linked to a community account by (partner, externalUserId) only. It is
+ * never matched by e-mail: a partner could otherwise take over any member's account by
+ * claiming their address.
+ *
+ * @example
+ * await app.register(ssoRoutes);
+ */
+export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/sso/tokens',
+    {
+      config: { idempotency: 'no-store' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Partner single sign-on: exchange your signed-in user for a short-lived user token',
+        security: [{ bearer: [] }],
+        body: SsoTokenCreateSchema,
+        response: { 201: SsoTokenSchema },
+      },
+    },
+    async (request, reply) => {
+      const partner = requireSecretKey(request, 'sso');
+      const body = request.body;
+      const accountId = await app.db.transaction().execute(async (trx) => {
+        const linked = await trx
+          .selectFrom('partner_identities')
+          .innerJoin('accounts', 'accounts.id', 'partner_identities.account_id')
+          .select(['accounts.id'])
+          .where('partner_identities.partner_id', '=', partner.id)
+          .where('partner_identities.external_user_id', '=', body.externalUserId)
+          .executeTakeFirst();
+        if (linked) {
+          // The partner is the source of truth for its users' names and contact address.
+          await trx
+            .updateTable('accounts')
+            .set({ email: body.email, updated_at: new Date(), last_login_at: new Date() })
+            .where('id', '=', linked.id)
+            .execute();
+          await trx
+            .updateTable('stakeholders')
+            .set({ display_name: body.displayName, updated_at: new Date() })
+            .where('id', '=', linked.id)
+            .execute();
+          return linked.id;
+        }
+        const id = await createAccount(trx, {
+          email: body.email,
+          passwordHash: null,
+          language: body.language ?? null,
+          displayName: body.displayName,
+          role: body.role ?? 'citizen',
+          country: body.country ?? null,
+          city: body.city ?? null,
+          partnerId: partner.id,
+        });
+        await trx
+          .insertInto('partner_identities')
+          .values({ partner_id: partner.id, external_user_id: body.externalUserId, account_id: id })
+          .execute();
+        await recordAudit(trx, {
+          actorId: null,
+          action: 'account.created',
+          subjectType: 'account',
+          subjectId: id,
+          partnerId: partner.id,
+          data: { via: 'sso' },
+          requestId: request.id,
+        });
+        return id;
+      });
+      const account = await app.db
+        .selectFrom('accounts')
+        .select(['disabled_at', 'deleted_at'])
+        .where('id', '=', accountId)
+        .executeTakeFirstOrThrow();
+      if (account.disabled_at || account.deleted_at) {
+        throw new HttpProblem(403, 'Account disabled', { type: 'account-disabled' });
+      }
+      const token = await createUserToken(app.db, {
+        accountId,
+        kind: 'sso',
+        partnerId: partner.id,
+        ttlSeconds: body.ttlSeconds ?? DEFAULT_SSO_TTL_SECONDS,
+      });
+      return reply.code(201).send({
+        token: token.token,
+        tokenType: 'Bearer' as const,
+        expiresAt: token.expiresAt.toISOString(),
+        stakeholderId: accountId,
+        partnerId: partner.id,
+      });
+    },
+  );
+};

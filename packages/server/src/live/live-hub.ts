@@ -1,0 +1,166 @@
+import type { ServerResponse } from 'node:http';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { canRead, type Viewer } from '../outbox/audience';
+import type { OutboxFeed } from '../outbox/outbox-feed';
+import { latestOutboxId, type OutboxRow, readOutboxAfter } from '../outbox/outbox-reader';
+import { SSE_HEARTBEAT, sseFrame } from './sse-frame';
+
+/** A stream whose client does not read is dropped past this backlog; it reconnects with Last-Event-ID. */
+const MAX_BACKLOG_BYTES = 1024 * 1024;
+const REPLAY_BATCH = 500;
+
+/** One open stream. Kept small: thousands stay open at once. */
+interface Subscriber {
+  readonly response: ServerResponse;
+  readonly topics: ReadonlySet<string>;
+  readonly viewer: Viewer;
+  /** The last event id this stream was sent (or skipped as not its business). */
+  cursor: number;
+  /** While true, the hub leaves the stream to its replay. */
+  replaying: boolean;
+}
+
+/** The frames of one event, built at most once each whatever the number of subscribers. */
+class FramesOfEvent {
+  #full: string | undefined;
+  #public: string | null | undefined;
+  constructor(readonly row: OutboxRow) {}
+
+  for(viewer: Viewer): string | null {
+    if (canRead(this.row.audience, viewer)) {
+      this.#full ??= sseFrame(this.row, this.row.data);
+      return this.#full;
+    }
+    if (this.#public === undefined) {
+      this.#public = this.row.publicData ? sseFrame(this.row, this.row.publicData) : null;
+    }
+    return this.#public;
+  }
+}
+
+export interface LiveHubOptions {
+  /** Interval of `: ping` comments (default 15 s). */
+  heartbeatMilliseconds?: number | undefined;
+}
+
+/**
+ * Fans committed outbox events out to the open Server-Sent Event streams of this instance:
+ * one read per batch (by the {@link OutboxFeed}), one serialization per event and audience,
+ * one shared heartbeat timer. Reconnecting clients are replayed from the outbox table.
+ *
+ * @example
+ * const hub = new LiveHub(app.db, app.outbox, { heartbeatMilliseconds: 15_000 });
+ * await hub.add(reply.raw, { topics: new Set(['votes']), viewer, lastEventId: 41 });
+ */
+export class LiveHub {
+  readonly #db: Kysely<DatabaseSchema>;
+  readonly #feed: OutboxFeed;
+  readonly #subscribers = new Set<Subscriber>();
+  readonly #heartbeat: NodeJS.Timeout;
+  readonly #unsubscribe: () => void;
+
+  constructor(db: Kysely<DatabaseSchema>, feed: OutboxFeed, options: LiveHubOptions = {}) {
+    this.#db = db;
+    this.#feed = feed;
+    this.#unsubscribe = feed.subscribe((rows) => this.publish(rows));
+    this.#heartbeat = setInterval(() => this.#ping(), options.heartbeatMilliseconds ?? 15_000);
+    this.#heartbeat.unref();
+  }
+
+  /** Open streams on this instance. */
+  get size(): number {
+    return this.#subscribers.size;
+  }
+
+  /**
+   * Attaches an open SSE response. With `lastEventId`, first replays from the outbox every
+   * event after it that the stream's topics and viewer admit, then joins the live flow with
+   * nothing missed and nothing twice.
+   */
+  async add(
+    response: ServerResponse,
+    options: { topics: ReadonlySet<string>; viewer: Viewer; lastEventId: number | null },
+  ): Promise<void> {
+    const subscriber: Subscriber = {
+      response,
+      topics: options.topics,
+      viewer: options.viewer,
+      cursor: this.#feed.lastId,
+      replaying: options.lastEventId !== null,
+    };
+    this.#subscribers.add(subscriber);
+    response.once('close', () => this.#subscribers.delete(subscriber));
+    if (options.lastEventId === null) return;
+    try {
+      // An id from the future (another database, a reset) would silence the stream: clamp it.
+      subscriber.cursor = Math.min(options.lastEventId, await latestOutboxId(this.#db));
+      await this.#replay(subscriber);
+    } catch (error) {
+      // A stream with a hole is worse than none: the client reconnects and replays again.
+      this.#subscribers.delete(subscriber);
+      response.destroy();
+      throw error;
+    }
+  }
+
+  /** Sends a batch of new events to every stream that follows one of their topics and may read them. */
+  publish(rows: readonly OutboxRow[]): void {
+    for (const row of rows) {
+      const frames = new FramesOfEvent(row);
+      for (const subscriber of this.#subscribers) {
+        if (subscriber.replaying || row.id <= subscriber.cursor) continue;
+        if (!row.topics.some((topic) => subscriber.topics.has(topic))) continue;
+        subscriber.cursor = row.id;
+        const frame = frames.for(subscriber.viewer);
+        if (frame) this.#write(subscriber, frame);
+      }
+    }
+  }
+
+  /** Ends every stream (server shutdown); clients reconnect elsewhere with Last-Event-ID. */
+  closeAll(): void {
+    clearInterval(this.#heartbeat);
+    this.#unsubscribe();
+    for (const subscriber of this.#subscribers) {
+      subscriber.response.end();
+      subscriber.response.socket?.destroySoon();
+    }
+    this.#subscribers.clear();
+  }
+
+  async #replay(subscriber: Subscriber): Promise<void> {
+    const topics = [...subscriber.topics];
+    for (;;) {
+      const mark = this.#feed.lastId;
+      const rows = await readOutboxAfter(this.#db, subscriber.cursor, { topics, limit: REPLAY_BATCH });
+      if (subscriber.response.destroyed) return;
+      for (const row of rows) {
+        subscriber.cursor = row.id;
+        const frame = new FramesOfEvent(row).for(subscriber.viewer);
+        if (frame) this.#write(subscriber, frame);
+      }
+      if (rows.length === REPLAY_BATCH) continue;
+      // The hub read nothing new while we read: every event it skipped for us was in our read.
+      // Rejoin in this same tick, before the hub can publish anything else.
+      if (this.#feed.lastId === mark) {
+        subscriber.replaying = false;
+        return;
+      }
+    }
+  }
+
+  #write(subscriber: Subscriber, frame: string): void {
+    const { response } = subscriber;
+    if (response.destroyed) return;
+    if (response.writableLength > MAX_BACKLOG_BYTES) {
+      response.destroy();
+      return;
+    }
+    response.write(frame);
+  }
+
+  #ping(): void {
+    for (const subscriber of this.#subscribers) this.#write(subscriber, SSE_HEARTBEAT);
+  }
+}

@@ -1,0 +1,189 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { recordEvent } from '../outbox/record-event';
+import { createPartner, createTestServer, databases, signUp, type TestServer } from '../test-support';
+import { openStream, type SseConnection } from './test-sse-client';
+
+describe.each(databases())('live updates on $kind', ({ kind }) => {
+  let app: TestServer;
+  let base: string;
+  const open: SseConnection[] = [];
+
+  beforeAll(async () => {
+    app = await createTestServer({ kind, liveHeartbeatMilliseconds: 300, webhookWorker: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    for (const stream of open) stream.close();
+    await app?.dispose();
+  });
+  beforeEach(async () => {
+    for (const stream of open.splice(0)) stream.close();
+    await app.reset();
+    await app.outbox.resync();
+  });
+
+  async function connect(query: string, headers: Record<string, string> = {}) {
+    const stream = await openStream(`${base}/v1/stream${query}`, headers);
+    open.push(stream);
+    // The preamble proves the hub has the stream before events are recorded.
+    await stream.until((frames) => frames.some((frame) => frame.retry !== undefined));
+    return stream;
+  }
+
+  let counter = 0;
+  function vote(painPointId = 'pp-1') {
+    counter += 1;
+    return app.db.transaction().execute((trx) =>
+      recordEvent(trx, {
+        type: 'pain_point.voted',
+        subject: { type: 'pain_point', id: painPointId },
+        data: { painPointId, voteCount: counter },
+        visibility: 'public',
+      }),
+    );
+  }
+
+  const eventIds = (stream: SseConnection) => stream.events().map((frame) => Number(frame.id));
+
+  describe('GET /v1/stream', () => {
+    test('SSE frames: id, event type, one data line with the WebhookEvent JSON; only the topics asked', async () => {
+      const stream = await connect('?topics=votes');
+      expect(stream.status).toBe(200);
+      expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      expect(stream.headers.get('x-request-id')).toMatch(/\S/);
+      await app.db.transaction().execute((trx) =>
+        recordEvent(trx, {
+          type: 'pain_point.created',
+          subject: { type: 'pain_point', id: 'pp-9' },
+          data: { id: 'pp-9' },
+          visibility: 'public',
+        }),
+      );
+      const { id } = await vote();
+      await stream.until((frames) => frames.some((frame) => frame.event === 'pain_point.voted'));
+      const [frame] = stream.events();
+      expect(stream.events()).toHaveLength(1);
+      expect(frame?.id).toBe(String(id));
+      expect(JSON.parse(frame?.data ?? '')).toEqual({
+        id: String(id),
+        type: 'pain_point.voted',
+        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+        data: { painPointId: 'pp-1', voteCount: counter },
+      });
+    });
+
+    test('heartbeats: a ": ping" comment at the configured interval', async () => {
+      const stream = await connect('?topics=votes');
+      await stream.until((frames) => frames.filter((frame) => frame.comment === 'ping').length >= 2, 3000);
+    });
+
+    test('a client that drops and reconnects with Last-Event-ID misses nothing and gets nothing twice', async () => {
+      const first = await connect('?topics=votes');
+      const before = [await vote(), await vote(), await vote()].map((event) => event.id);
+      await first.until((frames) => frames.filter((frame) => frame.event).length === 3);
+      expect(eventIds(first)).toEqual(before);
+      first.close();
+      const missed = [await vote(), await vote(), await vote()].map((event) => event.id);
+      // Reconnect while events keep coming.
+      const during = Promise.all([vote(), vote(), vote()]);
+      const second = await connect('?topics=votes', { 'last-event-id': String(before.at(-1)) });
+      const concurrent = (await during).map((event) => event.id);
+      const after = [await vote()].map((event) => event.id);
+      const expected = [...missed, ...concurrent, ...after].sort((a, b) => a - b);
+      await second.until((frames) => frames.filter((frame) => frame.event).length >= expected.length);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(eventIds(second)).toEqual(expected);
+    });
+
+    test('?lastEventId= works like the header (EventSource cannot set headers on a first connect)', async () => {
+      const { id: firstId } = await vote();
+      const { id: secondId } = await vote();
+      const stream = await connect(`?topics=votes&lastEventId=${firstId}`);
+      await stream.until((frames) => frames.some((frame) => frame.event));
+      expect(eventIds(stream)).toEqual([secondId]);
+    });
+
+    test('a subscriber only receives what its principal may read', async () => {
+      const member = await signUp(app);
+      const moderator = await signUp(app, { roles: ['moderator'] });
+      const partner = await createPartner(app);
+      const anonymous = await connect('?topics=comments,registrations');
+      const asMember = await connect('?topics=comments,registrations', member.headers);
+      const asModerator = await connect('?topics=comments,registrations', moderator.headers);
+      const asPartner = await connect('?topics=comments,registrations', {
+        authorization: `Bearer ${partner.secretKey}`,
+      });
+      const asPublishable = await connect(`?topics=comments,registrations&key=${partner.publishableKey}`);
+      await app.db.transaction().execute(async (trx) => {
+        await recordEvent(trx, {
+          type: 'comment.created',
+          subject: { type: 'comment', id: 'hidden-1' },
+          data: { id: 'hidden-1', painPointId: 'pp-1', body: 'held for moderation' },
+          visibility: { roles: ['moderator'] },
+        });
+        await recordEvent(trx, {
+          type: 'registration.created',
+          subject: { type: 'registration', id: 'r-1' },
+          data: { id: 'r-1', eventId: 'ev-1', stakeholderId: member.accountId, seatsLeft: 9 },
+          publicData: { eventId: 'ev-1', seatsLeft: 9 },
+          visibility: { accountIds: [member.accountId] },
+          partnerId: partner.id,
+        });
+        await recordEvent(trx, {
+          type: 'comment.created',
+          subject: { type: 'comment', id: 'visible-1' },
+          data: { id: 'visible-1', painPointId: 'pp-1' },
+          visibility: 'public',
+        });
+      });
+      const last = (stream: SseConnection) =>
+        stream.until((frames) => frames.some((frame) => frame.data?.includes('visible-1')));
+      await Promise.all([anonymous, asMember, asModerator, asPartner, asPublishable].map(last));
+      const seen = (stream: SseConnection) =>
+        stream.events().map((frame) => JSON.parse(frame.data ?? '').data);
+
+      expect(seen(anonymous)).toEqual([
+        { eventId: 'ev-1', seatsLeft: 9 },
+        { id: 'visible-1', painPointId: 'pp-1' },
+      ]);
+      expect(seen(asPublishable)).toEqual(seen(anonymous));
+      expect(seen(asMember).map((data) => data.id ?? data.seatsLeft)).toEqual(['r-1', 'visible-1']);
+      expect(seen(asModerator).map((data) => data.id ?? data.seatsLeft)).toEqual([
+        'hidden-1',
+        9,
+        'visible-1',
+      ]);
+      expect(seen(asPartner).map((data) => data.id ?? data.seatsLeft)).toEqual(['r-1', 'visible-1']);
+      for (const stream of [anonymous, asMember, asPartner, asPublishable]) {
+        expect(stream.events().some((frame) => frame.data?.includes('held for moderation'))).toBe(false);
+      }
+
+      // Replay applies the same rules.
+      const replayed = await connect('?topics=comments,registrations&lastEventId=0');
+      await last(replayed);
+      expect(seen(replayed)).toEqual(seen(anonymous));
+    });
+
+    test('events/{slug} follows one event; unknown topics are 422, unknown objects 404', async () => {
+      const bad = await app.inject({ method: 'GET', url: '/v1/stream?topics=votes,secrets' });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json().errors[0].path).toBe('topics');
+      const missing = await app.inject({ method: 'GET', url: '/v1/stream?topics=events/no-such-event' });
+      expect(missing.statusCode).toBe(404);
+      const badId = await app.inject({
+        method: 'GET',
+        url: '/v1/stream',
+        headers: { 'last-event-id': 'abc' },
+      });
+      expect(badId.statusCode).toBe(422);
+    });
+
+    test('a client closing its stream leaves the hub', async () => {
+      const stream = await connect('?topics=votes');
+      expect(app.live.size).toBeGreaterThan(0);
+      stream.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(app.live.size).toBe(0);
+    });
+  });
+});

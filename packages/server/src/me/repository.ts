@@ -1,0 +1,216 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type {
+  AccountsTable,
+  CommentReportsTable,
+  CommentsTable,
+  DatabaseSchema,
+  StakeholdersTable,
+  VotesTable,
+} from '../database/schema';
+import type { PainPointRow } from '../pain-points/repository';
+import type { MappingRow } from '../standards/repository';
+
+type Database = Kysely<DatabaseSchema>;
+
+/**
+ * The signed-in member's account and profile rows.
+ *
+ * @example
+ * const { account, profile } = await findMe(db, accountId);
+ */
+export async function findMe(
+  db: Database,
+  accountId: string,
+): Promise<{ account: Selectable<AccountsTable>; profile: Selectable<StakeholdersTable> } | undefined> {
+  const account = await db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('id', '=', accountId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!account) return undefined;
+  const profile = await db
+    .selectFrom('stakeholders')
+    .selectAll()
+    .where('id', '=', accountId)
+    .executeTakeFirst();
+  if (!profile) return undefined;
+  return { account, profile };
+}
+
+/** Profile and account columns `PATCH /v1/me` may change. */
+export interface MeChanges {
+  displayName?: string;
+  role?: string;
+  organizationId?: string | null;
+  country?: string | null;
+  city?: string | null;
+  bio?: string | null;
+  language?: string | null;
+}
+
+/**
+ * Applies profile and language changes in the caller's transaction.
+ *
+ * @example
+ * await updateMe(trx, accountId, { city: 'Singapore' });
+ */
+export async function updateMe(db: Database, accountId: string, changes: MeChanges): Promise<void> {
+  const profile = {
+    ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
+    ...(changes.role === undefined ? {} : { role: changes.role }),
+    ...(changes.organizationId === undefined ? {} : { organization_id: changes.organizationId }),
+    ...(changes.country === undefined ? {} : { country: changes.country }),
+    ...(changes.city === undefined ? {} : { city: changes.city }),
+    ...(changes.bio === undefined ? {} : { bio: changes.bio }),
+  };
+  if (Object.keys(profile).length > 0) {
+    await db
+      .updateTable('stakeholders')
+      .set({ ...profile, updated_at: sql`now()` as never })
+      .where('id', '=', accountId)
+      .execute();
+  }
+  if (changes.language !== undefined) {
+    await db
+      .updateTable('accounts')
+      .set({ language: changes.language, updated_at: sql`now()` as never })
+      .where('id', '=', accountId)
+      .execute();
+  }
+}
+
+/**
+ * Tells whether an organization exists.
+ *
+ * @example
+ * await organizationExists(db, 'iec');
+ */
+export async function organizationExists(db: Database, id: string): Promise<boolean> {
+  const row = await db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Everything a member authored or did, for the data export.
+ *
+ * @example
+ * const data = await collectMemberData(db, accountId);
+ */
+export async function collectMemberData(db: Database, accountId: string) {
+  const painPoints = (await db
+    .selectFrom('pain_points')
+    .select([
+      'id',
+      'slug',
+      'title',
+      'description',
+      'language',
+      'domain',
+      'city',
+      'country',
+      'severity',
+      'status',
+      'vote_count',
+      'created_at',
+      'updated_at',
+    ])
+    .where('author_id', '=', accountId)
+    .orderBy('created_at')
+    .execute()) as Pick<
+    PainPointRow,
+    | 'id'
+    | 'slug'
+    | 'title'
+    | 'description'
+    | 'language'
+    | 'domain'
+    | 'city'
+    | 'country'
+    | 'severity'
+    | 'status'
+    | 'vote_count'
+    | 'created_at'
+    | 'updated_at'
+  >[];
+  const votes: Selectable<VotesTable>[] = await db
+    .selectFrom('votes')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .orderBy('created_at')
+    .execute();
+  const comments = await db
+    .selectFrom('comments')
+    .innerJoin('pain_points', 'pain_points.id', 'comments.pain_point_id')
+    .selectAll('comments')
+    .select('pain_points.locked')
+    .where('comments.author_id', '=', accountId)
+    .orderBy('comments.created_at')
+    .execute();
+  const reports: Selectable<CommentReportsTable>[] = await db
+    .selectFrom('comment_reports')
+    .selectAll()
+    .where('reporter_id', '=', accountId)
+    .orderBy('created_at')
+    .execute();
+  const mappings: MappingRow[] = await db
+    .selectFrom('standard_mappings')
+    .select(['id', 'pain_point_id', 'standard_id', 'coverage', 'clause', 'note', 'expert_id', 'created_at'])
+    .where('expert_id', '=', accountId)
+    .orderBy('created_at')
+    .execute();
+  return {
+    painPoints,
+    votes,
+    comments: comments as (Selectable<CommentsTable> & { locked: boolean })[],
+    reports,
+    mappings,
+  };
+}
+
+/**
+ * Deletes a member the way threads survive it, in the caller's transaction: their pain points,
+ * comments, reports and mappings stay with the author set to null ("deleted member"); their
+ * votes stay counted but point at an account that no longer holds any personal data; the
+ * profile and partner links are deleted; every token is revoked; the account row is kept as
+ * a tombstone with its e-mail and password erased.
+ *
+ * @example
+ * await anonymizeAccount(trx, accountId);
+ */
+export async function anonymizeAccount(db: Database, accountId: string): Promise<void> {
+  await db.updateTable('pain_points').set({ author_id: null }).where('author_id', '=', accountId).execute();
+  await db.updateTable('comments').set({ author_id: null }).where('author_id', '=', accountId).execute();
+  await db
+    .updateTable('comment_reports')
+    .set({ reporter_id: null })
+    .where('reporter_id', '=', accountId)
+    .execute();
+  await db
+    .updateTable('standard_mappings')
+    .set({ expert_id: null })
+    .where('expert_id', '=', accountId)
+    .execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: sql`now()` as never })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  await db.deleteFrom('partner_identities').where('account_id', '=', accountId).execute();
+  await db.deleteFrom('stakeholders').where('id', '=', accountId).execute();
+  const tombstone = `deleted-${accountId}@deleted.invalid`;
+  await db
+    .updateTable('accounts')
+    .set({
+      email: tombstone,
+      email_normalized: tombstone,
+      password_hash: null,
+      language: null,
+      roles: ['member'],
+      deleted_at: sql`now()` as never,
+      updated_at: sql`now()` as never,
+    })
+    .where('id', '=', accountId)
+    .execute();
+}

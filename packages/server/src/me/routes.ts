@@ -1,0 +1,78 @@
+import { MeExportSchema, MeSchema, MeUpdateSchema } from '@wsc/models';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { actorOf } from '../community/actor';
+import { requireAccount } from '../identity/guards';
+import { deleteMe, exportMe, getMe, patchMe } from './service';
+
+/**
+ * The signed-in member: `GET`/`PATCH`/`DELETE /v1/me` and `GET /v1/me/export`.
+ *
+ * @example
+ * await app.register(meRoutes);
+ */
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/me',
+    { schema: { tags: ['me'], summary: 'Your account and public profile', response: { 200: MeSchema } } },
+    async (request) => {
+      requireAccount(request);
+      return getMe(app.db, actorOf(request));
+    },
+  );
+
+  app.patch(
+    '/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Change your profile and language',
+        body: MeUpdateSchema,
+        response: { 200: MeSchema },
+      },
+    },
+    async (request) => {
+      requireAccount(request);
+      return patchMe(app.db, actorOf(request), request.body);
+    },
+  );
+
+  app.get(
+    '/v1/me/export',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Download all your data as JSON',
+        description:
+          'Account, profile, pain points (every language), votes, comments (hidden ones too), reports and standard mappings.',
+        response: { 200: MeExportSchema },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      const data = await exportMe(app.db, actorOf(request));
+      reply
+        .header('content-disposition', 'attachment; filename="wsc-my-data.json"')
+        .header('cache-control', 'no-store');
+      return data;
+    },
+  );
+
+  app.delete(
+    '/v1/me',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Delete your account',
+        description:
+          'Your profile, e-mail and password are erased and every token is revoked. Your pain points, comments and votes stay so discussions keep making sense, shown as by a deleted member (author null).',
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      await deleteMe(app.db, actorOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+};

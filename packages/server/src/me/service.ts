@@ -1,0 +1,132 @@
+import type { Me, MeExport, MeUpdate } from '@wsc/models';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { Actor } from '../community/actor';
+import type { DatabaseSchema } from '../database/schema';
+import { toComment } from '../discussion/service';
+import { HttpProblem } from '../http/problem';
+import { toAccount, toStakeholder } from '../identity/accounts-repository';
+import type { PrincipalAccount } from '../identity/principal';
+import { anonymizeAccount, collectMemberData, findMe, organizationExists, updateMe } from './repository';
+
+type Database = Kysely<DatabaseSchema>;
+
+function signedIn(actor: Actor): PrincipalAccount {
+  if (!actor.account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
+  return actor.account;
+}
+
+/**
+ * The signed-in member's private account and public profile.
+ *
+ * @example
+ * const me = await getMe(db, actor);
+ */
+export async function getMe(db: Database, actor: Actor): Promise<Me> {
+  const account = signedIn(actor);
+  const found = await findMe(db, account.id);
+  if (!found) throw new HttpProblem(404, 'Account not found');
+  return { account: toAccount(found.account), profile: toStakeholder(found.profile) };
+}
+
+/**
+ * Changes the member's own profile and language; an unknown `organizationId` is 422.
+ *
+ * @example
+ * await patchMe(db, actor, { city: 'Singapore', language: 'zh' });
+ */
+export async function patchMe(db: Database, actor: Actor, input: MeUpdate): Promise<Me> {
+  const account = signedIn(actor);
+  await db.transaction().execute(async (trx) => {
+    if (input.organizationId && !(await organizationExists(trx, input.organizationId))) {
+      throw new HttpProblem(422, 'Validation failed', {
+        type: 'validation-failed',
+        detail: `No organization has the id ${input.organizationId}.`,
+        errors: [{ path: 'organizationId', message: 'Unknown organization: see GET /v1/organizations' }],
+      });
+    }
+    await updateMe(trx, account.id, input);
+  });
+  return getMe(db, actor);
+}
+
+/**
+ * Everything the platform holds about the member, as one JSON document.
+ *
+ * @example
+ * const data = await exportMe(db, actor);
+ */
+export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
+  const me = await getMe(db, actor);
+  const data = await collectMemberData(db, me.account.id);
+  return {
+    exportedAt: new Date().toISOString(),
+    account: me.account,
+    profile: me.profile,
+    painPoints: data.painPoints.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      description: row.description,
+      language: row.language as MeExport['painPoints'][number]['language'],
+      domain: row.domain,
+      city: row.city,
+      country: row.country,
+      severity: row.severity,
+      status: row.status,
+      voteCount: row.vote_count,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    })),
+    votes: data.votes.map((row) => ({
+      painPointId: row.pain_point_id,
+      createdAt: row.created_at.toISOString(),
+    })),
+    // The member's own text, hidden or not: it is their data.
+    comments: data.comments.map((row) => ({
+      ...toComment({ ...row, created_at_key: '' }, null),
+      body: row.body,
+    })),
+    reports: data.reports.map((row) => ({
+      id: row.id,
+      commentId: row.comment_id,
+      reporterId: row.reporter_id,
+      reason: row.reason as MeExport['reports'][number]['reason'],
+      note: row.note,
+      createdAt: row.created_at.toISOString(),
+      resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
+    })),
+    standardMappings: data.mappings.map((row) => ({
+      id: row.id,
+      painPointId: row.pain_point_id,
+      standardId: row.standard_id,
+      coverage: row.coverage as MeExport['standardMappings'][number]['coverage'],
+      clause: row.clause,
+      note: row.note,
+      expertId: row.expert_id ?? '',
+      createdAt: row.created_at.toISOString(),
+    })),
+  };
+}
+
+/**
+ * Deletes the member's account: content stays, anonymized; every token is revoked; recorded in
+ * the audit log without personal data.
+ *
+ * @example
+ * await deleteMe(db, actor);
+ */
+export async function deleteMe(db: Database, actor: Actor): Promise<void> {
+  const account = signedIn(actor);
+  await db.transaction().execute(async (trx) => {
+    await anonymizeAccount(trx, account.id);
+    await recordAudit(trx, {
+      actorId: account.id,
+      partnerId: actor.partnerId,
+      requestId: actor.requestId,
+      action: 'account.deleted',
+      subjectType: 'account',
+      subjectId: account.id,
+    });
+  });
+}

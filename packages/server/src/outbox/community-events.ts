@@ -1,0 +1,206 @@
+import type { Event, Registration } from '@wsc/models';
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { recordEvent } from './record-event';
+
+// One call per change, made by the feature services inside their transactions. Each reads what
+// it publishes from the rows the transaction just wrote, so the feature code stays one line.
+
+type Database = Kysely<DatabaseSchema>;
+
+/**
+ * `pain_point.created` / `pain_point.updated` (the pain point in every language it has) or
+ * `pain_point.voted` (`{ painPointId, voteCount }`, never who voted). Public.
+ *
+ * @example
+ * await recordPainPointEvent(trx, 'pain_point.created', row.id, actor.partnerId);
+ */
+export async function recordPainPointEvent(
+  trx: Database,
+  type: 'pain_point.created' | 'pain_point.updated' | 'pain_point.voted',
+  painPointId: string,
+  partnerId: string | null,
+): Promise<void> {
+  const row = await trx.selectFrom('pain_points').selectAll().where('id', '=', painPointId).executeTakeFirst();
+  if (!row) return;
+  const data =
+    type === 'pain_point.voted'
+      ? { painPointId: row.id, voteCount: row.vote_count }
+      : {
+          id: row.id,
+          slug: row.slug,
+          title: row.title,
+          description: row.description,
+          language: row.language,
+          domain: row.domain,
+          city: row.city,
+          country: row.country,
+          severity: row.severity,
+          status: row.status,
+          duplicateOf: row.duplicate_of,
+          voteCount: row.vote_count,
+          commentCount: row.comment_count,
+          locked: row.locked,
+          authorId: row.author_id,
+          partnerId: row.partner_id,
+          createdAt: row.created_at.toISOString(),
+          updatedAt: row.updated_at.toISOString(),
+        };
+  await recordEvent(trx, {
+    type,
+    subject: { type: 'pain_point', id: row.id },
+    data,
+    partnerId,
+    visibility: 'public',
+  });
+}
+
+/**
+ * `comment.created`: public unless the comment is hidden (then moderators and its author
+ * only). `comment.hidden`: public, ids only, never the text, so pages can remove it.
+ *
+ * @example
+ * await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
+ */
+export async function recordCommentEvent(
+  trx: Database,
+  type: 'comment.created' | 'comment.hidden',
+  commentId: string,
+  partnerId: string | null,
+): Promise<void> {
+  const row = await trx.selectFrom('comments').selectAll().where('id', '=', commentId).executeTakeFirst();
+  if (!row) return;
+  if (type === 'comment.hidden') {
+    await recordEvent(trx, {
+      type,
+      subject: { type: 'comment', id: row.id },
+      data: {
+        id: row.id,
+        painPointId: row.pain_point_id,
+        parentId: row.parent_id,
+        hidden: true,
+        hiddenAt: (row.hidden_at ?? new Date()).toISOString(),
+      },
+      partnerId,
+      visibility: 'public',
+    });
+    return;
+  }
+  await recordEvent(trx, {
+    type,
+    subject: { type: 'comment', id: row.id },
+    data: {
+      id: row.id,
+      painPointId: row.pain_point_id,
+      parentId: row.parent_id,
+      authorId: row.author_id,
+      body: row.body,
+      language: row.language,
+      hidden: row.hidden,
+      replyCount: row.reply_count,
+      partnerId: row.partner_id,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.edited_at?.toISOString() ?? null,
+    },
+    partnerId,
+    visibility: row.hidden ? { roles: ['moderator'], accountIds: row.author_id ? [row.author_id] : [] } : 'public',
+  });
+}
+
+/**
+ * `standard_mapping.created`: an expert mapped a standard to a pain point. Public.
+ *
+ * @example
+ * await recordStandardMappingEvent(trx, mapping.id, actor.partnerId);
+ */
+export async function recordStandardMappingEvent(
+  trx: Database,
+  mappingId: string,
+  partnerId: string | null,
+): Promise<void> {
+  const row = await trx.selectFrom('standard_mappings').selectAll().where('id', '=', mappingId).executeTakeFirst();
+  if (!row) return;
+  await recordEvent(trx, {
+    type: 'standard_mapping.created',
+    subject: { type: 'standard_mapping', id: row.id },
+    data: {
+      id: row.id,
+      painPointId: row.pain_point_id,
+      standardId: row.standard_id,
+      coverage: row.coverage,
+      clause: row.clause,
+      note: row.note,
+      expertId: row.expert_id,
+      createdAt: row.created_at.toISOString(),
+    },
+    partnerId,
+    visibility: 'public',
+  });
+}
+
+async function seatsOf(trx: Database, eventId: string) {
+  const result = await sql<{ capacity: number | null; confirmed: number | string; waitlisted: number | string }>`
+    select event.capacity,
+           count(registration.id) filter (where registration.status = 'confirmed') as confirmed,
+           count(registration.id) filter (where registration.status = 'waitlisted') as waitlisted
+    from events event
+    left join registrations registration on registration.event_id = event.id
+    where event.id = ${eventId}
+    group by event.capacity
+  `.execute(trx);
+  const row = result.rows[0];
+  if (!row) return { capacity: null, seatsLeft: null, waitlisted: 0 };
+  const confirmed = Number(row.confirmed);
+  return {
+    capacity: row.capacity,
+    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - confirmed),
+    waitlisted: Number(row.waitlisted),
+  };
+}
+
+/**
+ * `registration.created` / `.cancelled` / `.promoted`: the registration (with seats left) for
+ * the member, the event's organisers, admins and the partner it came through; everyone else
+ * sees `{ eventId, seatsLeft, waitlisted }` only.
+ *
+ * @example
+ * await recordRegistrationEvent(trx, 'registration.created', registration, context.partnerId);
+ */
+export async function recordRegistrationEvent(
+  trx: Database,
+  type: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
+  registration: Registration,
+  partnerId: string | null,
+): Promise<void> {
+  const seats = await seatsOf(trx, registration.eventId);
+  await recordEvent(trx, {
+    type,
+    subject: { type: 'registration', id: registration.id },
+    data: { ...registration, ...seats },
+    publicData: { eventId: registration.eventId, ...seats },
+    partnerId,
+    visibility: { accountIds: [registration.stakeholderId], organisersOfEvent: registration.eventId },
+  });
+}
+
+/**
+ * `event.updated`: the event as the API shows it, which fields changed, and seats left. Public.
+ *
+ * @example
+ * await recordEventUpdated(trx, event, ['capacity'], context.partnerId);
+ */
+export async function recordEventUpdated(
+  trx: Database,
+  event: Event,
+  changed: readonly string[],
+  partnerId: string | null,
+): Promise<void> {
+  const seats = await seatsOf(trx, event.id);
+  await recordEvent(trx, {
+    type: 'event.updated',
+    subject: { type: 'event', id: event.id },
+    data: { ...event, changed: [...changed], seatsLeft: seats.seatsLeft, waitlisted: seats.waitlisted },
+    partnerId,
+    visibility: 'public',
+  });
+}

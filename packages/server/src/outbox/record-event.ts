@@ -1,0 +1,107 @@
+import type { WebhookEventType } from '@wsc/models';
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { type Audience, type RestrictedAudience, storedAudience } from './audience';
+import { topicsOf } from './topics';
+
+/** The channel every committed outbox event is announced on; the payload is its id only. */
+export const OUTBOX_CHANNEL = 'wsc_outbox';
+
+/**
+ * Any constant: outbox writers take this transaction-level advisory lock before drawing an id,
+ * so ids commit in increasing order. A reader (the live hub, a client's `Last-Event-ID`) that
+ * has seen id N can then never miss a smaller id committed later.
+ */
+const OUTBOX_ORDER_LOCK = 7_242_004;
+
+export interface OutboxEventInput {
+  type: WebhookEventType;
+  /** The object the event is about: `{ type: 'pain_point', id }`. */
+  subject: { type: string; id: string };
+  /**
+   * The payload: the changed object as the API shows it (JSON-ready). Include `painPointId` or
+   * `eventId` when the subject belongs to one, so `pain-points/{id}` and `events/{id}` topics match.
+   */
+  data: Record<string, unknown>;
+  /** The partner the change came through; it joins a restricted audience. */
+  partnerId?: string | null | undefined;
+  /** `'public'`, or who may read the full payload (admins always may). */
+  visibility: Audience & { organisersOfEvent?: string | undefined };
+  /** For a restricted event: what everyone else sees (e.g. `{ eventId, seatsLeft }`). Absent: nothing. */
+  publicData?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Writes an event to the outbox INSIDE the caller's transaction, with one webhook delivery per
+ * matching endpoint, and announces its id with NOTIFY (PostgreSQL delivers it at commit, never
+ * on rollback). Call it as the last write of the transaction: it holds the outbox order lock
+ * until commit.
+ *
+ * @example
+ * await db.transaction().execute(async (trx) => {
+ *   const row = await insertPainPoint(trx, input);
+ *   await recordEvent(trx, {
+ *     type: 'pain_point.created',
+ *     subject: { type: 'pain_point', id: row.id },
+ *     data: toPainPoint(row),
+ *     partnerId: actor.partnerId,
+ *     visibility: 'public',
+ *   });
+ * });
+ */
+export async function recordEvent(
+  trx: Kysely<DatabaseSchema>,
+  input: OutboxEventInput,
+): Promise<{ id: number }> {
+  const { organisersOfEvent, ...visibility } =
+    input.visibility === 'public' ? { organisersOfEvent: undefined } : input.visibility;
+  let audienceInput: Audience = input.visibility === 'public' ? 'public' : (visibility as RestrictedAudience);
+  if (organisersOfEvent && audienceInput !== 'public') {
+    const organisers = await trx
+      .selectFrom('event_organisers')
+      .select('organization_id')
+      .where('event_id', '=', organisersOfEvent)
+      .execute();
+    audienceInput = {
+      ...audienceInput,
+      organizationIds: [
+        ...(audienceInput.organizationIds ?? []),
+        ...organisers.map((row) => row.organization_id),
+      ],
+    };
+  }
+  const partnerId = input.partnerId ?? null;
+  const audience = storedAudience(audienceInput, partnerId);
+  const isPublic = 'public' in audience;
+  const restricted = audience as RestrictedAudience;
+  const topics = topicsOf(input.type, input.subject, input.data);
+  const result = await sql<{ id: number }>`
+    with ordered as (select pg_advisory_xact_lock(${sql.lit(OUTBOX_ORDER_LOCK)})),
+    inserted as (
+      insert into outbox_events (type, subject_type, subject_id, topics, data, audience, public_data, partner_id)
+      select ${input.type}, ${input.subject.type}, ${input.subject.id}, ${topics}::text[],
+             ${JSON.stringify(input.data)}::jsonb, ${JSON.stringify(audience)}::jsonb,
+             ${input.publicData && !isPublic ? JSON.stringify(input.publicData) : null}::jsonb, ${partnerId}
+      from ordered
+      returning id, type
+    ),
+    deliveries as (
+      insert into webhook_deliveries (endpoint_id, event_id, event_type)
+      select endpoint.id, inserted.id, inserted.type
+      from inserted
+      join webhook_endpoints endpoint
+        on endpoint.enabled and endpoint.deleted_at is null and inserted.type = any (endpoint.event_types)
+      join partners partner on partner.id = endpoint.partner_id and partner.disabled_at is null
+      where ${isPublic}
+         or endpoint.partner_id = any (${restricted.partnerIds ?? []}::text[])
+         or partner.organization_id = any (${restricted.organizationIds ?? []}::text[])
+      returning endpoint_id
+    )
+    select inserted.id, pg_notify(${OUTBOX_CHANNEL}, inserted.id::text) as notified,
+           (select count(*) from deliveries) as deliveries
+    from inserted
+  `.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error('recordEvent: the outbox insert returned no row');
+  return { id: Number(row.id) };
+}

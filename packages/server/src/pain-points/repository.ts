@@ -1,0 +1,263 @@
+import type { Domain, PainPointSort, PainPointStatus } from '@wsc/models';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { KeyValue } from '../community/keyset-cursor';
+import { textSearchCondition } from '../community/text-search';
+import type { DatabaseSchema } from '../database/schema';
+import { trendingScoreSql } from './trending';
+
+/** A stored pain point as the services read it (search columns left out). */
+export interface PainPointRow {
+  id: string;
+  slug: string | null;
+  title: Record<string, string>;
+  description: Record<string, string>;
+  language: string;
+  domain: string;
+  city: string | null;
+  country: string | null;
+  severity: string;
+  status: string;
+  duplicate_of: string | null;
+  vote_count: number;
+  comment_count: number;
+  trending_score: number;
+  locked: boolean;
+  sample: boolean;
+  author_id: string | null;
+  partner_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+  /** created_at with its microseconds, as the `new` cursor needs (a Date keeps milliseconds only). */
+  created_at_key: string;
+  /** Whether the viewer voted; only selected when a viewer is given. */
+  voted?: boolean;
+}
+
+type Database = Kysely<DatabaseSchema>;
+
+/** How each sort orders the rows (descending, id breaking ties) and what its cursor carries. */
+export const SORT_KEYS: Record<PainPointSort, { column: string; keyType: 'number' | 'string' }> = {
+  top: { column: 'vote_count', keyType: 'number' },
+  new: { column: 'created_at', keyType: 'string' },
+  trending: { column: 'trending_score', keyType: 'number' },
+};
+
+function selectPainPoint(db: Database | Kysely<DatabaseSchema>, viewerId: string | null) {
+  let query = db
+    .selectFrom('pain_points')
+    .select([
+      'pain_points.id',
+      'pain_points.slug',
+      'pain_points.title',
+      'pain_points.description',
+      'pain_points.language',
+      'pain_points.domain',
+      'pain_points.city',
+      'pain_points.country',
+      'pain_points.severity',
+      'pain_points.status',
+      'pain_points.duplicate_of',
+      'pain_points.vote_count',
+      'pain_points.comment_count',
+      'pain_points.trending_score',
+      'pain_points.locked',
+      'pain_points.sample',
+      'pain_points.author_id',
+      'pain_points.partner_id',
+      'pain_points.created_at',
+      'pain_points.updated_at',
+      sql<string>`to_char(pain_points.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+        'created_at_key',
+      ),
+    ]);
+  if (viewerId !== null) {
+    query = query.select(
+      sql<boolean>`exists (select 1 from votes where votes.pain_point_id = pain_points.id and votes.account_id = ${viewerId})`.as(
+        'voted',
+      ),
+    );
+  }
+  return query as unknown as SelectQueryBuilder<DatabaseSchema, 'pain_points', PainPointRow>;
+}
+
+/**
+ * Reads one pain point, with the viewer's vote when a viewer is given.
+ *
+ * @example
+ * const row = await findPainPoint(db, id, account?.id ?? null);
+ */
+export async function findPainPoint(
+  db: Database,
+  id: string,
+  viewerId: string | null = null,
+): Promise<PainPointRow | undefined> {
+  return selectPainPoint(db, viewerId).where('pain_points.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Reads one pain point and locks its row until the transaction ends (status moves, mapping).
+ *
+ * @example
+ * const row = await findPainPointForUpdate(trx, id);
+ */
+export async function findPainPointForUpdate(db: Database, id: string): Promise<PainPointRow | undefined> {
+  return selectPainPoint(db, null).where('pain_points.id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Filters of the list route, already validated. */
+export interface PainPointFilters {
+  domain?: Domain | undefined;
+  country?: string | undefined;
+  city?: string | undefined;
+  status?: PainPointStatus | undefined;
+  standard?: string | undefined;
+  q?: string | undefined;
+}
+
+/**
+ * One page of pain points in keyset order: rows after `after` (the previous page's last sort
+ * key and id), `limit + 1` of them so the caller knows whether another page follows. No OFFSET
+ * and no COUNT: each page costs the same however deep it is, and rows inserted meanwhile never
+ * shift the rows that already existed.
+ *
+ * @example
+ * const rows = await listPainPoints(db, { domain: 'water' }, 'top', null, 21, null);
+ */
+export async function listPainPoints(
+  db: Database,
+  filters: PainPointFilters,
+  sort: PainPointSort,
+  after: readonly KeyValue[] | null,
+  limit: number,
+  viewerId: string | null,
+): Promise<PainPointRow[]> {
+  const { column } = SORT_KEYS[sort];
+  const sortColumn = sql.ref(`pain_points.${column}`);
+  let query = selectPainPoint(db, viewerId);
+  if (filters.domain) query = query.where('pain_points.domain', '=', filters.domain);
+  if (filters.country) query = query.where('pain_points.country', '=', filters.country);
+  if (filters.city) query = query.where(sql<boolean>`lower(pain_points.city) = lower(${filters.city})`);
+  if (filters.status) query = query.where('pain_points.status', '=', filters.status);
+  if (filters.standard) {
+    query = query.where(
+      sql<boolean>`exists (select 1 from standard_mappings where standard_mappings.pain_point_id = pain_points.id and standard_mappings.standard_id = ${filters.standard})`,
+    );
+  }
+  const search = textSearchCondition('pain_points', filters.q);
+  if (search) query = query.where(search);
+  if (after) {
+    const [key, id] = after;
+    const keyValue = sort === 'new' ? sql`${key}::timestamptz` : sql`${key}`;
+    query = query.where(sql<boolean>`(${sortColumn}, pain_points.id) < (${keyValue}, ${id})`);
+  }
+  return query.orderBy(sortColumn, 'desc').orderBy('pain_points.id', 'desc').limit(limit).execute();
+}
+
+/** The sort key and id of a row, as the next cursor carries them. */
+export function sortKeyOf(row: PainPointRow, sort: PainPointSort): KeyValue[] {
+  if (sort === 'top') return [row.vote_count, row.id];
+  if (sort === 'new') return [row.created_at_key, row.id];
+  return [row.trending_score, row.id];
+}
+
+/** Columns a new pain point is stored with. */
+export interface NewPainPoint {
+  slug: string | null;
+  title: Record<string, string>;
+  description: Record<string, string>;
+  language: string;
+  domain: string;
+  city: string | null;
+  country: string | null;
+  severity: string;
+  sample?: boolean;
+  authorId: string | null;
+  partnerId: string | null;
+  createdAt?: Date;
+}
+
+/**
+ * Stores a new pain point (status `open`, no votes) and returns it; undefined when its slug is taken.
+ *
+ * @example
+ * const row = await insertPainPoint(db, { title: { zh: '交通拥堵' }, … });
+ */
+export async function insertPainPoint(
+  db: Database,
+  painPoint: NewPainPoint,
+): Promise<PainPointRow | undefined> {
+  const createdAt = painPoint.createdAt ? sql`${painPoint.createdAt.toISOString()}::timestamptz` : sql`now()`;
+  const inserted = await db
+    .insertInto('pain_points')
+    .values({
+      slug: painPoint.slug,
+      title: JSON.stringify(painPoint.title),
+      description: JSON.stringify(painPoint.description),
+      language: painPoint.language,
+      domain: painPoint.domain,
+      city: painPoint.city,
+      country: painPoint.country,
+      severity: painPoint.severity,
+      sample: painPoint.sample ?? false,
+      author_id: painPoint.authorId,
+      partner_id: painPoint.partnerId,
+      created_at: createdAt as never,
+      updated_at: createdAt as never,
+      trending_score: trendingScoreSql(sql.lit(0), createdAt as never) as never,
+    })
+    .onConflict((conflict) => conflict.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  // Only a taken slug makes the insert do nothing.
+  if (!inserted) return undefined;
+  return findPainPoint(db, inserted.id);
+}
+
+/** Content and status columns an update may change. */
+export interface PainPointChanges {
+  title?: Record<string, string>;
+  description?: Record<string, string>;
+  domain?: string;
+  city?: string | null;
+  country?: string | null;
+  severity?: string;
+  status?: string;
+  duplicateOf?: string | null;
+  locked?: boolean;
+}
+
+/**
+ * Applies changes to a pain point and bumps `updated_at`.
+ *
+ * @example
+ * await updatePainPoint(trx, id, { status: 'mapped' });
+ */
+export async function updatePainPoint(db: Database, id: string, changes: PainPointChanges): Promise<void> {
+  await db
+    .updateTable('pain_points')
+    .set({
+      ...(changes.title === undefined ? {} : { title: JSON.stringify(changes.title) }),
+      ...(changes.description === undefined ? {} : { description: JSON.stringify(changes.description) }),
+      ...(changes.domain === undefined ? {} : { domain: changes.domain }),
+      ...(changes.city === undefined ? {} : { city: changes.city }),
+      ...(changes.country === undefined ? {} : { country: changes.country }),
+      ...(changes.severity === undefined ? {} : { severity: changes.severity }),
+      ...(changes.status === undefined ? {} : { status: changes.status }),
+      ...(changes.duplicateOf === undefined ? {} : { duplicate_of: changes.duplicateOf }),
+      ...(changes.locked === undefined ? {} : { locked: changes.locked }),
+      updated_at: sql`now()` as never,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Tells whether a pain point exists (cheap check before writing under it).
+ *
+ * @example
+ * if (!(await painPointExists(db, id))) throw new HttpProblem(404, 'Pain point not found');
+ */
+export async function painPointExists(db: Database, id: string): Promise<boolean> {
+  const row = await db.selectFrom('pain_points').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}

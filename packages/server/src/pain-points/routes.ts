@@ -1,0 +1,181 @@
+import {
+  IdSchema,
+  PageSchema,
+  PainPointCreateSchema,
+  PainPointListParamsSchema,
+  PainPointStatusChangeSchema,
+  PainPointUpdateSchema,
+  PainPointViewSchema,
+} from '@wsc/models';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { actorOf } from '../community/actor';
+import { contentLanguage } from '../community/localization';
+import { requireAccount, requireRole } from '../identity/guards';
+import {
+  changePainPointStatus,
+  createPainPoint,
+  getPainPoint,
+  listPainPointPage,
+  setPainPointLocked,
+  updatePainPointContent,
+} from './service';
+
+const PainPointParamsSchema = z.object({ id: IdSchema });
+const PainPointPageSchema = PageSchema(PainPointViewSchema);
+
+/** Says which language the text is in, and that it depends on `Accept-Language` (caches). */
+function languageHeaders(reply: FastifyReply, languages: string): void {
+  // Keep what CORS already put in Vary (Origin).
+  const vary = reply.getHeader('vary');
+  const varies = vary ? `${String(vary)}, Accept-Language` : 'Accept-Language';
+  reply.header('content-language', languages).header('vary', varies);
+}
+
+/**
+ * Pain points: list (filters, sorts, keyset cursors), read, post, edit, lifecycle moves and
+ * discussion locks.
+ *
+ * @example
+ * await app.register(painPointRoutes);
+ */
+export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/pain-points',
+    {
+      schema: {
+        tags: ['pain points'],
+        summary: 'List pain points',
+        description:
+          'Filters combine with AND. `q` finds words in any language (substring match, so a two-character Chinese word is found inside a sentence). Sorts: `top` (votes), `new` (creation time), `trending` (votes weighted by recency, stored score). Pages are keyset cursors: pass `nextCursor` back unchanged with the same filters and sort; rows created while paging never shift or repeat the rows that already existed. Title and description come in the language chosen from `Accept-Language` (each item says which in `language`; `Content-Language` lists them).',
+        querystring: PainPointListParamsSchema,
+        response: { 200: PainPointPageSchema },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const page = await listPainPointPage(app.db, actor, request.query);
+      languageHeaders(
+        reply,
+        contentLanguage(
+          page.data.map((item) => item.language),
+          actor.languages,
+        ),
+      );
+      return page;
+    },
+  );
+
+  app.post(
+    '/v1/pain-points',
+    {
+      schema: {
+        tags: ['pain points'],
+        summary: 'Report a pain point (members)',
+        body: PainPointCreateSchema,
+        response: { 201: PainPointViewSchema },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      const painPoint = await createPainPoint(app.db, actorOf(request), request.body);
+      languageHeaders(reply, painPoint.language);
+      return reply.code(201).header('location', `/v1/pain-points/${painPoint.id}`).send(painPoint);
+    },
+  );
+
+  app.get(
+    '/v1/pain-points/:id',
+    {
+      schema: {
+        tags: ['pain points'],
+        summary: 'Read a pain point',
+        params: PainPointParamsSchema,
+        response: { 200: PainPointViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const painPoint = await getPainPoint(app.db, actorOf(request), request.params.id);
+      languageHeaders(reply, painPoint.language);
+      return painPoint;
+    },
+  );
+
+  app.patch(
+    '/v1/pain-points/:id',
+    {
+      schema: {
+        tags: ['pain points'],
+        summary: 'Edit a pain point (author or moderator); may include a status move',
+        description:
+          'Title and description merge per language: the languages sent replace the stored text, an empty string removes that language (the original language stays). A `status` is checked by the same lifecycle rule as `POST /v1/pain-points/{id}/status`.',
+        params: PainPointParamsSchema,
+        body: PainPointUpdateSchema,
+        response: { 200: PainPointViewSchema },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      const painPoint = await updatePainPointContent(
+        app.db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+      );
+      languageHeaders(reply, painPoint.language);
+      return painPoint;
+    },
+  );
+
+  app.post(
+    '/v1/pain-points/:id/status',
+    {
+      schema: {
+        tags: ['pain points'],
+        summary: 'Move a pain point through its lifecycle (experts, moderators; the author may close)',
+        description:
+          'open → under-review → mapped → addressed, closed and duplicate, by the rule `transitionPainPoint` of @wsc/models. 403 when your role may not make this move, 409 when the move is illegal from the current status, 422 when `duplicateOf` is missing or unknown.',
+        params: PainPointParamsSchema,
+        body: PainPointStatusChangeSchema,
+        response: { 200: PainPointViewSchema },
+      },
+    },
+    async (request, reply) => {
+      requireAccount(request);
+      const painPoint = await changePainPointStatus(
+        app.db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+      );
+      languageHeaders(reply, painPoint.language);
+      return painPoint;
+    },
+  );
+
+  for (const [action, locked] of [
+    ['lock', true],
+    ['unlock', false],
+  ] as const) {
+    app.post(
+      `/v1/pain-points/:id/${action}`,
+      {
+        schema: {
+          tags: ['moderation'],
+          summary: locked
+            ? 'Lock a discussion: no new comments or replies (moderators)'
+            : 'Unlock a discussion (moderators)',
+          params: PainPointParamsSchema,
+          response: { 200: PainPointViewSchema },
+        },
+      },
+      async (request, reply) => {
+        requireRole(request, 'moderator');
+        const painPoint = await setPainPointLocked(app.db, actorOf(request), request.params.id, locked);
+        languageHeaders(reply, painPoint.language);
+        return painPoint;
+      },
+    );
+  }
+};

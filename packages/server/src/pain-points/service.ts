@@ -1,0 +1,403 @@
+import {
+  LANGUAGES,
+  type Language,
+  type LocalizedText,
+  type Page,
+  type PainPointView as PainPoint,
+  type PainPointCreate,
+  type PainPointListParams,
+  type PainPointStatus,
+  type PainPointStatusChange,
+  type PainPointUpdate,
+} from '@wsc/models';
+import { transitionPainPoint } from '@wsc/models/rules';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { Actor } from '../community/actor';
+import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { localizePair } from '../community/localization';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { hasRole } from '../identity/guards';
+import { recordPainPointEvent } from '../outbox/community-events';
+import { moveVotes } from '../votes/repository';
+import {
+  findPainPoint,
+  findPainPointForUpdate,
+  insertPainPoint,
+  listPainPoints,
+  type PainPointChanges,
+  type PainPointRow,
+  painPointExists,
+  SORT_KEYS,
+  sortKeyOf,
+  updatePainPoint,
+} from './repository';
+
+type Database = Kysely<DatabaseSchema>;
+
+/**
+ * The API view of a stored pain point, its title and description reduced to the reader's
+ * language (`language` says which one was served).
+ *
+ * @example
+ * const painPoint = toPainPoint(row, ['zh', 'en']);
+ */
+export function toPainPoint(row: PainPointRow, languages: readonly Language[]): PainPoint {
+  const localized = localizePair(row.title, row.description, row.language as Language, languages);
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: localized.title,
+    description: localized.description,
+    language: localized.language,
+    domain: row.domain as PainPoint['domain'],
+    city: row.city,
+    country: row.country,
+    severity: row.severity as PainPoint['severity'],
+    status: row.status as PainPointStatus,
+    duplicateOf: row.duplicate_of,
+    voteCount: row.vote_count,
+    commentCount: row.comment_count,
+    locked: row.locked,
+    sample: row.sample,
+    ...(row.voted === undefined ? {} : { voted: row.voted }),
+    authorId: row.author_id,
+    partnerId: row.partner_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+function notFound(id: string): HttpProblem {
+  return new HttpProblem(404, 'Pain point not found', { detail: `No pain point has the id ${id}.` });
+}
+
+/**
+ * Reads one pain point or throws 404.
+ *
+ * @example
+ * const painPoint = await getPainPoint(db, actor, id);
+ */
+export async function getPainPoint(db: Database, actor: Actor, id: string): Promise<PainPoint> {
+  const row = await findPainPoint(db, id, actor.account?.id ?? null);
+  if (!row) throw notFound(id);
+  return toPainPoint(row, actor.languages);
+}
+
+/**
+ * One page of pain points: filters, sort and the keyset cursor of the previous page.
+ *
+ * @example
+ * const page = await listPainPointPage(db, actor, { sort: 'top', limit: 20 });
+ */
+export async function listPainPointPage(
+  db: Database,
+  actor: Actor,
+  params: PainPointListParams,
+): Promise<Page<PainPoint>> {
+  const { keyType } = SORT_KEYS[params.sort];
+  const after = params.cursor ? readPageCursor(params.cursor, params.sort, [keyType, 'string']) : null;
+  const rows = await listPainPoints(
+    db,
+    params,
+    params.sort,
+    after,
+    params.limit + 1,
+    actor.account?.id ?? null,
+  );
+  const pageRows = rows.slice(0, params.limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map((row) => toPainPoint(row, actor.languages)),
+    nextCursor:
+      rows.length > params.limit && last ? pageCursor(params.sort, sortKeyOf(last, params.sort)) : null,
+  };
+}
+
+/** Languages holding non-blank text, in the order the author gave them. */
+function languagesWithText(text: LocalizedText): Language[] {
+  return (Object.keys(text) as Language[]).filter(
+    (language) => LANGUAGES.includes(language) && (text[language] ?? '').trim() !== '',
+  );
+}
+
+/** Drops blank values and trims the rest, so stored text never holds empty translations. */
+function cleanText(text: LocalizedText): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const language of languagesWithText(text)) clean[language] = (text[language] ?? '').trim();
+  return clean;
+}
+
+/**
+ * Posts a pain point for the signed-in member (status `open`). The author's language is
+ * `input.language` or the first language the title is given in, and must hold title text.
+ *
+ * @example
+ * const painPoint = await createPainPoint(db, actor, { title: { zh: '城市交通拥堵' }, … });
+ */
+export async function createPainPoint(
+  db: Database,
+  actor: Actor,
+  input: PainPointCreate,
+): Promise<PainPoint> {
+  const account = requireActor(actor);
+  const titleLanguages = languagesWithText(input.title);
+  const language = input.language ?? titleLanguages[0] ?? 'en';
+  if (!titleLanguages.includes(language)) {
+    throw new HttpProblem(422, 'Validation failed', {
+      type: 'validation-failed',
+      detail: `The title has no text in the author's language "${language}".`,
+      errors: [
+        { path: 'language', message: `Give the title in ${language}, or name a language the title is in` },
+      ],
+    });
+  }
+  const row = await db.transaction().execute(async (trx) => {
+    const inserted = await insertPainPoint(trx, {
+      slug: input.slug ?? null,
+      title: cleanText(input.title),
+      description: cleanText(input.description),
+      language,
+      domain: input.domain,
+      city: input.city ?? null,
+      country: input.country ?? null,
+      severity: input.severity,
+      authorId: account.id,
+      partnerId: actor.partnerId,
+    });
+    if (inserted) await recordPainPointEvent(trx, 'pain_point.created', inserted.id, actor.partnerId);
+    return inserted;
+  });
+  if (!row) {
+    throw new HttpProblem(409, 'Slug already taken', {
+      type: 'slug-taken',
+      detail: `Another pain point already has the slug "${input.slug}".`,
+      errors: [{ path: 'slug', message: 'Choose another slug' }],
+    });
+  }
+  return toPainPoint({ ...row, voted: false }, actor.languages);
+}
+
+function requireActor(actor: Actor) {
+  if (!actor.account) {
+    throw new HttpProblem(401, 'Sign-in required', {
+      type: 'authentication-required',
+      headers: { 'www-authenticate': 'Bearer' },
+    });
+  }
+  return actor.account;
+}
+
+/** Merges a localized edit into stored text: given languages replace, blank ones remove. */
+function mergeText(
+  stored: Record<string, string>,
+  edit: LocalizedText,
+  field: string,
+): Record<string, string> {
+  const merged: Record<string, string> = { ...stored };
+  for (const language of LANGUAGES) {
+    const value = edit[language];
+    if (value === undefined) continue;
+    if (value.trim() === '') delete merged[language];
+    else merged[language] = value.trim();
+  }
+  if (Object.keys(merged).length === 0) {
+    throw new HttpProblem(422, 'Validation failed', {
+      type: 'validation-failed',
+      detail: `The ${field} would have no text left in any language.`,
+      errors: [{ path: field, message: 'Keep the text in at least one language' }],
+    });
+  }
+  return merged;
+}
+
+const CONTENT_FIELDS = ['title', 'description', 'domain', 'city', 'country', 'severity'] as const;
+
+/**
+ * Edits a pain point. Content (title, description, domain, place, severity) may be edited by
+ * its author or a moderator; a `status` in the same body is a lifecycle move checked by
+ * {@link changePainPointStatus}'s rule. Localized fields merge per language: given languages
+ * replace the stored text, a blank string removes that language.
+ *
+ * @example
+ * await updatePainPointContent(db, actor, id, { title: { fr: 'Embouteillages' } });
+ */
+export async function updatePainPointContent(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: PainPointUpdate,
+): Promise<PainPoint> {
+  const account = requireActor(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findPainPointForUpdate(trx, id);
+    if (!row) throw notFound(id);
+    const editsContent = CONTENT_FIELDS.some((field) => input[field] !== undefined);
+    const isAuthor = row.author_id !== null && row.author_id === account.id;
+    if (editsContent && !isAuthor && !hasRole(account, 'moderator')) {
+      throw new HttpProblem(403, 'Not your pain point', {
+        type: 'not-author',
+        detail: 'Only the author or a moderator may edit a pain point.',
+      });
+    }
+    const changes: PainPointChanges = {};
+    if (input.title) changes.title = mergeText(row.title, input.title, 'title');
+    if (input.description) changes.description = mergeText(row.description, input.description, 'description');
+    if (changes.title && !changes.title[row.language]) {
+      // The author's language must keep its title: it is every reader's last fallback.
+      throw new HttpProblem(422, 'Validation failed', {
+        type: 'validation-failed',
+        detail: `The title in the author's language (${row.language}) cannot be removed.`,
+        errors: [{ path: `title.${row.language}`, message: 'Keep the title in the original language' }],
+      });
+    }
+    if (input.domain !== undefined) changes.domain = input.domain;
+    if (input.city !== undefined) changes.city = input.city;
+    if (input.country !== undefined) changes.country = input.country;
+    if (input.severity !== undefined) changes.severity = input.severity;
+    if (input.status !== undefined) {
+      Object.assign(
+        changes,
+        await checkTransition(trx, actor, row, { status: input.status, duplicateOf: input.duplicateOf }),
+      );
+    }
+    await updatePainPoint(trx, id, changes);
+    if (input.status !== undefined) await afterStatusChange(trx, actor, row, changes, input.note);
+    await recordPainPointEvent(trx, 'pain_point.updated', id, actor.partnerId);
+  });
+  return getPainPoint(db, actor, id);
+}
+
+/**
+ * Moves a pain point through its lifecycle (`POST /v1/pain-points/{id}/status`), by the rule
+ * `transitionPainPoint` of @wsc/models: experts and moderators triage and map, the author or
+ * staff close, staff mark duplicates. Refusals: 403 (role), 409 (illegal move), 422 (duplicateOf).
+ *
+ * @example
+ * await changePainPointStatus(db, actor, id, { status: 'under-review' });
+ */
+export async function changePainPointStatus(
+  db: Database,
+  actor: Actor,
+  id: string,
+  input: PainPointStatusChange,
+): Promise<PainPoint> {
+  requireActor(actor);
+  await db.transaction().execute(async (trx) => {
+    const row = await findPainPointForUpdate(trx, id);
+    if (!row) throw notFound(id);
+    const changes = await checkTransition(trx, actor, row, input);
+    await updatePainPoint(trx, id, changes);
+    await afterStatusChange(trx, actor, row, changes, input.note);
+    await recordPainPointEvent(trx, 'pain_point.updated', id, actor.partnerId);
+  });
+  return getPainPoint(db, actor, id);
+}
+
+async function checkTransition(
+  db: Database,
+  actor: Actor,
+  row: PainPointRow,
+  input: { status: PainPointStatus; duplicateOf?: string | null | undefined },
+): Promise<PainPointChanges> {
+  const account = requireActor(actor);
+  const result = transitionPainPoint(row.status as PainPointStatus, input.status, {
+    actorRoles: account.roles,
+    isAuthor: row.author_id !== null && row.author_id === account.id,
+    painPointId: row.id,
+    duplicateOf: input.duplicateOf ?? null,
+  });
+  if (!result.ok) {
+    if (result.code === 'forbidden') {
+      throw new HttpProblem(403, 'Move not allowed for your role', {
+        type: 'transition-forbidden',
+        detail: result.reason,
+      });
+    }
+    if (result.code === 'needs-duplicate-of') {
+      throw new HttpProblem(422, 'Validation failed', {
+        type: 'validation-failed',
+        detail: result.reason,
+        errors: [{ path: 'duplicateOf', message: result.reason }],
+      });
+    }
+    throw new HttpProblem(409, 'Illegal status change', {
+      type: 'illegal-transition',
+      detail: result.reason,
+    });
+  }
+  if (input.status === 'duplicate' && input.duplicateOf && !(await painPointExists(db, input.duplicateOf))) {
+    throw new HttpProblem(422, 'Validation failed', {
+      type: 'validation-failed',
+      detail: `No pain point has the id ${input.duplicateOf}.`,
+      errors: [{ path: 'duplicateOf', message: 'Unknown pain point' }],
+    });
+  }
+  return {
+    status: input.status,
+    duplicateOf: input.status === 'duplicate' ? (input.duplicateOf ?? null) : null,
+  };
+}
+
+/**
+ * Audits a status move; a pain point marked duplicate hands its votes to the original (the
+ * lifecycle makes `duplicate` final for that reason).
+ */
+async function afterStatusChange(
+  db: Database,
+  actor: Actor,
+  row: PainPointRow,
+  changes: PainPointChanges,
+  note: string | undefined,
+): Promise<void> {
+  let votesMoved: number | undefined;
+  if (changes.status === 'duplicate' && changes.duplicateOf) {
+    votesMoved = await moveVotes(db, row.id, changes.duplicateOf);
+  }
+  await recordAudit(db, {
+    actorId: actor.account?.id ?? null,
+    partnerId: actor.partnerId,
+    requestId: actor.requestId,
+    action: 'pain_point.status_changed',
+    subjectType: 'pain_point',
+    subjectId: row.id,
+    data: {
+      from: row.status,
+      to: changes.status,
+      ...(changes.duplicateOf ? { duplicateOf: changes.duplicateOf, votesMoved } : {}),
+      ...(note ? { note } : {}),
+    },
+  });
+}
+
+/**
+ * Locks or unlocks a pain point's discussion (moderators): no new comments or replies while
+ * locked. Recorded in the audit log.
+ *
+ * @example
+ * await setPainPointLocked(db, actor, id, true);
+ */
+export async function setPainPointLocked(
+  db: Database,
+  actor: Actor,
+  id: string,
+  locked: boolean,
+): Promise<PainPoint> {
+  await db.transaction().execute(async (trx) => {
+    const row = await findPainPointForUpdate(trx, id);
+    if (!row) throw notFound(id);
+    await updatePainPoint(trx, id, { locked });
+    await recordAudit(trx, {
+      actorId: actor.account?.id ?? null,
+      partnerId: actor.partnerId,
+      requestId: actor.requestId,
+      action: locked ? 'pain_point.locked' : 'pain_point.unlocked',
+      subjectType: 'pain_point',
+      subjectId: id,
+      data: { wasLocked: row.locked },
+    });
+    await recordPainPointEvent(trx, 'pain_point.updated', id, actor.partnerId);
+  });
+  return getPainPoint(db, actor, id);
+}

@@ -1,0 +1,117 @@
+import type {
+  Partner,
+  PartnerKey,
+  PartnerKeyCreated,
+  PartnerKeyKind,
+  PartnerScope,
+} from '@wsc/models/partner';
+import type { Kysely, Selectable } from 'kysely';
+import type { DatabaseSchema, PartnerKeysTable, PartnersTable } from '../database/schema';
+import { generateToken, hashToken } from '../identity/tokens';
+
+/** Characters of a key kept visible in lists (`pk_live_3fA9`). */
+const VISIBLE_PREFIX_LENGTH = 12;
+
+/**
+ * The API shape of a partner row.
+ *
+ * @example
+ * toPartner(row).disabled; // false
+ */
+export function toPartner(row: Selectable<PartnersTable>): Partner {
+  return {
+    id: row.id,
+    name: row.name,
+    organizationId: row.organization_id,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/**
+ * The API shape of a key row: never the key, only its visible prefix.
+ *
+ * @example
+ * toPartnerKey(row).prefix; // 'sk_live_Q2x8'
+ */
+export function toPartnerKey(row: Selectable<PartnerKeysTable>): PartnerKey {
+  return {
+    id: row.id,
+    partnerId: row.partner_id,
+    kind: row.kind,
+    prefix: row.prefix,
+    allowedOrigins: row.allowed_origins,
+    scopes: row.scopes as PartnerScope[],
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at ? row.last_used_at.toISOString() : null,
+    revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+  };
+}
+
+/**
+ * Creates a partner application.
+ *
+ * @example
+ * const partner = await createPartnerRecord(db, { name: 'IEC website' });
+ */
+export async function createPartnerRecord(
+  db: Kysely<DatabaseSchema>,
+  input: { name: string; organizationId?: string | null },
+): Promise<Partner> {
+  const row = await db
+    .insertInto('partners')
+    .values({ name: input.name, organization_id: input.organizationId ?? null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPartner(row);
+}
+
+/**
+ * Mints a key for a partner. The answer holds the full key; only its sha256 is stored, so it
+ * can never be shown again. Rotation = create a new key, deploy it, revoke the old one.
+ *
+ * @example
+ * const { key } = await createPartnerKeyRecord(db, partner.id, { kind: 'publishable', allowedOrigins: ['https://www.iec.ch'], scopes: ['content:read'] });
+ */
+export async function createPartnerKeyRecord(
+  db: Kysely<DatabaseSchema>,
+  partnerId: string,
+  input: { kind: PartnerKeyKind; allowedOrigins: string[]; scopes: PartnerScope[] },
+): Promise<PartnerKeyCreated> {
+  const key = generateToken(input.kind);
+  const row = await db
+    .insertInto('partner_keys')
+    .values({
+      partner_id: partnerId,
+      kind: input.kind,
+      token_hash: hashToken(key),
+      prefix: key.slice(0, VISIBLE_PREFIX_LENGTH),
+      // Origins only bind publishable keys; a secret key never comes from a browser at all.
+      allowed_origins: input.kind === 'publishable' ? [...new Set(input.allowedOrigins)] : [],
+      scopes: [...new Set(input.scopes)],
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ...toPartnerKey(row), key };
+}
+
+/**
+ * Revokes a key of a partner; false when the partner has no such key (or it is revoked already).
+ *
+ * @example
+ * if (!(await revokePartnerKey(db, partnerId, keyId))) throw new HttpProblem(404, 'Key not found');
+ */
+export async function revokePartnerKey(
+  db: Kysely<DatabaseSchema>,
+  partnerId: string,
+  keyId: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('partner_keys')
+    .set({ revoked_at: new Date() })
+    .where('id', '=', keyId)
+    .where('partner_id', '=', partnerId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import {
+  createPartner,
+  createTestServer,
+  databases,
+  type SignedUp,
+  signUp,
+  type TestServer,
+} from '../test-support/index';
+
+describe.each(databases())('partners and keys on $kind', ({ kind }) => {
+  let app: TestServer;
+  let admin: SignedUp;
+  beforeAll(async () => {
+    app = await createTestServer({ kind });
+  });
+  beforeEach(async () => {
+    await app.reset();
+    admin = await signUp(app, { roles: ['admin'] });
+  });
+  afterAll(() => app?.dispose());
+
+  async function createPartnerThroughApi(name = 'IEC website') {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/partners',
+      headers: admin.headers,
+      payload: { name },
+    });
+    expect(response.statusCode).toBe(201);
+    return response.json() as { id: string; name: string };
+  }
+
+  async function createKey(partnerId: string, payload: Record<string, unknown>) {
+    return app.inject({
+      method: 'POST',
+      url: `/v1/partners/${partnerId}/keys`,
+      headers: admin.headers,
+      payload,
+    });
+  }
+
+  test('an admin creates a partner, a publishable and a secret key; keys are shown once and stored hashed', async () => {
+    const partner = await createPartnerThroughApi();
+    expect(partner).toMatchObject({ name: 'IEC website', disabled: false, organizationId: null });
+
+    const publishable = await createKey(partner.id, {
+      kind: 'publishable',
+      allowedOrigins: ['https://www.iec.ch'],
+    });
+    expect(publishable.statusCode).toBe(201);
+    expect(publishable.json().key).toMatch(/^pk_live_[A-Za-z0-9]{40}$/);
+    expect(publishable.headers['cache-control']).toBe('no-store');
+    const secret = await createKey(partner.id, { kind: 'secret', scopes: ['sso', 'webhooks'] });
+    expect(secret.json()).toMatchObject({ kind: 'secret', scopes: ['sso', 'webhooks'], allowedOrigins: [] });
+    expect(secret.json().key).toMatch(/^sk_live_/);
+
+    const listed = await app.inject({
+      method: 'GET',
+      url: `/v1/partners/${partner.id}/keys`,
+      headers: admin.headers,
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.body).not.toContain(secret.json().key);
+    expect(listed.body).not.toContain(publishable.json().key);
+    expect(listed.json().data.map((key: { prefix: string }) => key.prefix)).toEqual([
+      publishable.json().key.slice(0, 12),
+      secret.json().key.slice(0, 12),
+    ]);
+    const rows = await app.db.selectFrom('partner_keys').select('token_hash').execute();
+    for (const row of rows) expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const all = await app.inject({ method: 'GET', url: '/v1/partners?limit=1', headers: admin.headers });
+    expect(all.json().data).toHaveLength(1);
+  });
+
+  test('a publishable key needs an allowed origin; origins must be bare origins', async () => {
+    const partner = await createPartnerThroughApi();
+    const missing = await createKey(partner.id, { kind: 'publishable' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.json().errors[0].path).toBe('allowedOrigins');
+    const withPath = await createKey(partner.id, {
+      kind: 'publishable',
+      allowedOrigins: ['https://www.iec.ch/path'],
+    });
+    expect(withPath.statusCode).toBe(422);
+  });
+
+  test('admin routes: 401 signed out, 403 for members and for secret keys, 404 for unknown partners', async () => {
+    const member = await signUp(app);
+    const partner = await createPartner(app);
+    const attempts = [
+      { method: 'GET' as const, url: '/v1/partners' },
+      { method: 'POST' as const, url: '/v1/partners', payload: { name: 'x' } },
+      { method: 'POST' as const, url: `/v1/partners/${partner.id}/keys`, payload: { kind: 'secret' } },
+      { method: 'DELETE' as const, url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}` },
+    ];
+    for (const attempt of attempts) {
+      expect((await app.inject(attempt)).statusCode, `${attempt.method} ${attempt.url}`).toBe(401);
+      const asMember = await app.inject({ ...attempt, headers: member.headers });
+      expect(asMember.statusCode, `${attempt.method} ${attempt.url}`).toBe(403);
+      // A partner's own secret key cannot administer partners: that would let an sso-only key mint broader keys.
+      const asPartner = await app.inject({
+        ...attempt,
+        headers: { authorization: `Bearer ${partner.secretKey}` },
+      });
+      expect(asPartner.statusCode, `${attempt.method} ${attempt.url}`).toBe(401);
+    }
+    const unknown = await createKey('no-such-partner', { kind: 'secret' });
+    expect(unknown.statusCode).toBe(404);
+    const unknownGet = await app.inject({
+      method: 'GET',
+      url: '/v1/partners/no-such-partner',
+      headers: admin.headers,
+    });
+    expect(unknownGet.statusCode).toBe(404);
+  });
+
+  test("revoking through another partner's path is 404 and leaves the key working", async () => {
+    const first = await createPartner(app);
+    const second = await createPartner(app);
+    const crossed = await app.inject({
+      method: 'DELETE',
+      url: `/v1/partners/${second.id}/keys/${first.secretKeyId}`,
+      headers: admin.headers,
+    });
+    expect(crossed.statusCode).toBe(404);
+    const stillWorks = await app.inject({
+      method: 'POST',
+      url: '/v1/sso/tokens',
+      headers: { authorization: `Bearer ${first.secretKey}` },
+      payload: { externalUserId: 'u1', email: 'u1@example.org', displayName: 'U1' },
+    });
+    expect(stillWorks.statusCode).toBe(201);
+  });
+
+  test('rotation: a new secret key works, the revoked one is 401 at once', async () => {
+    const partner = await createPartner(app);
+    const rotated = await createKey(partner.id, { kind: 'secret', scopes: ['sso'] });
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}`,
+      headers: admin.headers,
+    });
+    expect(revoke.statusCode).toBe(204);
+    const again = await app.inject({
+      method: 'DELETE',
+      url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}`,
+      headers: admin.headers,
+    });
+    expect(again.statusCode).toBe(404);
+    const sso = (secretKey: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/sso/tokens',
+        headers: { authorization: `Bearer ${secretKey}` },
+        payload: { externalUserId: 'u1', email: 'u1@example.org', displayName: 'U1' },
+      });
+    expect((await sso(partner.secretKey)).statusCode).toBe(401);
+    expect((await sso(rotated.json().key)).statusCode).toBe(201);
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'partner_key.revoked')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  test('a publishable key works from its allowed origin, is 403 from another, 401 once revoked', async () => {
+    const partner = await createPartner(app, { origin: 'https://www.iso.org' });
+    const read = (origin: string, key = partner.publishableKey) =>
+      app.inject({ method: 'GET', url: '/health', headers: { origin, 'x-wsc-publishable-key': key } });
+    const allowed = await read('https://www.iso.org');
+    expect(allowed.statusCode).toBe(200);
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://www.iso.org');
+    const foreign = await read('https://evil.example');
+    expect(foreign.statusCode).toBe(403);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+    expect(foreign.json().type).toContain('origin-not-allowed');
+    const viaQuery = await app.inject({
+      method: 'GET',
+      url: `/health?key=${partner.publishableKey}`,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(viaQuery.statusCode).toBe(403);
+    await app.inject({
+      method: 'DELETE',
+      url: `/v1/partners/${partner.id}/keys/${partner.publishableKeyId}`,
+      headers: admin.headers,
+    });
+    expect((await read('https://www.iso.org')).statusCode).toBe(401);
+  });
+
+  test('a secret key is refused whenever the request carries an Origin header', async () => {
+    const partner = await createPartner(app);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/sso/tokens',
+      headers: { authorization: `Bearer ${partner.secretKey}`, origin: partner.origin },
+      payload: { externalUserId: 'u1', email: 'u1@example.org', displayName: 'U1' },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().type).toContain('secret-key-in-browser');
+    expect(response.body).not.toContain(partner.secretKey);
+  });
+
+  test('a disabled partner loses all its keys', async () => {
+    const partner = await createPartner(app);
+    await app.db.updateTable('partners').set({ disabled_at: new Date() }).execute();
+    const response = await app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-wsc-publishable-key': partner.publishableKey },
+    });
+    expect(response.statusCode).toBe(401);
+  });
+});

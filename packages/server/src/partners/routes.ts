@@ -1,0 +1,229 @@
+import { CursorParamSchema, IdSchema, LimitSchema, PageSchema } from '@wsc/models';
+import {
+  PartnerCreateSchema,
+  PartnerKeyCreatedSchema,
+  PartnerKeyCreateSchema,
+  PartnerKeySchema,
+  PartnerSchema,
+} from '@wsc/models/partner';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { recordAudit } from '../audit/record';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { HttpProblem } from '../http/problem';
+import { requireRole } from '../identity/guards';
+import {
+  createPartnerKeyRecord,
+  createPartnerRecord,
+  revokePartnerKey,
+  toPartner,
+  toPartnerKey,
+} from './repository';
+
+const PartnerParamsSchema = z.object({ id: IdSchema });
+const PartnerKeyParamsSchema = z.object({ id: IdSchema, keyId: IdSchema });
+const PartnerListQuerySchema = z.object({ limit: LimitSchema, cursor: z.optional(CursorParamSchema) });
+
+const ADMIN_ONLY = [{ bearer: [] }];
+
+/**
+ * Admin routes of partner applications and their keys.
+ *
+ * @example
+ * await app.register(partnerRoutes);
+ */
+export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function findPartner(id: string) {
+    const row = await app.db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new HttpProblem(404, 'Partner not found');
+    return row;
+  }
+
+  app.get(
+    '/v1/partners',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'List partner applications (admin)',
+        security: ADMIN_ONLY,
+        querystring: PartnerListQuerySchema,
+        response: { 200: PageSchema(PartnerSchema) },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      const { limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
+      let query = app.db
+        .selectFrom('partners')
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit + 1);
+      if (after) {
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '>', new Date(String(after.createdAt))),
+            eb.and([
+              eb('created_at', '=', new Date(String(after.createdAt))),
+              eb('id', '>', String(after.id)),
+            ]),
+          ]),
+        );
+      }
+      const rows = await query.execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(toPartner),
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
+            : null,
+      };
+    },
+  );
+
+  app.post(
+    '/v1/partners',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a partner application (admin)',
+        security: ADMIN_ONLY,
+        body: PartnerCreateSchema,
+        response: { 201: PartnerSchema },
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      const partner = await app.db.transaction().execute(async (trx) => {
+        const created = await createPartnerRecord(trx, request.body);
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'partner.created',
+          subjectType: 'partner',
+          subjectId: created.id,
+          data: { name: created.name },
+          requestId: request.id,
+        });
+        return created;
+      });
+      return reply.code(201).header('location', `/v1/partners/${partner.id}`).send(partner);
+    },
+  );
+
+  app.get(
+    '/v1/partners/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'One partner application (admin)',
+        security: ADMIN_ONLY,
+        params: PartnerParamsSchema,
+        response: { 200: PartnerSchema },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      return toPartner(await findPartner(request.params.id));
+    },
+  );
+
+  app.get(
+    '/v1/partners/:id/keys',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "A partner's keys, without the keys themselves (admin)",
+        security: ADMIN_ONLY,
+        params: PartnerParamsSchema,
+        response: { 200: PageSchema(PartnerKeySchema) },
+      },
+    },
+    async (request) => {
+      requireRole(request, 'admin');
+      await findPartner(request.params.id);
+      const rows = await app.db
+        .selectFrom('partner_keys')
+        .selectAll()
+        .where('partner_id', '=', request.params.id)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return { data: rows.map(toPartnerKey), nextCursor: null };
+    },
+  );
+
+  app.post(
+    '/v1/partners/:id/keys',
+    {
+      config: { idempotency: 'no-store' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a publishable or secret key; the key is shown in this answer only (admin)',
+        security: ADMIN_ONLY,
+        params: PartnerParamsSchema,
+        body: PartnerKeyCreateSchema,
+        response: { 201: PartnerKeyCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      await findPartner(request.params.id);
+      const created = await app.db.transaction().execute(async (trx) => {
+        const key = await createPartnerKeyRecord(trx, request.params.id, request.body);
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'partner_key.created',
+          subjectType: 'partner_key',
+          subjectId: key.id,
+          data: {
+            partnerId: key.partnerId,
+            kind: key.kind,
+            scopes: key.scopes,
+            allowedOrigins: key.allowedOrigins,
+          },
+          requestId: request.id,
+        });
+        return key;
+      });
+      return reply.code(201).header('cache-control', 'no-store').send(created);
+    },
+  );
+
+  app.delete(
+    '/v1/partners/:id/keys/:keyId',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke a key at once (admin)',
+        security: ADMIN_ONLY,
+        params: PartnerKeyParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const admin = requireRole(request, 'admin');
+      const revoked = await app.db.transaction().execute(async (trx) => {
+        const done = await revokePartnerKey(trx, request.params.id, request.params.keyId);
+        if (done) {
+          await recordAudit(trx, {
+            actorId: admin.id,
+            action: 'partner_key.revoked',
+            subjectType: 'partner_key',
+            subjectId: request.params.keyId,
+            data: { partnerId: request.params.id },
+            requestId: request.id,
+          });
+        }
+        return done;
+      });
+      if (!revoked)
+        throw new HttpProblem(404, 'Key not found', {
+          detail: 'This partner has no active key with that id.',
+        });
+      return reply.code(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,66 @@
+import type { Registration } from '@wsc/models';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { DatabaseSchema } from '../database/schema';
+import type { ChangeContext } from '../events/changes';
+import { recordRegistrationEvent } from '../outbox/community-events';
+
+type Database = Kysely<DatabaseSchema>;
+
+// One function per registration change, each called inside the transaction that made it: the
+// live-updates and webhooks code adds its outbox write here, so a change and its
+// notification commit (or roll back) together.
+
+async function record(
+  db: Database,
+  context: ChangeContext,
+  action: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
+  registration: Registration,
+) {
+  await recordRegistrationEvent(db, action, registration, context.partnerId);
+  await recordAudit(db, {
+    actorId: context.actorId,
+    partnerId: context.partnerId,
+    requestId: context.requestId,
+    action,
+    subjectType: 'registration',
+    subjectId: registration.id,
+    data: {
+      eventId: registration.eventId,
+      stakeholderId: registration.stakeholderId,
+      status: registration.status,
+      waitlistPosition: registration.waitlistPosition,
+      basis: registration.basis,
+    },
+  });
+}
+
+/**
+ * `registration.created`: a member took a seat or a waitlist place.
+ *
+ * @example
+ * await registrationCreated(trx, context, registration);
+ */
+export function registrationCreated(db: Database, context: ChangeContext, registration: Registration) {
+  return record(db, context, 'registration.created', registration);
+}
+
+/**
+ * `registration.cancelled`: a member gave up their seat or place.
+ *
+ * @example
+ * await registrationCancelled(trx, context, registration);
+ */
+export function registrationCancelled(db: Database, context: ChangeContext, registration: Registration) {
+  return record(db, context, 'registration.cancelled', registration);
+}
+
+/**
+ * `registration.promoted`: a waitlisted member got a seat (after a cancellation or a capacity raise).
+ *
+ * @example
+ * await registrationPromoted(trx, context, registration);
+ */
+export function registrationPromoted(db: Database, context: ChangeContext, registration: Registration) {
+  return record(db, context, 'registration.promoted', registration);
+}

@@ -1,0 +1,182 @@
+import {
+  EligibilityClaimSchema,
+  EligibilityDecisionSchema,
+  IdSchema,
+  PageSchema,
+  RegistrationCreateSchema,
+  RegistrationSchema,
+} from '@wsc/models';
+import {
+  EventRegistrantListParamsSchema,
+  EventRegistrantSchema,
+  REGISTRANT_CSV_COLUMNS,
+} from '@wsc/models/partner';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { actorOf } from '../community/actor';
+import { requireEventRow, toEvent } from '../events/service';
+import { toCsv } from '../invitations/csv';
+import { decideForClaim } from './eligibility';
+import {
+  cancelMyRegistration,
+  getMyRegistration,
+  listAllRegistrants,
+  listRegistrantPage,
+  register,
+} from './service';
+
+const ParamsSchema = z.object({ id: IdSchema });
+
+function wantsCsv(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return /\btext\/csv\b/i.test(accept) && !/\bapplication\/json\b/i.test(accept);
+}
+
+async function sendCsv(
+  request: FastifyRequest<{ Params: { id: string }; Querystring: { status?: string } }>,
+  reply: FastifyReply,
+  db: Parameters<typeof listAllRegistrants>[0],
+) {
+  const { event, registrants } = await listAllRegistrants(
+    db,
+    actorOf(request),
+    request.params.id,
+    request.query.status,
+  );
+  const csv = toCsv(
+    REGISTRANT_CSV_COLUMNS,
+    registrants.map((registrant) => [
+      registrant.id,
+      registrant.status,
+      registrant.waitlistPosition,
+      registrant.basis,
+      registrant.displayName,
+      registrant.email,
+      registrant.organizationId,
+      registrant.createdAt,
+      registrant.cancelledAt,
+    ]),
+  );
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${event.slug}-registrations.csv"`)
+    .header('cache-control', 'private, no-store')
+    .send(csv);
+}
+
+/**
+ * Eligibility checks, registration with capacity and waitlist, the member's own registration,
+ * and the organisers' registrant list and CSV export.
+ *
+ * @example
+ * await app.register(registrationRoutes);
+ */
+export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/v1/events/:id/eligibility',
+    {
+      schema: {
+        tags: ['registration'],
+        summary: 'Check free attendance for a person and their claims',
+        description:
+          'Signed in or not. Bases, in the order the event lists them: community member (signed in), IEC/ISO/ITU member (your organization’s membership or a member code on the imported list), invited (an invitation code under its use limit), registrant of a co-located event (a reference on the imported list). Not eligible: `reason` names each failed claim and `howToBecomeEligible` says what to do. Checks only; nothing is redeemed.',
+        params: ParamsSchema,
+        body: EligibilityClaimSchema,
+        response: { 200: EligibilityDecisionSchema },
+      },
+    },
+    async (request) => {
+      const event = toEvent(await requireEventRow(app.db, request.params.id));
+      const { decision } = await decideForClaim(app.db, event, request.principal.account, request.body);
+      return decision;
+    },
+  );
+
+  app.post(
+    '/v1/events/:id/registrations',
+    {
+      schema: {
+        tags: ['registration'],
+        summary: 'Register the signed-in member (send an Idempotency-Key)',
+        description:
+          '201 with `status` `confirmed`, or `waitlisted` with `waitlistPosition` when the event is full (promoted in arrival order as seats free up). 401 signed out; 403 `not-eligible` (the reason and how to become eligible); 409 `registration-not-open`, `registration-closed` (window closed or event over) or `already-registered`; 422 unknown `sessionIds`.',
+        params: ParamsSchema,
+        body: RegistrationCreateSchema,
+        response: { 201: RegistrationSchema },
+      },
+    },
+    async (request, reply) => {
+      const registration = await register(app.db, actorOf(request), request.params.id, request.body);
+      return reply
+        .code(201)
+        .header('location', `/v1/events/${registration.eventId}/registrations/me`)
+        .send(registration);
+    },
+  );
+
+  app.get(
+    '/v1/events/:id/registrations/me',
+    {
+      schema: {
+        tags: ['registration'],
+        summary: 'My registration for the event (the active one, else the latest cancelled)',
+        params: ParamsSchema,
+        response: { 200: RegistrationSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'private, no-store');
+      return getMyRegistration(app.db, actorOf(request), request.params.id);
+    },
+  );
+
+  app.delete(
+    '/v1/events/:id/registrations/me',
+    {
+      schema: {
+        tags: ['registration'],
+        summary: 'Cancel my registration; the seat goes to the first on the waitlist',
+        description:
+          '200 with the cancelled registration; 404 `registration-not-found` when there is none to cancel.',
+        params: ParamsSchema,
+        response: { 200: RegistrationSchema },
+      },
+    },
+    async (request) => cancelMyRegistration(app.db, actorOf(request), request.params.id),
+  );
+
+  app.get(
+    '/v1/events/:id/registrations',
+    {
+      schema: {
+        tags: ['registration'],
+        summary: 'Registrations of the event with who registered (organisers); CSV with Accept: text/csv',
+        description:
+          'Arrival order. With `Accept: text/csv` (or at `/registrations.csv`) every registration comes as one CSV file, ignoring `limit` and `cursor`.',
+        params: ParamsSchema,
+        querystring: EventRegistrantListParamsSchema,
+        response: { 200: PageSchema(EventRegistrantSchema) },
+      },
+    },
+    async (request, reply) => {
+      if (wantsCsv(request)) return sendCsv(request, reply, app.db);
+      reply.header('cache-control', 'private, no-store');
+      return listRegistrantPage(app.db, actorOf(request), request.params.id, request.query);
+    },
+  );
+
+  app.get(
+    '/v1/events/:id/registrations.csv',
+    {
+      schema: {
+        tags: ['registration'],
+        summary: 'Every registration of the event as CSV (organisers)',
+        produces: ['text/csv'],
+        params: ParamsSchema,
+        querystring: z.object({ status: z.optional(z.enum(['confirmed', 'waitlisted', 'cancelled'])) }),
+      },
+    },
+    async (request, reply) => sendCsv(request, reply, app.db),
+  );
+};

@@ -1,0 +1,284 @@
+import type { Event, Page, Registration, RegistrationCreate } from '@wsc/models';
+import type { EventRegistrant, EventRegistrantListParams } from '@wsc/models/partner';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../community/actor';
+import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import type { DatabaseSchema } from '../database/schema';
+import type { ChangeContext } from '../events/changes';
+import { requireMember, requireOrganiser } from '../events/organisers';
+import { lockEvent } from '../events/repository';
+import { eventNotFound, requireEventRow, toEvent } from '../events/service';
+import { HttpProblem } from '../http/problem';
+import { registrationCancelled, registrationCreated } from './changes';
+import { decideForClaim } from './eligibility';
+import {
+  cancelRegistration,
+  countRegistrations,
+  findMemberRegistration,
+  findRegistration,
+  insertRegistration,
+  listRegistrants,
+} from './repository';
+import { fillFreeSeats } from './seats';
+import { toRegistrant, toRegistration } from './view';
+
+type Database = Kysely<DatabaseSchema>;
+
+function contextOf(actor: Actor): ChangeContext {
+  return { actorId: actor.account?.id ?? null, partnerId: actor.partnerId, requestId: actor.requestId };
+}
+
+function eventName(event: Event): string {
+  return event.name.en ?? Object.values(event.name).find(Boolean) ?? event.slug;
+}
+
+/**
+ * Refuses outside the registration window: 409 `registration-not-open` before it opens,
+ * 409 `registration-closed` after it closes or once the event has ended.
+ *
+ * @example
+ * assertRegistrationOpen(event, new Date());
+ */
+export function assertRegistrationOpen(event: Event, now: Date): void {
+  const name = eventName(event);
+  if (event.registrationOpensAt && now < new Date(event.registrationOpensAt)) {
+    throw new HttpProblem(409, 'Registration not open yet', {
+      type: 'registration-not-open',
+      detail: `Registration for ${name} opens at ${event.registrationOpensAt}.`,
+    });
+  }
+  if (now >= new Date(event.endsAt)) {
+    throw new HttpProblem(409, 'Registration closed', {
+      type: 'registration-closed',
+      detail: `${name} has already taken place (it ended at ${event.endsAt}); registration is closed.`,
+    });
+  }
+  if (event.registrationClosesAt && now >= new Date(event.registrationClosesAt)) {
+    throw new HttpProblem(409, 'Registration closed', {
+      type: 'registration-closed',
+      detail: `Registration for ${name} closed at ${event.registrationClosesAt}.`,
+    });
+  }
+}
+
+async function checkSessions(db: Database, eventId: string, sessionIds: readonly string[]): Promise<void> {
+  if (sessionIds.length === 0) return;
+  const found = await db
+    .selectFrom('event_sessions')
+    .select('id')
+    .where('event_id', '=', eventId)
+    .where('id', 'in', [...sessionIds])
+    .execute();
+  const known = new Set(found.map((row) => row.id));
+  const unknown = sessionIds.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new HttpProblem(422, 'Unknown session', {
+      type: 'validation-failed',
+      detail: `These sessions are not part of this event: ${unknown.join(', ')}.`,
+      errors: unknown.map((id) => ({
+        path: `sessionIds.${sessionIds.indexOf(id)}`,
+        message: 'Unknown session',
+      })),
+    });
+  }
+}
+
+/**
+ * Registers the signed-in member: checks the window and eligibility, then takes a seat or the
+ * next waitlist place. The event row is locked for the whole transaction, so concurrent
+ * registrations are counted one after another on PostgreSQL as on PGlite: never more confirmed
+ * seats than the capacity.
+ *
+ * @example
+ * const registration = await register(db, actor, 'world-smart-city-forum-2027', { claim: { communityMember: true } });
+ */
+export async function register(
+  db: Database,
+  actor: Actor,
+  idOrSlug: string,
+  input: RegistrationCreate,
+  now = new Date(),
+): Promise<Registration> {
+  const account = requireMember(actor);
+  const found = await requireEventRow(db, idOrSlug);
+  const sessionIds = [...new Set(input.sessionIds ?? [])];
+  return db.transaction().execute(async (trx) => {
+    const row = await lockEvent(trx, found.id);
+    if (!row) throw eventNotFound(idOrSlug);
+    const event = toEvent(row);
+    assertRegistrationOpen(event, now);
+    const existing = await findMemberRegistration(trx, event.id, account.id);
+    if (existing && existing.status !== 'cancelled') throw alreadyRegistered(event, existing.status);
+    await checkSessions(trx, event.id, sessionIds);
+
+    const { decision, verified } = await decideForClaim(trx, event, account, input.claim ?? {}, now);
+    if (event.freeAttendance.length > 0 && !decision.eligible) {
+      throw new HttpProblem(403, 'Not eligible for free attendance', {
+        type: 'not-eligible',
+        detail: decision.howToBecomeEligible
+          ? `${decision.reason}. ${decision.howToBecomeEligible}`
+          : `${decision.reason}.`,
+      });
+    }
+    let invitationCodeHash: string | null = null;
+    if (decision.basis === 'invited' && verified.invitationCodeHash) {
+      invitationCodeHash = verified.invitationCodeHash;
+      const redeemed = await trx
+        .updateTable('invitation_codes')
+        .set((eb) => ({ use_count: eb('use_count', '+', 1) }))
+        .where('event_id', '=', event.id)
+        .where('code_hash', '=', invitationCodeHash)
+        .whereRef('use_count', '<', 'max_uses')
+        .returning('use_count')
+        .executeTakeFirst();
+      if (!redeemed) {
+        throw new HttpProblem(403, 'Not eligible for free attendance', {
+          type: 'not-eligible',
+          detail: 'The invitation code has reached its use limit.',
+        });
+      }
+    }
+    if (decision.basis === 'co-located-registrant' && verified.coLocated) {
+      await trx
+        .updateTable('co_located_registrants')
+        .set({ claimed_by: account.id })
+        .where('event_id', '=', event.id)
+        .where('co_located_code', '=', verified.coLocated.code)
+        .where('reference_hash', '=', verified.coLocated.referenceHash)
+        .execute();
+    }
+
+    const { confirmed } = await countRegistrations(trx, event.id);
+    const status = event.capacity === null || confirmed < event.capacity ? 'confirmed' : 'waitlisted';
+    const id = await insertRegistration(trx, {
+      eventId: event.id,
+      accountId: account.id,
+      status,
+      basis: event.freeAttendance.length > 0 ? decision.basis : null,
+      sessionIds,
+      partnerId: actor.partnerId,
+      invitationCodeHash,
+    });
+    if (!id) throw alreadyRegistered(event, 'confirmed');
+    const stored = await findRegistration(trx, id);
+    if (!stored) throw new Error(`registration ${id} vanished inside its transaction`);
+    const registration = toRegistration(stored);
+    await registrationCreated(trx, contextOf(actor), registration);
+    return registration;
+  });
+}
+
+function alreadyRegistered(event: Event, status: string): HttpProblem {
+  return new HttpProblem(409, 'Already registered', {
+    type: 'already-registered',
+    detail: `You already hold a ${status === 'waitlisted' ? 'waitlist place' : 'seat'} for ${eventName(event)}: one registration per person per event. See GET /v1/events/${event.id}/registrations/me.`,
+  });
+}
+
+function notRegistered(): HttpProblem {
+  return new HttpProblem(404, 'Not registered', {
+    type: 'registration-not-found',
+    detail: 'You have no registration for this event.',
+  });
+}
+
+/**
+ * The signed-in member's registration for an event (the active one, else the latest cancelled).
+ *
+ * @example
+ * const mine = await getMyRegistration(db, actor, 'world-smart-city-forum-2027');
+ */
+export async function getMyRegistration(db: Database, actor: Actor, idOrSlug: string): Promise<Registration> {
+  const account = requireMember(actor);
+  const event = await requireEventRow(db, idOrSlug);
+  const row = await findMemberRegistration(db, event.id, account.id);
+  if (!row) throw notRegistered();
+  return toRegistration(row);
+}
+
+/**
+ * Cancels the signed-in member's registration; a freed seat goes to the first on the waitlist
+ * in the same transaction (`registration.promoted`).
+ *
+ * @example
+ * const cancelled = await cancelMyRegistration(db, actor, eventId);
+ */
+export async function cancelMyRegistration(
+  db: Database,
+  actor: Actor,
+  idOrSlug: string,
+  now = new Date(),
+): Promise<Registration> {
+  const account = requireMember(actor);
+  const found = await requireEventRow(db, idOrSlug);
+  return db.transaction().execute(async (trx) => {
+    const row = await lockEvent(trx, found.id);
+    if (!row) throw eventNotFound(idOrSlug);
+    const event = toEvent(row);
+    const mine = await findMemberRegistration(trx, event.id, account.id);
+    if (!mine || mine.status === 'cancelled') throw notRegistered();
+    if (now >= new Date(event.endsAt)) {
+      throw new HttpProblem(409, 'Event ended', {
+        type: 'event-ended',
+        detail: `${eventName(event)} has already taken place; its registrations are kept as they are.`,
+      });
+    }
+    await cancelRegistration(trx, mine.id);
+    const cancelled = await findRegistration(trx, mine.id);
+    if (!cancelled) throw new Error(`registration ${mine.id} vanished inside its transaction`);
+    const registration = toRegistration(cancelled);
+    await registrationCancelled(trx, contextOf(actor), registration);
+    if (mine.status === 'confirmed') await fillFreeSeats(trx, event, contextOf(actor));
+    return registration;
+  });
+}
+
+/**
+ * One page of an event's registrations with who registered, in arrival order (organisers).
+ *
+ * @example
+ * const page = await listRegistrantPage(db, actor, eventId, { limit: 100 });
+ */
+export async function listRegistrantPage(
+  db: Database,
+  actor: Actor,
+  idOrSlug: string,
+  params: EventRegistrantListParams,
+): Promise<Page<EventRegistrant>> {
+  const account = requireMember(actor);
+  const row = await requireEventRow(db, idOrSlug);
+  await requireOrganiser(db, account, row.organiser_ids);
+  const after = params.cursor ? readPageCursor(params.cursor, 'arrival', ['number']) : null;
+  const rows = await listRegistrants(
+    db,
+    row.id,
+    params,
+    (after?.[0] as number | undefined) ?? null,
+    params.limit + 1,
+  );
+  const pageRows = rows.slice(0, params.limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map(toRegistrant),
+    nextCursor: rows.length > params.limit && last ? pageCursor('arrival', [Number(last.sequence)]) : null,
+  };
+}
+
+/**
+ * Every registration of an event with who registered, for the CSV export (organisers).
+ *
+ * @example
+ * const registrants = await listAllRegistrants(db, actor, eventId);
+ */
+export async function listAllRegistrants(
+  db: Database,
+  actor: Actor,
+  idOrSlug: string,
+  status?: string,
+): Promise<{ event: Event; registrants: EventRegistrant[] }> {
+  const account = requireMember(actor);
+  const row = await requireEventRow(db, idOrSlug);
+  await requireOrganiser(db, account, row.organiser_ids);
+  const rows = await listRegistrants(db, row.id, { status }, null, null);
+  return { event: toEvent(row), registrants: rows.map(toRegistrant) };
+}

@@ -1,0 +1,65 @@
+import { IdSchema, PageSchema, StakeholderListParamsSchema, StakeholderSchema } from '@wsc/models';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { HttpProblem } from '../http/problem';
+import { toStakeholder } from '../identity/accounts-repository';
+import { findStakeholder, listStakeholders } from './repository';
+
+/**
+ * The public directory of community members: `GET /v1/stakeholders[/{id}]`. Only public
+ * profile fields are served (the response schema drops anything else); never the e-mail.
+ *
+ * @example
+ * await app.register(stakeholderRoutes);
+ */
+export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/stakeholders',
+    {
+      schema: {
+        tags: ['stakeholders'],
+        summary: 'The member directory, newest first',
+        description: '`organization` is an organization id or slug; `q` matches name, city or bio.',
+        querystring: StakeholderListParamsSchema,
+        response: { 200: PageSchema(StakeholderSchema) },
+      },
+    },
+    async (request) => {
+      const params = request.query;
+      const after = params.cursor
+        ? readPageCursor(params.cursor, 'stakeholders', ['string', 'string'])
+        : null;
+      const rows = await listStakeholders(app.db, params, after);
+      const pageRows = rows.slice(0, params.limit);
+      const last = pageRows.at(-1);
+      return {
+        data: pageRows.map(toStakeholder),
+        nextCursor:
+          rows.length > params.limit && last
+            ? pageCursor('stakeholders', [last.created_at_key, last.id])
+            : null,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/stakeholders/:id',
+    {
+      schema: {
+        tags: ['stakeholders'],
+        summary: "A member's public profile",
+        params: z.object({ id: IdSchema }),
+        response: { 200: StakeholderSchema },
+      },
+    },
+    async (request) => {
+      const row = await findStakeholder(app.db, request.params.id);
+      if (!row)
+        throw new HttpProblem(404, 'Stakeholder not found', {
+          detail: `No member has the id ${request.params.id}.`,
+        });
+      return toStakeholder(row);
+    },
+  );
+};

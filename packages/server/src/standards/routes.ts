@@ -1,0 +1,107 @@
+import {
+  CoverageParamsSchema,
+  CoverageReportSchema,
+  IdSchema,
+  PageSchema,
+  PainPointCoverageSchema,
+  StandardListParamsSchema,
+  StandardMappingCreateSchema,
+  StandardMappingSchema,
+  StandardSchema,
+} from '@wsc/models';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { actorOf } from '../community/actor';
+import { requireRole } from '../identity/guards';
+import { coverageReport, getPainPointCoverage, getStandard, listStandardPage, mapStandard } from './service';
+
+const ParamsSchema = z.object({ id: IdSchema });
+
+/**
+ * The standards catalogue, experts' mappings of standards to pain points, and the gap report.
+ *
+ * @example
+ * await app.register(standardRoutes);
+ */
+export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/v1/standards',
+    {
+      schema: {
+        tags: ['standards'],
+        summary: 'Search the standards catalogue',
+        description:
+          '`committee` matches the whole committee name, case-insensitively (`ISO/TC 268`). `q` finds words of the reference, committee or title in any language. Ordered by id.',
+        querystring: StandardListParamsSchema,
+        response: { 200: PageSchema(StandardSchema) },
+      },
+    },
+    async (request) => listStandardPage(app.db, request.query),
+  );
+
+  app.get(
+    '/v1/standards/:id',
+    {
+      schema: {
+        tags: ['standards'],
+        summary: 'Read a standard',
+        params: ParamsSchema,
+        response: { 200: StandardSchema },
+      },
+    },
+    async (request) => getStandard(app.db, request.params.id),
+  );
+
+  app.get(
+    '/v1/pain-points/:id/standards',
+    {
+      schema: {
+        tags: ['standards'],
+        summary: 'Standards mapped to a pain point, and its coverage',
+        params: ParamsSchema,
+        response: { 200: PainPointCoverageSchema },
+      },
+    },
+    async (request) => getPainPointCoverage(app.db, request.params.id),
+  );
+
+  app.post(
+    '/v1/pain-points/:id/standards',
+    {
+      schema: {
+        tags: ['standards'],
+        summary: 'Map a standard to a pain point (experts)',
+        description:
+          'Mapping the same standard again replaces the judgement (200); a new mapping answers 201. A `full` or `partial` mapping moves the pain point to `mapped` when its lifecycle allows it.',
+        params: ParamsSchema,
+        body: StandardMappingCreateSchema,
+        response: { 200: StandardMappingSchema, 201: StandardMappingSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, 'expert');
+      const { mapping, created } = await mapStandard(
+        app.db,
+        actorOf(request),
+        request.params.id,
+        request.body,
+      );
+      return reply.code(created ? 201 : 200).send(mapping);
+    },
+  );
+
+  app.get(
+    '/v1/coverage',
+    {
+      schema: {
+        tags: ['standards'],
+        summary: 'The gap report: coverage of open pain points per domain and per standards body',
+        description:
+          'A pain point is covered as well as its best mapping (none without mappings); per body, only that body’s standards count. `gaps` lists uncovered pain points first, then partly covered, most voted first, capped at `gapLimit` (default 100). Closed and duplicate pain points are left out.',
+        querystring: CoverageParamsSchema,
+        response: { 200: CoverageReportSchema },
+      },
+    },
+    async (request) => coverageReport(app.db, request.query),
+  );
+};

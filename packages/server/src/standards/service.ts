@@ -1,0 +1,208 @@
+import type {
+  CoverageLevel,
+  CoverageParams,
+  CoverageReport,
+  Domain,
+  Page,
+  PainPointCoverage,
+  PainPointStatus,
+  Standard,
+  StandardBody,
+  StandardListParams,
+  StandardMapping,
+  StandardMappingCreate,
+} from '@wsc/models';
+import { bestCoverage, computeCoverage, transitionPainPoint } from '@wsc/models/rules';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { Actor } from '../community/actor';
+import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { recordPainPointEvent, recordStandardMappingEvent } from '../outbox/community-events';
+import { findPainPoint, findPainPointForUpdate, updatePainPoint } from '../pain-points/repository';
+import {
+  findStandard,
+  findStandards,
+  listMappings,
+  listStandards,
+  loadCoverageInput,
+  type MappingRow,
+  type StandardRow,
+  upsertMapping,
+} from './repository';
+
+type Database = Kysely<DatabaseSchema>;
+
+/**
+ * The API view of a stored standard (every language of its title: official titles matter).
+ *
+ * @example
+ * const standard = toStandard(row);
+ */
+export function toStandard(row: StandardRow): Standard {
+  return {
+    id: row.id,
+    body: row.body as StandardBody,
+    reference: row.reference,
+    title: row.title,
+    committee: row.committee,
+    status: row.status as Standard['status'],
+    publicationYear: row.publication_year,
+    domains: row.domains as Domain[],
+    url: row.url,
+  };
+}
+
+function toMapping(row: MappingRow, standard: StandardRow | undefined): StandardMapping {
+  return {
+    id: row.id,
+    painPointId: row.pain_point_id,
+    standardId: row.standard_id,
+    coverage: row.coverage as CoverageLevel,
+    clause: row.clause,
+    note: row.note,
+    // A mapping outlives its expert's account: the id stays as an anonymous reference.
+    expertId: row.expert_id ?? '',
+    createdAt: row.created_at.toISOString(),
+    ...(standard ? { standard: toStandard(standard) } : {}),
+  };
+}
+
+/**
+ * One page of the standards catalogue, in id order.
+ *
+ * @example
+ * const page = await listStandardPage(db, { body: 'ITU', limit: 20 });
+ */
+export async function listStandardPage(db: Database, params: StandardListParams): Promise<Page<Standard>> {
+  const after = params.cursor ? readPageCursor(params.cursor, 'standards', ['string']) : null;
+  const rows = await listStandards(db, params, after ? String(after[0]) : null, params.limit + 1);
+  const pageRows = rows.slice(0, params.limit);
+  const last = pageRows.at(-1);
+  return {
+    data: pageRows.map(toStandard),
+    nextCursor: rows.length > params.limit && last ? pageCursor('standards', [last.id]) : null,
+  };
+}
+
+/**
+ * Reads one standard or throws 404.
+ *
+ * @example
+ * await getStandard(db, 'iso-37120-2018');
+ */
+export async function getStandard(db: Database, id: string): Promise<Standard> {
+  const row = await findStandard(db, id);
+  if (!row) throw new HttpProblem(404, 'Standard not found', { detail: `No standard has the id ${id}.` });
+  return toStandard(row);
+}
+
+function painPointNotFound(id: string): HttpProblem {
+  return new HttpProblem(404, 'Pain point not found', { detail: `No pain point has the id ${id}.` });
+}
+
+/**
+ * The standards mapped to a pain point (each embedded) and its overall coverage: the best
+ * coverage among the mappings, `none` without any.
+ *
+ * @example
+ * const { coverage, mappings } = await getPainPointCoverage(db, painPointId);
+ */
+export async function getPainPointCoverage(db: Database, painPointId: string): Promise<PainPointCoverage> {
+  if (!(await findPainPoint(db, painPointId))) throw painPointNotFound(painPointId);
+  const rows = await listMappings(db, painPointId);
+  const standards = new Map(
+    (await findStandards(db, [...new Set(rows.map((row) => row.standard_id))])).map((row) => [row.id, row]),
+  );
+  const mappings = rows.map((row) => toMapping(row, standards.get(row.standard_id)));
+  const coverage = mappings.reduce<CoverageLevel>(
+    (best, mapping) => bestCoverage(best, mapping.coverage),
+    'none',
+  );
+  return { painPointId, coverage, mappings };
+}
+
+/**
+ * An expert maps a standard to a pain point (mapping it again replaces the judgement). A
+ * `full` or `partial` mapping moves the pain point to `mapped` when its lifecycle allows it
+ * (from open or under-review), recorded in the audit log like any status move.
+ *
+ * @example
+ * await mapStandard(db, actor, painPointId, { standardId: 'iso-37120-2018', coverage: 'partial', clause: '5.3' });
+ */
+export async function mapStandard(
+  db: Database,
+  actor: Actor,
+  painPointId: string,
+  input: StandardMappingCreate,
+): Promise<{ mapping: StandardMapping; created: boolean }> {
+  const account = actor.account;
+  if (!account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
+  return db.transaction().execute(async (trx) => {
+    const painPoint = await findPainPointForUpdate(trx, painPointId);
+    if (!painPoint) throw painPointNotFound(painPointId);
+    const standard = await findStandard(trx, input.standardId);
+    if (!standard) {
+      throw new HttpProblem(422, 'Validation failed', {
+        type: 'validation-failed',
+        detail: `No standard has the id ${input.standardId}.`,
+        errors: [{ path: 'standardId', message: 'Unknown standard: see GET /v1/standards' }],
+      });
+    }
+    const { row, created } = await upsertMapping(trx, {
+      painPointId,
+      standardId: input.standardId,
+      coverage: input.coverage,
+      clause: input.clause ?? null,
+      note: input.note ?? null,
+      expertId: account.id,
+      partnerId: actor.partnerId,
+    });
+    if (input.coverage !== 'none') {
+      const from = painPoint.status as PainPointStatus;
+      const move = transitionPainPoint(from, 'mapped', { actorRoles: account.roles, painPointId });
+      if (move.ok) {
+        await updatePainPoint(trx, painPointId, { status: 'mapped' });
+        await recordAudit(trx, {
+          actorId: account.id,
+          partnerId: actor.partnerId,
+          requestId: actor.requestId,
+          action: 'pain_point.status_changed',
+          subjectType: 'pain_point',
+          subjectId: painPointId,
+          data: { from, to: 'mapped', standardId: input.standardId },
+        });
+        await recordPainPointEvent(trx, 'pain_point.updated', painPointId, actor.partnerId);
+      }
+    }
+    if (created) await recordStandardMappingEvent(trx, row.id, actor.partnerId);
+    return { mapping: toMapping(row, standard), created };
+  });
+}
+
+/**
+ * The gap report (rule `computeCoverage` of @wsc/models) over open pain points — closed ones
+ * and duplicates are left out — with the gap list capped at `gapLimit`.
+ *
+ * @example
+ * const report = await coverageReport(db, { gapLimit: 100 });
+ */
+export async function coverageReport(db: Database, params: CoverageParams): Promise<CoverageReport> {
+  const { painPointRows, mappingRows, standardRows } = await loadCoverageInput(db, params.domain);
+  const report = computeCoverage({
+    painPoints: painPointRows.map((row) => ({
+      id: row.id,
+      domain: row.domain as Domain,
+      voteCount: row.vote_count,
+    })),
+    mappings: mappingRows.map((row) => ({
+      painPointId: row.pain_point_id,
+      standardId: row.standard_id,
+      coverage: row.coverage as CoverageLevel,
+    })),
+    standards: standardRows.map((row) => ({ id: row.id, body: row.body as StandardBody })),
+    generatedAt: new Date().toISOString(),
+  });
+  return { ...report, gaps: report.gaps.slice(0, params.gapLimit) };
+}

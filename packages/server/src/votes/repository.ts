@@ -1,0 +1,127 @@
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { trendingScoreSql } from '../pain-points/trending';
+
+type Database = Kysely<DatabaseSchema>;
+
+/**
+ * Records a member's vote and, only when the vote is new, adds one to the pain point's
+ * `vote_count` (and its trending score) in the same transaction. The primary key
+ * (pain_point_id, account_id) turns a repeated or concurrent second vote into a no-op, and the
+ * `vote_count + 1` update takes the row lock, so the count always equals the stored votes.
+ *
+ * @example
+ * const voteCount = await insertVote(trx, painPointId, accountId, partnerId);
+ */
+export async function insertVote(
+  db: Database,
+  painPointId: string,
+  accountId: string,
+  partnerId: string | null,
+): Promise<number> {
+  const inserted = await db
+    .insertInto('votes')
+    .values({ pain_point_id: painPointId, account_id: accountId, partner_id: partnerId })
+    .onConflict((conflict) => conflict.columns(['pain_point_id', 'account_id']).doNothing())
+    .returning('pain_point_id')
+    .executeTakeFirst();
+  return inserted ? adjustVoteCount(db, painPointId, 1) : currentVoteCount(db, painPointId);
+}
+
+/**
+ * Removes a member's vote and, only when there was one, takes one off `vote_count`.
+ *
+ * @example
+ * const voteCount = await deleteVote(trx, painPointId, accountId);
+ */
+export async function deleteVote(db: Database, painPointId: string, accountId: string): Promise<number> {
+  const deleted = await db
+    .deleteFrom('votes')
+    .where('pain_point_id', '=', painPointId)
+    .where('account_id', '=', accountId)
+    .returning('pain_point_id')
+    .executeTakeFirst();
+  return deleted ? adjustVoteCount(db, painPointId, -1) : currentVoteCount(db, painPointId);
+}
+
+async function adjustVoteCount(db: Database, painPointId: string, delta: 1 | -1): Promise<number> {
+  const newCount = sql<number>`vote_count + ${sql.lit(delta)}`;
+  const row = await db
+    .updateTable('pain_points')
+    .set({
+      vote_count: newCount as never,
+      trending_score: trendingScoreSql(newCount, sql.ref('created_at')) as never,
+    })
+    .where('id', '=', painPointId)
+    .returning('vote_count')
+    .executeTakeFirstOrThrow();
+  return row.vote_count;
+}
+
+async function currentVoteCount(db: Database, painPointId: string): Promise<number> {
+  const row = await db
+    .selectFrom('pain_points')
+    .select('vote_count')
+    .where('id', '=', painPointId)
+    .executeTakeFirstOrThrow();
+  return row.vote_count;
+}
+
+/**
+ * Counts the stored votes of a pain point (tests compare it with `vote_count`).
+ *
+ * @example
+ * await countVotes(db, id); // 50
+ */
+export async function countVotes(db: Database, painPointId: string): Promise<number> {
+  const row = await db
+    .selectFrom('votes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('pain_point_id', '=', painPointId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Moves the votes of a pain point marked duplicate onto its original, in the caller's
+ * transaction (which holds the duplicate's row lock). Members who voted for both keep one vote
+ * on the original. Both counts change by exactly the rows moved and removed, so each stays
+ * equal to its stored votes. Returns how many votes the original gained.
+ *
+ * @example
+ * await moveVotes(trx, duplicateId, originalId); // 12
+ */
+export async function moveVotes(db: Database, fromId: string, toId: string): Promise<number> {
+  const moved = await db
+    .insertInto('votes')
+    .columns(['pain_point_id', 'account_id', 'partner_id', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('votes')
+        .select([sql<string>`${toId}::text`.as('pain_point_id'), 'account_id', 'partner_id', 'created_at'])
+        .where('pain_point_id', '=', fromId),
+    )
+    .onConflict((conflict) => conflict.columns(['pain_point_id', 'account_id']).doNothing())
+    .returning('account_id')
+    .execute();
+  const removed = await db
+    .deleteFrom('votes')
+    .where('pain_point_id', '=', fromId)
+    .returning('account_id')
+    .execute();
+  if (moved.length > 0) await adjustVoteCountBy(db, toId, moved.length);
+  if (removed.length > 0) await adjustVoteCountBy(db, fromId, -removed.length);
+  return moved.length;
+}
+
+async function adjustVoteCountBy(db: Database, painPointId: string, delta: number): Promise<void> {
+  const newCount = sql<number>`vote_count + ${delta}::integer`;
+  await db
+    .updateTable('pain_points')
+    .set({
+      vote_count: newCount as never,
+      trending_score: trendingScoreSql(newCount, sql.ref('created_at')) as never,
+    })
+    .where('id', '=', painPointId)
+    .execute();
+}

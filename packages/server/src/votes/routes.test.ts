@@ -1,0 +1,176 @@
+import type { VoteResult } from '@wsc/models';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { postPainPoint, quickMember } from '../community/fixtures';
+import { createPartner, createTestServer, databases, type TestServer } from '../test-support';
+import { countVotes } from './repository';
+
+/** A member created for a test (see quickMember). */
+type Member = Awaited<ReturnType<typeof quickMember>>;
+
+describe.each(databases())('votes on $kind', ({ kind }) => {
+  let app: TestServer;
+  let member: Member;
+
+  beforeAll(async () => {
+    app = await createTestServer({ kind, seeders: [] });
+  });
+  beforeEach(async () => {
+    await app.reset();
+    member = await quickMember(app);
+  });
+  afterAll(() => app.dispose());
+
+  async function storedCount(id: string): Promise<{ voteCount: number; votes: number }> {
+    const row = await app.db
+      .selectFrom('pain_points')
+      .select('vote_count')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { voteCount: row.vote_count, votes: await countVotes(app.db, id) };
+  }
+
+  it('PUT twice leaves one vote; DELETE twice leaves none', async () => {
+    const painPoint = await postPainPoint(app, member.headers);
+    const url = `/v1/pain-points/${painPoint.id}/vote`;
+    const first = await app.inject({ method: 'PUT', url, headers: member.headers });
+    const second = await app.inject({ method: 'PUT', url, headers: member.headers });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ painPointId: painPoint.id, voteCount: 1, voted: true });
+    expect(second.json()).toEqual(first.json());
+    const removed = await app.inject({ method: 'DELETE', url, headers: member.headers });
+    const removedAgain = await app.inject({ method: 'DELETE', url, headers: member.headers });
+    expect(removed.json()).toEqual({ painPointId: painPoint.id, voteCount: 0, voted: false });
+    expect(removedAgain.json()).toEqual(removed.json());
+    expect(await storedCount(painPoint.id)).toEqual({ voteCount: 0, votes: 0 });
+  });
+
+  it("cannot touch someone else's vote: DELETE only ever removes the caller's own", async () => {
+    const other = await quickMember(app);
+    const painPoint = await postPainPoint(app, member.headers);
+    const url = `/v1/pain-points/${painPoint.id}/vote`;
+    await app.inject({ method: 'PUT', url, headers: member.headers });
+    const otherDelete = await app.inject({ method: 'DELETE', url, headers: other.headers });
+    expect(otherDelete.json()).toMatchObject({ voteCount: 1, voted: false });
+    // Even naming the member in the body or query changes nothing: the account is the token's.
+    await app.inject({
+      method: 'DELETE',
+      url: `${url}?accountId=${member.accountId}`,
+      headers: other.headers,
+      payload: { accountId: member.accountId },
+    });
+    expect(await storedCount(painPoint.id)).toEqual({ voteCount: 1, votes: 1 });
+  });
+
+  it('needs a signed-in member, and a known pain point', async () => {
+    const painPoint = await postPainPoint(app, member.headers);
+    const anonymous = await app.inject({ method: 'PUT', url: `/v1/pain-points/${painPoint.id}/vote` });
+    expect(anonymous.statusCode).toBe(401);
+    const partner = await createPartner(app);
+    const secretKeyOnly = await app.inject({
+      method: 'PUT',
+      url: `/v1/pain-points/${painPoint.id}/vote`,
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+    });
+    expect(secretKeyOnly.statusCode).toBe(401);
+    const unknown = await app.inject({
+      method: 'PUT',
+      url: '/v1/pain-points/nope/vote',
+      headers: member.headers,
+    });
+    expect(unknown.statusCode).toBe(404);
+    const unknownDelete = await app.inject({
+      method: 'DELETE',
+      url: '/v1/pain-points/nope/vote',
+      headers: member.headers,
+    });
+    expect(unknownDelete.statusCode).toBe(404);
+  });
+
+  it('records the partner a vote came through', async () => {
+    const partner = await createPartner(app);
+    const painPoint = await postPainPoint(app, member.headers);
+    await app.inject({
+      method: 'PUT',
+      url: `/v1/pain-points/${painPoint.id}/vote`,
+      headers: { ...member.headers, 'x-wsc-publishable-key': partner.publishableKey, origin: partner.origin },
+    });
+    const vote = await app.db
+      .selectFrom('votes')
+      .selectAll()
+      .where('pain_point_id', '=', painPoint.id)
+      .executeTakeFirst();
+    expect(vote?.partner_id).toBe(partner.id);
+  });
+
+  it('moves votes to the original when a pain point is marked duplicate, and refuses new votes on it', async () => {
+    const moderator = await quickMember(app, ['moderator']);
+    const both = await quickMember(app);
+    const onlyDuplicate = await quickMember(app);
+    const original = await postPainPoint(app, member.headers);
+    const duplicate = await postPainPoint(app, member.headers);
+    for (const voter of [both, onlyDuplicate]) {
+      await app.inject({
+        method: 'PUT',
+        url: `/v1/pain-points/${duplicate.id}/vote`,
+        headers: voter.headers,
+      });
+    }
+    await app.inject({ method: 'PUT', url: `/v1/pain-points/${original.id}/vote`, headers: both.headers });
+    const marked = await app.inject({
+      method: 'POST',
+      url: `/v1/pain-points/${duplicate.id}/status`,
+      headers: moderator.headers,
+      payload: { status: 'duplicate', duplicateOf: original.id },
+    });
+    expect(marked.statusCode).toBe(200);
+    expect(await storedCount(original.id)).toEqual({ voteCount: 2, votes: 2 });
+    expect(await storedCount(duplicate.id)).toEqual({ voteCount: 0, votes: 0 });
+    const late = await app.inject({
+      method: 'PUT',
+      url: `/v1/pain-points/${duplicate.id}/vote`,
+      headers: member.headers,
+    });
+    expect(late.statusCode).toBe(409);
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('subject_id', '=', duplicate.id)
+      .executeTakeFirstOrThrow();
+    expect(audit.data).toMatchObject({ to: 'duplicate', duplicateOf: original.id, votesMoved: 1 });
+  });
+
+  it('keeps vote_count equal to the stored votes under 50 concurrent voters and 20 concurrent repeats', async () => {
+    const painPoint = await postPainPoint(app, member.headers);
+    const url = `/v1/pain-points/${painPoint.id}/vote`;
+    const voters = await Promise.all(Array.from({ length: 50 }, () => quickMember(app)));
+    const many = await Promise.all(
+      voters.map((voter) => app.inject({ method: 'PUT', url, headers: voter.headers })),
+    );
+    expect(many.every((response) => response.statusCode === 200)).toBe(true);
+    expect(await storedCount(painPoint.id)).toEqual({ voteCount: 50, votes: 50 });
+
+    const repeats = await Promise.all(
+      Array.from({ length: 20 }, () => app.inject({ method: 'PUT', url, headers: member.headers })),
+    );
+    expect(repeats.every((response) => response.statusCode === 200)).toBe(true);
+    expect(repeats.map((response) => (response.json() as VoteResult).voted)).toEqual(Array(20).fill(true));
+    expect(await storedCount(painPoint.id)).toEqual({ voteCount: 51, votes: 51 });
+
+    // Votes and withdrawals racing each other still agree with the table.
+    await Promise.all(
+      voters
+        .slice(0, 30)
+        .flatMap((voter, index) => [
+          app.inject({ method: index % 2 === 0 ? 'DELETE' : 'PUT', url, headers: voter.headers }),
+          app.inject({ method: 'DELETE', url, headers: voter.headers }),
+        ]),
+    );
+    const final = await storedCount(painPoint.id);
+    expect(final.voteCount).toBe(final.votes);
+    // 15 voters withdrew for sure; 15 raced a PUT against a DELETE, whichever came last won.
+    expect(final.votes).toBeGreaterThanOrEqual(21);
+    expect(final.votes).toBeLessThanOrEqual(36);
+    const read = await app.inject({ url: `/v1/pain-points/${painPoint.id}` });
+    expect(read.json()).toMatchObject({ voteCount: final.votes });
+  });
+});

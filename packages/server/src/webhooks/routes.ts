@@ -1,0 +1,314 @@
+import { CursorParamSchema, IdSchema, LimitSchema, PageSchema } from '@wsc/models';
+import {
+  WebhookDeliverySchema,
+  WebhookDeliveryStatusSchema,
+  WebhookEndpointCreatedSchema,
+  WebhookEndpointCreateSchema,
+  WebhookEndpointSchema,
+} from '@wsc/models/partner';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { recordAudit } from '../audit/record';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { HttpProblem } from '../http/problem';
+import { requireSecretKey } from '../identity/guards';
+import { toWebhookDelivery } from './delivery-repository';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  findWebhookEndpoint,
+  rotateWebhookSecret,
+  toWebhookEndpoint,
+} from './endpoint-repository';
+import { assertWebhookUrl } from './url-policy';
+
+const EndpointParamsSchema = z.object({ id: IdSchema });
+const DeliveryParamsSchema = z.object({ id: IdSchema, deliveryId: IdSchema });
+const ListQuerySchema = z.object({ limit: LimitSchema, cursor: z.optional(CursorParamSchema) });
+const DeliveryListQuerySchema = z.object({
+  limit: LimitSchema,
+  cursor: z.optional(CursorParamSchema),
+  status: z.optional(WebhookDeliveryStatusSchema),
+});
+
+const SECRET_KEY = [{ bearer: [] }];
+
+function endpointNotFound(): HttpProblem {
+  return new HttpProblem(404, 'Webhook endpoint not found', {
+    detail: 'Your partner application has no webhook endpoint with that id.',
+  });
+}
+
+/**
+ * Partner webhook endpoints (secret key with the `webhooks` scope): register, list, delete,
+ * rotate the secret, read the delivery log, redeliver.
+ *
+ * @example
+ * await app.register(webhookRoutes);
+ */
+export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
+  const now = () => app.config.clock();
+
+  async function ownEndpoint(partnerId: string, id: string) {
+    const row = await findWebhookEndpoint(app.db, partnerId, id);
+    if (!row) throw endpointNotFound();
+    return row;
+  }
+
+  app.get(
+    '/v1/webhook-endpoints',
+    {
+      schema: {
+        tags: ['partners'],
+        summary: "Your application's webhook endpoints",
+        security: SECRET_KEY,
+        querystring: ListQuerySchema,
+        response: { 200: PageSchema(WebhookEndpointSchema) },
+      },
+    },
+    async (request) => {
+      const partner = requireSecretKey(request, 'webhooks');
+      const { limit, cursor } = request.query;
+      const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
+      let query = app.db
+        .selectFrom('webhook_endpoints')
+        .selectAll()
+        .where('partner_id', '=', partner.id)
+        .where('deleted_at', 'is', null)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit + 1);
+      if (after) {
+        const createdAt = new Date(String(after.createdAt));
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '>', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '>', String(after.id))]),
+          ]),
+        );
+      }
+      const rows = await query.execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(toWebhookEndpoint),
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
+            : null,
+      };
+    },
+  );
+
+  app.post(
+    '/v1/webhook-endpoints',
+    {
+      config: { idempotency: 'no-store' },
+      schema: {
+        tags: ['partners'],
+        summary: 'Register a webhook endpoint; its whsec_ signing secret is shown in this answer only',
+        security: SECRET_KEY,
+        body: WebhookEndpointCreateSchema,
+        response: { 201: WebhookEndpointCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const partner = requireSecretKey(request, 'webhooks');
+      await assertWebhookUrl(request.body.url, { allowPrivate: app.config.webhookAllowPrivate });
+      const row = await app.db.transaction().execute(async (trx) => {
+        const created = await createWebhookEndpoint(trx, partner.id, request.body);
+        await recordAudit(trx, {
+          actorId: null,
+          partnerId: partner.id,
+          action: 'webhook_endpoint.created',
+          subjectType: 'webhook_endpoint',
+          subjectId: created.id,
+          data: { url: created.url, eventTypes: created.event_types },
+          requestId: request.id,
+        });
+        return created;
+      });
+      return reply
+        .code(201)
+        .header('location', `/v1/webhook-endpoints/${row.id}`)
+        .header('cache-control', 'no-store')
+        .send({ ...toWebhookEndpoint(row), secret: row.secret });
+    },
+  );
+
+  app.get(
+    '/v1/webhook-endpoints/:id',
+    {
+      schema: {
+        tags: ['partners'],
+        summary: 'One webhook endpoint',
+        security: SECRET_KEY,
+        params: EndpointParamsSchema,
+        response: { 200: WebhookEndpointSchema },
+      },
+    },
+    async (request) => {
+      const partner = requireSecretKey(request, 'webhooks');
+      return toWebhookEndpoint(await ownEndpoint(partner.id, request.params.id));
+    },
+  );
+
+  app.delete(
+    '/v1/webhook-endpoints/:id',
+    {
+      schema: {
+        tags: ['partners'],
+        summary: 'Delete a webhook endpoint: nothing more is sent to it',
+        security: SECRET_KEY,
+        params: EndpointParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const partner = requireSecretKey(request, 'webhooks');
+      const deleted = await app.db.transaction().execute(async (trx) => {
+        const done = await deleteWebhookEndpoint(trx, partner.id, request.params.id, now());
+        if (done) {
+          await recordAudit(trx, {
+            actorId: null,
+            partnerId: partner.id,
+            action: 'webhook_endpoint.deleted',
+            subjectType: 'webhook_endpoint',
+            subjectId: request.params.id,
+            requestId: request.id,
+          });
+        }
+        return done;
+      });
+      if (!deleted) throw endpointNotFound();
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/v1/webhook-endpoints/:id/rotate-secret',
+    {
+      config: { idempotency: 'no-store' },
+      schema: {
+        tags: ['partners'],
+        summary:
+          'New signing secret (shown once); the previous one keeps signing, as a second signature, for 24 hours',
+        security: SECRET_KEY,
+        params: EndpointParamsSchema,
+        response: { 200: WebhookEndpointCreatedSchema },
+      },
+    },
+    async (request, reply) => {
+      const partner = requireSecretKey(request, 'webhooks');
+      const row = await app.db.transaction().execute(async (trx) => {
+        const rotated = await rotateWebhookSecret(trx, partner.id, request.params.id, now());
+        if (rotated) {
+          await recordAudit(trx, {
+            actorId: null,
+            partnerId: partner.id,
+            action: 'webhook_endpoint.secret_rotated',
+            subjectType: 'webhook_endpoint',
+            subjectId: rotated.id,
+            requestId: request.id,
+          });
+        }
+        return rotated;
+      });
+      if (!row) throw endpointNotFound();
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ ...toWebhookEndpoint(row), secret: row.secret });
+    },
+  );
+
+  app.get(
+    '/v1/webhook-endpoints/:id/deliveries',
+    {
+      schema: {
+        tags: ['partners'],
+        summary: 'Delivery log of an endpoint, newest first',
+        security: SECRET_KEY,
+        params: EndpointParamsSchema,
+        querystring: DeliveryListQuerySchema,
+        response: { 200: PageSchema(WebhookDeliverySchema) },
+      },
+    },
+    async (request) => {
+      const partner = requireSecretKey(request, 'webhooks');
+      await ownEndpoint(partner.id, request.params.id);
+      const { limit, cursor, status } = request.query;
+      const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
+      let query = app.db
+        .selectFrom('webhook_deliveries')
+        .selectAll()
+        .where('endpoint_id', '=', request.params.id)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
+      if (status) query = query.where('status', '=', status);
+      if (after) {
+        const createdAt = new Date(String(after.createdAt));
+        query = query.where((eb) =>
+          eb.or([
+            eb('created_at', '<', createdAt),
+            eb.and([eb('created_at', '=', createdAt), eb('id', '<', String(after.id))]),
+          ]),
+        );
+      }
+      const rows = await query.execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(toWebhookDelivery),
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
+            : null,
+      };
+    },
+  );
+
+  app.post(
+    '/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver',
+    {
+      schema: {
+        tags: ['partners'],
+        summary: 'Send a delivery again now (same webhook-id); a finished one gets one more attempt',
+        security: SECRET_KEY,
+        params: DeliveryParamsSchema,
+        response: { 202: WebhookDeliverySchema },
+      },
+    },
+    async (request, reply) => {
+      const partner = requireSecretKey(request, 'webhooks');
+      const endpoint = await ownEndpoint(partner.id, request.params.id);
+      if (!endpoint.enabled) {
+        throw new HttpProblem(409, 'Endpoint disabled', {
+          type: 'webhook-endpoint-disabled',
+          detail: `The endpoint is disabled${endpoint.disabled_reason === 'gone' ? ' (it answered 410 Gone)' : ''}; register it again to receive deliveries.`,
+        });
+      }
+      const row = await app.db
+        .updateTable('webhook_deliveries')
+        .set((eb) => ({
+          status: 'pending',
+          // A claim in flight keeps its lease: clearing it would let a second worker send too.
+          next_attempt_at: now(),
+          // A finished delivery gets exactly one more attempt; a pending one keeps its schedule.
+          max_attempts: eb
+            .case()
+            .when('status', '=', 'pending')
+            .then(eb.ref('max_attempts'))
+            .else(eb(eb.ref('attempts'), '+', 1))
+            .end(),
+        }))
+        .where('id', '=', request.params.deliveryId)
+        .where('endpoint_id', '=', endpoint.id)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new HttpProblem(404, 'Delivery not found');
+      app.webhookWorker.wake();
+      return reply.code(202).send(toWebhookDelivery(row));
+    },
+  );
+};

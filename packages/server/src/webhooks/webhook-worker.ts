@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { eventBody } from '../live/sse-frame';
+import {
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  nextClaimableAt,
+  recordAttempt,
+} from './delivery-repository';
+import { nextAttemptAt } from './retry-schedule';
+import { sendWebhook } from './sender';
+import { webhookHeaders } from './signature';
+
+export interface WebhookWorkerOptions {
+  log: FastifyBaseLogger;
+  clock?: (() => Date) | undefined;
+  timeoutMilliseconds?: number | undefined;
+  allowPrivate?: boolean | undefined;
+  /** Deliveries claimed (and sent concurrently) per round (default 16). */
+  batchSize?: number | undefined;
+  /** Longest sleep between looks at the table (default 30 s); notifications wake it sooner. */
+  pollMilliseconds?: number | undefined;
+}
+
+/**
+ * Sends webhook deliveries: claims due rows (`FOR UPDATE SKIP LOCKED`, with a lease), signs
+ * and POSTs them, records each attempt and schedules retries. Any number of instances may run
+ * one; the table, not memory, is the queue. Woken by new outbox events, and by a timer for
+ * retries that come due.
+ *
+ * @example
+ * const worker = new WebhookWorker(app.db, { log: app.log });
+ * worker.start();
+ * await worker.stop();
+ */
+export class WebhookWorker {
+  readonly #db: Kysely<DatabaseSchema>;
+  readonly #log: FastifyBaseLogger;
+  readonly #clock: () => Date;
+  readonly #timeout: number;
+  readonly #allowPrivate: boolean;
+  readonly #batchSize: number;
+  readonly #poll: number;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #started = false;
+  #stopped = false;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(db: Kysely<DatabaseSchema>, options: WebhookWorkerOptions) {
+    this.#db = db;
+    this.#log = options.log;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#timeout = options.timeoutMilliseconds ?? 10_000;
+    this.#allowPrivate = options.allowPrivate ?? false;
+    this.#batchSize = options.batchSize ?? 16;
+    this.#poll = options.pollMilliseconds ?? 30_000;
+  }
+
+  /** A claim outlives the slowest attempt, so a live worker never loses its claim mid-send. */
+  get leaseMilliseconds(): number {
+    return this.#timeout * 2;
+  }
+
+  /** Runs by itself from now on: at once, on every {@link wake}, and when a retry comes due. */
+  start(): void {
+    this.#started = true;
+    this.wake();
+  }
+
+  /** Something may be due (a new event, a redelivery): look now. */
+  wake(): void {
+    if (!this.#started || this.#stopped) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    clearTimeout(this.#timer);
+    this.#running = this.#loop().finally(() => {
+      this.#running = null;
+    });
+  }
+
+  /**
+   * Claims and sends one batch; resolves to the number of deliveries attempted. Tests call it
+   * directly (with the automatic loop off and a moved clock).
+   */
+  async runOnce(): Promise<number> {
+    const now = this.#clock();
+    const batch = await claimDueDeliveries(this.#db, {
+      now,
+      leaseUntil: new Date(now.getTime() + this.leaseMilliseconds),
+      token: randomUUID(),
+      limit: this.#batchSize,
+    });
+    await Promise.all(batch.map((delivery) => this.#attempt(delivery)));
+    return batch.length;
+  }
+
+  /** Attempts everything due now, batch after batch. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.runOnce();
+      total += count;
+      if (count === 0) return total;
+    }
+  }
+
+  /** Stops taking work and waits for attempts in flight to be recorded. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running?.catch(() => {});
+  }
+
+  async #loop(): Promise<void> {
+    try {
+      do {
+        this.#again = false;
+        while (!this.#stopped && (await this.runOnce()) > 0) {
+          // keep going while batches come back full of work
+        }
+      } while (this.#again && !this.#stopped);
+      await this.#scheduleNext();
+    } catch (error) {
+      if (this.#stopped) return;
+      this.#log.warn({ err: error }, 'webhook worker round failed; retrying');
+      this.#sleep(1000);
+    }
+  }
+
+  async #scheduleNext(): Promise<void> {
+    if (this.#stopped) return;
+    const next = await nextClaimableAt(this.#db);
+    const wait = next ? next.getTime() - this.#clock().getTime() : this.#poll;
+    this.#sleep(Math.max(50, Math.min(wait, this.#poll)));
+  }
+
+  #sleep(milliseconds: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.wake(), milliseconds);
+    this.#timer.unref();
+  }
+
+  async #attempt(delivery: ClaimedDelivery): Promise<void> {
+    const at = this.#clock();
+    const body = eventBody(
+      { id: delivery.eventId, type: delivery.eventType as never, createdAt: delivery.eventCreatedAt },
+      delivery.data,
+    );
+    const secrets = [delivery.secret];
+    if (
+      delivery.previousSecret &&
+      delivery.previousSecretExpiresAt &&
+      delivery.previousSecretExpiresAt > at
+    ) {
+      secrets.push(delivery.previousSecret);
+    }
+    const headers = webhookHeaders(secrets, delivery.id, Math.floor(at.getTime() / 1000), body);
+    const response = await sendWebhook({
+      url: delivery.url,
+      headers,
+      body,
+      timeoutMilliseconds: this.#timeout,
+      allowPrivate: this.#allowPrivate,
+    });
+    const succeeded = response.status !== null && response.status >= 200 && response.status < 300;
+    const gone = response.status === 410;
+    const finishedAt = this.#clock();
+    try {
+      await recordAttempt(this.#db, delivery, {
+        at,
+        status: response.status,
+        error: response.error ?? (succeeded ? null : `HTTP ${response.status}`),
+        excerpt: response.excerpt,
+        durationMilliseconds: response.durationMilliseconds,
+        succeeded,
+        gone,
+        nextAttemptAt:
+          succeeded || gone ? null : nextAttemptAt(delivery.attempts + 1, finishedAt, delivery.maxAttempts),
+      });
+    } catch (error) {
+      // The lease expires and another round retries: at least once, never lost.
+      this.#log.error({ err: error, deliveryId: delivery.id }, 'recording a webhook attempt failed');
+    }
+  }
+}

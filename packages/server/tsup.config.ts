@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', 'test-support/index': 'src/test-support/index.ts' },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'node',
+  treeshake: true,
+  // Keep every dependency external: PGlite ships WASM files it loads relative to itself.
+  skipNodeModulesBundle: true,
+});
