@@ -20,8 +20,16 @@ if (apps.length === 0) {
   process.exit(0);
 }
 
+// The embedded database lives in the repository's .data/ whichever app opens it.
+const environment = { ...process.env, WSC_DATA_DIR: process.env.WSC_DATA_DIR ?? join(root, '.data') };
+if (!environment.DATABASE_URL) console.log(`Embedded PostgreSQL (PGlite) data: ${environment.WSC_DATA_DIR}`);
+if (!environment.WSC_ADMIN_EMAIL) {
+  console.log(
+    'No admin: set WSC_ADMIN_EMAIL and WSC_ADMIN_PASSWORD to create one at start (README, "Try it").',
+  );
+}
 const children = apps.map((folder) =>
-  spawn('npm', ['start', '--silent'], { cwd: folder, stdio: 'inherit', env: process.env }),
+  spawn('npm', ['start', '--silent'], { cwd: folder, stdio: 'inherit', env: environment }),
 );
 let stopping = false;
 function stopAll(signal) {

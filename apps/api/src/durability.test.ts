@@ -14,6 +14,8 @@ interface Running {
   child: ChildProcess;
   url: string;
   exited: Promise<number | null>;
+  /** Everything the process printed so far (stdout and stderr). */
+  output: () => string;
 }
 
 async function start(environment: Record<string, string>): Promise<Running> {
@@ -51,7 +53,16 @@ async function start(environment: Record<string, string>): Promise<Running> {
       reject(new Error(`exited with ${code} before listening:\n${output}`));
     });
   });
-  return { child, url, exited };
+  return { child, url, exited, output: () => output };
+}
+
+/** Waits until the server has logged `count` incoming requests: they are then truly in flight. */
+async function untilRequestsArrived(running: Running, count: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while ((running.output().match(/incoming request/g) ?? []).length < count) {
+    if (Date.now() > deadline) throw new Error(`the server saw fewer than ${count} requests:\n${running.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 async function login(url: string): Promise<string> {
@@ -148,7 +159,8 @@ describe.each(targets)('apps/api on $kind', ({ kind, environment, cleanup }) => 
 
   test('SIGTERM lets in-flight requests finish, then closes the database and exits 0', async () => {
     const env = await environment();
-    const running = await start(env);
+    // At info level Fastify logs each incoming request, which tells the test when all six are in flight.
+    const running = await start({ ...env, LOG_LEVEL: 'info' });
     const requests = Array.from({ length: 6 }, (_, index) =>
       fetch(`${running.url}/v1/auth/signup`, {
         method: 'POST',
@@ -161,7 +173,7 @@ describe.each(targets)('apps/api on $kind', ({ kind, environment, cleanup }) => 
         }),
       }).then((response) => response.status),
     );
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await untilRequestsArrived(running, 6);
     running.child.kill('SIGTERM');
     const statuses = await Promise.all(requests);
     expect(statuses).toEqual(statuses.map(() => 201));

@@ -1,6 +1,7 @@
 // Contract tests: the SDK against the real @wsc/server, in-process on PGlite (and on PostgreSQL
 // when TEST_DATABASE_URL is set), through a real listening socket. Response validation is on,
 // so every call also checks that the server's bodies match the @wsc/models schemas.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPartner, createTestServer, signUp, type TestServer } from '@wsc/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,8 @@ import {
   ValidationError,
 } from '../../src/errors/subclasses';
 import { WscError } from '../../src/errors/wsc-error';
+import type { LiveEvent } from '../../src/live/live';
+import { WebhookVerificationError, webhooks } from '../../src/node/webhooks';
 
 const kind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 let app: TestServer;
@@ -305,6 +308,18 @@ describe(`events and registration against @wsc/server (${kind})`, () => {
   });
 });
 
+function until(condition: () => boolean, timeout = 15_000): Promise<void> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (condition()) return resolve();
+      if (Date.now() - started > timeout) return reject(new Error('condition not met in time'));
+      setTimeout(check, 25);
+    };
+    check();
+  });
+}
+
 describe(`webhooks and live updates against @wsc/server (${kind})`, () => {
   it('manages webhook endpoints with a secret key', async () => {
     const partner = await createPartner(app);
@@ -355,8 +370,74 @@ describe(`webhooks and live updates against @wsc/server (${kind})`, () => {
     ]);
   });
 
-  // TODO(contract): enable once @wsc/server records outbox events for pain point writes (no
-  // `recordEvent` caller exists yet, so no webhook is sent and no live frame is written).
-  it.todo('delivers a signed pain_point.created webhook that webhooks.verify accepts');
-  it.todo('streams pain_point.created live and replays it after Last-Event-ID');
+  it('delivers a signed pain_point.created webhook that webhooks.verify accepts', async () => {
+    const received: { body: string; headers: IncomingHttpHeaders }[] = [];
+    const receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ body: Buffer.concat(chunks).toString('utf8'), headers: request.headers });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const partner = await createPartner(app);
+      const server = new WscClient({ baseURL, secretKey: partner.secretKey });
+      const endpoint = await server.webhookEndpoints.create({
+        url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/wsc/webhooks`,
+        eventTypes: ['pain_point.created'],
+      });
+      const { client } = await member();
+      const painPoint = await client.painPoints.create(draft(`Webhook City ${Date.now()}`));
+      await until(() => received.some((delivery) => delivery.body.includes(painPoint.id)));
+      const delivery = received.find((item) => item.body.includes(painPoint.id));
+      const event = webhooks.verify(delivery?.body ?? '', delivery?.headers ?? {}, endpoint.secret);
+      expect(event.type).toBe('pain_point.created');
+      expect(JSON.stringify(event.data)).toContain(painPoint.id);
+      const tampered = (delivery?.body ?? '').replace(painPoint.id, 'someone-else');
+      expect(() => webhooks.verify(tampered, delivery?.headers ?? {}, endpoint.secret)).toThrow(
+        WebhookVerificationError,
+      );
+      const deliveries = await server.webhookEndpoints.deliveries(endpoint.id).toArray();
+      expect(deliveries.map((item) => item.eventType)).toContain('pain_point.created');
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
+  }, 30_000);
+
+  it('streams pain_point.created live and replays what was missed after Last-Event-ID', async () => {
+    const { client } = await member();
+    const reader = new WscClient({ baseURL });
+    const seen: LiveEvent[] = [];
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const subscription = reader.live.subscribe('pain-points', (event) => seen.push(event), {
+      onOpen: () => opened(),
+    });
+    await open;
+    const first = await client.painPoints.create(draft(`Live City ${Date.now()}`));
+    await until(() => seen.some((event) => JSON.stringify(event.data).includes(first.id)));
+    subscription.close();
+    await subscription.closed;
+    expect(seen.find((event) => JSON.stringify(event.data).includes(first.id))?.type).toBe(
+      'pain_point.created',
+    );
+    const resumeFrom = subscription.lastEventId;
+    expect(resumeFrom).toMatch(/^\d+$/);
+
+    // Created while nobody listens: the resumed subscription must replay it, and only what came after.
+    const missed = await client.painPoints.create(draft(`Missed City ${Date.now()}`));
+    const replayed: LiveEvent[] = [];
+    const resumed = reader.live.subscribe('pain-points', (event) => replayed.push(event), {
+      lastEventId: resumeFrom ?? '',
+    });
+    await until(() => replayed.some((event) => JSON.stringify(event.data).includes(missed.id)));
+    resumed.close();
+    await resumed.closed;
+    expect(replayed.some((event) => JSON.stringify(event.data).includes(first.id))).toBe(false);
+  }, 30_000);
 });
