@@ -60,7 +60,8 @@ async function start(environment: Record<string, string>): Promise<Running> {
 async function untilRequestsArrived(running: Running, count: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   while ((running.output().match(/incoming request/g) ?? []).length < count) {
-    if (Date.now() > deadline) throw new Error(`the server saw fewer than ${count} requests:\n${running.output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`the server saw fewer than ${count} requests:\n${running.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
