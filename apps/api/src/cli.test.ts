@@ -74,6 +74,34 @@ describe('apps/api CLI (embedded database)', () => {
     );
     expect(roles.status, roles.stderr).toBe(0);
     expect(JSON.parse(roles.stdout).roles).toEqual(['member', 'admin', 'moderator']);
+    const disabled = cli('accounts', 'disable', '--email', 'ops@example.org');
+    expect(disabled.status, disabled.stderr).toBe(0);
+  });
+
+  test('every CLI action is in the audit log, marked as coming from the CLI', async () => {
+    const database = await createDatabase({ dataDirectory: folder });
+    try {
+      const entries = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id', 'subject_type', 'data'])
+        .orderBy('at')
+        .execute();
+      expect(entries.map((entry) => entry.action)).toEqual([
+        'partner.created',
+        'partner_key.created',
+        'partner_key.revoked',
+        'account.updated',
+        'account.updated',
+      ]);
+      for (const entry of entries) {
+        expect(entry.actor_id).toBeNull();
+        expect(entry.data).toMatchObject({ via: 'cli' });
+      }
+      expect(entries[3]?.data).toMatchObject({ roles: { to: ['member', 'admin', 'moderator'] } });
+      expect(entries[4]?.data).toMatchObject({ disabled: true });
+    } finally {
+      await database.close();
+    }
   });
 
   test('bad usage exits 2 with the usage text', () => {

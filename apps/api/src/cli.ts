@@ -17,6 +17,7 @@ import {
   importEventList,
   migrate,
   optionsFromEnvironment,
+  recordAudit,
   revokePartnerKey,
 } from '@wsc/server';
 import { progressBar } from './progress';
@@ -41,6 +42,9 @@ const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL 
 With the embedded database (no DATABASE_URL), stop the API first: one process at a time.`;
 
 class UsageError extends Error {}
+
+/** Who ran an audited CLI action: no account, so the operating-system user is kept instead. */
+const OPERATOR = { via: 'cli', operator: process.env.USER ?? process.env.USERNAME ?? null };
 
 function required(value: string | undefined, name: string): string {
   if (!value) throw new UsageError(`--${name} is required`);
@@ -84,20 +88,30 @@ async function run(argv: string[]): Promise<unknown> {
     const command = `${noun} ${verb}`;
     switch (command) {
       case 'partners create': {
-        const partner = await createPartnerRecord(db, {
-          name: required(values.name, 'name'),
-          organizationId: values.organization ?? null,
+        const name = required(values.name, 'name');
+        return db.transaction().execute(async (trx) => {
+          const partner = await createPartnerRecord(trx, {
+            name,
+            organizationId: values.organization ?? null,
+          });
+          const origins = values.origin ?? [];
+          const publishableKey =
+            origins.length > 0
+              ? await createPartnerKeyRecord(trx, partner.id, {
+                  kind: 'publishable',
+                  allowedOrigins: origins,
+                  scopes: ['content:read', 'content:write'],
+                })
+              : null;
+          await recordAudit(trx, {
+            actorId: null,
+            action: 'partner.created',
+            subjectType: 'partner',
+            subjectId: partner.id,
+            data: { ...OPERATOR, name, publishableKeyId: publishableKey?.id ?? null },
+          });
+          return { partner, publishableKey };
         });
-        const origins = values.origin ?? [];
-        const publishableKey =
-          origins.length > 0
-            ? await createPartnerKeyRecord(db, partner.id, {
-                kind: 'publishable',
-                allowedOrigins: origins,
-                scopes: ['content:read', 'content:write'],
-              })
-            : null;
-        return { partner, publishableKey };
       }
       case 'partners list':
         return db.selectFrom('partners').selectAll().orderBy('created_at').execute();
@@ -110,20 +124,36 @@ async function run(argv: string[]): Promise<unknown> {
         if (kind === 'publishable' && allowedOrigins.length === 0) {
           throw new UsageError('a publishable key needs at least one --origin');
         }
-        return createPartnerKeyRecord(db, required(values.partner, 'partner'), {
-          kind,
-          allowedOrigins,
-          scopes,
+        const partnerId = required(values.partner, 'partner');
+        return db.transaction().execute(async (trx) => {
+          const key = await createPartnerKeyRecord(trx, partnerId, { kind, allowedOrigins, scopes });
+          await recordAudit(trx, {
+            actorId: null,
+            partnerId,
+            action: 'partner_key.created',
+            subjectType: 'partner_key',
+            subjectId: key.id,
+            data: { ...OPERATOR, kind, scopes, allowedOrigins },
+          });
+          return key;
         });
       }
       case 'keys revoke': {
-        const revoked = await revokePartnerKey(
-          db,
-          required(values.partner, 'partner'),
-          required(values.key, 'key'),
-        );
-        if (!revoked) throw new UsageError('no active key with that id for that partner');
-        return { revoked: true };
+        const partnerId = required(values.partner, 'partner');
+        const keyId = required(values.key, 'key');
+        return db.transaction().execute(async (trx) => {
+          const revoked = await revokePartnerKey(trx, partnerId, keyId);
+          if (!revoked) throw new UsageError('no active key with that id for that partner');
+          await recordAudit(trx, {
+            actorId: null,
+            partnerId,
+            action: 'partner_key.revoked',
+            subjectType: 'partner_key',
+            subjectId: keyId,
+            data: OPERATOR,
+          });
+          return { revoked: true };
+        });
       }
       case 'accounts set-role':
       case 'accounts disable':
@@ -139,26 +169,44 @@ async function run(argv: string[]): Promise<unknown> {
           const roles = (values.role ?? []).map((role) => oneOf(ACCOUNT_ROLES, role, 'role') as AccountRole);
           if (roles.length === 0) throw new UsageError('--role is required');
           const updated = [...new Set<string>(['member', ...roles])];
-          await db
-            .updateTable('accounts')
-            .set({ roles: updated, updated_at: new Date() })
-            .where('id', '=', account.id)
-            .execute();
+          await db.transaction().execute(async (trx) => {
+            await trx
+              .updateTable('accounts')
+              .set({ roles: updated, updated_at: new Date() })
+              .where('id', '=', account.id)
+              .execute();
+            await recordAudit(trx, {
+              actorId: null,
+              action: 'account.updated',
+              subjectType: 'account',
+              subjectId: account.id,
+              data: { ...OPERATOR, roles: { from: account.roles, to: updated } },
+            });
+          });
           return { id: account.id, roles: updated };
         }
         const disabled = verb === 'disable';
-        await db
-          .updateTable('accounts')
-          .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
-          .where('id', '=', account.id)
-          .execute();
-        if (disabled) {
-          await db
-            .updateTable('sessions')
-            .set({ revoked_at: new Date() })
-            .where('account_id', '=', account.id)
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .updateTable('accounts')
+            .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
+            .where('id', '=', account.id)
             .execute();
-        }
+          if (disabled) {
+            await trx
+              .updateTable('sessions')
+              .set({ revoked_at: new Date() })
+              .where('account_id', '=', account.id)
+              .execute();
+          }
+          await recordAudit(trx, {
+            actorId: null,
+            action: 'account.updated',
+            subjectType: 'account',
+            subjectId: account.id,
+            data: { ...OPERATOR, disabled },
+          });
+        });
         return { id: account.id, disabled };
       }
       case 'events import': {
@@ -178,6 +226,20 @@ async function run(argv: string[]): Promise<unknown> {
           onProgress: progress.update,
         });
         progress.done();
+        await recordAudit(db, {
+          actorId: null,
+          action: 'event_list.imported',
+          subjectType: 'event',
+          subjectId: required(values.event, 'event'),
+          data: {
+            ...OPERATOR,
+            kind,
+            file,
+            rows: report.rows,
+            imported: report.imported,
+            failed: report.failed.length,
+          },
+        });
         for (const failure of report.failed) {
           const reasons = failure.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
           process.stderr.write(`line ${failure.line}: ${reasons}\n`);

@@ -72,11 +72,14 @@ export function parseAcceptLanguage(header: string | null | undefined): Language
 /**
  * Picks the text to show: the requested languages in order, then English, then French,
  * Spanish, Russian, Chinese and Arabic. Blank values are skipped. `preferred` may be one
- * language, a list, or a raw `Accept-Language` header.
+ * language, a list, or a raw `Accept-Language` header. For text with an author language (pain
+ * points), pass `[...requested, 'en', original]`: the platform's order is the reader's
+ * languages, English, the author's language, then the fallbacks (as the server serves it).
  *
  * @example
  * resolveText({ fr: 'Eau', en: 'Water' }, 'fr'); // { text: 'Eau', language: 'fr' }
  * resolveText({ fr: 'Eau', en: 'Water' }, 'zh-CN,zh;q=0.9'); // { text: 'Water', language: 'en' }
+ * resolveText({ zh: '水', ar: 'ماء' }, ['fr', 'en', 'zh']); // { text: '水', language: 'zh' }
  */
 export function resolveText(
   text: LocalizedText,

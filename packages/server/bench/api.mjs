@@ -95,8 +95,14 @@ async function measure({ route, database, scale, paths, tokens = null, method = 
   }
   const order = targets.length === 2 ? [0, 1, 1, 0] : [0, 0];
   const halves = targets.map(() => []);
+  const cpuMicroseconds = targets.map(() => 0);
   for (const index of order) {
+    // CPU of this process (server or floor, and PGlite) per request: far steadier than req/s
+    // on a shared machine, since it does not count time spent waiting for a core.
+    const cpu = process.cpuUsage();
     halves[index].push(await runLoad({ ...load, url: targets[index].url, seconds: SECONDS / 2 }));
+    const used = process.cpuUsage(cpu);
+    cpuMicroseconds[index] += used.user + used.system;
   }
   return targets.map((target, index) => {
     const runs = halves[index];
@@ -114,6 +120,7 @@ async function measure({ route, database, scale, paths, tokens = null, method = 
       'req/s': requests / SECONDS,
       'p50 ms': runs.reduce((sum, run) => sum + run.p50, 0) / runs.length,
       'p99 ms': Math.max(...runs.map((run) => run.p99)),
+      'cpu µs/req': requests > 0 ? cpuMicroseconds[index] / requests : null,
       'non-2xx': runs.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0),
       bytes: bytes[index],
       statusCodes,
@@ -126,13 +133,30 @@ async function measure({ route, database, scale, paths, tokens = null, method = 
   });
 }
 
+/**
+ * A GET retried on network errors: after PGlite blocked the event loop for a long seed, a
+ * pooled keep-alive socket may have been reset, and a GET is safe to repeat.
+ */
+async function getWithRetry(url, attempts = 3) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 /** Walks every page of the default list (sort=top) 100 at a time and keeps each nextCursor. */
 async function collectCursors(url) {
   const cursors = [];
   const seen = new Set();
   let cursor = null;
   do {
-    const response = await fetch(`${url}/v1/pain-points?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+    const response = await getWithRetry(
+      `${url}/v1/pain-points?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
     if (!response.ok) throw new Error(`cursor walk answered ${response.status}: ${await response.text()}`);
     const page = await response.json();
     for (const item of page.data) seen.add(item.id);
@@ -438,6 +462,7 @@ function printResults() {
       rows: row.scale,
       '×bare': ratio(row['req/s'], bareRow?.['req/s']),
       '×floor': floor ? ratio(row['req/s'], floor['req/s']) : null,
+      '×floor cpu': floor ? ratio(row['cpu µs/req'], floor['cpu µs/req']) : null,
       target: isServer
         ? (TARGETS[row.route] ?? '')
         : row.implementation.startsWith('floor') &&
@@ -451,6 +476,9 @@ function printResults() {
   });
   console.log(
     `\n## @wsc/server API benchmark (${small ? 'small' : 'full'} scale: ${PAIN_POINTS} pain points, ~${expectedVotes(PAIN_POINTS, VOTES_PER_PAIN_POINT)} votes, ${CONNECTIONS} connections, ${SECONDS} s per route, rate limit ${RATE_LIMIT === false ? 'off' : `${RATE_LIMIT}/min`}, logs at info to ${process.env.BENCH_LOG_FILE || '/dev/null'})`,
+  );
+  console.log(
+    'req/s and p50/p99 from autocannon (a separate process); cpu µs/req = CPU time of this process (the server or floor under load, and PGlite) per request; ×floor cpu = server CPU / floor CPU per request (>1: the server costs more)',
   );
   console.log(
     `machine: ${os.cpus().length} cores, load average ${os
@@ -467,6 +495,8 @@ function printResults() {
       'req/s',
       'p50 ms',
       'p99 ms',
+      'cpu µs/req',
+      '×floor cpu',
       'non-2xx',
       'bytes',
       '×bare',

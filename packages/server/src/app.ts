@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { accountRoutes } from './accounts/routes';
+import { auditRoutes } from './audit/routes';
 import { type AppConfig, resolveConfig, type ServerOptions } from './config';
 import { createDatabase, type Database } from './database/create-database';
 import { migrate } from './database/migrate';
@@ -27,6 +28,7 @@ import { jsonSchemaSerializerCompiler } from './http/serializer';
 import { useEnglishValidationMessages } from './http/validation-messages';
 import { authRoutes } from './identity/auth-routes';
 import { bootstrapAdmin } from './identity/bootstrap-admin';
+import { requirePublishableWriteScope } from './identity/guards';
 import { type Principal, resolvePrincipal } from './identity/principal';
 import { ssoRoutes } from './identity/sso-routes';
 import { partnerRoutes } from './partners/routes';
@@ -45,13 +47,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling; set before any route runs. */
     principal: Principal;
+    /**
+     * Why the credentials were refused, kept until the rate limit has counted the attempt
+     * (the request runs as anonymous until then), so guessing tokens spends the IP's budget.
+     */
+    principalError: unknown;
   }
 }
 
 /** The Fastify instance `createServer` returns: zod schemas type the routes. */
 export type WscServer = FastifyInstance & ReturnType<FastifyInstance['withTypeProvider']>;
 
-const ANONYMOUS: Principal = { account: null, partner: null, originVerified: false };
+const ANONYMOUS: Principal = { account: null, partner: null, originVerified: false, publishableKey: null };
 const IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS = 3_600_000;
 
 /**
@@ -101,6 +108,7 @@ export async function createServer(options: ServerOptions = {}) {
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('principalError', null);
   installErrorHandling(app);
   const routeInventory: { method: string; url: string }[] = [];
   app.decorate('routeInventory', routeInventory);
@@ -134,10 +142,16 @@ export async function createServer(options: ServerOptions = {}) {
         reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
         reply.header('access-control-expose-headers', 'x-request-id, www-authenticate');
       }
-      throw error;
+      // Thrown in preParsing, after the per-route rate-limit hook counted it against the IP.
+      request.principalError = error;
+      return undefined;
     }
     applyCorsHeaders(request, reply);
     return undefined;
+  });
+  app.addHook('preParsing', async (request) => {
+    if (request.principalError) throw request.principalError;
+    requirePublishableWriteScope(request);
   });
   app.addHook('preValidation', async (request) => fingerprintRequest(request));
   app.addHook('preHandler', async (request, reply) =>
@@ -171,6 +185,7 @@ export async function createServer(options: ServerOptions = {}) {
   await app.register(ssoRoutes);
   await app.register(partnerRoutes);
   await app.register(accountRoutes);
+  await app.register(auditRoutes);
   for (const feature of features) await app.register(feature);
   return app;
 }

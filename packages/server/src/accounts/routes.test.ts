@@ -31,6 +31,32 @@ describe.each(databases())('PATCH /v1/accounts/{id} on $kind', ({ kind }) => {
     expect(audit).toMatchObject({ actor_id: admin.accountId, subject_id: member.accountId });
   });
 
+  test('a body with none of the known fields is 422 naming the body, changes nothing and is not audited', async () => {
+    const admin = await signUp(app, { roles: ['admin'] });
+    const member = await signUp(app);
+    for (const payload of [{ roles: ['expert'] }, {}]) {
+      const response = await patch(member.accountId, admin.headers, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(422);
+      expect(response.json()).toMatchObject({
+        type: 'https://worldsmartcity.org/problems/validation-failed',
+        detail: expect.stringContaining('request body'),
+        errors: [{ path: '', code: 'empty_update' }],
+      });
+    }
+    const stored = await app.db
+      .selectFrom('accounts')
+      .select('roles')
+      .where('id', '=', member.accountId)
+      .executeTakeFirstOrThrow();
+    expect(stored.roles).toEqual(['member']);
+    const audits = await app.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'account.updated')
+      .execute();
+    expect(audits).toHaveLength(0);
+  });
+
   test('disabling revokes every token of the account at once', async () => {
     const admin = await signUp(app, { roles: ['admin'] });
     const member = await signUp(app);

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
 import { HttpProblem } from '../http/problem';
+import { requireSomeField } from '../http/require-change';
 import { toAccount } from '../identity/accounts-repository';
 import { requireRole } from '../identity/guards';
 
@@ -31,6 +32,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const admin = requireRole(request, 'admin');
+      // `{"roles": […]}` (not `accountRoles`) must not answer 200 and be audited as a change.
+      requireSomeField(request.body, ['accountRoles', 'disabled']);
       const { id } = request.params;
       const { accountRoles, disabled } = request.body;
       if (id === admin.id && ((accountRoles && !accountRoles.includes('admin')) || disabled === true)) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { contentLanguage, localizePair, localizeText, requestedLanguages } from './localization';
+import {
+  contentLanguage,
+  localizePair,
+  localizeText,
+  readingOrder,
+  requestedLanguages,
+} from './localization';
 
 describe('localizePair', () => {
   const title = { zh: '供水管网漏损', en: 'Water network leaks', fr: 'Fuites du réseau' };
@@ -12,12 +18,18 @@ describe('localizePair', () => {
       description: { en: 'Old pipes' },
       language: 'fr',
     });
-    expect(localizePair(title, description, 'zh', ['fr']).description).toEqual({ zh: '老旧管道' });
+    // English comes before the author's Chinese even when the reader did not list it.
+    expect(localizePair(title, description, 'zh', ['fr']).description).toEqual({ en: 'Old pipes' });
   });
 
-  it("falls back to the author's language before English", () => {
-    expect(localizePair(title, description, 'zh', ['ru']).language).toBe('zh');
-    expect(localizePair({ es: 'Agua', en: 'Water' }, { es: 'x' }, 'es', []).language).toBe('es');
+  it("falls back to English, then the author's language, then fr, es, ru, zh, ar", () => {
+    expect(localizePair(title, description, 'zh', ['ru']).language).toBe('en');
+    expect(localizePair({ es: 'Agua', en: 'Water' }, { es: 'x' }, 'es', []).language).toBe('en');
+    expect(localizePair({ es: 'Agua', en: 'Water' }, { es: 'x' }, 'es', []).description).toEqual({ es: 'x' });
+    // Without English, the author's language beats the other fallbacks.
+    expect(localizePair({ fr: 'Eau', zh: '水' }, { zh: '水' }, 'zh', ['ru']).language).toBe('zh');
+    expect(localizePair({ ar: 'ماء', ru: 'Вода' }, { ar: 'ماء' }, 'zh', []).language).toBe('ru');
+    expect(readingOrder(['fr', 'ar'], 'zh')).toEqual(['fr', 'ar', 'en', 'zh']);
   });
 
   it('lets the description follow the title language when it can', () => {

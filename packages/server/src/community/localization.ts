@@ -14,12 +14,24 @@ export interface LocalizedPair {
 }
 
 /**
- * Picks the reader's language for a title and description: the `Accept-Language` preferences,
- * then the language the author wrote in, then the platform fallbacks (English first). The title
+ * The order languages are tried in for text with an author language: the reader's
+ * `Accept-Language` preferences, then English (the platform's common language: a French reader
+ * understands it more often than the author's Chinese), then the author's language, then
+ * `resolveText`'s fallbacks (fr, es, ru, zh, ar).
+ *
+ * @example
+ * readingOrder(['fr'], 'zh'); // ['fr', 'en', 'zh']
+ */
+export function readingOrder(requested: readonly Language[], original: Language): Language[] {
+  return [...requested, 'en', original];
+}
+
+/**
+ * Picks the reader's language for a title and description in {@link readingOrder}. The title
  * decides `language`; the description follows it when it has that language.
  *
  * @example
- * localizePair({ zh: '交通', en: 'Traffic' }, { zh: '拥堵' }, 'zh', 'fr, en;q=0.5');
+ * localizePair({ zh: '交通', en: 'Traffic' }, { zh: '拥堵' }, 'zh', ['fr']);
  * // { title: { en: 'Traffic' }, description: { zh: '拥堵' }, language: 'en' }
  */
 export function localizePair(
@@ -28,8 +40,9 @@ export function localizePair(
   original: Language,
   requested: readonly Language[],
 ): LocalizedPair {
-  const chosenTitle = resolveText(title, [...requested, original]);
-  const chosenDescription = resolveText(description, [chosenTitle.language, ...requested, original]);
+  const order = readingOrder(requested, original);
+  const chosenTitle = resolveText(title, order);
+  const chosenDescription = resolveText(description, [chosenTitle.language, ...order]);
   return {
     title: { [chosenTitle.language]: chosenTitle.text },
     description: { [chosenDescription.language]: chosenDescription.text },

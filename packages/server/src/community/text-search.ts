@@ -31,9 +31,11 @@ export function containsPattern(term: string): string {
 
 /**
  * The SQL condition "this row matches the query" over a table's generated `search_text`
- * (lower-cased text of every language, trigram-indexed) and `search_vector` ('simple' config):
- * every word must occur as a substring, or the words must match whole tokens. Null for a blank
- * query. Values are bound as parameters, never spliced into the SQL.
+ * (lower-cased text of every language, trigram-indexed), `search_vector` ('simple' config) and
+ * `search_vector_stemmed` (Russian and English stems, migration 0005): every word must occur as
+ * a substring, or the words must match whole tokens, or their stems (`ПРОБКАХ` finds `Пробки`,
+ * `leaking` finds `leaks`). Null for a blank query. Values are bound as parameters, never
+ * spliced into the SQL.
  *
  * @example
  * const condition = textSearchCondition('pain_points', '交通');
@@ -45,8 +47,10 @@ export function textSearchCondition(table: string, query: string | undefined): R
   if (terms.length === 0) return null;
   const searchText = sql.ref(`${table}.search_text`);
   const searchVector = sql.ref(`${table}.search_vector`);
+  const stemmedVector = sql.ref(`${table}.search_vector_stemmed`);
+  const words = terms.join(' ');
   const substrings = terms.map((term) => sql<boolean>`${searchText} like lower(${containsPattern(term)})`);
-  return sql<boolean>`(${searchVector} @@ plainto_tsquery('simple', ${terms.join(' ')}) or (${sql.join(
+  return sql<boolean>`(${searchVector} @@ plainto_tsquery('simple', ${words}) or ${stemmedVector} @@ (plainto_tsquery('russian', ${words}) || plainto_tsquery('english', ${words})) or (${sql.join(
     substrings,
     sql` and `,
   )}))`;

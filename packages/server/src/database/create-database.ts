@@ -33,7 +33,11 @@ export interface Database {
    * PostgreSQL over one dedicated connection (reconnected, then `onReconnect`), on PGlite in
    * the embedded session. Resolves to a function that stops listening.
    */
-  listen(channel: string, onNotify: NotificationListener, options?: ListenOptions): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onNotify: NotificationListener,
+    options?: ListenOptions,
+  ): Promise<() => Promise<void>>;
 }
 
 /** PGlite extensions loaded at start; `create extension` in a migration then works on both databases. */

@@ -168,6 +168,8 @@ export interface StandardsTable {
   /** Generated: lower-cased reference, committee and titles, for trigram search. */
   search_text: ColumnType<string, never, never>;
   search_vector: ColumnType<string, never, never>;
+  /** Generated (0005): Russian and English stems, for inflected words. */
+  search_vector_stemmed: ColumnType<string, never, never>;
 }
 
 export interface PainPointsTable {
@@ -194,6 +196,8 @@ export interface PainPointsTable {
   /** Generated: lower-cased title, description (every language) and city, for trigram search. */
   search_text: ColumnType<string, never, never>;
   search_vector: ColumnType<string, never, never>;
+  /** Generated (0005): Russian and English stems, for inflected words. */
+  search_vector_stemmed: ColumnType<string, never, never>;
 }
 
 /** One member's vote; the primary key (pain_point_id, account_id) makes voting idempotent. */
@@ -412,7 +416,11 @@ export interface WebhookDeliveriesTable {
   endpoint_id: string;
   event_id: number;
   event_type: string;
-  status: ColumnType<'pending' | 'succeeded' | 'failed', 'pending' | undefined, 'pending' | 'succeeded' | 'failed'>;
+  status: ColumnType<
+    'pending' | 'succeeded' | 'failed',
+    'pending' | undefined,
+    'pending' | 'succeeded' | 'failed'
+  >;
   attempts: ColumnType<number, number | undefined, number>;
   max_attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: Timestamp | null;

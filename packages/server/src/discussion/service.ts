@@ -300,7 +300,8 @@ export async function moderateComment(
       subjectId: commentId,
       data: { wasHidden: comment.hidden, ...(reason ? { reason } : {}) },
     });
-    if (hidden && !comment.hidden) await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
+    if (hidden && !comment.hidden)
+      await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
   });
   const row = await findComment(db, commentId);
   if (!row) throw commentNotFound(commentId);

@@ -5,6 +5,7 @@ import { createServer } from '../app';
 import {
   createPartner,
   createTestServer,
+  databases,
   type SignedUp,
   signUp,
   type TestServer,
@@ -18,11 +19,11 @@ const logStream = new Writable({
   },
 });
 
-describe('HTTP quality', () => {
+describe.each(databases())('HTTP quality on $kind', ({ kind }) => {
   let app: TestServer;
   let admin: SignedUp;
   beforeAll(async () => {
-    app = await createTestServer({ logLevel: 'info', logStream, bodyLimit: 64 * 1024 });
+    app = await createTestServer({ kind, logLevel: 'info', logStream, bodyLimit: 64 * 1024 });
   });
   beforeEach(async () => {
     await app.reset();
@@ -299,6 +300,52 @@ describe('HTTP quality', () => {
     }
   });
 
+  test('/openapi.json documents 415, 503, Idempotency-Key, Accept-Language and answer headers', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    type Parameter = { $ref?: string; name?: string };
+    type Operation = {
+      parameters?: Parameter[];
+      responses: Record<string, { headers?: Record<string, { $ref: string }>; content?: object }>;
+    };
+    const operation = (method: string, path: string) => document.paths[path][method] as Operation;
+    const refs = (op: Operation) =>
+      (op.parameters ?? []).map((parameter) => parameter.$ref ?? parameter.name);
+    expect(document.components.parameters.IdempotencyKey).toMatchObject({
+      name: 'Idempotency-Key',
+      in: 'header',
+    });
+    expect(document.components.parameters.AcceptLanguage).toMatchObject({
+      name: 'Accept-Language',
+      in: 'header',
+    });
+
+    const create = operation('post', '/v1/pain-points');
+    expect(create.responses['415']?.content).toHaveProperty('application/problem+json');
+    expect(refs(create)).toContain('#/components/parameters/IdempotencyKey');
+    for (const [method, path] of [
+      ['put', '/v1/pain-points/{id}/vote'],
+      ['patch', '/v1/me'],
+      ['delete', '/v1/me'],
+    ]) {
+      expect(refs(operation(method as string, path as string)), `${method} ${path}`).toContain(
+        '#/components/parameters/IdempotencyKey',
+      );
+    }
+    const list = operation('get', '/v1/pain-points');
+    expect(refs(list)).toContain('#/components/parameters/AcceptLanguage');
+    expect(refs(list)).not.toContain('#/components/parameters/IdempotencyKey');
+    expect(refs(operation('get', '/v1/pain-points/{id}'))).toContain(
+      '#/components/parameters/AcceptLanguage',
+    );
+
+    const ready = operation('get', '/ready');
+    expect(ready.responses['503']?.content).toHaveProperty('application/problem+json');
+    expect(ready.responses['503']?.headers?.['Retry-After']).toBeDefined();
+    expect(list.responses['200']?.headers?.['x-request-id']?.$ref).toBe('#/components/headers/RequestId');
+    expect(list.responses['429']?.headers?.['Retry-After']?.$ref).toBe('#/components/headers/RetryAfter');
+    expect(list.responses['415']).toBeUndefined();
+  });
+
   test('/docs serves Swagger UI from the package, loading nothing from another host', async () => {
     const redirect = await app.inject({ method: 'GET', url: '/docs' });
     const location = redirect.statusCode === 302 ? String(redirect.headers.location) : '/docs';
@@ -324,7 +371,7 @@ describe('HTTP quality', () => {
 
   test('/ready is 200 when the database answers and 503 when it does not', async () => {
     const ready = await app.inject({ method: 'GET', url: '/ready' });
-    expect(ready.json()).toEqual({ status: 'ready', database: 'pglite' });
+    expect(ready.json()).toEqual({ status: 'ready', database: kind });
     const broken = await createServer({
       database: { ...app.testDatabase, ping: async () => false },
       logLevel: 'silent',

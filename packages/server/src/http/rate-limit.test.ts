@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
-import { createTestServer, signUp, type TestServer } from '../test-support/index';
+import { createTestServer, databases, signUp, type TestServer } from '../test-support/index';
 
 const PER_MINUTE = 5;
 
@@ -9,10 +9,10 @@ function randomAddress(): string {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
 }
 
-describe('rate limits', () => {
+describe.each(databases())('rate limits on $kind', ({ kind }) => {
   let app: TestServer;
   beforeAll(async () => {
-    app = await createTestServer({ rateLimit: PER_MINUTE });
+    app = await createTestServer({ kind, rateLimit: PER_MINUTE });
   });
   afterAll(() => app?.dispose());
 
@@ -39,6 +39,32 @@ describe('rate limits', () => {
     expect((await app.inject({ method: 'GET', url: '/health', remoteAddress: address })).statusCode).toBe(
       200,
     );
+  });
+
+  test('refused credentials count against the IP budget: guessing tokens ends in 429', async () => {
+    const address = randomAddress();
+    const attempts: Record<string, string>[] = [
+      { authorization: 'Bearer wsc_ses_notARealTokenAtAllxxxxxxxxxxxxxxxxxxxxx' },
+      { authorization: 'Bearer sk_live_guessedSecretKeyxxxxxxxxxxxxxxxxxxxxxxx' },
+      { authorization: 'Basic dXNlcjpwYXNz' },
+      { 'x-wsc-publishable-key': 'pk_live_guessedPublishableKeyxxxxxxxxxxxxxxxx' },
+    ];
+    const statuses: number[] = [];
+    for (let index = 0; index < PER_MINUTE + 3; index += 1) {
+      const headers = attempts[index % attempts.length] ?? {};
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/pain-points',
+        remoteAddress: address,
+        headers,
+        payload: {},
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, PER_MINUTE)).toEqual(Array(PER_MINUTE).fill(401));
+    expect(statuses.slice(PER_MINUTE)).toEqual([429, 429, 429]);
+    // The IP's anonymous budget is spent for honest anonymous reads too.
+    expect((await read(address)).statusCode).toBe(429);
   });
 
   test('a signed-in member is counted per account with a larger budget', async () => {

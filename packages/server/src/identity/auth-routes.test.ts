@@ -24,6 +24,8 @@ describe.each(databases())('auth on $kind', ({ kind }) => {
       },
     });
     expect(response.statusCode).toBe(201);
+    // The answer carries a bearer token: never cached.
+    expect(response.headers['cache-control']).toBe('no-store');
     const session = response.json();
     expect(session.token).toMatch(/^wsc_ses_[A-Za-z0-9]{40}$/);
     expect(session.tokenType).toBe('Bearer');
@@ -69,6 +71,7 @@ describe.each(databases())('auth on $kind', ({ kind }) => {
       payload: { email: 'LIN@example.org', password: 'the right password' },
     });
     expect(ok.statusCode).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
     expect(ok.json().accountId).toBe(member.accountId);
     expect(ok.json().token).not.toBe(member.token);
 

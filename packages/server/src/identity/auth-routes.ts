@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/auth/signup',
     {
-      config: { idempotency: 'no-store' },
+      config: { idempotency: 'no-store', contentWrite: false },
       schema: {
         tags: ['auth'],
         summary: 'Create an account and its public profile; answers a session token',
@@ -79,19 +79,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         kind: 'session',
         ttlSeconds: app.config.sessionTtlSeconds,
       });
-      return reply.code(201).send({
-        token: session.token,
-        tokenType: 'Bearer' as const,
-        expiresAt: session.expiresAt.toISOString(),
-        accountId,
-      });
+      // A bearer token in the answer: no browser or proxy cache may keep it.
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({
+          token: session.token,
+          tokenType: 'Bearer' as const,
+          expiresAt: session.expiresAt.toISOString(),
+          accountId,
+        });
     },
   );
 
   app.post(
     '/v1/auth/login',
     {
-      config: { idempotency: 'no-store' },
+      config: { idempotency: 'no-store', contentWrite: false },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; answers a session token',
@@ -99,7 +103,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SessionSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const account = await app.db
         .selectFrom('accounts')
         .select(['id', 'password_hash', 'disabled_at', 'deleted_at'])
@@ -123,6 +127,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         kind: 'session',
         ttlSeconds: app.config.sessionTtlSeconds,
       });
+      reply.header('cache-control', 'no-store');
       return {
         token: session.token,
         tokenType: 'Bearer' as const,
@@ -135,6 +140,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/auth/logout',
     {
+      config: { contentWrite: false },
       schema: {
         tags: ['auth'],
         summary: 'Revoke the token of this request',

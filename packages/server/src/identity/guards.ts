@@ -76,3 +76,36 @@ export function requireSecretKey(request: FastifyRequest, scope?: PartnerScope):
   }
   return partner;
 }
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `false` on writes that are not community content (sign-up, login, logout): a publishable
+     * key without `content:write` may still call them.
+     */
+    contentWrite?: false;
+  }
+}
+
+const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Refuses (403 `scope-required`) a write made through a publishable key that lacks the
+ * `content:write` scope, whether the caller is anonymous or an SSO user of the partner's site.
+ * Routes opt out with `config: { contentWrite: false }`. Runs for every request, before the body
+ * is parsed.
+ *
+ * @example
+ * app.addHook('preParsing', async (request) => requirePublishableWriteScope(request));
+ */
+export function requirePublishableWriteScope(request: FastifyRequest): void {
+  const key = request.principal.publishableKey;
+  if (!key || !WRITE_METHODS.has(request.method)) return;
+  if (request.routeOptions.config?.contentWrite === false) return;
+  if (!key.scopes.includes('content:write')) {
+    throw new HttpProblem(403, 'Scope required', {
+      type: 'scope-required',
+      detail: 'This publishable key lacks the "content:write" scope: it may only read.',
+    });
+  }
+}

@@ -32,12 +32,30 @@ export interface Principal {
   partner: PrincipalPartner | null;
   /** True when a publishable key listed the request's `Origin` (CORS then reflects it). */
   originVerified: boolean;
+  /**
+   * The publishable key sent with the request, if any, with its own scopes: also when an SSO
+   * user token names the partner (`partner.keyKind` is then `sso`), so a widget's writes are
+   * held to its key's `content:write` either way.
+   */
+  publishableKey: PrincipalPublishableKey | null;
+}
+
+/** A publishable key a request came with (see {@link Principal.publishableKey}). */
+export interface PrincipalPublishableKey {
+  id: string;
+  partnerId: string;
+  scopes: PartnerScope[];
 }
 
 /** Header carrying a publishable key; `?key=` in the query works too (script tags, EventSource). */
 export const PUBLISHABLE_KEY_HEADER = 'x-wsc-publishable-key';
 
-const ANONYMOUS: Principal = Object.freeze({ account: null, partner: null, originVerified: false });
+const ANONYMOUS: Principal = Object.freeze({
+  account: null,
+  partner: null,
+  originVerified: false,
+  publishableKey: null,
+});
 
 function invalidToken(detail: string): HttpProblem {
   return new HttpProblem(401, 'Invalid credentials', {
@@ -82,6 +100,7 @@ export async function resolvePrincipal(
   let account: PrincipalAccount | null = null;
   let partner: PrincipalPartner | null = null;
   let originVerified = false;
+  let publishableKeyUsed: PrincipalPublishableKey | null = null;
 
   if (token) {
     const kind = tokenKind(token);
@@ -112,10 +131,11 @@ export async function resolvePrincipal(
       });
     }
     originVerified = Boolean(origin);
+    publishableKeyUsed = { id: key.id, partnerId: key.partnerId, scopes: key.scopes };
     // A publishable key names the site; an SSO token's partner stays as attribution if the key is another's.
     partner ??= { id: key.partnerId, keyKind: 'publishable', keyId: key.id, scopes: key.scopes };
   }
-  return { account, partner, originVerified };
+  return { account, partner, originVerified, publishableKey: publishableKeyUsed };
 }
 
 async function findSecretKey(db: Kysely<DatabaseSchema>, token: string): Promise<PrincipalPartner> {

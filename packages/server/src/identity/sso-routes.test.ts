@@ -27,6 +27,7 @@ describe.each(databases())('partner single sign-on on $kind', ({ kind }) => {
       payload: { ...user, role: 'city-leader', ttlSeconds: 600 },
     });
     expect(response.statusCode).toBe(201);
+    expect(response.headers['cache-control']).toBe('no-store');
     const token = response.json();
     expect(token.token).toMatch(/^wsc_sso_/);
     expect(token.partnerId).toBe(partner.id);

@@ -95,13 +95,17 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         partnerId: partner.id,
         ttlSeconds: body.ttlSeconds ?? DEFAULT_SSO_TTL_SECONDS,
       });
-      return reply.code(201).send({
-        token: token.token,
-        tokenType: 'Bearer' as const,
-        expiresAt: token.expiresAt.toISOString(),
-        stakeholderId: accountId,
-        partnerId: partner.id,
-      });
+      // A bearer token in the answer: no browser or proxy cache may keep it.
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({
+          token: token.token,
+          tokenType: 'Bearer' as const,
+          expiresAt: token.expiresAt.toISOString(),
+          stakeholderId: accountId,
+          partnerId: partner.id,
+        });
     },
   );
 };

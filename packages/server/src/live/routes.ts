@@ -12,6 +12,7 @@ const StreamQuerySchema = z.object({
 });
 
 const LAST_EVENT_ID = /^\d{1,18}$/;
+const STREAM_HEADERS = /^(x-request-id|access-control-|vary$|x-ratelimit-|x-content-type-options$)/;
 
 /**
  * `GET /v1/stream?topics=pain-points,votes,comments,events/{id}`: Server-Sent Events of the
@@ -33,7 +34,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const topics = new Set(await resolveObjectTopics(parseTopics(request.query.topics)));
+      const topics = sharedTopicSet(await resolveObjectTopics(parseTopics(request.query.topics)));
       const header = request.headers['last-event-id'];
       const rawLastEventId = (typeof header === 'string' && header.trim()) || request.query.lastEventId;
       if (rawLastEventId !== undefined && !LAST_EVENT_ID.test(rawLastEventId)) {
@@ -47,9 +48,12 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
 
       reply.hijack();
       const response = reply.raw;
+      // Only what a stream needs (request id, CORS, rate limits): every header stays in memory
+      // for the life of the connection, and thousands of streams stay open.
       const headers: Record<string, string | number | string[]> = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
-        if (value !== undefined) headers[name] = value;
+        if (value !== undefined && STREAM_HEADERS.test(name)) headers[name] = value;
+        reply.removeHeader(name);
       }
       response.writeHead(200, {
         ...headers,
@@ -73,6 +77,18 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       }
     },
   );
+
+  /** Streams asking for the same topics share one read-only set. */
+  const topicSets = new Map<string, ReadonlySet<string>>();
+  function sharedTopicSet(topics: string[]): ReadonlySet<string> {
+    const key = [...topics].sort().join(',');
+    let set = topicSets.get(key);
+    if (!set) {
+      set = new Set(topics);
+      if (topicSets.size < 10_000) topicSets.set(key, set);
+    }
+    return set;
+  }
 
   /** `events/{slug}` and `pain-points/{slug}` follow the object's id, which events carry. */
   async function resolveObjectTopics(topics: string[]): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { eventBody } from '../outbox/event-body';
 import type { OutboxRow } from '../outbox/outbox-reader';
 
 /** Sent once when a stream opens: browsers wait this long before reconnecting. */
@@ -5,16 +6,6 @@ export const SSE_PREAMBLE = 'retry: 3000\n\n';
 
 /** The heartbeat comment: keeps proxies and load balancers from closing an idle stream. */
 export const SSE_HEARTBEAT = ': ping\n\n';
-
-/**
- * The body of a live update and of a webhook: `{ id, type, createdAt, data }` (WebhookEvent).
- *
- * @example
- * eventBody(row, row.data); // '{"id":"42","type":"pain_point.voted","createdAt":"…","data":{…}}'
- */
-export function eventBody(row: Pick<OutboxRow, 'id' | 'type' | 'createdAt'>, data: unknown): string {
-  return JSON.stringify({ id: String(row.id), type: row.type, createdAt: row.createdAt.toISOString(), data });
-}
 
 /**
  * One Server-Sent Events frame: `id:`, `event:` (the type) and one `data:` line of JSON (JSON

@@ -40,6 +40,16 @@ describe.each(databases())('/v1/me on $kind', ({ kind }) => {
     expect((await app.inject({ url: '/v1/me' })).statusCode).toBe(401);
   });
 
+  it('PATCH with none of the known fields is 422 naming the body', async () => {
+    for (const payload of [{ displayname: 'typo' }, {}]) {
+      const response = await app.inject({ method: 'PATCH', url: '/v1/me', headers: member.headers, payload });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(422);
+      expect(response.json()).toMatchObject({ errors: [{ path: '', code: 'empty_update' }] });
+    }
+    const me = (await app.inject({ url: '/v1/me', headers: member.headers })).json() as Me;
+    expect(me.profile.displayName).toBe('Ana Planner');
+  });
+
   it('PATCH changes only my own profile and language', async () => {
     const response = await app.inject({
       method: 'PATCH',

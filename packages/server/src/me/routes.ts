@@ -1,9 +1,13 @@
-import { MeExportSchema, MeSchema, MeUpdateSchema } from '@wsc/models';
+import { MeExportSchema, MeSchema, type MeUpdate, MeUpdateSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
+import { requireSomeField } from '../http/require-change';
 import { requireAccount } from '../identity/guards';
 import { deleteMe, exportMe, getMe, patchMe } from './service';
+
+/** What `PATCH /v1/me` can change; a body with none of them is refused (422). */
+const ME_UPDATE_FIELDS = Object.keys(MeUpdateSchema.shape) as (keyof MeUpdate)[];
 
 /**
  * The signed-in member: `GET`/`PATCH`/`DELETE /v1/me` and `GET /v1/me/export`.
@@ -33,6 +37,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       requireAccount(request);
+      requireSomeField(request.body, ME_UPDATE_FIELDS);
       return patchMe(app.db, actorOf(request), request.body);
     },
   );

@@ -19,7 +19,10 @@ describe('canRead', () => {
 
   test('the partner a change came through joins a restricted audience, never a public one', () => {
     expect(storedAudience('public', 'p1')).toEqual({ public: true });
-    expect(storedAudience({ accountIds: ['a1', 'a1'] }, 'p1')).toEqual({ accountIds: ['a1'], partnerIds: ['p1'] });
+    expect(storedAudience({ accountIds: ['a1', 'a1'] }, 'p1')).toEqual({
+      accountIds: ['a1'],
+      partnerIds: ['p1'],
+    });
   });
 });
 

@@ -46,7 +46,10 @@ describe('community changes reach the stream and webhooks', () => {
       method: 'POST',
       url: '/v1/webhook-endpoints',
       headers: { authorization: `Bearer ${partner.secretKey}` },
-      payload: { url: receiver.url, eventTypes: ['pain_point.created', 'pain_point.voted', 'comment.hidden'] },
+      payload: {
+        url: receiver.url,
+        eventTypes: ['pain_point.created', 'pain_point.voted', 'comment.hidden'],
+      },
     });
     expect(endpoint.statusCode).toBe(201);
     const author = await signUp(app);
@@ -67,7 +70,11 @@ describe('community changes reach the stream and webhooks', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const painPointId = created.json().id as string;
-    const voted = await app.inject({ method: 'PUT', url: `/v1/pain-points/${painPointId}/vote`, headers: voter.headers });
+    const voted = await app.inject({
+      method: 'PUT',
+      url: `/v1/pain-points/${painPointId}/vote`,
+      headers: voter.headers,
+    });
     expect(voted.statusCode).toBeLessThan(300);
     const comment = await app.inject({
       method: 'POST',
@@ -93,12 +100,20 @@ describe('community changes reach the stream and webhooks', () => {
       'comment.created',
       'comment.hidden',
     ]);
-    expect(seen[0]?.data).toMatchObject({ id: painPointId, title: { en: 'Leaking water mains', fr: "Fuites d'eau" } });
+    expect(seen[0]?.data).toMatchObject({
+      id: painPointId,
+      title: { en: 'Leaking water mains', fr: "Fuites d'eau" },
+    });
     expect(seen[1]?.data).toEqual({ painPointId, voteCount: 1 });
     expect(seen[3]?.data).toMatchObject({ id: commentId, painPointId, hidden: true });
     expect(JSON.stringify(seen[3]?.data)).not.toContain('555-0100');
 
-    // A stream opened after the hide replays the history: the hide, never the text again in a hidden form.
+    // Replaying the history after the hide never shows the withdrawn text.
+    const replay = await connect('?topics=comments&lastEventId=0');
+    await replay.until((frames) => frames.some((frame) => frame.event === 'comment.hidden'));
+    expect(payloads(replay)[0]?.data).toMatchObject({ id: commentId, body: '', hidden: true });
+    expect(JSON.stringify(payloads(replay))).not.toContain('555-0100');
+
     await app.webhookWorker.drain();
     expect(receiver.received.map((request) => JSON.parse(request.body).type)).toEqual([
       'pain_point.created',
@@ -110,12 +125,19 @@ describe('community changes reach the stream and webhooks', () => {
   test('registrations: the member sees theirs, the public sees seats left, the event topic follows one event', async () => {
     const [admin] = await createMembers(app, 1, { roles: ['admin'] });
     const [attendee, other] = await createMembers(app, 2);
-    if (!admin || !attendee || !other) throw new Error('members');
+    const [organiser] = await createMembers(app, 1, { organizationId: 'itu' });
+    if (!admin || !attendee || !other || !organiser) throw new Error('members');
     const event = await createEventAs(app, admin.headers, { capacity: 1 });
     const asPublic = await connect(`?topics=events/${event.slug}`);
     const asAttendee = await connect(`?topics=events/${event.id}`, attendee.headers);
+    const asOrganiser = await connect('?topics=registrations', organiser.headers);
     const register = (member: typeof attendee) =>
-      app.inject({ method: 'POST', url: `/v1/events/${event.id}/registrations`, headers: member.headers, payload: {} });
+      app.inject({
+        method: 'POST',
+        url: `/v1/events/${event.id}/registrations`,
+        headers: member.headers,
+        payload: {},
+      });
     expect((await register(attendee)).statusCode).toBe(201);
     expect((await register(other)).statusCode).toBe(201);
     const cancelled = await app.inject({
@@ -128,11 +150,30 @@ describe('community changes reach the stream and webhooks', () => {
     const fourEvents = (frames: { event?: string }[]) => frames.filter((frame) => frame.event).length >= 4;
     await asPublic.until(fourEvents);
     await asAttendee.until(fourEvents);
+    await asOrganiser.until(fourEvents);
+    expect(payloads(asOrganiser).map((entry) => entry.data.stakeholderId)).toEqual([
+      attendee.accountId,
+      other.accountId,
+      attendee.accountId,
+      other.accountId,
+    ]);
     expect(payloads(asPublic)).toEqual([
-      { event: 'registration.created', data: { eventId: event.id, capacity: 1, seatsLeft: 0, waitlisted: 0 } },
-      { event: 'registration.created', data: { eventId: event.id, capacity: 1, seatsLeft: 0, waitlisted: 1 } },
-      { event: 'registration.cancelled', data: { eventId: event.id, capacity: 1, seatsLeft: 1, waitlisted: 1 } },
-      { event: 'registration.promoted', data: { eventId: event.id, capacity: 1, seatsLeft: 0, waitlisted: 0 } },
+      {
+        event: 'registration.created',
+        data: { eventId: event.id, capacity: 1, seatsLeft: 0, waitlisted: 0 },
+      },
+      {
+        event: 'registration.created',
+        data: { eventId: event.id, capacity: 1, seatsLeft: 0, waitlisted: 1 },
+      },
+      {
+        event: 'registration.cancelled',
+        data: { eventId: event.id, capacity: 1, seatsLeft: 1, waitlisted: 1 },
+      },
+      {
+        event: 'registration.promoted',
+        data: { eventId: event.id, capacity: 1, seatsLeft: 0, waitlisted: 0 },
+      },
     ]);
     const mine = payloads(asAttendee);
     expect(mine[0]?.data).toMatchObject({ stakeholderId: attendee.accountId, status: 'confirmed' });

@@ -21,7 +21,11 @@ export async function recordPainPointEvent(
   painPointId: string,
   partnerId: string | null,
 ): Promise<void> {
-  const row = await trx.selectFrom('pain_points').selectAll().where('id', '=', painPointId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('pain_points')
+    .selectAll()
+    .where('id', '=', painPointId)
+    .executeTakeFirst();
   if (!row) return;
   const data =
     type === 'pain_point.voted'
@@ -57,7 +61,8 @@ export async function recordPainPointEvent(
 
 /**
  * `comment.created`: public unless the comment is hidden (then moderators and its author
- * only). `comment.hidden`: public, ids only, never the text, so pages can remove it.
+ * only). `comment.hidden`: public, ids only, so pages can remove it; the text is also withdrawn
+ * from the comment's earlier `comment.created` events, which replays and retries read.
  *
  * @example
  * await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
@@ -71,6 +76,12 @@ export async function recordCommentEvent(
   const row = await trx.selectFrom('comments').selectAll().where('id', '=', commentId).executeTakeFirst();
   if (!row) return;
   if (type === 'comment.hidden') {
+    // Replays (Last-Event-ID) and pending webhooks read the outbox: withdraw the text there too.
+    await sql`
+      update outbox_events
+      set data = jsonb_set(jsonb_set(data, '{body}', '""'::jsonb), '{hidden}', 'true'::jsonb)
+      where subject_type = 'comment' and subject_id = ${row.id} and type = 'comment.created'
+    `.execute(trx);
     await recordEvent(trx, {
       type,
       subject: { type: 'comment', id: row.id },
@@ -103,7 +114,9 @@ export async function recordCommentEvent(
       updatedAt: row.edited_at?.toISOString() ?? null,
     },
     partnerId,
-    visibility: row.hidden ? { roles: ['moderator'], accountIds: row.author_id ? [row.author_id] : [] } : 'public',
+    visibility: row.hidden
+      ? { roles: ['moderator'], accountIds: row.author_id ? [row.author_id] : [] }
+      : 'public',
   });
 }
 
@@ -118,7 +131,11 @@ export async function recordStandardMappingEvent(
   mappingId: string,
   partnerId: string | null,
 ): Promise<void> {
-  const row = await trx.selectFrom('standard_mappings').selectAll().where('id', '=', mappingId).executeTakeFirst();
+  const row = await trx
+    .selectFrom('standard_mappings')
+    .selectAll()
+    .where('id', '=', mappingId)
+    .executeTakeFirst();
   if (!row) return;
   await recordEvent(trx, {
     type: 'standard_mapping.created',
@@ -139,7 +156,11 @@ export async function recordStandardMappingEvent(
 }
 
 async function seatsOf(trx: Database, eventId: string) {
-  const result = await sql<{ capacity: number | null; confirmed: number | string; waitlisted: number | string }>`
+  const result = await sql<{
+    capacity: number | null;
+    confirmed: number | string;
+    waitlisted: number | string;
+  }>`
     select event.capacity,
            count(registration.id) filter (where registration.status = 'confirmed') as confirmed,
            count(registration.id) filter (where registration.status = 'waitlisted') as waitlisted

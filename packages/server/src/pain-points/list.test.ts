@@ -232,6 +232,24 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
       expect(await slugs('москв')).toEqual(['ru-leaks']);
     });
 
+    it('finds Russian and English words by their stem, whatever the inflection', async () => {
+      await postPainPoint(app, member.headers, {
+        title: { ru: 'Пробки на дорогах' },
+        description: { ru: 'Каждое утро город стоит.' },
+        domain: 'mobility',
+        slug: 'ru-jams',
+      });
+      // Neither is a substring of the stored words: only the Russian stemmer relates them.
+      expect(await slugs('ПРОБКАХ')).toEqual(['ru-jams']);
+      expect(await slugs('дороги')).toEqual(['ru-jams']);
+      expect(await slugs('старыми трубами')).toEqual(['ru-leaks']);
+      // English the same way: "talking" → talk, "standardization" → standard.
+      expect(await slugs('talking vendor')).toEqual(['en-sensors']);
+      expect(await slugs('standardization')).toEqual(['en-sensors']);
+      // Stemming widens words, never drops the requirement that all of them match.
+      expect(await slugs('пробках трубами')).toEqual([]);
+    });
+
     it('finds English words case-insensitively, all words required', async () => {
       expect(await slugs('SENSORS')).toEqual(['en-sensors']);
       expect(await slugs('vendors interfaces')).toEqual(['en-sensors']);

@@ -27,7 +27,8 @@ describe.each(databases())('pain points on $kind', ({ kind }) => {
       const response = await app.inject({
         method: 'POST',
         url: '/v1/pain-points',
-        headers: member.headers,
+        // A Chinese author's browser: without it the answer would be served in English first.
+        headers: { ...member.headers, 'accept-language': 'zh-CN' },
         payload: {
           title: { zh: '城市交通拥堵严重', en: 'Severe traffic congestion' },
           description: { zh: '早高峰时段主干道拥堵' },
@@ -51,6 +52,15 @@ describe.each(databases())('pain points on $kind', ({ kind }) => {
         locked: false,
         sample: false,
       });
+      // The author's language is stored; a reader with no preference gets English first.
+      const stored = await app.db
+        .selectFrom('pain_points')
+        .select('language')
+        .where('id', '=', painPoint.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.language).toBe('zh');
+      const anyReader = await app.inject({ url: `/v1/pain-points/${painPoint.id}` });
+      expect(anyReader.json()).toMatchObject({ language: 'en', title: { en: 'Severe traffic congestion' } });
     });
 
     it('refuses anonymous callers with 401', async () => {
@@ -162,15 +172,27 @@ describe.each(databases())('pain points on $kind', ({ kind }) => {
       const body = french.json() as PainPointView;
       expect(body.language).toBe('fr');
       expect(body.title).toEqual({ fr: 'Fuites du réseau' });
-      // No French description: the reader gets the next choice, the author's language.
-      expect(body.description).toEqual({ zh: '老旧管道' });
+      // No French description: English comes before the author's Chinese.
+      expect(body.description).toEqual({ en: 'Old pipes' });
 
       const russian = await app.inject({
         url: `/v1/pain-points/${created.id}`,
         headers: { 'accept-language': 'ru' },
       });
-      expect((russian.json() as PainPointView).language).toBe('zh');
-      expect(russian.headers['content-language']).toBe('zh');
+      expect((russian.json() as PainPointView).language).toBe('en');
+      expect(russian.headers['content-language']).toBe('en');
+
+      // Without English, the author's language comes before the other fallbacks (fr here).
+      const noEnglish = await postPainPoint(app, member.headers, {
+        title: { fr: 'Fuites', zh: '漏损' },
+        description: { fr: 'Tuyaux', zh: '管道' },
+        language: 'zh',
+      });
+      const arabic = await app.inject({
+        url: `/v1/pain-points/${noEnglish.id}`,
+        headers: { 'accept-language': 'ar' },
+      });
+      expect(arabic.json()).toMatchObject({ language: 'zh', title: { zh: '漏损' } });
     });
 
     it('keeps the CORS Vary header and adds Accept-Language for partner pages', async () => {
@@ -205,6 +227,22 @@ describe.each(databases())('pain points on $kind', ({ kind }) => {
   });
 
   describe('PATCH /v1/pain-points/{id}', () => {
+    it('refuses a body with none of the known fields with 422 naming the body', async () => {
+      const created = await postPainPoint(app, member.headers, { title: { en: 'Flooded underpasses' } });
+      for (const payload of [{ titel: { en: 'typo' } }, {}, { note: 'only a note' }]) {
+        const response = await app.inject({
+          method: 'PATCH',
+          url: `/v1/pain-points/${created.id}`,
+          headers: member.headers,
+          payload,
+        });
+        expect(response.statusCode, JSON.stringify(payload)).toBe(422);
+        expect(errorPaths(response.body)).toEqual(['']);
+      }
+      const stored = await app.inject({ url: `/v1/pain-points/${created.id}` });
+      expect(stored.json().updatedAt).toBe(created.updatedAt);
+    });
+
     it('lets the author add a translation without losing the others', async () => {
       const created = await postPainPoint(app, member.headers, { title: { en: 'Flooded underpasses' } });
       const response = await app.inject({

@@ -4,6 +4,7 @@ import {
   PainPointCreateSchema,
   PainPointListParamsSchema,
   PainPointStatusChangeSchema,
+  type PainPointUpdate,
   PainPointUpdateSchema,
   PainPointViewSchema,
 } from '@wsc/models';
@@ -12,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
 import { contentLanguage } from '../community/localization';
+import { requireSomeField } from '../http/require-change';
 import { requireAccount, requireRole } from '../identity/guards';
 import {
   changePainPointStatus,
@@ -24,6 +26,16 @@ import {
 
 const PainPointParamsSchema = z.object({ id: IdSchema });
 const PainPointPageSchema = PageSchema(PainPointViewSchema);
+/** What an edit changes; `duplicateOf` and `note` only qualify a `status`. */
+const PAIN_POINT_UPDATE_FIELDS = [
+  'title',
+  'description',
+  'domain',
+  'city',
+  'country',
+  'severity',
+  'status',
+] as const satisfies readonly (keyof PainPointUpdate)[];
 
 /** Says which language the text is in, and that it depends on `Accept-Language` (caches). */
 function languageHeaders(reply: FastifyReply, languages: string): void {
@@ -117,6 +129,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       requireAccount(request);
+      requireSomeField(request.body, PAIN_POINT_UPDATE_FIELDS);
       const painPoint = await updatePainPointContent(
         app.db,
         actorOf(request),

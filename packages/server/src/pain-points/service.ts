@@ -263,10 +263,35 @@ export async function updatePainPointContent(
       );
     }
     await updatePainPoint(trx, id, changes);
+    if (editsContent && !isAuthor) await auditModeratorEdit(trx, actor, row, changes);
     if (input.status !== undefined) await afterStatusChange(trx, actor, row, changes, input.note);
     await recordPainPointEvent(trx, 'pain_point.updated', id, actor.partnerId);
   });
   return getPainPoint(db, actor, id);
+}
+
+/**
+ * A moderator changed someone else's words: the audit log keeps what was there before, so the
+ * author (and other moderators) can see what was changed and by whom.
+ */
+async function auditModeratorEdit(
+  db: Database,
+  actor: Actor,
+  row: PainPointRow,
+  changes: PainPointChanges,
+): Promise<void> {
+  const fields = CONTENT_FIELDS.filter((field) => changes[field] !== undefined);
+  const before: Record<string, unknown> = {};
+  for (const field of fields) before[field] = row[field];
+  await recordAudit(db, {
+    actorId: actor.account?.id ?? null,
+    partnerId: actor.partnerId,
+    requestId: actor.requestId,
+    action: 'pain_point.edited_by_moderator',
+    subjectType: 'pain_point',
+    subjectId: row.id,
+    data: { authorId: row.author_id, fields, before },
+  });
 }
 
 /**

@@ -134,6 +134,27 @@ export async function findStandards(db: Database, ids: readonly string[]): Promi
 }
 
 /**
+ * The mapping of one standard to one pain point, locked until the transaction ends (so two
+ * experts mapping at once are decided one after the other).
+ *
+ * @example
+ * const existing = await findMappingForUpdate(trx, painPointId, 'iso-37120-2018');
+ */
+export async function findMappingForUpdate(
+  db: Database,
+  painPointId: string,
+  standardId: string,
+): Promise<MappingRow | undefined> {
+  return db
+    .selectFrom('standard_mappings')
+    .select(MAPPING_COLUMNS)
+    .where('standard_mappings.pain_point_id', '=', painPointId)
+    .where('standard_mappings.standard_id', '=', standardId)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/**
  * Stores an expert's mapping; mapping the same standard again replaces the judgement.
  * Returns the row and whether it was new.
  *

@@ -142,6 +142,53 @@ describe.each(databases())('standards, mappings and coverage on $kind', ({ kind 
       });
     });
 
+    it('another expert cannot overwrite a mapping (403, unchanged); a moderator can, audited', async () => {
+      const painPoint = await postPainPoint(app, member.headers);
+      const first = { standardId: 'iso-37120-2018', coverage: 'partial', clause: '5.3', note: 'Mine' };
+      expect((await map(painPoint.id, first)).statusCode).toBe(201);
+      const secondExpert = await signUp(app, { roles: ['expert'] });
+      const overwrite = await map(
+        painPoint.id,
+        { standardId: 'iso-37120-2018', coverage: 'none' },
+        secondExpert.headers,
+      );
+      expect(overwrite.statusCode).toBe(403);
+      expect(overwrite.json()).toMatchObject({ type: 'https://worldsmartcity.org/problems/mapping-owned' });
+      const stored = await app.db
+        .selectFrom('standard_mappings')
+        .select(['expert_id', 'coverage', 'clause', 'note'])
+        .where('pain_point_id', '=', painPoint.id)
+        .execute();
+      expect(stored).toEqual([
+        { expert_id: expert.accountId, coverage: 'partial', clause: '5.3', note: 'Mine' },
+      ]);
+      // The second expert may still map another standard to the same pain point.
+      const other = await map(
+        painPoint.id,
+        { standardId: 'itu-t-y-4900-l-1600', coverage: 'none' },
+        secondExpert.headers,
+      );
+      expect(other.statusCode).toBe(201);
+
+      const moderator = await signUp(app, { roles: ['expert', 'moderator'] });
+      const replaced = await map(
+        painPoint.id,
+        { standardId: 'iso-37120-2018', coverage: 'full' },
+        moderator.headers,
+      );
+      expect(replaced.statusCode).toBe(200);
+      expect(replaced.json()).toMatchObject({ coverage: 'full', expertId: moderator.accountId });
+      const audit = await app.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('action', '=', 'standard_mapping.replaced')
+        .executeTakeFirstOrThrow();
+      expect(audit).toMatchObject({
+        actor_id: moderator.accountId,
+        data: { previous: { expertId: expert.accountId, coverage: 'partial', note: 'Mine' } },
+      });
+    });
+
     it('is for experts only, validates, and knows unknown ids', async () => {
       const painPoint = await postPainPoint(app, member.headers);
       const byMember = await map(

@@ -72,7 +72,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['standards'],
         summary: 'Map a standard to a pain point (experts)',
         description:
-          'Mapping the same standard again replaces the judgement (200); a new mapping answers 201. A `full` or `partial` mapping moves the pain point to `mapped` when its lifecycle allows it.',
+          'Mapping the same standard again replaces your judgement (200); a new mapping answers 201. Another expert’s mapping of the same standard is theirs: 403 `mapping-owned` (a moderator may replace it, audited as `standard_mapping.replaced`). A `full` or `partial` mapping moves the pain point to `mapped` when its lifecycle allows it.',
         params: ParamsSchema,
         body: StandardMappingCreateSchema,
         response: { 200: StandardMappingSchema, 201: StandardMappingSchema },

@@ -19,9 +19,11 @@ import type { Actor } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
+import { hasRole } from '../identity/guards';
 import { recordPainPointEvent, recordStandardMappingEvent } from '../outbox/community-events';
 import { findPainPoint, findPainPointForUpdate, updatePainPoint } from '../pain-points/repository';
 import {
+  findMappingForUpdate,
   findStandard,
   findStandards,
   listMappings,
@@ -150,6 +152,17 @@ export async function mapStandard(
         errors: [{ path: 'standardId', message: 'Unknown standard: see GET /v1/standards' }],
       });
     }
+    // Each mapping is one expert's judgement: another expert may not silently replace it (and
+    // erase who made it); a moderator may, and the audit log keeps the replaced judgement.
+    const existing = await findMappingForUpdate(trx, painPointId, input.standardId);
+    const previousExpert = existing?.expert_id ?? null;
+    const replacesAnother = previousExpert !== null && previousExpert !== account.id;
+    if (existing && replacesAnother && !hasRole(account, 'moderator')) {
+      throw new HttpProblem(403, "Another expert's mapping", {
+        type: 'mapping-owned',
+        detail: `Expert ${previousExpert} mapped ${input.standardId} to this pain point; only they or a moderator may change that judgement. Discuss it in the comments.`,
+      });
+    }
     const { row, created } = await upsertMapping(trx, {
       painPointId,
       standardId: input.standardId,
@@ -175,6 +188,26 @@ export async function mapStandard(
         });
         await recordPainPointEvent(trx, 'pain_point.updated', painPointId, actor.partnerId);
       }
+    }
+    if (existing && replacesAnother) {
+      await recordAudit(trx, {
+        actorId: account.id,
+        partnerId: actor.partnerId,
+        requestId: actor.requestId,
+        action: 'standard_mapping.replaced',
+        subjectType: 'standard_mapping',
+        subjectId: row.id,
+        data: {
+          painPointId,
+          standardId: input.standardId,
+          previous: {
+            expertId: existing.expert_id,
+            coverage: existing.coverage,
+            clause: existing.clause,
+            note: existing.note,
+          },
+        },
+      });
     }
     if (created) await recordStandardMappingEvent(trx, row.id, actor.partnerId);
     return { mapping: toMapping(row, standard), created };

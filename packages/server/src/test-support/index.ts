@@ -15,6 +15,9 @@ import { createPartnerKeyRecord, createPartnerRecord } from '../partners/reposit
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** One warning per test file (vitest isolates modules per file), not one per `describe.each`. */
+let warnedPostgresSkipped = false;
+
 /**
  * The databases a suite runs on: PGlite always, PostgreSQL too when `TEST_DATABASE_URL` is set.
  *
@@ -22,7 +25,14 @@ export type DatabaseKind = 'pglite' | 'postgres';
  * describe.each(databases())('accounts on $kind', ({ kind }) => { … });
  */
 export function databases(): { kind: DatabaseKind }[] {
-  return process.env.TEST_DATABASE_URL ? [{ kind: 'pglite' }, { kind: 'postgres' }] : [{ kind: 'pglite' }];
+  if (process.env.TEST_DATABASE_URL) return [{ kind: 'pglite' }, { kind: 'postgres' }];
+  if (!warnedPostgresSkipped) {
+    warnedPostgresSkipped = true;
+    console.warn(
+      'SKIPPED: PostgreSQL suites (TEST_DATABASE_URL is not set; only PGlite runs). Set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run them.',
+    );
+  }
+  return [{ kind: 'pglite' }];
 }
 
 export interface TestDatabase extends Database {

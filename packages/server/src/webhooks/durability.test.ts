@@ -91,8 +91,11 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMillise
   }
 }
 
-const targets: { kind: string; environment: () => Promise<Record<string, string>>; cleanup: () => Promise<void> }[] =
-  [];
+const targets: {
+  kind: string;
+  environment: () => Promise<Record<string, string>>;
+  cleanup: () => Promise<void>;
+}[] = [];
 const folder = mkdtempSync(path.join(tmpdir(), 'wsc-webhook-durability-'));
 targets.push({
   kind: 'pglite',
@@ -142,7 +145,9 @@ describe.skipIf(!built).each(targets)('webhooks survive SIGKILL ($kind)', ({ env
     await cleanup();
   });
 
-  test('after a kill -9 with deliveries pending and in flight, each is delivered exactly once', { timeout: 120_000 }, async () => {
+  test('after a kill -9 with deliveries pending and in flight, each is delivered exactly once', {
+    timeout: 120_000,
+  }, async () => {
     const env = await environment();
     const first = await start(env);
     let second: Running | undefined;
@@ -213,7 +218,9 @@ describe.skipIf(!built).each(targets)('webhooks survive SIGKILL ($kind)', ({ env
       receiver.respond = () => 200;
       second = await start(env);
       const okIds = () =>
-        receiver.received.filter((request) => request.status === 200).map((request) => request.headers['webhook-id']);
+        receiver.received
+          .filter((request) => request.status === 200)
+          .map((request) => request.headers['webhook-id']);
       await until(() => new Set(okIds()).size >= 15, 60_000, 'all 15 deliveries after the restart');
       await new Promise((resolve) => setTimeout(resolve, 1500));
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { eventBody } from '../live/sse-frame';
+import { eventBody } from '../outbox/event-body';
 import {
   type ClaimedDelivery,
   claimDueDeliveries,

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WebhookEventSchema } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { recordEvent } from '../outbox/record-event';
+import { purgeOutbox } from '../outbox/retention';
 import {
   createPartner,
   createTestServer,
@@ -371,6 +372,21 @@ describe.each(databases())('webhooks on $kind', ({ kind }) => {
       const ids = receiver.received.map((request) => request.headers['webhook-id']);
       expect(ids).toHaveLength(30);
       expect(new Set(ids).size).toBe(30);
+    });
+
+    test('events and finished deliveries older than 30 days are purged; pending ones are kept', async () => {
+      const endpoint = await createEndpoint();
+      await emit();
+      await app.webhookWorker.drain();
+      receiver.respond = () => 500;
+      await emit();
+      await app.webhookWorker.drain();
+      expect(await purgeOutbox(app.db, new Date())).toBe(0);
+      expect(await purgeOutbox(app.db, new Date(Date.now() + 31 * 86_400_000))).toBe(1);
+      const left = await deliveries(endpoint.id);
+      expect(left.map((delivery) => delivery.status)).toEqual(['pending']);
+      const events = await app.db.selectFrom('outbox_events').select('id').execute();
+      expect(events).toHaveLength(1);
     });
 
     test('a claim whose lease expired (a killed worker) is taken again', async () => {
