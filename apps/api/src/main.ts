@@ -17,6 +17,13 @@ async function main(): Promise<void> {
   process.stdout.write(
     `World Smart City Community API listening on ${address} (${app.database.kind})\n  API reference: ${publicUrl}/docs\n  OpenAPI:       ${publicUrl}/openapi.json\n`,
   );
+  if (app.database.kind === 'pglite')
+    process.stdout.write(`  Data folder:   ${options.dataDirectory ?? '.data'}\n`);
+  if (!options.admin) {
+    process.stdout.write(
+      '  No admin: set WSC_ADMIN_EMAIL and WSC_ADMIN_PASSWORD (12+ characters) to create one at start.\n',
+    );
+  }
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

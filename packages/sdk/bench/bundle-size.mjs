@@ -3,7 +3,7 @@
 // before gzip; `gzipLayers` splits the gzip size by bundling with parts left out (gzip is not
 // additive, so the layers are estimates that sum to the total). Needs a build first (`npm run build`).
 // `node bench/bundle-size.mjs` prints JSON with `withinBudget` against the issue's 32 KB target; benchmarks
-// report, they do not fail (check:packages enforces the committed budget of size-budgets.json).
+// report, they do not fail (check:packages enforces the committed budget of .ci/size-budgets.json).
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks every published workspace package the way a consumer meets it: publint on the package,
-// attw on the packed tarball, and the browser bundle budgets of size-budgets.json (esbuild, minified, gzip).
+// attw on the packed tarball, and the browser bundle budgets of .ci/size-budgets.json (esbuild, minified, gzip).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
-const budgets = JSON.parse(readFileSync(join(root, 'size-budgets.json'), 'utf8'));
+const budgetsFile = join(import.meta.dirname, 'size-budgets.json');
+const budgets = JSON.parse(readFileSync(budgetsFile, 'utf8'));
 // attw's node16 profile: every package needs Node 20.19+ ("engines"), so node10 resolution of subpaths is moot.
 const failures = [];
 
