@@ -40,6 +40,12 @@ export interface ServerOptions {
   webhookTimeoutMilliseconds?: number | undefined;
   /** Interval of the `: ping` comments keeping idle live-update streams open (default 15 s). */
   liveHeartbeatMilliseconds?: number | undefined;
+  /**
+   * How long an anonymous first page of `GET /v1/pain-points` may be served from this instance's
+   * memory without a change notification (default 2000 ms; writes invalidate it sooner). 0 turns
+   * the cache off.
+   */
+  firstPageCacheMilliseconds?: number | undefined;
   /** The current time (tests move it to check retry schedules). Default `() => new Date()`. */
   clock?: (() => Date) | undefined;
 }
@@ -59,6 +65,7 @@ export interface AppConfig {
   webhookWorker: boolean;
   webhookTimeoutMilliseconds: number;
   liveHeartbeatMilliseconds: number;
+  firstPageCacheMilliseconds: number;
   clock: () => Date;
 }
 
@@ -85,6 +92,7 @@ export function resolveConfig(options: ServerOptions): AppConfig {
     webhookWorker: options.webhookWorker ?? true,
     webhookTimeoutMilliseconds: options.webhookTimeoutMilliseconds ?? 10_000,
     liveHeartbeatMilliseconds: options.liveHeartbeatMilliseconds ?? 15_000,
+    firstPageCacheMilliseconds: options.firstPageCacheMilliseconds ?? 2000,
     clock: options.clock ?? (() => new Date()),
   };
 }

@@ -6,6 +6,7 @@ import { livePlugin } from './live/plugin';
 import { meRoutes } from './me/routes';
 import { organizationRoutes } from './organizations/routes';
 import { outboxPlugin } from './outbox/plugin';
+import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
 import { painPointRoutes } from './pain-points/routes';
 import { registrationRoutes } from './registrations/routes';
 import { stakeholderRoutes } from './stakeholders/routes';
@@ -22,6 +23,9 @@ export type Feature = FastifyPluginAsyncZod;
 /** Features registered by `createServer`, in order. Feature owners append theirs. */
 export const features: Feature[] = [];
 
+// The outbox feed first: the first-page cache, live updates and webhooks consume it.
+features.push(outboxPlugin, firstPageCachePlugin);
+
 // Community features (stakeholders, me, pain points, votes, discussion, standards).
 features.push(
   stakeholderRoutes,
@@ -36,5 +40,5 @@ features.push(
 // Events and forum registration (events, sessions, calendar, eligibility, registrations, imports).
 features.push(eventRoutes, registrationRoutes, importRoutes);
 
-// Live updates and partner webhooks (the outbox feed first: the other two consume it).
-features.push(outboxPlugin, livePlugin, webhookPlugin);
+// Live updates and partner webhooks (consumers of the outbox feed registered above).
+features.push(livePlugin, webhookPlugin);

@@ -12,7 +12,7 @@ const StreamQuerySchema = z.object({
 });
 
 const LAST_EVENT_ID = /^\d{1,18}$/;
-const STREAM_HEADERS = /^(x-request-id|access-control-|vary$|x-ratelimit-|x-content-type-options$)/;
+const STREAM_HEADERS = /^(x-request-id|access-control-|vary$|x-ratelimit-)/;
 
 /**
  * `GET /v1/stream?topics=pain-points,votes,comments,events/{id}`: Server-Sent Events of the
@@ -25,6 +25,11 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/stream',
     {
+      // Helmet's headers (CSP, frame and referrer policies…) mean nothing to an event stream, and
+      // it sets them on the raw response (outside reply.getHeaders' reach below) and leaves a
+      // closure on each reply: held for the life of every open stream. The stream writes the one
+      // that matters, `x-content-type-options: nosniff`, itself.
+      helmet: false,
       schema: {
         tags: ['live'],
         summary: 'Live updates (Server-Sent Events)',
@@ -58,6 +63,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       response.writeHead(200, {
         ...headers,
         'content-type': 'text/event-stream; charset=utf-8',
+        'x-content-type-options': 'nosniff',
         'cache-control': 'no-cache, no-transform',
         connection: 'keep-alive',
         // nginx and similar proxies would otherwise buffer the stream.

@@ -46,6 +46,25 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
   const eventIds = (stream: SseConnection) => stream.events().map((frame) => Number(frame.id));
 
   describe('GET /v1/stream', () => {
+    test('only the headers a stream needs: request id, CORS, nosniff; no helmet page headers', async () => {
+      const origin = 'https://example.org';
+      const stream = await connect('?topics=votes', { origin });
+      expect(stream.headers.get('x-request-id')).toMatch(/\S/);
+      expect(stream.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(stream.headers.get('x-content-type-options')).toBe('nosniff');
+      for (const helmetHeader of [
+        'x-frame-options',
+        'x-dns-prefetch-control',
+        'referrer-policy',
+        'origin-agent-cluster',
+      ]) {
+        expect(stream.headers.get(helmetHeader), helmetHeader).toBeNull();
+      }
+      // Every other route keeps them.
+      const health = await fetch(`${base}/health`);
+      expect(health.headers.get('x-frame-options')).not.toBeNull();
+    });
+
     test('SSE frames: id, event type, one data line with the WebhookEvent JSON; only the topics asked', async () => {
       const stream = await connect('?topics=votes');
       expect(stream.status).toBe(200);

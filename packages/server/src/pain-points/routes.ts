@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
 import { contentLanguage } from '../community/localization';
+import { entityTag } from '../http/etag';
 import { requireSomeField } from '../http/require-change';
 import { requireAccount, requireRole } from '../identity/guards';
 import {
@@ -26,6 +27,7 @@ import {
 
 const PainPointParamsSchema = z.object({ id: IdSchema });
 const PainPointPageSchema = PageSchema(PainPointViewSchema);
+const JSON_TYPE = 'application/json; charset=utf-8';
 /** What an edit changes; `duplicateOf` and `note` only qualify a `status`. */
 const PAIN_POINT_UPDATE_FIELDS = [
   'title',
@@ -43,6 +45,15 @@ function languageHeaders(reply: FastifyReply, languages: string): void {
   const vary = reply.getHeader('vary');
   const varies = vary ? `${String(vary)}, Accept-Language` : 'Accept-Language';
   reply.header('content-language', languages).header('vary', varies);
+}
+
+/** Sends an already serialized JSON body; its ETag spares the ETag step a second hash. */
+function sendSerialized(reply: FastifyReply, body: string, etag: string): FastifyReply {
+  // A string with a JSON content type is sent as it is (the typed `send` expects the page object).
+  return reply
+    .header('etag', etag)
+    .type(JSON_TYPE)
+    .send(body as never);
 }
 
 /**
@@ -67,15 +78,27 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const cache = app.painPointPages;
+      // Anonymous first pages only: a member's page carries their own `voted` flags.
+      const cacheKey = actor.account ? null : cache.keyOf(request.query, actor.languages);
+      const cached = cacheKey ? cache.get(cacheKey) : undefined;
+      if (cached) {
+        languageHeaders(reply, cached.contentLanguage);
+        return sendSerialized(reply, cached.body, cached.etag);
+      }
+      const generation = cache.generation;
       const page = await listPainPointPage(app.db, actor, request.query);
-      languageHeaders(
-        reply,
-        contentLanguage(
-          page.data.map((item) => item.language),
-          actor.languages,
-        ),
+      const languages = contentLanguage(
+        page.data.map((item) => item.language),
+        actor.languages,
       );
-      return page;
+      languageHeaders(reply, languages);
+      if (!cacheKey) return page;
+      // The route's own serializer (its response schema), so a cached body equals a fresh one.
+      const body = reply.serialize(page) as string;
+      const etag = entityTag(body);
+      cache.set(cacheKey, generation, { body, etag, contentLanguage: languages });
+      return sendSerialized(reply, body, etag);
     },
   );
 

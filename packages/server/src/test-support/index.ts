@@ -107,12 +107,18 @@ export async function createTestServer(
   const app = await createServer({
     logLevel: 'silent',
     rateLimit: false,
+    // Tests write rows directly and TRUNCATE between cases, which no outbox event announces:
+    // the first-page cache is on only where a test asks for it.
+    firstPageCacheMilliseconds: 0,
     ...serverOptions,
     database: testDatabase,
   });
   const server = app as TestServer;
   server.testDatabase = testDatabase;
-  server.reset = () => resetDatabase(testDatabase, serverOptions.seeders ?? defaultSeeders);
+  server.reset = async () => {
+    await resetDatabase(testDatabase, serverOptions.seeders ?? defaultSeeders);
+    app.painPointPages.invalidate();
+  };
   server.dispose = async () => {
     await app.close();
     await testDatabase.close();

@@ -4,44 +4,71 @@ import { trendingScoreSql } from '../pain-points/trending';
 
 type Database = Kysely<DatabaseSchema>;
 
+/** What a vote call left behind: the pain point's count, and whether this call changed it. */
+export interface VoteChange {
+  voteCount: number;
+  changed: boolean;
+}
+
 /**
  * Records a member's vote and, only when the vote is new, adds one to the pain point's
  * `vote_count` (and its trending score) in the same transaction. The primary key
  * (pain_point_id, account_id) turns a repeated or concurrent second vote into a no-op, and the
  * `vote_count + 1` update takes the row lock, so the count always equals the stored votes.
+ * The vote is stored only if the pain point exists and is not a duplicate (one statement, no
+ * read before it); `undefined` means one of those was the case, or the member had voted: the
+ * caller reads the pain point to tell which.
  *
  * @example
- * const voteCount = await insertVote(trx, painPointId, accountId, partnerId);
+ * const change = await insertVote(trx, painPointId, accountId, partnerId); // { voteCount: 3, changed: true }
  */
 export async function insertVote(
   db: Database,
   painPointId: string,
   accountId: string,
   partnerId: string | null,
-): Promise<number> {
+): Promise<VoteChange | undefined> {
   const inserted = await db
     .insertInto('votes')
-    .values({ pain_point_id: painPointId, account_id: accountId, partner_id: partnerId })
+    .columns(['pain_point_id', 'account_id', 'partner_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('pain_points')
+        .select([
+          'pain_points.id',
+          sql<string>`${accountId}::text`.as('account_id'),
+          sql<string | null>`${partnerId}::text`.as('partner_id'),
+        ])
+        .where('pain_points.id', '=', painPointId)
+        .where('pain_points.status', '<>', 'duplicate'),
+    )
     .onConflict((conflict) => conflict.columns(['pain_point_id', 'account_id']).doNothing())
     .returning('pain_point_id')
     .executeTakeFirst();
-  return inserted ? adjustVoteCount(db, painPointId, 1) : currentVoteCount(db, painPointId);
+  if (!inserted) return undefined;
+  return { voteCount: await adjustVoteCount(db, painPointId, 1), changed: true };
 }
 
 /**
  * Removes a member's vote and, only when there was one, takes one off `vote_count`.
+ * `undefined`: there was no vote (or no such pain point); the caller reads the pain point.
  *
  * @example
- * const voteCount = await deleteVote(trx, painPointId, accountId);
+ * const change = await deleteVote(trx, painPointId, accountId); // { voteCount: 2, changed: true }
  */
-export async function deleteVote(db: Database, painPointId: string, accountId: string): Promise<number> {
+export async function deleteVote(
+  db: Database,
+  painPointId: string,
+  accountId: string,
+): Promise<VoteChange | undefined> {
   const deleted = await db
     .deleteFrom('votes')
     .where('pain_point_id', '=', painPointId)
     .where('account_id', '=', accountId)
     .returning('pain_point_id')
     .executeTakeFirst();
-  return deleted ? adjustVoteCount(db, painPointId, -1) : currentVoteCount(db, painPointId);
+  if (!deleted) return undefined;
+  return { voteCount: await adjustVoteCount(db, painPointId, -1), changed: true };
 }
 
 async function adjustVoteCount(db: Database, painPointId: string, delta: 1 | -1): Promise<number> {
@@ -58,13 +85,23 @@ async function adjustVoteCount(db: Database, painPointId: string, delta: 1 | -1)
   return row.vote_count;
 }
 
-async function currentVoteCount(db: Database, painPointId: string): Promise<number> {
+/**
+ * What a vote call that changed nothing needs to answer: the count and whether the pain point
+ * may be voted for. `undefined` when there is no such pain point.
+ *
+ * @example
+ * const state = await voteState(trx, painPointId); // { voteCount: 3, status: 'open', duplicateOf: null }
+ */
+export async function voteState(
+  db: Database,
+  painPointId: string,
+): Promise<{ voteCount: number; status: string; duplicateOf: string | null } | undefined> {
   const row = await db
     .selectFrom('pain_points')
-    .select('vote_count')
+    .select(['vote_count', 'status', 'duplicate_of'])
     .where('id', '=', painPointId)
-    .executeTakeFirstOrThrow();
-  return row.vote_count;
+    .executeTakeFirst();
+  return row && { voteCount: row.vote_count, status: row.status, duplicateOf: row.duplicate_of };
 }
 
 /**

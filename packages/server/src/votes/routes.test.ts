@@ -44,6 +44,34 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
     expect(await storedCount(painPoint.id)).toEqual({ voteCount: 0, votes: 0 });
   });
 
+  it('only a call that changed the vote records a pain_point.voted event, with the new count', async () => {
+    const painPoint = await postPainPoint(app, member.headers);
+    const url = `/v1/pain-points/${painPoint.id}/vote`;
+    const votedEvents = async () =>
+      (
+        await app.db
+          .selectFrom('outbox_events')
+          .select('data')
+          .where('type', '=', 'pain_point.voted')
+          .where('subject_id', '=', painPoint.id)
+          .orderBy('id')
+          .execute()
+      ).map((row) => row.data);
+    const noVoteDelete = await app.inject({ method: 'DELETE', url, headers: member.headers });
+    expect(noVoteDelete.json()).toMatchObject({ voteCount: 0, voted: false });
+    expect(await votedEvents()).toEqual([]);
+    await app.inject({ method: 'PUT', url, headers: member.headers });
+    const repeated = await app.inject({ method: 'PUT', url, headers: member.headers });
+    expect(repeated.json()).toEqual({ painPointId: painPoint.id, voteCount: 1, voted: true });
+    expect(await votedEvents()).toEqual([{ painPointId: painPoint.id, voteCount: 1 }]);
+    await app.inject({ method: 'DELETE', url, headers: member.headers });
+    await app.inject({ method: 'DELETE', url, headers: member.headers });
+    expect(await votedEvents()).toEqual([
+      { painPointId: painPoint.id, voteCount: 1 },
+      { painPointId: painPoint.id, voteCount: 0 },
+    ]);
+  });
+
   it("cannot touch someone else's vote: DELETE only ever removes the caller's own", async () => {
     const other = await quickMember(app);
     const painPoint = await postPainPoint(app, member.headers);
