@@ -10,6 +10,7 @@ import { migrate } from './database/migrate';
 import type { DatabaseSchema } from './database/schema';
 import { seed } from './database/seed';
 import { features } from './features';
+import { answerClientError } from './http/client-error';
 import { answerPreflight, applyCorsHeaders, isRegisteredOrigin } from './http/cors';
 import { installErrorHandling } from './http/error-handler';
 import { applyEntityTag } from './http/etag';
@@ -100,6 +101,7 @@ export async function createServer(options: ServerOptions = {}) {
     bodyLimit: config.bodyLimit,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

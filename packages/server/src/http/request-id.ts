@@ -17,5 +17,10 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 export function generateRequestId(request: IncomingMessage): string {
   const incoming = request.headers[REQUEST_ID_HEADER];
   if (typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming)) return incoming;
+  return newRequestId();
+}
+
+/** A fresh request id, `req_` and 32 hex digits. */
+export function newRequestId(): string {
   return `req_${randomUUID().replaceAll('-', '')}`;
 }
