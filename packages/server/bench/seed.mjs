@@ -4,6 +4,7 @@
 // number: both databases hold the same rows, and the JavaScript side can name ids and tokens
 // without asking the database.
 import { createHash } from 'node:crypto';
+import { DOMAINS } from '@wsc/models';
 import { sql } from 'kysely';
 
 /** Words of pain point titles; each is the first title word of 1 row in 40 (the search terms). */
@@ -77,19 +78,6 @@ const FILLER = [
   'regulators',
   'engineers',
   'planners',
-];
-const DOMAINS = [
-  'mobility',
-  'water',
-  'energy',
-  'sanitation-waste',
-  'transport',
-  'public-safety',
-  'environmental-monitoring',
-  'weather',
-  'cybersecurity',
-  'privacy',
-  'ict-infrastructure',
 ];
 const PLACES = [
   ['Singapore', 'SG'],
