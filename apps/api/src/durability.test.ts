@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import { processDatabases } from '@wsc/server/test-support';
 import { afterAll, describe, expect, test } from 'vitest';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -98,44 +97,9 @@ async function listPartnerIds(url: string, token: string): Promise<string[]> {
   return ((await response.json()) as { data: { id: string }[] }).data.map((partner) => partner.id);
 }
 
-const targets: {
-  kind: string;
-  environment: () => Promise<Record<string, string>>;
-  cleanup: () => Promise<void>;
-}[] = [];
-const folder = mkdtempSync(path.join(tmpdir(), 'wsc-durability-'));
-targets.push({
-  kind: 'pglite',
-  environment: async () => ({ WSC_DATA_DIR: folder }),
-  cleanup: async () => rmSync(folder, { recursive: true, force: true }),
-});
-const postgresUrl = process.env.TEST_DATABASE_URL;
-if (postgresUrl) {
-  const schema = `durability_${randomBytes(5).toString('hex')}`;
-  const admin = () => new pg.Client({ connectionString: postgresUrl });
-  targets.push({
-    kind: 'postgres',
-    environment: async () => {
-      const client = admin();
-      await client.connect();
-      await client.query(`create schema if not exists ${schema}`);
-      await client.end();
-      const url = new URL(postgresUrl);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      return { DATABASE_URL: url.toString() };
-    },
-    cleanup: async () => {
-      const client = admin();
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  });
-} else {
-  console.warn('SKIPPED: SIGKILL durability on PostgreSQL (set TEST_DATABASE_URL to run it)');
-}
+const targets = processDatabases('durability');
 
-describe.each(targets)('apps/api on $kind', ({ kind, environment, cleanup }) => {
+describe.each(targets)('apps/api on $kind', ({ dataDirectory, environment, cleanup }) => {
   afterAll(() => cleanup());
 
   test('every write acknowledged before a SIGKILL is there after a restart', async () => {
@@ -145,7 +109,7 @@ describe.each(targets)('apps/api on $kind', ({ kind, environment, cleanup }) => 
     const acknowledged = await createPartners(first.url, token, 15);
     first.child.kill('SIGKILL');
     await first.exited;
-    if (kind === 'pglite') expect(existsSync(path.join(folder, 'pglite.pid'))).toBe(true); // left by the killed process
+    if (dataDirectory) expect(existsSync(path.join(dataDirectory, 'pglite.pid'))).toBe(true); // left by the killed process
 
     const second = await start(env);
     try {
@@ -179,7 +143,7 @@ describe.each(targets)('apps/api on $kind', ({ kind, environment, cleanup }) => 
     const statuses = await Promise.all(requests);
     expect(statuses).toEqual(statuses.map(() => 201));
     expect(await running.exited).toBe(0);
-    if (kind === 'pglite') expect(existsSync(path.join(folder, 'pglite.pid'))).toBe(false);
+    if (dataDirectory) expect(existsSync(path.join(dataDirectory, 'pglite.pid'))).toBe(false);
 
     const again = await start(env);
     try {

@@ -240,7 +240,8 @@ export async function createEvent(db: Database, actor: Actor, input: EventCreate
   return toEvent(await requireEventRow(db, id));
 }
 
-function valuesOf(event: Event): EventValues {
+/** The stored columns of an event (to write it again, or to seed it from the catalogue). */
+export function eventValues(event: Event): EventValues {
   return {
     slug: event.slug,
     name: event.name as Record<string, string>,
@@ -281,7 +282,7 @@ export async function updateEventById(
     const row = await lockEvent(trx, found.id);
     if (!row) throw eventNotFound(idOrSlug);
     await requireOrganiser(trx, account, row.organiser_ids);
-    const current = valuesOf(toEvent(row));
+    const current = eventValues(toEvent(row));
     const changed = Object.keys(patch).filter((key) => (patch as Record<string, unknown>)[key] !== undefined);
     const values: EventValues = {
       ...current,

@@ -31,48 +31,64 @@ export async function recordPainPointVoted(
 }
 
 /**
- * `pain_point.created` / `pain_point.updated` (the pain point in every language it has) or
- * `pain_point.voted` (`{ painPointId, voteCount }`, never who voted). Public. A vote records
- * through {@link recordPainPointVoted}, which needs no read.
+ * `pain_point.created` / `pain_point.updated`: the pain point in every language it has. Public.
+ * A vote records through {@link recordPainPointVoted}, which needs no read.
  *
  * @example
  * await recordPainPointEvent(trx, 'pain_point.created', row.id, actor.partnerId);
  */
 export async function recordPainPointEvent(
   trx: Database,
-  type: 'pain_point.created' | 'pain_point.updated' | 'pain_point.voted',
+  type: 'pain_point.created' | 'pain_point.updated',
   painPointId: string,
   partnerId: string | null,
 ): Promise<void> {
+  // Only the published columns: the generated search text and vectors are large and not published.
   const row = await trx
     .selectFrom('pain_points')
-    .selectAll()
+    .select([
+      'id',
+      'slug',
+      'title',
+      'description',
+      'language',
+      'domain',
+      'city',
+      'country',
+      'severity',
+      'status',
+      'duplicate_of',
+      'vote_count',
+      'comment_count',
+      'locked',
+      'author_id',
+      'partner_id',
+      'created_at',
+      'updated_at',
+    ])
     .where('id', '=', painPointId)
     .executeTakeFirst();
   if (!row) return;
-  const data =
-    type === 'pain_point.voted'
-      ? { painPointId: row.id, voteCount: row.vote_count }
-      : {
-          id: row.id,
-          slug: row.slug,
-          title: row.title,
-          description: row.description,
-          language: row.language,
-          domain: row.domain,
-          city: row.city,
-          country: row.country,
-          severity: row.severity,
-          status: row.status,
-          duplicateOf: row.duplicate_of,
-          voteCount: row.vote_count,
-          commentCount: row.comment_count,
-          locked: row.locked,
-          authorId: row.author_id,
-          partnerId: row.partner_id,
-          createdAt: row.created_at.toISOString(),
-          updatedAt: row.updated_at.toISOString(),
-        };
+  const data = {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    description: row.description,
+    language: row.language,
+    domain: row.domain,
+    city: row.city,
+    country: row.country,
+    severity: row.severity,
+    status: row.status,
+    duplicateOf: row.duplicate_of,
+    voteCount: row.vote_count,
+    commentCount: row.comment_count,
+    locked: row.locked,
+    authorId: row.author_id,
+    partnerId: row.partner_id,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
   await recordEvent(trx, {
     type,
     subject: { type: 'pain_point', id: row.id },

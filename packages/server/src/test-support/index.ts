@@ -286,3 +286,4 @@ export async function ssoSignIn(
   const body = response.json() as { token: string; stakeholderId: string };
   return { ...body, headers: { authorization: `Bearer ${body.token}` } };
 }
+export { type ProcessDatabase, processDatabases } from './process-databases';

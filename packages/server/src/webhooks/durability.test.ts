@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { processDatabases } from '../test-support';
 import { startTestReceiver, type TestReceiver } from './test-receiver';
 
 // Kill -9 the real API (apps/api's dist/main.js, on the built @wsc/server) while webhooks are
@@ -91,42 +90,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMillise
   }
 }
 
-const targets: {
-  kind: string;
-  environment: () => Promise<Record<string, string>>;
-  cleanup: () => Promise<void>;
-}[] = [];
-const folder = mkdtempSync(path.join(tmpdir(), 'wsc-webhook-durability-'));
-targets.push({
-  kind: 'pglite',
-  environment: async () => ({ WSC_DATA_DIR: folder }),
-  cleanup: async () => rmSync(folder, { recursive: true, force: true }),
-});
-const postgresUrl = process.env.TEST_DATABASE_URL;
-if (postgresUrl) {
-  const schema = `webhooks_${randomBytes(5).toString('hex')}`;
-  const admin = () => new pg.Client({ connectionString: postgresUrl });
-  targets.push({
-    kind: 'postgres',
-    environment: async () => {
-      const client = admin();
-      await client.connect();
-      await client.query(`create schema if not exists ${schema}`);
-      await client.end();
-      const url = new URL(postgresUrl);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      return { DATABASE_URL: url.toString() };
-    },
-    cleanup: async () => {
-      const client = admin();
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  });
-} else {
-  console.warn('SKIPPED: webhook SIGKILL durability on PostgreSQL (set TEST_DATABASE_URL to run it)');
-}
+const targets = processDatabases('webhook-durability');
 
 const built = builtWithWebhooks();
 if (!built) {
