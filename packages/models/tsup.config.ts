@@ -1,18 +1,51 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { pureSchemas } from './tsup.pure-schemas';
 
-export default defineConfig({
-  // The main entry is what a browser imports; the other entries stay out of its size budget.
-  entry: {
-    index: 'src/index.ts',
-    'rules/index': 'src/rules/index.ts',
-    'locales/index': 'src/locales/index.ts',
-    'partner/index': 'src/partner-api.ts',
-    'catalogue/index': 'src/catalogue/index.ts',
+/** Swaps `./object` (compiled parsers) for `./object.browser` (zod/mini's interpreter, smaller). */
+function browserObjects(): Plugin {
+  return {
+    name: 'wsc-browser-objects',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\/object$/ }, (args) => ({
+        path: resolve(args.resolveDir, `${args.path}.browser.ts`),
+      }));
+    },
+  };
+}
+
+export default defineConfig([
+  {
+    // The main entry is also what a browser imports (see the `browser` build below); the other
+    // entries stay out of its size budget.
+    entry: {
+      index: 'src/index.ts',
+      'rules/index': 'src/rules/index.ts',
+      'locales/index': 'src/locales/index.ts',
+      'partner/index': 'src/partner-api.ts',
+      'catalogue/index': 'src/catalogue/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    // `npm run build` empties dist first: two configs build into it at once.
+    clean: false,
+    sourcemap: true,
+    target: 'es2022',
+    treeshake: true,
+    // Lets browser bundles drop the schemas they do not import (see tsup.pure-schemas.ts).
+    esbuildPlugins: [pureSchemas()],
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-  treeshake: true,
-});
+  {
+    // `exports["."].browser`: the same schemas with zod/mini's interpreted object parser.
+    entry: { 'browser/index': 'src/index.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
+    treeshake: true,
+    esbuildPlugins: [browserObjects(), pureSchemas()],
+  },
+]);

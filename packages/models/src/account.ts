@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { AccountRoleSchema, LanguageSchema } from './enums';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { ProfileUpdateSchema, StakeholderSchema } from './stakeholder';
 
 /** Private side of a member: what only they and admins see. Its `id` equals the profile id. */
-export const AccountSchema = z.object({
+export const AccountSchema = object({
   id: IdSchema,
   email: z.string(),
   accountRoles: z.array(AccountRoleSchema),
@@ -16,21 +17,21 @@ export const AccountSchema = z.object({
 export type Account = z.infer<typeof AccountSchema>;
 
 /** `GET /v1/me`: the signed-in member's account and public profile. */
-export const MeSchema = z.object({
+export const MeSchema = object({
   account: AccountSchema,
   profile: StakeholderSchema,
 });
 export type Me = z.infer<typeof MeSchema>;
 
 /** `PATCH /v1/me`: profile fields plus the preferred language. */
-export const MeUpdateSchema = z.object({
+export const MeUpdateSchema = object({
   ...ProfileUpdateSchema.shape,
   language: z.optional(z.nullable(LanguageSchema)),
 });
 export type MeUpdate = z.infer<typeof MeUpdateSchema>;
 
 /** `PATCH /v1/accounts/{id}` (admin): roles and the disabled flag. */
-export const AccountUpdateSchema = z.object({
+export const AccountUpdateSchema = object({
   accountRoles: z.optional(z.array(AccountRoleSchema).check(z.minLength(1), z.maxLength(4))),
   disabled: z.optional(z.boolean()),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LanguageSchema, StakeholderRoleSchema } from './enums';
+import { object } from './object';
 import { CityNameSchema, CountryCodeSchema, DateTimeSchema, EmailSchema, IdSchema } from './primitives';
 import { DisplayNameSchema } from './stakeholder';
 
@@ -7,7 +8,7 @@ import { DisplayNameSchema } from './stakeholder';
 export const PasswordSchema = z.string().check(z.minLength(10), z.maxLength(200));
 
 /** `POST /v1/auth/signup`. */
-export const SignupSchema = z.object({
+export const SignupSchema = object({
   email: EmailSchema,
   password: PasswordSchema,
   displayName: DisplayNameSchema,
@@ -20,14 +21,14 @@ export const SignupSchema = z.object({
 export type Signup = z.infer<typeof SignupSchema>;
 
 /** `POST /v1/auth/login`. */
-export const LoginSchema = z.object({
+export const LoginSchema = object({
   email: EmailSchema,
   password: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 export type Login = z.infer<typeof LoginSchema>;
 
 /** Answer of sign-up and login: an opaque bearer token (stored hashed by the server). */
-export const SessionSchema = z.object({
+export const SessionSchema = object({
   token: z.string(),
   tokenType: z.enum(['Bearer']),
   expiresAt: DateTimeSchema,

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import { LanguageSchema } from './enums';
+import { object } from './object';
 import { CursorParamSchema, DateTimeSchema, IdSchema, LimitSchema } from './primitives';
 
 export const COMMENT_MAX_LENGTH = 5000;
 
 /** A message in a pain point's discussion; replies nest one level (`parentId` is a top comment). */
-export const CommentSchema = z.object({
+export const CommentSchema = object({
   id: IdSchema,
   painPointId: IdSchema,
   parentId: z.nullable(IdSchema),
@@ -23,7 +24,7 @@ export const CommentSchema = z.object({
 export type Comment = z.infer<typeof CommentSchema>;
 
 /** `POST /v1/pain-points/{id}/comments`. */
-export const CommentCreateSchema = z.object({
+export const CommentCreateSchema = object({
   body: z.string().check(z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH)),
   parentId: z.optional(z.nullable(IdSchema)),
   language: z.optional(LanguageSchema),
@@ -31,7 +32,7 @@ export const CommentCreateSchema = z.object({
 export type CommentCreate = z.infer<typeof CommentCreateSchema>;
 
 /** Moderation of one comment: hide it, or lock its thread against replies. */
-export const CommentModerationSchema = z.object({
+export const CommentModerationSchema = object({
   hidden: z.optional(z.boolean()),
   locked: z.optional(z.boolean()),
   reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
@@ -39,7 +40,7 @@ export const CommentModerationSchema = z.object({
 export type CommentModeration = z.infer<typeof CommentModerationSchema>;
 
 /** Query of `GET /v1/pain-points/{id}/comments`. */
-export const CommentListParamsSchema = z.object({
+export const CommentListParamsSchema = object({
   parentId: z.optional(IdSchema),
   limit: LimitSchema,
   cursor: z.optional(CursorParamSchema),
@@ -59,7 +60,7 @@ export type RuleResult = { ok: true } | { ok: false; reason: string };
  */
 export function canReplyTo(parent: Pick<Comment, 'parentId' | 'locked' | 'hidden'>): RuleResult {
   if (parent.parentId !== null) {
-    return { ok: false, reason: 'Replies nest one level only: reply to the top comment instead' };
+    return { ok: false, reason: 'Replies nest one level only: reply to the top comment' };
   }
   if (parent.locked) return { ok: false, reason: 'This thread is locked by a moderator' };
   if (parent.hidden) return { ok: false, reason: 'This comment is hidden by a moderator' };

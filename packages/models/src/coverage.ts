@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { CoverageLevelSchema, DomainSchema, StandardBodySchema } from './enums';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 
 /** How many pain points are fully, partly or not covered. */
-export const CoverageCountsSchema = z.object({
+export const CoverageCountsSchema = object({
   full: z.number(),
   partial: z.number(),
   none: z.number(),
@@ -12,7 +13,7 @@ export const CoverageCountsSchema = z.object({
 export type CoverageCounts = z.infer<typeof CoverageCountsSchema>;
 
 /** A pain point no standard fully addresses: the work list for standards committees. */
-export const CoverageGapSchema = z.object({
+export const CoverageGapSchema = object({
   painPointId: IdSchema,
   domain: DomainSchema,
   coverage: CoverageLevelSchema,
@@ -21,11 +22,11 @@ export const CoverageGapSchema = z.object({
 export type CoverageGap = z.infer<typeof CoverageGapSchema>;
 
 /** `GET /v1/coverage`: coverage per domain and per standards body, and the gap list. */
-export const CoverageReportSchema = z.object({
+export const CoverageReportSchema = object({
   generatedAt: DateTimeSchema,
   totals: CoverageCountsSchema,
-  byDomain: z.array(z.object({ domain: DomainSchema, ...CoverageCountsSchema.shape })),
-  byBody: z.array(z.object({ body: StandardBodySchema, ...CoverageCountsSchema.shape })),
+  byDomain: z.array(object({ domain: DomainSchema, ...CoverageCountsSchema.shape })),
+  byBody: z.array(object({ body: StandardBodySchema, ...CoverageCountsSchema.shape })),
   /** Uncovered first, then partly covered; most voted first within each. */
   gaps: z.array(CoverageGapSchema),
 });

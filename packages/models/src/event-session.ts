@@ -1,18 +1,19 @@
 import * as z from 'zod/mini';
 import { LanguageSchema } from './enums';
 import { LocalizedTextSchema, localizedTextSchema } from './localized-text';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { chronological } from './schema-helpers';
 
 /** A speaker of a session. */
-export const SpeakerSchema = z.object({
+export const SpeakerSchema = object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
   affiliation: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200)))),
 });
 export type Speaker = z.infer<typeof SpeakerSchema>;
 
 /** One slot of an event's programme, possibly discussing community pain points. */
-export const EventSessionSchema = z.object({
+export const EventSessionSchema = object({
   id: IdSchema,
   eventId: IdSchema,
   title: LocalizedTextSchema,

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { EligibilityBasisSchema } from './enums';
 import { LocalizedTextSchema, localizedTextSchema } from './localized-text';
+import { object } from './object';
 import {
   CityNameSchema,
   CountryCodeSchema,
@@ -34,7 +35,7 @@ export const TimeZoneSchema = z
   .check(z.refine(isTimeZone, 'Expected an IANA time zone such as Asia/Singapore'));
 
 /** An event held alongside, e.g. the World Cities Summit (`code: 'WCS'`). */
-export const CoLocatedEventSchema = z.object({
+export const CoLocatedEventSchema = object({
   code: z.string().check(z.minLength(1), z.maxLength(40)),
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   url: z.nullable(z.string()),
@@ -42,7 +43,7 @@ export const CoLocatedEventSchema = z.object({
 export type CoLocatedEvent = z.infer<typeof CoLocatedEventSchema>;
 
 /** A community event, e.g. the World Smart City Forum, Singapore, 13 July 2016. */
-export const EventSchema = z.object({
+export const EventSchema = object({
   id: IdSchema,
   slug: z.string(),
   name: LocalizedTextSchema,
@@ -89,15 +90,15 @@ const eventFields = {
 };
 
 /** `POST /v1/events` (admin). */
-export const EventCreateSchema = z.object(eventFields).check(...eventChecks);
+export const EventCreateSchema = object(eventFields).check(...eventChecks);
 export type EventCreate = z.infer<typeof EventCreateSchema>;
 
 /** `PATCH /v1/events/{id}`: any field of `EventCreate`. */
-export const EventUpdateSchema = z.object(optionalShape(eventFields)).check(...eventChecks);
+export const EventUpdateSchema = object(optionalShape(eventFields)).check(...eventChecks);
 export type EventUpdate = z.infer<typeof EventUpdateSchema>;
 
 /** Query of `GET /v1/events`: upcoming (default) or past. */
-export const EventListParamsSchema = z.object({
+export const EventListParamsSchema = object({
   when: z._default(z.enum(['upcoming', 'past', 'all']), 'upcoming'),
   /** Events ending at or after this instant. */
   from: z.optional(DateTimeSchema),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { DomainSchema, LanguageSchema, MembershipBodySchema } from './enums';
 import { SpeakerSchema } from './event-session';
 import { localizedTextSchema } from './localized-text';
+import { object } from './object';
 import { PainPointViewSchema } from './payloads/community';
 import { CursorParamSchema, DateTimeSchema, EmailSchema, IdSchema, LimitSchema } from './primitives';
 import { ProblemFieldErrorSchema } from './problem';
@@ -36,7 +37,7 @@ export const EventRegistrantSchema = z.extend(RegistrationSchema, {
 export type EventRegistrant = z.infer<typeof EventRegistrantSchema>;
 
 /** Query of `GET /v1/events/{id}/registrations` (organisers). Arrival order. */
-export const EventRegistrantListParamsSchema = z.object({
+export const EventRegistrantListParamsSchema = object({
   status: z.optional(RegistrationStatusSchema),
   limit: LimitSchema,
   cursor: z.optional(CursorParamSchema),
@@ -72,7 +73,7 @@ const optionalCell = <Schema extends z.core.$ZodType>(schema: Schema) =>
   );
 
 /** One row of an `invitation-codes` file: `code,maxUses,issuedBy,expiresAt`. */
-export const InvitationCodeRowSchema = z.object({
+export const InvitationCodeRowSchema = object({
   code: CodeSchema,
   /** 1 (single use) when empty. */
   maxUses: optionalCell(
@@ -86,14 +87,14 @@ export const InvitationCodeRowSchema = z.object({
 export type InvitationCodeRow = z.infer<typeof InvitationCodeRowSchema>;
 
 /** One row of a `member-codes` file: `body,code` (IEC, ISO or ITU member numbers). */
-export const MemberCodeRowSchema = z.object({
+export const MemberCodeRowSchema = object({
   body: MembershipBodySchema,
   code: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 export type MemberCodeRow = z.infer<typeof MemberCodeRowSchema>;
 
 /** One row of a `co-located-registrants` file: `eventCode,reference,name,email`. */
-export const CoLocatedRegistrantRowSchema = z.object({
+export const CoLocatedRegistrantRowSchema = object({
   eventCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
   reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   name: optionalCell(z.string().check(z.trim(), z.maxLength(200))),
@@ -102,18 +103,18 @@ export const CoLocatedRegistrantRowSchema = z.object({
 export type CoLocatedRegistrantRow = z.infer<typeof CoLocatedRegistrantRowSchema>;
 
 /** Query of `POST /v1/events/{id}/imports` (body: the CSV file, `Content-Type: text/csv`). */
-export const EventImportParamsSchema = z.object({ kind: EventImportKindSchema });
+export const EventImportParamsSchema = object({ kind: EventImportKindSchema });
 export type EventImportParams = z.infer<typeof EventImportParamsSchema>;
 
 /** A row the importer refused: its line in the file (the header is line 1) and why. */
-export const ImportRowErrorSchema = z.object({
+export const ImportRowErrorSchema = object({
   line: z.number(),
   errors: z.array(ProblemFieldErrorSchema),
 });
 export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 
 /** What an import did: good rows are stored even when others fail. */
-export const EventImportReportSchema = z.object({
+export const EventImportReportSchema = object({
   kind: EventImportKindSchema,
   eventId: IdSchema,
   /** Data rows read (header and blank lines excluded). */
@@ -125,7 +126,7 @@ export const EventImportReportSchema = z.object({
 export type EventImportReport = z.infer<typeof EventImportReportSchema>;
 
 /** Query of `GET /v1/events/{id}/programme-proposals`. */
-export const ProgrammeProposalParamsSchema = z.object({
+export const ProgrammeProposalParamsSchema = object({
   domain: z.optional(DomainSchema),
   /** Pain points per domain, most voted first (default 3). */
   perDomain: z._default(
@@ -136,8 +137,8 @@ export const ProgrammeProposalParamsSchema = z.object({
 export type ProgrammeProposalParams = z.infer<typeof ProgrammeProposalParamsSchema>;
 
 /** The most-voted unresolved pain points of each domain that no session of the event covers yet. */
-export const ProgrammeProposalsSchema = z.object({
+export const ProgrammeProposalsSchema = object({
   eventId: IdSchema,
-  data: z.array(z.object({ domain: DomainSchema, painPoints: z.array(PainPointViewSchema) })),
+  data: z.array(object({ domain: DomainSchema, painPoints: z.array(PainPointViewSchema) })),
 });
 export type ProgrammeProposals = z.infer<typeof ProgrammeProposalsSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LANGUAGES, type Language } from './enums';
+import { object } from './object';
 
 /** Text in one or more UN languages: `{ en: 'Water leaks', fr: "Fuites d'eau" }`. */
 export type LocalizedText = Partial<Record<Language, string>>;
@@ -17,7 +18,7 @@ export const FALLBACK_LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'ru', 
  */
 export function localizedTextSchema(maxLength: number) {
   const value = z.optional(z.string().check(z.maxLength(maxLength)));
-  return z.object({ ar: value, zh: value, en: value, fr: value, ru: value, es: value }).check(
+  return object({ ar: value, zh: value, en: value, fr: value, ru: value, es: value }).check(
     z.refine((text) => LANGUAGES.some((language) => (text[language] ?? '').trim() !== ''), {
       message: 'Give the text in at least one language (ar, zh, en, fr, ru or es)',
     }),

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { MembershipBodySchema, OrganizationTypeSchema } from './enums';
+import { object } from './object';
 import { CountryCodeSchema, CursorParamSchema, IdSchema, LimitSchema, SearchQuerySchema } from './primitives';
 
 /** A city, company, standards body or other organization stakeholders belong to. */
-export const OrganizationSchema = z.object({
+export const OrganizationSchema = object({
   id: IdSchema,
   slug: z.string(),
   name: z.string(),
@@ -15,7 +16,7 @@ export const OrganizationSchema = z.object({
 export type Organization = z.infer<typeof OrganizationSchema>;
 
 /** Query of `GET /v1/organizations`. */
-export const OrganizationListParamsSchema = z.object({
+export const OrganizationListParamsSchema = object({
   type: z.optional(OrganizationTypeSchema),
   membership: z.optional(MembershipBodySchema),
   country: z.optional(CountryCodeSchema),

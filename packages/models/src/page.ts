@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { object } from './object';
 
 /** One page of a list route. `nextCursor` is null on the last page. */
 export interface Page<Item> {
@@ -14,5 +15,5 @@ export interface Page<Item> {
  * const page = PainPointPageSchema.parse(await response.json());
  */
 export function PageSchema<Item extends z.core.$ZodType>(item: Item) {
-  return z.object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
+  return object({ data: z.array(item), nextCursor: z.nullable(z.string()) });
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DomainSchema, LanguageSchema, PainPointStatusSchema, SeveritySchema } from './enums';
 import { LocalizedTextSchema, localizedTextSchema } from './localized-text';
+import { object } from './object';
 import {
   CityNameSchema,
   CountryCodeSchema,
@@ -24,7 +25,7 @@ export const PainPointSortSchema = z.enum(PAIN_POINT_SORTS);
 export type PainPointSort = z.infer<typeof PainPointSortSchema>;
 
 /** A difficulty a city stakeholder reported. `language` is the language the text was served in. */
-export const PainPointSchema = z.object({
+export const PainPointSchema = object({
   id: IdSchema,
   slug: z.optional(z.nullable(z.string())),
   title: LocalizedTextSchema,
@@ -51,7 +52,7 @@ const TitleSchema = localizedTextSchema(PAIN_POINT_TITLE_MAX_LENGTH);
 const DescriptionSchema = localizedTextSchema(PAIN_POINT_DESCRIPTION_MAX_LENGTH);
 
 /** `POST /v1/pain-points`. `language` is the author's language (default: the first one given). */
-export const PainPointCreateSchema = z.object({
+export const PainPointCreateSchema = object({
   title: TitleSchema,
   description: DescriptionSchema,
   language: z.optional(LanguageSchema),
@@ -76,11 +77,11 @@ const statusFields = {
 const duplicateNeedsOriginal = requiredWhen<{ status?: string; duplicateOf?: string | null }>(
   'duplicateOf',
   (value) => value.status === 'duplicate',
-  'A duplicate needs duplicateOf: the id of the pain point it repeats',
+  'A duplicate needs duplicateOf, the pain point it repeats',
 );
 
 /** A lifecycle move; the rules of who may move where are in `transitionPainPoint`. */
-export const PainPointStatusChangeSchema = z.object(statusFields).check(duplicateNeedsOriginal);
+export const PainPointStatusChangeSchema = object(statusFields).check(duplicateNeedsOriginal);
 export type PainPointStatusChange = z.infer<typeof PainPointStatusChangeSchema>;
 
 /** `PATCH /v1/pain-points/{id}`: any content field, and optionally a status move. */
@@ -100,7 +101,7 @@ export const PainPointUpdateSchema = z
 export type PainPointUpdate = z.infer<typeof PainPointUpdateSchema>;
 
 /** Query of `GET /v1/pain-points`. `standard` is a standard id: pain points mapped to it. */
-export const PainPointListParamsSchema = z.object({
+export const PainPointListParamsSchema = object({
   domain: z.optional(DomainSchema),
   country: z.optional(CountryCodeSchema),
   city: z.optional(CityNameSchema),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PageSchema } from './page';
 import { PartnerCreateSchema, PartnerKeyCreatedSchema, PartnerKeyCreateSchema } from './partner';
-import { ProblemSchema, problemErrorsFromIssues } from './problem';
+import { ProblemSchema } from './problem';
+import { problemErrorsFromIssues } from './rules/problem-errors';
 import { StakeholderSchema } from './stakeholder';
 import { issuePaths } from './test-support';
 import { WebhookEndpointCreateSchema } from './webhook';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { requiredWhen } from './schema-helpers';
 
@@ -16,7 +17,7 @@ export const ReportReasonSchema = z.enum(REPORT_REASONS);
 export type ReportReason = z.infer<typeof ReportReasonSchema>;
 
 /** A report on a comment, as the moderation queue shows it. */
-export const ReportSchema = z.object({
+export const ReportSchema = object({
   id: IdSchema,
   commentId: IdSchema,
   reporterId: z.nullable(IdSchema),

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { LanguageSchema, StakeholderRoleSchema } from './enums';
+import { object } from './object';
 import {
   CityNameSchema,
   CountryCodeSchema,
@@ -11,7 +12,7 @@ import {
 import { DisplayNameSchema } from './stakeholder';
 
 /** `POST /v1/sso/tokens` (secret key): a partner vouches for its own signed-in user. */
-export const SsoTokenCreateSchema = z.object({
+export const SsoTokenCreateSchema = object({
   externalUserId: z.string().check(z.minLength(1), z.maxLength(200)),
   email: EmailSchema,
   displayName: DisplayNameSchema,
@@ -25,7 +26,7 @@ export const SsoTokenCreateSchema = z.object({
 export type SsoTokenCreate = z.infer<typeof SsoTokenCreateSchema>;
 
 /** A short-lived user token the partner page hands to the widgets. */
-export const SsoTokenSchema = z.object({
+export const SsoTokenSchema = object({
   token: z.string(),
   tokenType: z.enum(['Bearer']),
   expiresAt: DateTimeSchema,

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { StakeholderRoleSchema } from './enums';
+import { object } from './object';
 import {
   CityNameSchema,
   CountryCodeSchema,
@@ -11,7 +12,7 @@ import {
 } from './primitives';
 
 /** A community member's public profile; never carries the e-mail address (see `Account`). */
-export const StakeholderSchema = z.object({
+export const StakeholderSchema = object({
   id: IdSchema,
   displayName: z.string(),
   role: StakeholderRoleSchema,
@@ -28,7 +29,7 @@ export const DisplayNameSchema = z.string().check(z.trim(), z.minLength(1), z.ma
 export const BioSchema = z.string().check(z.trim(), z.maxLength(2000));
 
 /** Query of `GET /v1/stakeholders`. */
-export const StakeholderListParamsSchema = z.object({
+export const StakeholderListParamsSchema = object({
   role: z.optional(StakeholderRoleSchema),
   country: z.optional(CountryCodeSchema),
   organization: z.optional(IdSchema),
@@ -40,7 +41,7 @@ export type StakeholderListParams = z.infer<typeof StakeholderListParamsSchema>;
 export type StakeholderListParamsInput = z.input<typeof StakeholderListParamsSchema>;
 
 /** Profile fields a member may change about themself (`PATCH /v1/me`). */
-export const ProfileUpdateSchema = z.object({
+export const ProfileUpdateSchema = object({
   displayName: z.optional(DisplayNameSchema),
   role: z.optional(StakeholderRoleSchema),
   organizationId: z.optional(z.nullable(IdSchema)),

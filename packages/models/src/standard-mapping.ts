@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { CoverageLevelSchema } from './enums';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { StandardSchema } from './standard';
 
 /** An expert's judgement that a standard addresses a pain point fully, partly or not at all. */
-export const StandardMappingSchema = z.object({
+export const StandardMappingSchema = object({
   id: z.optional(IdSchema),
   painPointId: IdSchema,
   standardId: IdSchema,
@@ -20,7 +21,7 @@ export const StandardMappingSchema = z.object({
 export type StandardMapping = z.infer<typeof StandardMappingSchema>;
 
 /** `POST /v1/pain-points/{id}/standards` (expert): the pain point comes from the path. */
-export const StandardMappingCreateSchema = z.object({
+export const StandardMappingCreateSchema = object({
   standardId: IdSchema,
   coverage: CoverageLevelSchema,
   clause: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))),

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
 import { DomainSchema, StandardBodySchema, StandardStatusSchema } from './enums';
 import { LocalizedTextSchema } from './localized-text';
+import { object } from './object';
 import { CursorParamSchema, IdSchema, LimitSchema, SearchQuerySchema } from './primitives';
 
 /** An international standard from the IEC, ISO or ITU catalogue (or a joint committee's). */
-export const StandardSchema = z.object({
+export const StandardSchema = object({
   /** Slug of the reference, e.g. `iso-37120-2018`. */
   id: IdSchema,
   body: StandardBodySchema,
@@ -23,7 +24,7 @@ export const StandardSchema = z.object({
 export type Standard = z.infer<typeof StandardSchema>;
 
 /** Query of `GET /v1/standards`. */
-export const StandardListParamsSchema = z.object({
+export const StandardListParamsSchema = object({
   body: z.optional(StandardBodySchema),
   committee: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   domain: z.optional(DomainSchema),

@@ -1,6 +1,6 @@
 // Helpers for the tests beside each schema; not exported from the package.
 import type * as z from 'zod/mini';
-import { formatIssuePath } from './problem';
+import { formatIssuePath } from './rules/problem-errors';
 
 /** Paths (dot notation) of the issues a schema reports for an input; [] when it parses. */
 export function issuePaths(schema: z.ZodMiniType, input: unknown): string[] {

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 
 /** One member's vote on one pain point (one vote each; `PUT` is idempotent). */
-export const VoteSchema = z.object({
+export const VoteSchema = object({
   painPointId: IdSchema,
   stakeholderId: IdSchema,
   createdAt: DateTimeSchema,
@@ -10,7 +11,7 @@ export const VoteSchema = z.object({
 export type Vote = z.infer<typeof VoteSchema>;
 
 /** Answer of `PUT` / `DELETE /v1/pain-points/{id}/vote`. */
-export const VoteResultSchema = z.object({
+export const VoteResultSchema = object({
   painPointId: IdSchema,
   voteCount: z.number(),
   voted: z.boolean(),

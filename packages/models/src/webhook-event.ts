@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 
 /** Webhook and live-update event types, `noun.verb`. */
@@ -18,7 +19,7 @@ export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventTypeSchema>;
 
 /** The body POSTed to a webhook endpoint, and the payload of a live update. */
-export const WebhookEventSchema = z.object({
+export const WebhookEventSchema = object({
   id: IdSchema,
   type: WebhookEventTypeSchema,
   createdAt: DateTimeSchema,

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
+import { object } from './object';
 import { DateTimeSchema, HttpUrlSchema, IdSchema } from './primitives';
 import { WebhookEventTypeSchema } from './webhook-event';
 
 /** A partner's URL receiving signed event notifications. */
-export const WebhookEndpointSchema = z.object({
+export const WebhookEndpointSchema = object({
   id: IdSchema,
   url: z.string(),
   description: z.nullable(z.string()),
@@ -14,7 +15,7 @@ export const WebhookEndpointSchema = z.object({
 export type WebhookEndpoint = z.infer<typeof WebhookEndpointSchema>;
 
 /** `POST /v1/webhook-endpoints`. The server also refuses private addresses (SSRF). */
-export const WebhookEndpointCreateSchema = z.object({
+export const WebhookEndpointCreateSchema = object({
   url: HttpUrlSchema,
   eventTypes: z.array(WebhookEventTypeSchema).check(z.minLength(1)),
   description: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(500)))),
@@ -22,7 +23,7 @@ export const WebhookEndpointCreateSchema = z.object({
 export type WebhookEndpointCreate = z.infer<typeof WebhookEndpointCreateSchema>;
 
 /** Answer of the create route: the signing secret is shown this once. */
-export const WebhookEndpointCreatedSchema = z.object({ ...WebhookEndpointSchema.shape, secret: z.string() });
+export const WebhookEndpointCreatedSchema = object({ ...WebhookEndpointSchema.shape, secret: z.string() });
 export type WebhookEndpointCreated = z.infer<typeof WebhookEndpointCreatedSchema>;
 
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -30,7 +31,7 @@ export const WebhookDeliveryStatusSchema = z.enum(WEBHOOK_DELIVERY_STATUSES);
 export type WebhookDeliveryStatus = z.infer<typeof WebhookDeliveryStatusSchema>;
 
 /** One attempt series of sending one event to one endpoint. */
-export const WebhookDeliverySchema = z.object({
+export const WebhookDeliverySchema = object({
   id: IdSchema,
   endpointId: IdSchema,
   eventId: IdSchema,

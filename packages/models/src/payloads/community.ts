@@ -3,6 +3,7 @@ import { AccountSchema } from '../account';
 import { CommentSchema } from '../comment';
 import { CoverageLevelSchema, DomainSchema, LanguageSchema } from '../enums';
 import { LocalizedTextSchema } from '../localized-text';
+import { object } from '../object';
 import { PainPointSchema } from '../pain-point';
 import { CursorParamSchema, DateTimeSchema, IdSchema, IntegerSchema, LimitSchema } from '../primitives';
 import { ReportSchema } from '../report';
@@ -14,7 +15,7 @@ import { StandardMappingSchema } from '../standard-mapping';
  * locked and whether it is a catalogue sample. Title and description hold the language served
  * (`language`); the reader's `Accept-Language` chooses it.
  */
-export const PainPointViewSchema = z.object({
+export const PainPointViewSchema = object({
   ...PainPointSchema.shape,
   /** A moderator locked the discussion: no new comments or replies. */
   locked: z.boolean(),
@@ -24,7 +25,7 @@ export const PainPointViewSchema = z.object({
 export type PainPointView = z.infer<typeof PainPointViewSchema>;
 
 /** One stored pain point in a data export: every language of its text. */
-export const ExportedPainPointSchema = z.object({
+export const ExportedPainPointSchema = object({
   id: IdSchema,
   slug: z.nullable(z.string()),
   title: LocalizedTextSchema,
@@ -42,12 +43,12 @@ export const ExportedPainPointSchema = z.object({
 export type ExportedPainPoint = z.infer<typeof ExportedPainPointSchema>;
 
 /** `GET /v1/me/export`: everything the platform holds about the signed-in member. */
-export const MeExportSchema = z.object({
+export const MeExportSchema = object({
   exportedAt: DateTimeSchema,
   account: AccountSchema,
   profile: StakeholderSchema,
   painPoints: z.array(ExportedPainPointSchema),
-  votes: z.array(z.object({ painPointId: IdSchema, createdAt: DateTimeSchema })),
+  votes: z.array(object({ painPointId: IdSchema, createdAt: DateTimeSchema })),
   comments: z.array(CommentSchema),
   reports: z.array(ReportSchema),
   standardMappings: z.array(StandardMappingSchema),
@@ -55,14 +56,14 @@ export const MeExportSchema = z.object({
 export type MeExport = z.infer<typeof MeExportSchema>;
 
 /** Answer of `POST /v1/comments/{id}/reports`: the report and whether the comment is now hidden. */
-export const ReportResultSchema = z.object({
+export const ReportResultSchema = object({
   report: ReportSchema,
   commentHidden: z.boolean(),
 });
 export type ReportResult = z.infer<typeof ReportResultSchema>;
 
 /** Query of `GET /v1/coverage`: narrow the report, and cap the gap list (default 100). */
-export const CoverageParamsSchema = z.object({
+export const CoverageParamsSchema = object({
   domain: z.optional(DomainSchema),
   gapLimit: z._default(
     z.coerce
@@ -74,7 +75,7 @@ export const CoverageParamsSchema = z.object({
 export type CoverageParams = z.infer<typeof CoverageParamsSchema>;
 
 /** `coverage` of a pain point: the best coverage among its standard mappings. */
-export const PainPointCoverageSchema = z.object({
+export const PainPointCoverageSchema = object({
   painPointId: IdSchema,
   coverage: CoverageLevelSchema,
   mappings: z.array(StandardMappingSchema),
@@ -85,7 +86,7 @@ export type PainPointCoverage = z.infer<typeof PainPointCoverageSchema>;
 export const MODERATION_QUEUE_STATES = ['reported', 'hidden'] as const;
 
 /** Query of `GET /v1/moderation/comments` (moderators). */
-export const ModerationQueueParamsSchema = z.object({
+export const ModerationQueueParamsSchema = object({
   state: z._default(z.enum(MODERATION_QUEUE_STATES), 'reported'),
   limit: LimitSchema,
   cursor: z.optional(CursorParamSchema),
@@ -93,7 +94,7 @@ export const ModerationQueueParamsSchema = z.object({
 export type ModerationQueueParams = z.infer<typeof ModerationQueueParamsSchema>;
 
 /** A comment in the moderation queue, with its text and how many open reports it has. */
-export const ModerationQueueItemSchema = z.object({
+export const ModerationQueueItemSchema = object({
   ...CommentSchema.shape,
   openReports: IntegerSchema,
   hiddenReason: z.nullable(z.string()),

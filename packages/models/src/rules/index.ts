@@ -2,4 +2,5 @@ export * from './coverage';
 export * from './cursor';
 export * from './eligibility';
 export * from './pain-point-lifecycle';
+export * from './problem-errors';
 export * from './slug';

@@ -1,5 +1,4 @@
 import type { ProblemFieldError } from '@wsc/models';
-import { problemErrorsFromIssues } from '@wsc/models';
 import {
   CoLocatedRegistrantRowSchema,
   type EventImportKind,
@@ -8,6 +7,7 @@ import {
   InvitationCodeRowSchema,
   MemberCodeRowSchema,
 } from '@wsc/models/partner';
+import { problemErrorsFromIssues } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
