@@ -85,3 +85,66 @@ export const PartnerStatsSchema = z.object({
   registrations: z.number(),
 });
 export type PartnerStats = z.infer<typeof PartnerStatsSchema>;
+
+/** Days `GET /v1/partners/me/stats` counts when `from` is left out. */
+export const PARTNER_STATS_DEFAULT_DAYS = 30;
+/** Longest window one stats query may cover: a leap year. Longer reports add several windows. */
+export const PARTNER_STATS_MAX_DAYS = 366;
+const DAY_MILLISECONDS = 86_400_000;
+
+/** A stats window as asked, or why it is refused, naming the query field to change. */
+export type PartnerStatsWindow =
+  | { ok: true; from: Date; to: Date }
+  | { ok: false; path: 'from' | 'to'; message: string };
+
+/**
+ * The half-open window `[from, to)` a stats query counts. `to` defaults to `now`, `from` to
+ * {@link PARTNER_STATS_DEFAULT_DAYS} days before `to`. Refused: a value no `Date` can hold
+ * (month 13, hour 25), `from` not before `to`, a window longer than {@link PARTNER_STATS_MAX_DAYS}
+ * days. Errors about the window name `from`: it is the bound a caller who leaves `to` out
+ * has given, and so the one to change.
+ *
+ * @example
+ * partnerStatsWindow({ from: '2016-07-01T00:00:00Z' }, new Date('2016-07-13T00:00:00Z'));
+ * // { ok: true, from: 2016-07-01T00:00:00.000Z, to: 2016-07-13T00:00:00.000Z }
+ */
+export function partnerStatsWindow(
+  params: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+): PartnerStatsWindow {
+  const to = params.to === undefined ? now.getTime() : Date.parse(params.to);
+  if (!Number.isFinite(to)) return { ok: false, path: 'to', message: 'to is not a valid date-time' };
+  const from =
+    params.from === undefined ? to - PARTNER_STATS_DEFAULT_DAYS * DAY_MILLISECONDS : Date.parse(params.from);
+  if (!Number.isFinite(from)) return { ok: false, path: 'from', message: 'from is not a valid date-time' };
+  if (from >= to) return { ok: false, path: 'from', message: 'from must be before to' };
+  if (to - from > PARTNER_STATS_MAX_DAYS * DAY_MILLISECONDS) {
+    return {
+      ok: false,
+      path: 'from',
+      message: `from must be at most ${PARTNER_STATS_MAX_DAYS} days before to`,
+    };
+  }
+  return { ok: true, from: new Date(from), to: new Date(to) };
+}
+
+/**
+ * `GET /v1/partners/me/stats` query: ISO date-times, both optional (default: the last
+ * {@link PARTNER_STATS_DEFAULT_DAYS} days up to now). The window checks that need no clock run
+ * here; the server applies the defaults with its clock and checks again.
+ */
+export const PartnerStatsParamsSchema = z
+  .object({
+    from: z.optional(DateTimeSchema),
+    to: z.optional(DateTimeSchema),
+  })
+  .check(
+    z.superRefine((value, context) => {
+      // Without `to` the window ends at the server's "now": only the server can judge it.
+      if (value.to === undefined) return;
+      const window = partnerStatsWindow(value, new Date(0));
+      if (!window.ok)
+        context.issues.push({ code: 'custom', path: [window.path], message: window.message, input: value });
+    }),
+  );
+export type PartnerStatsParams = z.input<typeof PartnerStatsParamsSchema>;

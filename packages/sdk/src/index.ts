@@ -33,6 +33,7 @@ export type {
   PainPointMapStandardParams,
   PainPointUpdateParams,
 } from './resources/pain-points';
+export type { PartnerStatsParams } from './resources/partner';
 export type { SsoCreateTokenParams } from './resources/sso';
 export type { StakeholderListParams } from './resources/stakeholders';
 export type { StandardListParams } from './resources/standards';

@@ -8,6 +8,7 @@ import { organizationRoutes } from './organizations/routes';
 import { outboxPlugin } from './outbox/plugin';
 import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
 import { painPointRoutes } from './pain-points/routes';
+import { partnerStatsRoutes } from './partners/stats-routes';
 import { registrationRoutes } from './registrations/routes';
 import { stakeholderRoutes } from './stakeholders/routes';
 import { standardRoutes } from './standards/routes';
@@ -42,3 +43,6 @@ features.push(eventRoutes, registrationRoutes, importRoutes);
 
 // Live updates and partner webhooks (consumers of the outbox feed registered above).
 features.push(livePlugin, webhookPlugin);
+
+// Partner analytics: what came through each partner application (secret key, `stats` scope).
+features.push(partnerStatsRoutes);

@@ -1,18 +1,39 @@
-import { type PartnerStats, PartnerStatsSchema } from '@wsc/models/partner';
+import {
+  type PartnerStats,
+  type PartnerStatsParams as PartnerStatsQuery,
+  PartnerStatsSchema,
+} from '@wsc/models/partner';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
+
+/** Window of `partner.stats`: ISO date-times with an offset, `from` included, `to` excluded. */
+export type PartnerStatsParams = PartnerStatsQuery;
 
 /** `/v1/partners/me`: the calling partner application (secret key). */
 export class Partner extends Resource {
   /**
-   * Counts what came through the partner: sign-ups, pain points, votes, comments, registrations.
+   * Counts what came through the partner application in the half-open window `[from, to)`:
+   * sign-ups, pain points, votes, comments and registrations. Without `to` the window ends now;
+   * without `from` it starts 30 days before `to`; it may span at most 366 days. Needs a secret
+   * key with the `stats` scope (`AuthenticationError` without one, `PermissionError` without the
+   * scope); a window out of order or too long is a `ValidationError` naming `from`.
    *
    * @example
-   * const stats = await client.partner.stats();
+   * const lastThirtyDays = await client.partner.stats();
+   * const july = await client.partner.stats({
+   *   from: '2016-07-01T00:00:00+08:00',
+   *   to: '2016-08-01T00:00:00+08:00',
+   * });
+   * console.log(july.signups, july.painPoints, july.registrations);
    */
-  stats(options?: RequestOptions): Promise<PartnerStats> {
+  stats(params?: PartnerStatsParams, options?: RequestOptions): Promise<PartnerStats> {
     return this.client.request(
-      { method: 'GET', ...endpoint`/v1/partners/me/stats`, schema: PartnerStatsSchema },
+      {
+        method: 'GET',
+        ...endpoint`/v1/partners/me/stats`,
+        query: { from: params?.from, to: params?.to },
+        schema: PartnerStatsSchema,
+      },
       options,
     );
   }
