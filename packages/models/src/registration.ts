@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { SessionSchema, SignupSchema } from './auth';
 import { EligibilityClaimSchema } from './eligibility';
 import { EligibilityBasisSchema } from './enums';
+import { object } from './object';
 import { DateTimeSchema, IdSchema } from './primitives';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
@@ -8,7 +10,7 @@ export const RegistrationStatusSchema = z.enum(REGISTRATION_STATUSES);
 export type RegistrationStatus = z.infer<typeof RegistrationStatusSchema>;
 
 /** A seat (or a waitlist place) at an event. */
-export const RegistrationSchema = z.object({
+export const RegistrationSchema = object({
   id: IdSchema,
   eventId: IdSchema,
   stakeholderId: IdSchema,
@@ -24,8 +26,21 @@ export const RegistrationSchema = z.object({
 export type Registration = z.infer<typeof RegistrationSchema>;
 
 /** `POST /v1/events/{id}/registrations`. */
-export const RegistrationCreateSchema = z.object({
+export const RegistrationCreateSchema = object({
   claim: z.optional(EligibilityClaimSchema),
   sessionIds: z.optional(z.array(IdSchema).check(z.maxLength(50))),
+  /**
+   * Signed out: join the community and register in one step. The account, its profile and the
+   * registration are created together, or none of them.
+   */
+  join: z.optional(SignupSchema),
 });
 export type RegistrationCreate = z.infer<typeof RegistrationCreateSchema>;
+
+/** Answer of `POST /v1/events/{id}/registrations`: with `session` when the request joined the community. */
+export const RegistrationCreatedSchema = object({
+  ...RegistrationSchema.shape,
+  /** The new member's session token (shown once), present only after `join`. */
+  session: z.optional(SessionSchema),
+});
+export type RegistrationCreated = z.infer<typeof RegistrationCreatedSchema>;

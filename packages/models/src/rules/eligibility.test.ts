@@ -15,6 +15,7 @@ const forum: EligibilityEvent = {
 
 const NOTHING: EligibilityFacts = {
   signedInMember: false,
+  joiningNow: false,
   membershipVerified: false,
   invitationValid: false,
   coLocatedReferenceVerified: false,
@@ -45,6 +46,7 @@ const claim: fc.Arbitrary<EligibilityClaim> = fc.record(
 );
 const facts: fc.Arbitrary<EligibilityFacts> = fc.record({
   signedInMember: fc.boolean(),
+  joiningNow: fc.boolean(),
   membershipVerified: fc.boolean(),
   invitationValid: fc.boolean(),
   coLocatedReferenceVerified: fc.boolean(),
@@ -68,6 +70,14 @@ describe('decideEligibility', () => {
     const decision = decideEligibility(event, ALONE.invited.claim, { ...NOTHING, invitationValid: true });
     expect(decision).toMatchObject({ eligible: false, basis: null });
     expect(decision.howToBecomeEligible).toMatch(/Join the World Smart City Community/);
+  });
+
+  it('counts a signed-out person joining in the same step as a community member', () => {
+    const decision = decideEligibility(forum, { joiningNow: true }, { ...NOTHING, joiningNow: true });
+    expect(decision).toMatchObject({ eligible: true, basis: 'community-member', howToBecomeEligible: null });
+    expect(decision.reason).toMatch(/joining the community with this registration/);
+    const withoutMembership = { ...forum, freeAttendance: ['invited' as const] };
+    expect(decideEligibility(withoutMembership, {}, { ...NOTHING, joiningNow: true }).eligible).toBe(false);
   });
 
   it('refuses a co-located event that is not held alongside', () => {

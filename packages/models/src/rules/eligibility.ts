@@ -6,6 +6,11 @@ import type { Event } from '../event';
 export interface EligibilityFacts {
   /** The request carries a valid session of a community account. */
   signedInMember: boolean;
+  /**
+   * Signed out, and joining the community in this same step: the registration carries sign-up
+   * details (`join`), or the eligibility check says it will (`joiningNow`).
+   */
+  joiningNow: boolean;
   /** The claimed IEC / ISO / ITU membership was checked and holds. */
   membershipVerified: boolean;
   /** The invitation code exists, is unused and was issued by IEC, ISO or ITU for this event. */
@@ -18,7 +23,7 @@ export interface EligibilityFacts {
 export type EligibilityEvent = Pick<Event, 'freeAttendance' | 'coLocatedEvents'>;
 
 const HOW_TO_JOIN =
-  'Join the World Smart City Community (free) and sign in, then register again: community members attend for free.';
+  'Join the World Smart City Community (free): sign in, or send your sign-up details as `join` with the registration to join and register in one step. Community members attend for free.';
 
 /**
  * Checks one basis: `null` when it grants, otherwise why not (or `undefined` when not claimed).
@@ -32,7 +37,7 @@ function checkBasis(
 ): string | null | undefined {
   switch (basis) {
     case 'community-member':
-      if (facts.signedInMember) return null;
+      if (facts.signedInMember || facts.joiningNow) return null;
       return claim.communityMember ? 'You are not signed in to a community account' : undefined;
     case 'standards-body-member':
       if (!claim.membership) return undefined;
@@ -76,10 +81,13 @@ export function decideEligibility(
   for (const basis of event.freeAttendance) {
     const outcome = checkBasis(basis, event, claim, facts);
     if (outcome === null) {
+      const joining = basis === 'community-member' && !facts.signedInMember;
       return {
         eligible: true,
         basis,
-        reason: `Free attendance granted: ${basis}`,
+        reason: joining
+          ? 'Free attendance granted: community-member (joining the community with this registration)'
+          : `Free attendance granted: ${basis}`,
         howToBecomeEligible: null,
       };
     }

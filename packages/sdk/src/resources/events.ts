@@ -13,6 +13,8 @@ import {
   PageSchema,
   type Registration,
   type RegistrationCreate,
+  type RegistrationCreated,
+  RegistrationCreatedSchema,
   RegistrationSchema,
 } from '@wsc/models';
 import type { RequestOptions } from '../options';
@@ -161,22 +163,30 @@ export class Events extends Resource {
   }
 
   /**
-   * Registers the signed-in member (confirmed, or waitlisted when the event is full).
+   * Registers the signed-in member (confirmed, or waitlisted when the event is full). Signed
+   * out, pass `join` (the sign-up details of `auth.signup`) to join the community and register
+   * in one step: the answer then carries the new member's `session` (shown once; use its token
+   * for the member's next calls).
    *
    * @example
    * const registration = await client.events.register(eventId, { claim: { communityMember: true } });
+   * @example
+   * const { status, session } = await client.events.register('world-smart-city-forum-2027', {
+   *   join: { email: 'ada@example.org', password: 'a long passphrase', displayName: 'Ada', role: 'urban-planner' },
+   * });
+   * const member = new WscClient({ baseURL, token: session?.token });
    */
   register(
     idOrSlug: string,
     params: EventRegisterParams = {},
     options?: RequestOptions,
-  ): Promise<Registration> {
+  ): Promise<RegistrationCreated> {
     return this.client.request(
       {
         method: 'POST',
         ...endpoint`/v1/events/${idOrSlug}/registrations`,
         body: params,
-        schema: RegistrationSchema,
+        schema: RegistrationCreatedSchema,
       },
       options,
     );

@@ -305,6 +305,22 @@ describe(`events and registration against @wsc/server (${kind})`, () => {
     expect((await first.events.myRegistration(event.id)).status).toBe('cancelled');
     const stranger = (await member()).client;
     expect(await failure(stranger.events.myRegistration(event.id))).toBeInstanceOf(NotFoundError);
+
+    // Signed out: join the community and register in one call, then act with the new session.
+    const visitor = new WscClient({ baseURL });
+    expect(await visitor.events.eligibility(event.id, { joiningNow: true })).toMatchObject({ eligible: true });
+    const joined = await visitor.events.register(event.id, {
+      join: {
+        email: `joiner${Date.now()}@example.org`,
+        password: 'correct horse battery staple',
+        displayName: 'Joiner',
+        role: 'utility',
+      },
+    });
+    expect(joined).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    const newcomer = new WscClient({ baseURL, token: joined.session?.token });
+    expect((await newcomer.events.myRegistration(event.id)).id).toBe(joined.id);
+    expect((await newcomer.me.get()).profile.displayName).toBe('Joiner');
   });
 });
 

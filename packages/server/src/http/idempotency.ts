@@ -185,6 +185,17 @@ export async function claimIdempotencyKey(
 }
 
 /**
+ * Marks this request's answer as carrying a credential shown once (a route that only sometimes
+ * answers one, e.g. a registration that joins the community): it is not stored for replay.
+ *
+ * @example
+ * if (request.body.join) withholdFromReplay(request);
+ */
+export function withholdFromReplay(request: FastifyRequest): void {
+  if (request.idempotencyClaim) request.idempotencyClaim.mode = 'no-store';
+}
+
+/**
  * `onSend` step: stores the answer of a claimed key for replay, or frees the key after a 5xx
  * so the client's retry runs again.
  *

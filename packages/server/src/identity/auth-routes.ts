@@ -1,10 +1,10 @@
 import { LoginSchema, SessionSchema, SignupSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { recordAudit } from '../audit/record';
 import { HttpProblem } from '../http/problem';
-import { createAccount, createUserToken, normalizeEmail } from './accounts-repository';
+import { createUserToken, normalizeEmail } from './accounts-repository';
 import { requireAccount } from './guards';
+import { createMember, emailTakenOr } from './join';
 import { hashPassword, verifyPassword } from './password';
 import { hashToken } from './tokens';
 
@@ -13,10 +13,6 @@ const WRONG_CREDENTIALS = () =>
     type: 'wrong-credentials',
     headers: { 'www-authenticate': 'Bearer' },
   });
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === '23505';
-}
 
 /**
  * `POST /v1/auth/signup`, `POST /v1/auth/login`, `POST /v1/auth/logout`.
@@ -43,36 +39,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       let accountId: string;
       try {
         accountId = await app.db.transaction().execute(async (trx) => {
-          const id = await createAccount(trx, {
-            email: body.email,
-            passwordHash,
-            language: body.language ?? null,
-            displayName: body.displayName,
-            role: body.role,
-            organizationId: body.organizationId ?? null,
-            country: body.country ?? null,
-            city: body.city ?? null,
-            partnerId,
-          });
-          await recordAudit(trx, {
-            actorId: id,
-            action: 'account.created',
-            subjectType: 'account',
-            subjectId: id,
-            partnerId,
-            requestId: request.id,
-          });
-          return id;
+          const account = await createMember(trx, body, passwordHash, { partnerId, requestId: request.id });
+          return account.id;
         });
       } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw new HttpProblem(409, 'E-mail already registered', {
-            type: 'email-taken',
-            detail: 'An account with this e-mail address exists; sign in instead.',
-            errors: [{ path: 'email', message: 'Already registered', code: 'taken' }],
-          });
-        }
-        throw error;
+        throw emailTakenOr(error);
       }
       const session = await createUserToken(app.db, {
         accountId,

@@ -140,12 +140,15 @@ export async function verifyClaim(
       coLocated = { code: outcome.code, referenceHash: hashCode(claim.coLocatedRegistration.reference) };
     }
   }
-  if (claim.communityMember && !account) {
-    failures['community-member'] = 'You are not signed in to a community account';
+  const joiningNow = account === null && claim.joiningNow === true;
+  if (claim.communityMember && !account && !joiningNow) {
+    failures['community-member'] =
+      'You are not signed in to a community account (sign in, or join with this registration)';
   }
   return {
     facts: {
       signedInMember: account !== null,
+      joiningNow,
       membershipVerified,
       invitationValid,
       coLocatedReferenceVerified: coLocated !== null,

@@ -176,7 +176,10 @@ describe.each(databases())('registration on $kind', ({ kind }) => {
       howToBecomeEligible: expect.stringContaining('Join the World Smart City Community'),
     });
     const intent = (await eligibility(FORUM, { communityMember: true })).json() as EligibilityDecision;
-    expect(intent).toMatchObject({ eligible: false, reason: 'You are not signed in to a community account' });
+    expect(intent).toMatchObject({
+      eligible: false,
+      reason: 'You are not signed in to a community account (sign in, or join with this registration)',
+    });
     expect((await eligibility(FORUM, {}, member.headers)).json()).toMatchObject({
       eligible: true,
       basis: 'community-member',

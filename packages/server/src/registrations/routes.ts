@@ -3,6 +3,7 @@ import {
   EligibilityDecisionSchema,
   IdSchema,
   PageSchema,
+  RegistrationCreatedSchema,
   RegistrationCreateSchema,
   RegistrationSchema,
 } from '@wsc/models';
@@ -16,11 +17,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
 import { requireEventRow, toEvent } from '../events/service';
+import { withholdFromReplay } from '../http/idempotency';
+import { emailTakenOr } from '../identity/join';
+import { hashPassword } from '../identity/password';
 import { toCsv } from '../invitations/csv';
 import { decideForClaim } from './eligibility';
 import {
   cancelMyRegistration,
   getMyRegistration,
+  type Joining,
   listAllRegistrants,
   listRegistrantPage,
   register,
@@ -98,16 +103,32 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['registration'],
-        summary: 'Register the signed-in member (send an Idempotency-Key)',
+        summary: 'Register the signed-in member, or join the community and register in one step (send an Idempotency-Key)',
         description:
-          '201 with `status` `confirmed`, or `waitlisted` with `waitlistPosition` when the event is full (promoted in arrival order as seats free up). 401 signed out; 403 `not-eligible` (the reason and how to become eligible); 409 `registration-not-open`, `registration-closed` (window closed or event over) or `already-registered`; 422 unknown `sessionIds`.',
+          '201 with `status` `confirmed`, or `waitlisted` with `waitlistPosition` when the event is full (promoted in arrival order as seats free up). Signed out, send `join` (the sign-up details of `POST /v1/auth/signup`): the account, its profile and the registration are created together or not at all, and the answer carries the new member\'s `session` (shown once: a retry with the same Idempotency-Key gets 409 `idempotency-replay-unavailable`, never a second account). 401 signed out without `join`; 403 `not-eligible` (the reason and how to become eligible); 409 `registration-not-open`, `registration-closed` (window closed or event over), `already-registered`, `already-signed-in` (`join` while signed in) or `email-taken` (`join.email`); 422 unknown `sessionIds`.',
         params: ParamsSchema,
         body: RegistrationCreateSchema,
-        response: { 201: RegistrationSchema },
+        response: { 201: RegistrationCreatedSchema },
       },
     },
     async (request, reply) => {
-      const registration = await register(app.db, actorOf(request), request.params.id, request.body);
+      const { join } = request.body;
+      let joining: Joining | undefined;
+      if (join && !request.principal.account) {
+        withholdFromReplay(request);
+        joining = {
+          signup: join,
+          passwordHash: await hashPassword(join.password),
+          sessionTtlSeconds: app.config.sessionTtlSeconds,
+        };
+      }
+      let registration: Awaited<ReturnType<typeof register>>;
+      try {
+        registration = await register(app.db, actorOf(request), request.params.id, request.body, { joining });
+      } catch (error) {
+        throw emailTakenOr(error, 'join.email');
+      }
+      if (registration.session) reply.header('cache-control', 'no-store');
       return reply
         .code(201)
         .header('location', `/v1/events/${registration.eventId}/registrations/me`)

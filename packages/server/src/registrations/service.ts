@@ -1,4 +1,4 @@
-import type { Event, Page, Registration, RegistrationCreate } from '@wsc/models';
+import type { Event, Page, Registration, RegistrationCreate, RegistrationCreated, Signup } from '@wsc/models';
 import type { EventRegistrant, EventRegistrantListParams } from '@wsc/models/partner';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../community/actor';
@@ -9,6 +9,8 @@ import { requireMember, requireOrganiser } from '../events/organisers';
 import { lockEvent } from '../events/repository';
 import { eventNotFound, requireEventRow, toEvent } from '../events/service';
 import { HttpProblem } from '../http/problem';
+import { createUserToken } from '../identity/accounts-repository';
+import { createMember } from '../identity/join';
 import { registrationCancelled, registrationCreated } from './changes';
 import { decideForClaim } from './eligibility';
 import {
@@ -83,11 +85,38 @@ async function checkSessions(db: Database, eventId: string, sessionIds: readonly
   }
 }
 
+/** A signed-out person joining the community with the registration (`join`). */
+export interface Joining {
+  signup: Signup;
+  /** Hashed before the transaction: scrypt is slow and must not hold the event lock. */
+  passwordHash: string;
+  sessionTtlSeconds: number;
+}
+
+function whoRegisters(actor: Actor, input: RegistrationCreate, joining: Joining | undefined): void {
+  if (input.join && actor.account) {
+    throw new HttpProblem(409, 'Already a member', {
+      type: 'already-signed-in',
+      detail: 'You are signed in: register without `join`.',
+      errors: [{ path: 'join', message: 'Signed-in members register without join' }],
+    });
+  }
+  if (!actor.account && !joining) {
+    throw new HttpProblem(401, 'Sign-in required', {
+      type: 'authentication-required',
+      detail:
+        'Send "Authorization: Bearer <token>" with a session or SSO user token, or join the community in this step by sending your sign-up details as `join`.',
+      headers: { 'www-authenticate': 'Bearer' },
+    });
+  }
+}
+
 /**
- * Registers the signed-in member: checks the window and eligibility, then takes a seat or the
- * next waitlist place. The event row is locked for the whole transaction, so concurrent
- * registrations are counted one after another on PostgreSQL as on PGlite: never more confirmed
- * seats than the capacity.
+ * Registers the signed-in member, or a signed-out person who joins the community in the same
+ * step (`joining`: account, profile, registration and session are created together or not at
+ * all). Checks the window and eligibility, then takes a seat or the next waitlist place. The
+ * event row is locked for the whole transaction, so concurrent registrations are counted one
+ * after another on PostgreSQL as on PGlite: never more confirmed seats than the capacity.
  *
  * @example
  * const registration = await register(db, actor, 'world-smart-city-forum-2027', { claim: { communityMember: true } });
@@ -97,9 +126,10 @@ export async function register(
   actor: Actor,
   idOrSlug: string,
   input: RegistrationCreate,
-  now = new Date(),
-): Promise<Registration> {
-  const account = requireMember(actor);
+  options: { joining?: Joining | undefined; now?: Date } = {},
+): Promise<RegistrationCreated> {
+  const { joining, now = new Date() } = options;
+  whoRegisters(actor, input, joining);
   const found = await requireEventRow(db, idOrSlug);
   const sessionIds = [...new Set(input.sessionIds ?? [])];
   return db.transaction().execute(async (trx) => {
@@ -107,9 +137,18 @@ export async function register(
     if (!row) throw eventNotFound(idOrSlug);
     const event = toEvent(row);
     assertRegistrationOpen(event, now);
-    const existing = await findMemberRegistration(trx, event.id, account.id);
-    if (existing && existing.status !== 'cancelled') throw alreadyRegistered(event, existing.status);
     await checkSessions(trx, event.id, sessionIds);
+    let account = actor.account;
+    if (account) {
+      const existing = await findMemberRegistration(trx, event.id, account.id);
+      if (existing && existing.status !== 'cancelled') throw alreadyRegistered(event, existing.status);
+    } else if (joining) {
+      account = await createMember(trx, joining.signup, joining.passwordHash, {
+        partnerId: actor.partnerId,
+        requestId: actor.requestId,
+      });
+    }
+    if (!account) throw new Error('register: neither a member nor sign-up details');
 
     const { decision, verified } = await decideForClaim(trx, event, account, input.claim ?? {}, now);
     if (event.freeAttendance.length > 0 && !decision.eligible) {
@@ -120,33 +159,7 @@ export async function register(
           : `${decision.reason}.`,
       });
     }
-    let invitationCodeHash: string | null = null;
-    if (decision.basis === 'invited' && verified.invitationCodeHash) {
-      invitationCodeHash = verified.invitationCodeHash;
-      const redeemed = await trx
-        .updateTable('invitation_codes')
-        .set((eb) => ({ use_count: eb('use_count', '+', 1) }))
-        .where('event_id', '=', event.id)
-        .where('code_hash', '=', invitationCodeHash)
-        .whereRef('use_count', '<', 'max_uses')
-        .returning('use_count')
-        .executeTakeFirst();
-      if (!redeemed) {
-        throw new HttpProblem(403, 'Not eligible for free attendance', {
-          type: 'not-eligible',
-          detail: 'The invitation code has reached its use limit.',
-        });
-      }
-    }
-    if (decision.basis === 'co-located-registrant' && verified.coLocated) {
-      await trx
-        .updateTable('co_located_registrants')
-        .set({ claimed_by: account.id })
-        .where('event_id', '=', event.id)
-        .where('co_located_code', '=', verified.coLocated.code)
-        .where('reference_hash', '=', verified.coLocated.referenceHash)
-        .execute();
-    }
+    const invitationCodeHash = await redeem(trx, event, account.id, decision.basis, verified);
 
     const { confirmed } = await countRegistrations(trx, event.id);
     const status = event.capacity === null || confirmed < event.capacity ? 'confirmed' : 'waitlisted';
@@ -163,9 +176,63 @@ export async function register(
     const stored = await findRegistration(trx, id);
     if (!stored) throw new Error(`registration ${id} vanished inside its transaction`);
     const registration = toRegistration(stored);
-    await registrationCreated(trx, contextOf(actor), registration);
-    return registration;
+    // The session before the outbox write: recordEvent holds the outbox order lock until commit.
+    const session = joining
+      ? await createUserToken(trx, { accountId: account.id, kind: 'session', ttlSeconds: joining.sessionTtlSeconds })
+      : null;
+    await registrationCreated(trx, { ...contextOf(actor), actorId: account.id }, registration);
+    if (!session) return registration;
+    return {
+      ...registration,
+      session: {
+        token: session.token,
+        tokenType: 'Bearer' as const,
+        expiresAt: session.expiresAt.toISOString(),
+        accountId: account.id,
+      },
+    };
   });
+}
+
+/**
+ * Uses up what granted the seat: one use of an invitation code (refused past its limit, which
+ * a concurrent registration may just have reached), or the co-located reference, claimed for
+ * this account. Returns the redeemed code's hash.
+ */
+async function redeem(
+  trx: Database,
+  event: Event,
+  accountId: string,
+  basis: string | null,
+  verified: Awaited<ReturnType<typeof decideForClaim>>['verified'],
+): Promise<string | null> {
+  if (basis === 'invited' && verified.invitationCodeHash) {
+    const redeemed = await trx
+      .updateTable('invitation_codes')
+      .set((eb) => ({ use_count: eb('use_count', '+', 1) }))
+      .where('event_id', '=', event.id)
+      .where('code_hash', '=', verified.invitationCodeHash)
+      .whereRef('use_count', '<', 'max_uses')
+      .returning('use_count')
+      .executeTakeFirst();
+    if (!redeemed) {
+      throw new HttpProblem(403, 'Not eligible for free attendance', {
+        type: 'not-eligible',
+        detail: 'The invitation code has reached its use limit.',
+      });
+    }
+    return verified.invitationCodeHash;
+  }
+  if (basis === 'co-located-registrant' && verified.coLocated) {
+    await trx
+      .updateTable('co_located_registrants')
+      .set({ claimed_by: accountId })
+      .where('event_id', '=', event.id)
+      .where('co_located_code', '=', verified.coLocated.code)
+      .where('reference_hash', '=', verified.coLocated.referenceHash)
+      .execute();
+  }
+  return null;
 }
 
 function alreadyRegistered(event: Event, status: string): HttpProblem {

@@ -1,0 +1,65 @@
+import type { Signup } from '@wsc/models';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { DatabaseSchema } from '../database/schema';
+import { HttpProblem } from '../http/problem';
+import { createAccount } from './accounts-repository';
+import type { PrincipalAccount } from './principal';
+
+/** Where a new member came from: the partner site and the request, for the audit log. */
+export interface JoinContext {
+  partnerId: string | null;
+  requestId: string;
+}
+
+/**
+ * Creates a member account and its public profile from sign-up details (password already
+ * hashed, since scrypt must not run inside a transaction), and audits it, in the caller's
+ * transaction. Answers the principal the rest of the transaction acts as.
+ *
+ * @example
+ * const account = await createMember(trx, body, await hashPassword(body.password), { partnerId, requestId });
+ */
+export async function createMember(
+  db: Kysely<DatabaseSchema>,
+  signup: Signup,
+  passwordHash: string,
+  context: JoinContext,
+): Promise<PrincipalAccount> {
+  const id = await createAccount(db, {
+    email: signup.email,
+    passwordHash,
+    language: signup.language ?? null,
+    displayName: signup.displayName,
+    role: signup.role,
+    organizationId: signup.organizationId ?? null,
+    country: signup.country ?? null,
+    city: signup.city ?? null,
+    partnerId: context.partnerId,
+  });
+  await recordAudit(db, {
+    actorId: id,
+    action: 'account.created',
+    subjectType: 'account',
+    subjectId: id,
+    partnerId: context.partnerId,
+    requestId: context.requestId,
+  });
+  return { id, roles: ['member'], stakeholderId: id, via: 'session' };
+}
+
+/**
+ * Turns the unique violation of a taken e-mail address into 409 `email-taken` naming the field
+ * (`email`, or `join.email` when the sign-up came with a registration); rethrows anything else.
+ *
+ * @example
+ * try { … } catch (error) { throw emailTakenOr(error, 'join.email'); }
+ */
+export function emailTakenOr(error: unknown, path = 'email'): unknown {
+  if ((error as { code?: string } | null)?.code !== '23505') return error;
+  return new HttpProblem(409, 'E-mail already registered', {
+    type: 'email-taken',
+    detail: 'An account with this e-mail address exists; sign in instead.',
+    errors: [{ path, message: 'Already registered', code: 'taken' }],
+  });
+}
