@@ -1,6 +1,6 @@
 // One API instance of the live-updates benchmark, in its own process (started by live.mjs with
 // --expose-gc): either @wsc/server on a PostgreSQL URL, or the baseline, a bare Fastify SSE
-// broadcaster. Answers IPC messages: `heap` (heap after a full GC) and `close`.
+// broadcaster (PGlite when given a dataDirectory instead). Answers IPC messages: `heap` (heap after a full GC) and `close`.
 import Fastify from 'fastify';
 import pino from 'pino';
 
@@ -41,18 +41,19 @@ async function startBareBroadcaster() {
   return app;
 }
 
-async function startServer(databaseUrl) {
+async function startServer(databaseUrl, dataDirectory) {
   const { createServer } = await import('@wsc/server');
   return createServer({
     databaseUrl,
+    dataDirectory,
     rateLimit: false,
     logLevel: 'info',
     logStream: pino.destination({ dest: '/dev/null', sync: true }),
   });
 }
 
-process.once('message', async ({ kind, databaseUrl }) => {
-  const app = kind === 'bare' ? await startBareBroadcaster() : await startServer(databaseUrl);
+process.once('message', async ({ kind, databaseUrl, dataDirectory }) => {
+  const app = kind === 'bare' ? await startBareBroadcaster() : await startServer(databaseUrl, dataDirectory);
   await app.listen({ port: 0, host: '127.0.0.1' });
   process.on('message', async (message) => {
     if (message.type === 'heap') {

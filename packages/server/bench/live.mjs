@@ -2,17 +2,23 @@
 // subscribers of `GET /v1/stream?topics=votes`, with one @wsc/server instance and with two
 // instances on one PostgreSQL (votes through instance A, half the subscribers on B: the event
 // crosses instances by LISTEN/NOTIFY); heap per idle SSE connection; and the baseline, a bare
-// Fastify SSE broadcast to the same number of local clients. Every instance, the subscribers
-// and this orchestrating process are separate processes. Prints tables; asserts no timing.
+// Fastify SSE broadcast to the same number of local clients; what the idle subscribers cost the
+// instance's other routes (GET by id with and without them); and the registration race (200
+// members at once for 50 seats) on PostgreSQL and PGlite. Every instance, the subscribers, the
+// load generator and this orchestrating process are separate processes. Prints tables; asserts
+// no timing.
 //
 // Latency of one delivery = arrival of the frame on a stream − the moment the PUT vote (or
 // the baseline's broadcast request) was sent, so it includes the vote's own transaction.
 // BENCH_SCALE=small: 200 subscribers, 10 votes. Default: 1,000 subscribers, 40 votes.
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, migrate } from '@wsc/server';
 import { table } from './report.mjs';
+import { makeOrganiser, otherRoutesWithIdleSubscribers, registrationRace } from './live-side-effects.mjs';
 import { createScratchDatabase } from './scratch-database.mjs';
 import { memberToken, painPointId, seedMembers, seedPainPoints } from './seed.mjs';
 
@@ -21,6 +27,8 @@ const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? (small ? 200 : 1000)
 const VOTES = small ? 10 : 40;
 const PAUSE_MILLISECONDS = 100;
 const SEEDED_MEMBERS = 200;
+const RACE = { clients: 200, seats: 50 };
+const LOAD_SECONDS = small ? 3 : 8;
 const started = performance.now();
 const now = () => performance.timeOrigin + performance.now();
 
@@ -49,9 +57,9 @@ function child(script, execArgv = []) {
   return { process, ask };
 }
 
-async function startInstance(kind, databaseUrl) {
+async function startInstance(kind, databaseUrl, dataDirectory) {
   const instance = child('./live-instance.mjs', ['--expose-gc']);
-  const { url } = await instance.ask({ kind, databaseUrl }, 'listening');
+  const { url } = await instance.ask({ kind, databaseUrl, dataDirectory }, 'listening');
   return {
     url,
     heap: () => instance.ask({ type: 'heap' }, 'heap'),
@@ -130,6 +138,9 @@ async function heapPerConnection(instance, open) {
 
 const latencyRows = [];
 const memoryRows = [];
+const otherRouteRows = [];
+const raceRows = [];
+const raceFirstMember = SEEDED_MEMBERS + VOTES * 2 + 1;
 
 // Baseline: bare Fastify broadcasting to local clients.
 {
@@ -167,7 +178,8 @@ try {
   let timer = performance.now();
   const database = await createDatabase({ url: scratch.url });
   await migrate(database.db);
-  await seedMembers(database.db, SEEDED_MEMBERS + VOTES * 2);
+  await seedMembers(database.db, SEEDED_MEMBERS + VOTES * 2 + RACE.clients);
+  await makeOrganiser(database.db);
   await seedPainPoints(database.db, { from: 1, to: 1000, votesPerPainPoint: 10, members: SEEDED_MEMBERS });
   await database.close();
   log(`seeded in ${((performance.now() - timer) / 1000).toFixed(1)} s`);
@@ -187,6 +199,15 @@ try {
   log(`one instance, ${SUBSCRIBERS} subscribers`);
   const first = await startInstance('server', scratch.url);
   await fetch(`${first.url}/v1/pain-points?limit=20`).then((response) => response.arrayBuffer());
+  log(`other routes with and without ${SUBSCRIBERS} idle subscribers`);
+  otherRouteRows.push(
+    ...(await otherRoutesWithIdleSubscribers({
+      url: first.url,
+      seconds: LOAD_SECONDS,
+      painPoints: 1000,
+      openIdle: () => openSubscribers([{ url: `${first.url}/v1/stream?topics=votes`, count: SUBSCRIBERS }]),
+    })),
+  );
   const measured = await heapPerConnection(first, () =>
     openSubscribers([{ url: `${first.url}/v1/stream?topics=votes`, count: SUBSCRIBERS }]),
   );
@@ -226,9 +247,29 @@ try {
   }
   await split.close();
   await second.close();
+  log(`registration race: ${RACE.clients} clients for ${RACE.seats} seats, PostgreSQL`);
+  raceRows.push(await registrationRace({ url: first.url, label: 'PostgreSQL', ...RACE, firstMember: raceFirstMember }));
   await first.close();
 } finally {
   await scratch.drop();
+}
+
+// The same race on PGlite (one instance: PGlite is embedded).
+{
+  log(`registration race: ${RACE.clients} clients for ${RACE.seats} seats, PGlite`);
+  const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'wsc-live-race-'));
+  try {
+    const database = await createDatabase({ dataDirectory });
+    await migrate(database.db);
+    await seedMembers(database.db, RACE.clients + 1);
+    await makeOrganiser(database.db);
+    await database.close();
+    const instance = await startInstance('server', undefined, dataDirectory);
+    raceRows.push(await registrationRace({ url: instance.url, label: 'PGlite', ...RACE, firstMember: 2 }));
+    await instance.close();
+  } finally {
+    rmSync(dataDirectory, { recursive: true, force: true });
+  }
 }
 
 console.log(
@@ -258,5 +299,28 @@ console.log(
   '\n### Heap per idle SSE connection (heapUsed after full GC, before and after the streams opened, in the instance process)\n',
 );
 console.log(table(memoryRows, ['instance', 'streams', 'heap bytes/stream', 'rss bytes/stream', 'target']));
+console.log(
+  `\n### Other routes while ${SUBSCRIBERS} idle subscribers are connected (one instance, PostgreSQL, 100 connections, ${LOAD_SECONDS} s each; target: no slowdown)\n`,
+);
+console.log(
+  table(otherRouteRows, ['GET /v1/pain-points/{id}', 'idle streams', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'vs no streams']),
+);
+console.log(
+  `\n### Registration race (${RACE.clients} members POST at once for ${RACE.seats} seats, each with its own Idempotency-Key; one instance)\n`,
+);
+console.log(
+  table(raceRows, [
+    'database',
+    'clients / seats',
+    'confirmed',
+    'waitlisted',
+    'other answers',
+    'wall ms',
+    'registrations/s',
+    'p50 ms',
+    'p99 ms',
+    'expected',
+  ]),
+);
 console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
 process.exit(0);
