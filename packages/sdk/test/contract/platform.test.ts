@@ -308,7 +308,9 @@ describe(`events and registration against @wsc/server (${kind})`, () => {
 
     // Signed out: join the community and register in one call, then act with the new session.
     const visitor = new WscClient({ baseURL });
-    expect(await visitor.events.eligibility(event.id, { joiningNow: true })).toMatchObject({ eligible: true });
+    expect(await visitor.events.eligibility(event.id, { joiningNow: true })).toMatchObject({
+      eligible: true,
+    });
     const joined = await visitor.events.register(event.id, {
       join: {
         email: `joiner${Date.now()}@example.org`,

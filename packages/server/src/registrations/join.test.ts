@@ -109,7 +109,9 @@ describe.each(databases())('joining the community while registering on $kind', (
     expect((await registerAnonymously(event.id, { join: details })).statusCode).toBe(201);
     const before = await counts();
 
-    const taken = await registerAnonymously(event.id, { join: newcomer({ email: details.email.toUpperCase() }) });
+    const taken = await registerAnonymously(event.id, {
+      join: newcomer({ email: details.email.toUpperCase() }),
+    });
     expect(taken.statusCode).toBe(409);
     expect(taken.json()).toMatchObject({
       type: expect.stringMatching(/email-taken$/),
@@ -138,7 +140,9 @@ describe.each(databases())('joining the community while registering on $kind', (
   it('names the bad sign-up field, refuses join while signed in, and asks signed-out people to join', async () => {
     const event = await createEventAs(app, organiser.headers);
     const before = await counts();
-    const invalid = await registerAnonymously(event.id, { join: newcomer({ password: 'short', email: 'nope' }) });
+    const invalid = await registerAnonymously(event.id, {
+      join: newcomer({ password: 'short', email: 'nope' }),
+    });
     expect(invalid.statusCode).toBe(422);
     const paths = invalid.json<{ errors: { path: string }[] }>().errors.map((error) => error.path);
     expect(paths).toEqual(expect.arrayContaining(['join.password', 'join.email']));

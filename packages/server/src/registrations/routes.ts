@@ -103,9 +103,10 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['registration'],
-        summary: 'Register the signed-in member, or join the community and register in one step (send an Idempotency-Key)',
+        summary:
+          'Register the signed-in member, or join the community and register in one step (send an Idempotency-Key)',
         description:
-          '201 with `status` `confirmed`, or `waitlisted` with `waitlistPosition` when the event is full (promoted in arrival order as seats free up). Signed out, send `join` (the sign-up details of `POST /v1/auth/signup`): the account, its profile and the registration are created together or not at all, and the answer carries the new member\'s `session` (shown once: a retry with the same Idempotency-Key gets 409 `idempotency-replay-unavailable`, never a second account). 401 signed out without `join`; 403 `not-eligible` (the reason and how to become eligible); 409 `registration-not-open`, `registration-closed` (window closed or event over), `already-registered`, `already-signed-in` (`join` while signed in) or `email-taken` (`join.email`); 422 unknown `sessionIds`.',
+          "201 with `status` `confirmed`, or `waitlisted` with `waitlistPosition` when the event is full (promoted in arrival order as seats free up). Signed out, send `join` (the sign-up details of `POST /v1/auth/signup`): the account, its profile and the registration are created together or not at all, and the answer carries the new member's `session` (shown once: a retry with the same Idempotency-Key gets 409 `idempotency-replay-unavailable`, never a second account). 401 signed out without `join`; 403 `not-eligible` (the reason and how to become eligible); 409 `registration-not-open`, `registration-closed` (window closed or event over), `already-registered`, `already-signed-in` (`join` while signed in) or `email-taken` (`join.email`); 422 unknown `sessionIds`.",
         params: ParamsSchema,
         body: RegistrationCreateSchema,
         response: { 201: RegistrationCreatedSchema },

@@ -178,7 +178,11 @@ export async function register(
     const registration = toRegistration(stored);
     // The session before the outbox write: recordEvent holds the outbox order lock until commit.
     const session = joining
-      ? await createUserToken(trx, { accountId: account.id, kind: 'session', ttlSeconds: joining.sessionTtlSeconds })
+      ? await createUserToken(trx, {
+          accountId: account.id,
+          kind: 'session',
+          ttlSeconds: joining.sessionTtlSeconds,
+        })
       : null;
     await registrationCreated(trx, { ...contextOf(actor), actorId: account.id }, registration);
     if (!session) return registration;
