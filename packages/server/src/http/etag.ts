@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -8,7 +8,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * entityTag('{"data":[]}'); // '"b5f4…"'
  */
 export function entityTag(body: string | Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 27)}"`;
+  // One-shot hash: no Hash object per response.
+  return `"${hash('sha1', body, 'base64url').slice(0, 27)}"`;
 }
 
 function matches(ifNoneMatch: string, tag: string): boolean {

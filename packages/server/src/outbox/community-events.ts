@@ -9,30 +9,8 @@ import { recordEvent } from './record-event';
 type Database = Kysely<DatabaseSchema>;
 
 /**
- * `pain_point.voted` (`{ painPointId, voteCount }`, never who voted), with the count the vote's
- * own UPDATE returned (no second read). Public. Record it only when the vote changed.
- *
- * @example
- * await recordPainPointVoted(trx, painPointId, 12, actor.partnerId);
- */
-export async function recordPainPointVoted(
-  trx: Database,
-  painPointId: string,
-  voteCount: number,
-  partnerId: string | null,
-): Promise<void> {
-  await recordEvent(trx, {
-    type: 'pain_point.voted',
-    subject: { type: 'pain_point', id: painPointId },
-    data: { painPointId, voteCount },
-    partnerId,
-    visibility: 'public',
-  });
-}
-
-/**
  * `pain_point.created` / `pain_point.updated`: the pain point in every language it has. Public.
- * A vote records through {@link recordPainPointVoted}, which needs no read.
+ * A vote records its `pain_point.voted` in its own statement (`changeVote` in votes/repository.ts).
  *
  * @example
  * await recordPainPointEvent(trx, 'pain_point.created', row.id, actor.partnerId);

@@ -12,7 +12,18 @@ export const OUTBOX_CHANNEL = 'wsc_outbox';
  * so ids commit in increasing order. A reader (the live hub, a client's `Last-Event-ID`) that
  * has seen id N can then never miss a smaller id committed later.
  */
-const OUTBOX_ORDER_LOCK = 7_242_004;
+export const OUTBOX_ORDER_LOCK = 7_242_004;
+
+/**
+ * The webhook endpoints an event row named `inserted` (columns `id`, `type`) goes to: enabled,
+ * subscribed to its type, of an enabled partner. Callers add the audience condition; a public
+ * event goes to every one of them. Shared with the vote statement
+ * (`votes/repository.ts`), which records its event in the same statement as the vote.
+ */
+export const SUBSCRIBED_ENDPOINTS_SQL = `from inserted
+      join webhook_endpoints endpoint
+        on endpoint.enabled and endpoint.deleted_at is null and inserted.type = any (endpoint.event_types)
+      join partners partner on partner.id = endpoint.partner_id and partner.disabled_at is null`;
 
 export interface OutboxEventInput {
   type: WebhookEventType;
@@ -88,10 +99,7 @@ export async function recordEvent(
     deliveries as (
       insert into webhook_deliveries (endpoint_id, event_id, event_type)
       select endpoint.id, inserted.id, inserted.type
-      from inserted
-      join webhook_endpoints endpoint
-        on endpoint.enabled and endpoint.deleted_at is null and inserted.type = any (endpoint.event_types)
-      join partners partner on partner.id = endpoint.partner_id and partner.disabled_at is null
+      ${sql.raw(SUBSCRIBED_ENDPOINTS_SQL)}
       where ${isPublic}
          or endpoint.partner_id = any (${restricted.partnerIds ?? []}::text[])
          or partner.organization_id = any (${restricted.organizationIds ?? []}::text[])

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
 import { standardsSeeder } from '../standards/seed';
 import { createTestServer, databases, type TestServer } from '../test-support';
-import { insertVote } from '../votes/repository';
+import { changeVote } from '../votes/repository';
 import { insertPainPoint } from './repository';
 import { trendingScore } from './trending';
 
@@ -63,7 +63,12 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
       });
       if (!row) throw new Error('insert failed');
       for (const voter of voters.slice(0, index % (voters.length + 1))) {
-        await insertVote(app.db, row.id, voter.accountId, null);
+        await changeVote(app.db, {
+          painPointId: row.id,
+          accountId: voter.accountId,
+          partnerId: null,
+          voted: true,
+        });
       }
       ids.push(row.id);
     }

@@ -1,7 +1,7 @@
 import type { Domain, PainPointSort, PainPointStatus } from '@wsc/models';
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { KeyValue } from '../community/keyset-cursor';
-import { textSearchCondition } from '../community/text-search';
+import { textSearchText } from '../community/text-search';
 import type { DatabaseSchema } from '../database/schema';
 import { trendingScoreSql } from './trending';
 
@@ -35,6 +35,30 @@ export interface PainPointRow {
 
 type Database = Kysely<DatabaseSchema>;
 
+/** The stored columns every read of a pain point selects (the search columns are left out). */
+const PAIN_POINT_COLUMNS = [
+  'id',
+  'slug',
+  'title',
+  'description',
+  'language',
+  'domain',
+  'city',
+  'country',
+  'severity',
+  'status',
+  'duplicate_of',
+  'vote_count',
+  'comment_count',
+  'trending_score',
+  'locked',
+  'sample',
+  'author_id',
+  'partner_id',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof PainPointRow)[];
+
 /** How each sort orders the rows (descending, id breaking ties) and what its cursor carries. */
 export const SORT_KEYS: Record<PainPointSort, { column: string; keyType: 'number' | 'string' }> = {
   top: { column: 'vote_count', keyType: 'number' },
@@ -42,34 +66,20 @@ export const SORT_KEYS: Record<PainPointSort, { column: string; keyType: 'number
   trending: { column: 'trending_score', keyType: 'number' },
 };
 
+/** `created_at` with its microseconds, as text: the `new` sort's cursor key. */
+const CREATED_AT_KEY = `to_char(pain_points.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The columns of {@link selectPainPoint} as SQL text (the hand-assembled list query). */
+const LIST_COLUMNS = [
+  ...PAIN_POINT_COLUMNS.map((column) => `pain_points.${column}`),
+  `${CREATED_AT_KEY} as created_at_key`,
+].join(', ');
+
 function selectPainPoint(db: Database | Kysely<DatabaseSchema>, viewerId: string | null) {
   let query = db
     .selectFrom('pain_points')
-    .select([
-      'pain_points.id',
-      'pain_points.slug',
-      'pain_points.title',
-      'pain_points.description',
-      'pain_points.language',
-      'pain_points.domain',
-      'pain_points.city',
-      'pain_points.country',
-      'pain_points.severity',
-      'pain_points.status',
-      'pain_points.duplicate_of',
-      'pain_points.vote_count',
-      'pain_points.comment_count',
-      'pain_points.trending_score',
-      'pain_points.locked',
-      'pain_points.sample',
-      'pain_points.author_id',
-      'pain_points.partner_id',
-      'pain_points.created_at',
-      'pain_points.updated_at',
-      sql<string>`to_char(pain_points.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'created_at_key',
-      ),
-    ]);
+    .select(PAIN_POINT_COLUMNS.map((column) => `pain_points.${column}` as const))
+    .select(sql<string>`${sql.raw(CREATED_AT_KEY)}`.as('created_at_key'));
   if (viewerId !== null) {
     query = query.select(
       sql<boolean>`exists (select 1 from votes where votes.pain_point_id = pain_points.id and votes.account_id = ${viewerId})`.as(
@@ -131,26 +141,36 @@ export async function listPainPoints(
   limit: number,
   viewerId: string | null,
 ): Promise<PainPointRow[]> {
-  const { column } = SORT_KEYS[sort];
-  const sortColumn = sql.ref(`pain_points.${column}`);
-  let query = selectPainPoint(db, viewerId);
-  if (filters.domain) query = query.where('pain_points.domain', '=', filters.domain);
-  if (filters.country) query = query.where('pain_points.country', '=', filters.country);
-  if (filters.city) query = query.where(sql<boolean>`lower(pain_points.city) = lower(${filters.city})`);
-  if (filters.status) query = query.where('pain_points.status', '=', filters.status);
+  // The busiest query of the platform, assembled as text: building and compiling it with the
+  // query builder cost more CPU than reading its rows. Every value is a bound parameter.
+  const parameters: unknown[] = [];
+  const bind = (value: unknown) => `$${parameters.push(value)}`;
+  const sortColumn = `pain_points.${SORT_KEYS[sort].column}`;
+  let columns = LIST_COLUMNS;
+  if (viewerId !== null) {
+    columns += `, exists (select 1 from votes where votes.pain_point_id = pain_points.id and votes.account_id = ${bind(viewerId)}) as voted`;
+  }
+  const conditions: string[] = [];
+  if (filters.domain) conditions.push(`pain_points.domain = ${bind(filters.domain)}`);
+  if (filters.country) conditions.push(`pain_points.country = ${bind(filters.country)}`);
+  if (filters.city) conditions.push(`lower(pain_points.city) = lower(${bind(filters.city)})`);
+  if (filters.status) conditions.push(`pain_points.status = ${bind(filters.status)}`);
   if (filters.standard) {
-    query = query.where(
-      sql<boolean>`exists (select 1 from standard_mappings where standard_mappings.pain_point_id = pain_points.id and standard_mappings.standard_id = ${filters.standard})`,
+    conditions.push(
+      `exists (select 1 from standard_mappings where standard_mappings.pain_point_id = pain_points.id and standard_mappings.standard_id = ${bind(filters.standard)})`,
     );
   }
-  const search = textSearchCondition('pain_points', filters.q);
-  if (search) query = query.where(search);
+  const search = textSearchText('pain_points', filters.q, bind);
+  if (search) conditions.push(search);
   if (after) {
     const [key, id] = after;
-    const keyValue = sort === 'new' ? sql`${key}::timestamptz` : sql`${key}`;
-    query = query.where(sql<boolean>`(${sortColumn}, pain_points.id) < (${keyValue}, ${id})`);
+    const keyValue = sort === 'new' ? `${bind(key)}::timestamptz` : bind(key);
+    conditions.push(`(${sortColumn}, pain_points.id) < (${keyValue}, ${bind(id)})`);
   }
-  return query.orderBy(sortColumn, 'desc').orderBy('pain_points.id', 'desc').limit(limit).execute();
+  const where = conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '';
+  const text = `select ${columns} from pain_points${where} order by ${sortColumn} desc, pain_points.id desc limit ${bind(limit)}`;
+  const result = await db.executeQuery<PainPointRow>(CompiledQuery.raw(text, parameters));
+  return result.rows;
 }
 
 /** The sort key and id of a row, as the next cursor carries them. */

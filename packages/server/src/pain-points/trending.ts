@@ -31,3 +31,14 @@ export function trendingScoreSql(
 ): RawBuilder<number> {
   return sql<number>`(log((1 + ${voteCount})::double precision) + extract(epoch from (${createdAt} - ${sql.lit(TRENDING_EPOCH)}::timestamptz))::double precision / ${sql.lit(TRENDING_SECONDS_PER_TENFOLD)})`;
 }
+
+/**
+ * {@link trendingScoreSql} as SQL text over SQL text operands, for statements whose text is
+ * built once (the vote statement).
+ *
+ * @example
+ * trendingScoreText('vote_count + 1', 'created_at');
+ */
+export function trendingScoreText(voteCount: string, createdAt: string): string {
+  return `(log((1 + ${voteCount})::double precision) + extract(epoch from (${createdAt} - '${TRENDING_EPOCH}'::timestamptz))::double precision / ${TRENDING_SECONDS_PER_TENFOLD})`;
+}

@@ -1,88 +1,94 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { trendingScoreSql } from '../pain-points/trending';
+import { storedAudience } from '../outbox/audience';
+import { OUTBOX_CHANNEL, OUTBOX_ORDER_LOCK, SUBSCRIBED_ENDPOINTS_SQL } from '../outbox/record-event';
+import { topicsOf } from '../outbox/topics';
+import { trendingScoreSql, trendingScoreText } from '../pain-points/trending';
 
 type Database = Kysely<DatabaseSchema>;
 
-/** What a vote call left behind: the pain point's count, and whether this call changed it. */
-export interface VoteChange {
-  voteCount: number;
-  changed: boolean;
+/** Who sets or clears a vote, through which partner, on which pain point. */
+export interface VoteChangeInput {
+  painPointId: string;
+  accountId: string;
+  partnerId: string | null;
+  /** true: vote; false: withdraw the vote. */
+  voted: boolean;
 }
 
 /**
- * Records a member's vote and, only when the vote is new, adds one to the pain point's
- * `vote_count` (and its trending score) in the same transaction. The primary key
- * (pain_point_id, account_id) turns a repeated or concurrent second vote into a no-op, and the
- * `vote_count + 1` update takes the row lock, so the count always equals the stored votes.
- * The vote is stored only if the pain point exists and is not a duplicate (one statement, no
- * read before it); `undefined` means one of those was the case, or the member had voted: the
- * caller reads the pain point to tell which.
- *
- * @example
- * const change = await insertVote(trx, painPointId, accountId, partnerId); // { voteCount: 3, changed: true }
+ * One statement (so one round trip and its own transaction, no BEGIN/COMMIT): store or delete
+ * the vote; only when that changed a row, add or take one off `vote_count` (and the trending
+ * score), take the outbox order lock, write the `pain_point.voted` event with the webhook
+ * deliveries of every subscribed endpoint, and NOTIFY its id. Data-modifying CTEs run once
+ * each, and each step reads the previous one's RETURNING, so they run in that order: the lock
+ * is taken after the row lock of the count update, as in every other outbox writer, and held
+ * until the statement commits. The SQL text is built once; a vote compiles nothing.
  */
-export async function insertVote(
-  db: Database,
-  painPointId: string,
-  accountId: string,
-  partnerId: string | null,
-): Promise<VoteChange | undefined> {
-  const inserted = await db
-    .insertInto('votes')
-    .columns(['pain_point_id', 'account_id', 'partner_id'])
-    .expression((eb) =>
-      eb
-        .selectFrom('pain_points')
-        .select([
-          'pain_points.id',
-          sql<string>`${accountId}::text`.as('account_id'),
-          sql<string | null>`${partnerId}::text`.as('partner_id'),
-        ])
-        .where('pain_points.id', '=', painPointId)
-        .where('pain_points.status', '<>', 'duplicate'),
+function voteStatement(voted: boolean): string {
+  const change = voted
+    ? `insert into votes (pain_point_id, account_id, partner_id)
+      select pain_points.id, $2::text, $3::text from pain_points
+      where pain_points.id = $1 and pain_points.status <> 'duplicate'
+      on conflict (pain_point_id, account_id) do nothing
+      returning pain_point_id`
+    : 'delete from votes where pain_point_id = $1 and account_id = $2 returning pain_point_id';
+  const newCount = voted ? 'vote_count + 1' : 'vote_count - 1';
+  return `with changed as (${change}),
+    counted as (
+      update pain_points
+      set vote_count = ${newCount}, trending_score = ${trendingScoreText(newCount, 'created_at')}
+      where id = (select pain_point_id from changed)
+      returning id, vote_count
+    ),
+    ordered as (select id, vote_count, pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK}) from counted),
+    inserted as (
+      insert into outbox_events (type, subject_type, subject_id, topics, data, audience, public_data, partner_id)
+      select 'pain_point.voted', 'pain_point', ordered.id, $4::text[],
+             jsonb_build_object('painPointId', ordered.id, 'voteCount', ordered.vote_count), $5::jsonb, null, $3::text
+      from ordered
+      returning id, type
+    ),
+    deliveries as (
+      insert into webhook_deliveries (endpoint_id, event_id, event_type)
+      select endpoint.id, inserted.id, inserted.type
+      ${SUBSCRIBED_ENDPOINTS_SQL}
+      returning endpoint_id
     )
-    .onConflict((conflict) => conflict.columns(['pain_point_id', 'account_id']).doNothing())
-    .returning('pain_point_id')
-    .executeTakeFirst();
-  if (!inserted) return undefined;
-  return { voteCount: await adjustVoteCount(db, painPointId, 1), changed: true };
+    select counted.vote_count, pg_notify('${OUTBOX_CHANNEL}', inserted.id::text) as notified,
+           (select count(*) from deliveries) as deliveries
+    from counted cross join inserted`;
 }
+
+const CAST_VOTE_SQL = voteStatement(true);
+const WITHDRAW_VOTE_SQL = voteStatement(false);
+/** `pain_point.voted` is public: every subscribed endpoint gets it, whoever voted. */
+const PUBLIC_AUDIENCE = JSON.stringify(storedAudience('public', null));
 
 /**
- * Removes a member's vote and, only when there was one, takes one off `vote_count`.
- * `undefined`: there was no vote (or no such pain point); the caller reads the pain point.
+ * Sets or clears a member's vote. Only a call that changed the vote changes `vote_count` and
+ * records a `pain_point.voted` event (`{ painPointId, voteCount }`, never who voted), all in
+ * one statement. The primary key (pain_point_id, account_id) turns a repeated or concurrent
+ * second vote into a no-op, and the count update takes the row lock, so the count always
+ * equals the stored votes. A vote is stored only if the pain point exists and is not a
+ * duplicate. Returns the new count, or `undefined` when nothing changed (a repeated call, no
+ * such pain point, a duplicate): the caller reads the pain point to tell which.
  *
  * @example
- * const change = await deleteVote(trx, painPointId, accountId); // { voteCount: 2, changed: true }
+ * await changeVote(db, { painPointId, accountId, partnerId: null, voted: true }); // 3
  */
-export async function deleteVote(
-  db: Database,
-  painPointId: string,
-  accountId: string,
-): Promise<VoteChange | undefined> {
-  const deleted = await db
-    .deleteFrom('votes')
-    .where('pain_point_id', '=', painPointId)
-    .where('account_id', '=', accountId)
-    .returning('pain_point_id')
-    .executeTakeFirst();
-  if (!deleted) return undefined;
-  return { voteCount: await adjustVoteCount(db, painPointId, -1), changed: true };
-}
-
-async function adjustVoteCount(db: Database, painPointId: string, delta: 1 | -1): Promise<number> {
-  const newCount = sql<number>`vote_count + ${sql.lit(delta)}`;
-  const row = await db
-    .updateTable('pain_points')
-    .set({
-      vote_count: newCount as never,
-      trending_score: trendingScoreSql(newCount, sql.ref('created_at')) as never,
-    })
-    .where('id', '=', painPointId)
-    .returning('vote_count')
-    .executeTakeFirstOrThrow();
-  return row.vote_count;
+export async function changeVote(db: Database, input: VoteChangeInput): Promise<number | undefined> {
+  const topics = topicsOf('pain_point.voted', { type: 'pain_point', id: input.painPointId }, {});
+  const result = await db.executeQuery<{ vote_count: number }>(
+    CompiledQuery.raw(input.voted ? CAST_VOTE_SQL : WITHDRAW_VOTE_SQL, [
+      input.painPointId,
+      input.accountId,
+      input.partnerId,
+      topics,
+      PUBLIC_AUDIENCE,
+    ]),
+  );
+  return result.rows[0]?.vote_count;
 }
 
 /**

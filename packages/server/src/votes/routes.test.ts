@@ -167,6 +167,52 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
     expect(audit.data).toMatchObject({ to: 'duplicate', duplicateOf: original.id, votesMoved: 1 });
   });
 
+  it('concurrent votes: each writes its event (ids in commit order) and its webhook delivery with the vote', async () => {
+    const partner = await createPartner(app);
+    // A loopback receiver (nothing listens: only the stored deliveries matter here).
+    app.config.webhookAllowPrivate = true;
+    const endpoint = await app.inject({
+      method: 'POST',
+      url: '/v1/webhook-endpoints',
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+      payload: { url: 'http://127.0.0.1:9/votes', eventTypes: ['pain_point.voted'] },
+    });
+    app.config.webhookAllowPrivate = false;
+    expect(endpoint.statusCode).toBe(201);
+    const painPoint = await postPainPoint(app, member.headers);
+    const url = `/v1/pain-points/${painPoint.id}/vote`;
+    const voters = await Promise.all(Array.from({ length: 30 }, () => quickMember(app)));
+    const answers = await Promise.all(
+      voters.map((voter) => app.inject({ method: 'PUT', url, headers: voter.headers })),
+    );
+    expect(answers.every((response) => response.statusCode === 200)).toBe(true);
+    const events = await app.db
+      .selectFrom('outbox_events')
+      .select(['id', 'data', 'topics'])
+      .where('type', '=', 'pain_point.voted')
+      .where('subject_id', '=', painPoint.id)
+      .orderBy('id')
+      .execute();
+    // The count update holds the row until commit and the order lock is taken after it, so
+    // ids follow the counts: a replay from any Last-Event-ID sees the counts rise one by one.
+    expect(events.map((event) => (event.data as { voteCount: number }).voteCount)).toEqual(
+      Array.from({ length: 30 }, (_, index) => index + 1),
+    );
+    expect(events[0]?.topics).toEqual(['votes', `pain-points/${painPoint.id}`]);
+    const deliveries = await app.db
+      .selectFrom('webhook_deliveries')
+      .select('event_id')
+      .where(
+        'event_id',
+        'in',
+        events.map((event) => event.id),
+      )
+      .execute();
+    expect(deliveries.map((delivery) => Number(delivery.event_id)).sort((x, y) => x - y)).toEqual(
+      events.map((event) => Number(event.id)),
+    );
+  });
+
   it('keeps vote_count equal to the stored votes under 50 concurrent voters and 20 concurrent repeats', async () => {
     const painPoint = await postPainPoint(app, member.headers);
     const url = `/v1/pain-points/${painPoint.id}/vote`;

@@ -3,8 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../community/actor';
 import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
-import { recordPainPointVoted } from '../outbox/community-events';
-import { deleteVote, insertVote, voteState } from './repository';
+import { changeVote, voteState } from './repository';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -13,8 +12,9 @@ type Database = Kysely<DatabaseSchema>;
  * same call twice leaves one vote (or none) and answers the same count; only a call that changed
  * the vote records a `pain_point.voted` event. A member can only ever touch their own vote: the
  * account comes from the token, never from the request. The common case (a new vote) is one
- * transaction of three statements, with no read before it: the insert itself refuses unknown and
- * duplicate pain points, and only a call that changed nothing reads the pain point to answer.
+ * statement, with no read before it and no BEGIN/COMMIT round trips: the insert itself refuses
+ * unknown and duplicate pain points, and only a call that changed nothing reads the pain point
+ * to answer.
  *
  * @example
  * await setVote(db, actor, painPointId, true); // { painPointId, voteCount: 1, voted: true }
@@ -27,28 +27,28 @@ export async function setVote(
 ): Promise<VoteResult> {
   const account = actor.account;
   if (!account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
-  const voteCount = await db.transaction().execute(async (trx) => {
-    const change = voted
-      ? await insertVote(trx, painPointId, account.id, actor.partnerId)
-      : await deleteVote(trx, painPointId, account.id);
-    if (change) {
-      await recordPainPointVoted(trx, painPointId, change.voteCount, actor.partnerId);
-      return change.voteCount;
-    }
-    // Nothing changed (a repeated call, or a refusal): no event; tell the caller why.
-    const state = await voteState(trx, painPointId);
-    if (!state) {
-      throw new HttpProblem(404, 'Pain point not found', {
-        detail: `No pain point has the id ${painPointId}.`,
-      });
-    }
-    if (voted && state.status === 'duplicate') {
-      throw new HttpProblem(409, 'Vote on the original', {
-        type: 'duplicate-pain-point',
-        detail: `This pain point repeats ${state.duplicateOf ?? 'another one'}; its votes were moved there.`,
-      });
-    }
-    return state.voteCount;
+  const changed = await changeVote(db, {
+    painPointId,
+    accountId: account.id,
+    partnerId: actor.partnerId,
+    voted,
   });
+  if (changed !== undefined) return { painPointId, voteCount: changed, voted };
+  // Nothing changed (a repeated call, or a refusal): no event; tell the caller why. A fresh
+  // statement, so a concurrent first vote of the same member that made this one a no-op is
+  // counted in the answer.
+  const state = await voteState(db, painPointId);
+  if (!state) {
+    throw new HttpProblem(404, 'Pain point not found', {
+      detail: `No pain point has the id ${painPointId}.`,
+    });
+  }
+  if (voted && state.status === 'duplicate') {
+    throw new HttpProblem(409, 'Vote on the original', {
+      type: 'duplicate-pain-point',
+      detail: `This pain point repeats ${state.duplicateOf ?? 'another one'}; its votes were moved there.`,
+    });
+  }
+  const voteCount = state.voteCount;
   return { painPointId, voteCount, voted };
 }
