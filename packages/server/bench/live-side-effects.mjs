@@ -3,14 +3,10 @@
 // 200-client registration race for 50 seats runs (throughput, latency, the final split).
 import { sql } from 'kysely';
 import { runLoad } from './load.mjs';
+import { percentile } from './report.mjs';
 import { memberId, memberToken, painPointId } from './seed.mjs';
 
 const now = () => performance.timeOrigin + performance.now();
-
-function percentile(sorted, fraction) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
-}
 
 /**
  * Throughput and latency of a read route (random pain points by id, 100 connections) on one

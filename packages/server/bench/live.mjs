@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, migrate } from '@wsc/server';
 import { makeOrganiser, otherRoutesWithIdleSubscribers, registrationRace } from './live-side-effects.mjs';
-import { table } from './report.mjs';
+import { percentile, table } from './report.mjs';
 import { createScratchDatabase } from './scratch-database.mjs';
 import { memberToken, painPointId, seedMembers, seedPainPoints } from './seed.mjs';
 
@@ -76,11 +76,6 @@ async function openSubscribers(targets) {
     report: () => clients.ask({ type: 'report' }, 'report'),
     close: () => clients.ask({ type: 'close' }, 'closed'),
   };
-}
-
-function percentile(sorted, fraction) {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
 }
 
 /** Sends the triggers one after another (with a pause), then collects every stream's arrivals. */

@@ -37,3 +37,14 @@ export function ratio(numerator, denominator) {
   if (!numerator || !denominator) return null;
   return Number((numerator / denominator).toFixed(3));
 }
+
+/**
+ * The value at `fraction` (0.99 for p99) of an ascending list; null when it is empty.
+ *
+ * @example
+ * percentile([1, 2, 3, 4], 0.5); // 3
+ */
+export function percentile(sorted, fraction) {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+}

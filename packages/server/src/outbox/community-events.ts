@@ -1,6 +1,7 @@
 import type { Event, Registration } from '@wsc/models';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
+import { findPainPoint, type PainPointRow } from '../pain-points/repository';
 import { recordEvent } from './record-event';
 
 // One call per change, made by the feature services inside their transactions. Each reads what
@@ -10,42 +11,20 @@ type Database = Kysely<DatabaseSchema>;
 
 /**
  * `pain_point.created` / `pain_point.updated`: the pain point in every language it has. Public.
- * A vote records its `pain_point.voted` in its own statement (`changeVote` in votes/repository.ts).
+ * Give the row the transaction just wrote when the caller holds it (creation), or its id to read
+ * it. A vote records its `pain_point.voted` in its own statement (`changeVote` in votes/repository.ts).
  *
  * @example
- * await recordPainPointEvent(trx, 'pain_point.created', row.id, actor.partnerId);
+ * await recordPainPointEvent(trx, 'pain_point.created', inserted, actor.partnerId);
+ * await recordPainPointEvent(trx, 'pain_point.updated', id, actor.partnerId);
  */
 export async function recordPainPointEvent(
   trx: Database,
   type: 'pain_point.created' | 'pain_point.updated',
-  painPointId: string,
+  painPoint: PainPointRow | string,
   partnerId: string | null,
 ): Promise<void> {
-  // Only the published columns: the generated search text and vectors are large and not published.
-  const row = await trx
-    .selectFrom('pain_points')
-    .select([
-      'id',
-      'slug',
-      'title',
-      'description',
-      'language',
-      'domain',
-      'city',
-      'country',
-      'severity',
-      'status',
-      'duplicate_of',
-      'vote_count',
-      'comment_count',
-      'locked',
-      'author_id',
-      'partner_id',
-      'created_at',
-      'updated_at',
-    ])
-    .where('id', '=', painPointId)
-    .executeTakeFirst();
+  const row = typeof painPoint === 'string' ? await findPainPoint(trx, painPoint) : painPoint;
   if (!row) return;
   const data = {
     id: row.id,

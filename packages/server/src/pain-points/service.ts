@@ -166,7 +166,7 @@ export async function createPainPoint(
       authorId: account.id,
       partnerId: actor.partnerId,
     });
-    if (inserted) await recordPainPointEvent(trx, 'pain_point.created', inserted.id, actor.partnerId);
+    if (inserted) await recordPainPointEvent(trx, 'pain_point.created', inserted, actor.partnerId);
     return inserted;
   });
   if (!row) {

@@ -11,6 +11,7 @@ import { eventNotFound, requireEventRow, toEvent } from '../events/service';
 import { HttpProblem } from '../http/problem';
 import { createUserToken } from '../identity/accounts-repository';
 import { createMember } from '../identity/join';
+import type { PrincipalAccount } from '../identity/principal';
 import { registrationCancelled, registrationCreated } from './changes';
 import { decideForClaim } from './eligibility';
 import {
@@ -93,7 +94,12 @@ export interface Joining {
   sessionTtlSeconds: number;
 }
 
-function whoRegisters(actor: Actor, input: RegistrationCreate, joining: Joining | undefined): void {
+/** Who takes the seat: the signed-in member, or a newcomer joining with it (else 401/409). */
+function whoRegisters(
+  actor: Actor,
+  input: RegistrationCreate,
+  joining: Joining | undefined,
+): { member: PrincipalAccount } | { joining: Joining } {
   if (input.join && actor.account) {
     throw new HttpProblem(409, 'Already a member', {
       type: 'already-signed-in',
@@ -101,14 +107,14 @@ function whoRegisters(actor: Actor, input: RegistrationCreate, joining: Joining 
       errors: [{ path: 'join', message: 'Signed-in members register without join' }],
     });
   }
-  if (!actor.account && !joining) {
-    throw new HttpProblem(401, 'Sign-in required', {
-      type: 'authentication-required',
-      detail:
-        'Send "Authorization: Bearer <token>" with a session or SSO user token, or join the community in this step by sending your sign-up details as `join`.',
-      headers: { 'www-authenticate': 'Bearer' },
-    });
-  }
+  if (actor.account) return { member: actor.account };
+  if (joining) return { joining };
+  throw new HttpProblem(401, 'Sign-in required', {
+    type: 'authentication-required',
+    detail:
+      'Send "Authorization: Bearer <token>" with a session or SSO user token, or join the community in this step by sending your sign-up details as `join`.',
+    headers: { 'www-authenticate': 'Bearer' },
+  });
 }
 
 /**
@@ -129,7 +135,7 @@ export async function register(
   options: { joining?: Joining | undefined; now?: Date } = {},
 ): Promise<RegistrationCreated> {
   const { joining, now = new Date() } = options;
-  whoRegisters(actor, input, joining);
+  const registrant = whoRegisters(actor, input, joining);
   const found = await requireEventRow(db, idOrSlug);
   const sessionIds = [...new Set(input.sessionIds ?? [])];
   return db.transaction().execute(async (trx) => {
@@ -138,17 +144,17 @@ export async function register(
     const event = toEvent(row);
     assertRegistrationOpen(event, now);
     await checkSessions(trx, event.id, sessionIds);
-    let account = actor.account;
-    if (account) {
+    let account: PrincipalAccount;
+    if ('member' in registrant) {
+      account = registrant.member;
       const existing = await findMemberRegistration(trx, event.id, account.id);
       if (existing && existing.status !== 'cancelled') throw alreadyRegistered(event, existing.status);
-    } else if (joining) {
-      account = await createMember(trx, joining.signup, joining.passwordHash, {
+    } else {
+      account = await createMember(trx, registrant.joining.signup, registrant.joining.passwordHash, {
         partnerId: actor.partnerId,
         requestId: actor.requestId,
       });
     }
-    if (!account) throw new Error('register: neither a member nor sign-up details');
 
     const { decision, verified } = await decideForClaim(trx, event, account, input.claim ?? {}, now);
     if (event.freeAttendance.length > 0 && !decision.eligible) {
