@@ -124,8 +124,8 @@ describe.each(targets)('apps/api on $kind', ({ dataDirectory, environment, clean
 
   test('SIGTERM lets in-flight requests finish, then closes the database and exits 0', async () => {
     const env = await environment();
-    // At info level Fastify logs each incoming request, which tells the test when all six are in flight.
-    const running = await start({ ...env, LOG_LEVEL: 'info' });
+    // At debug level the server logs each incoming request, which tells the test when all six are in flight.
+    const running = await start({ ...env, LOG_LEVEL: 'debug' });
     const requests = Array.from({ length: 6 }, (_, index) =>
       fetch(`${running.url}/v1/auth/signup`, {
         method: 'POST',

@@ -1,5 +1,4 @@
-import helmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { accountRoutes } from './accounts/routes';
@@ -22,10 +21,11 @@ import {
   purgeExpiredIdempotencyKeys,
   storeIdempotentResponse,
 } from './http/idempotency';
-import { loggerOptions } from './http/logger';
+import { loggerOptions, RequestLogController } from './http/logger';
 import { registerOpenApi } from './http/openapi';
 import { registerRateLimits } from './http/rate-limit';
 import { generateRequestId, REQUEST_ID_HEADER } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import { jsonSchemaSerializerCompiler } from './http/serializer';
 import { useEnglishValidationMessages } from './http/validation-messages';
 import { authRoutes } from './identity/auth-routes';
@@ -93,7 +93,7 @@ export async function createServer(options: ServerOptions = {}) {
     logger: loggerOptions(config.logLevel, options.logStream),
     genReqId: generateRequestId,
     requestIdHeader: false,
-    logController: new LogController({
+    logController: new RequestLogController({
       requestIdLogLabel: 'requestId',
       disableRequestLogging: config.logLevel === 'silent',
     }),
@@ -132,7 +132,9 @@ export async function createServer(options: ServerOptions = {}) {
     if (ownsDatabase) await database.close();
   });
 
+  const pageHeaders = securityHeaders();
   app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config.securityHeaders !== false) reply.headers(pageHeaders);
     reply.header(REQUEST_ID_HEADER, request.id);
     if (await answerPreflight(database.db, request, reply)) return reply;
     try {
@@ -189,12 +191,6 @@ export async function createServer(options: ServerOptions = {}) {
     );
   });
 
-  await app.register(helmet, {
-    // Widgets and the embed script are read cross-origin; CORS above decides who may read what.
-    crossOriginResourcePolicy: { policy: 'cross-origin' },
-    // Swagger UI sets its own CSP for /docs; JSON answers need none.
-    contentSecurityPolicy: false,
-  });
   if (config.rateLimit !== false) {
     await registerRateLimits(app, { perMinute: config.rateLimit, redisUrl: config.redisUrl });
   }

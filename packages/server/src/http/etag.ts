@@ -30,7 +30,10 @@ export function applyEntityTag(request: FastifyRequest, reply: FastifyReply, pay
   if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
   const contentType = String(reply.getHeader('content-type') ?? '');
   if (!contentType.includes('json')) return payload;
-  const tag = (reply.getHeader('etag') as string | undefined) ?? entityTag(payload);
+  const preset = reply.getHeader('etag') as string | undefined;
+  // Encoded once: the bytes hashed are the bytes sent (hashing the string would encode it twice).
+  const body = preset === undefined && typeof payload === 'string' ? Buffer.from(payload) : payload;
+  const tag = preset ?? entityTag(body);
   reply.header('etag', tag);
   // The same URL answers differently per caller (a member's own vote, a partner's attribution).
   const vary = String(reply.getHeader('vary') ?? '');
@@ -43,5 +46,5 @@ export function applyEntityTag(request: FastifyRequest, reply: FastifyReply, pay
     reply.removeHeader('content-type');
     return '';
   }
-  return payload;
+  return body;
 }

@@ -1,5 +1,7 @@
+import { createServer as createHttpServer, type IncomingHttpHeaders } from 'node:http';
 import { Writable } from 'node:stream';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import helmet, { type HelmetOptions } from 'helmet';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
 import {
@@ -10,6 +12,7 @@ import {
   signUp,
   type TestServer,
 } from '../test-support/index';
+import { SECURITY_HEADER_OPTIONS } from './security-headers';
 
 const logLines: string[] = [];
 const logStream = new Writable({
@@ -18,6 +21,26 @@ const logStream = new Writable({
     callback();
   },
 });
+
+/** What helmet's own middleware sets on a real Node response, minus what Node sets anyway. */
+async function headersHelmetSets(options: HelmetOptions): Promise<IncomingHttpHeaders> {
+  const server = createHttpServer((request, response) => {
+    helmet(options)(request, response, () => response.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    const headers: IncomingHttpHeaders = {};
+    for (const [name, value] of response.headers) {
+      if (!['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name))
+        headers[name] = value;
+    }
+    return headers;
+  } finally {
+    server.close();
+  }
+}
 
 describe.each(databases())('HTTP quality on $kind', ({ kind }) => {
   let app: TestServer;
@@ -188,12 +211,21 @@ describe.each(databases())('HTTP quality on $kind', ({ kind }) => {
     expect(changed.headers.etag).not.toBe(etag);
   });
 
-  test('security headers are set', async () => {
+  test('security headers are set: every header helmet itself sets, on answers and on errors', async () => {
+    const fromHelmet = await headersHelmetSets(SECURITY_HEADER_OPTIONS);
+    expect(Object.keys(fromHelmet).length).toBeGreaterThan(8);
+    for (const url of ['/health', '/v1/pain-points', '/v1/pain-points/no-such-id']) {
+      const response = await app.inject({ method: 'GET', url });
+      for (const [name, value] of Object.entries(fromHelmet))
+        expect(response.headers[name], `${url} ${name}`).toBe(value);
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
     const response = await app.inject({ method: 'GET', url: '/health' });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toContain('max-age=');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
   });
 
   test('CORS: registered origins and public reads are reflected, never *; credentials from foreign origins are not', async () => {
@@ -404,12 +436,24 @@ describe.each(databases())('HTTP quality on $kind', ({ kind }) => {
       headers: { authorization: `Bearer ${partner.secretKey}` },
       payload: {},
     });
-    expect(logLines.length).toBeGreaterThan(4);
     const text = logLines.join('');
     for (const secret of [admin.token, partner.publishableKey, partner.secretKey, admin.password]) {
       expect(text).not.toContain(secret);
     }
-    for (const line of logLines) expect(JSON.parse(line)).toHaveProperty('level');
-    expect(logLines.some((line) => JSON.parse(line).requestId)).toBe(true);
+    const entries = logLines.map((line) => JSON.parse(line));
+    for (const entry of entries) expect(entry).toHaveProperty('level');
+    // One line per request at info level: method, URL (query keys redacted), status, time, request id.
+    const completed = entries.filter((entry) => entry.msg === 'request completed');
+    expect(completed.map((entry) => [entry.req.method, entry.req.url, entry.res.statusCode])).toEqual([
+      ['GET', '/v1/partners', 200],
+      ['GET', '/health?key=[redacted]', 200],
+      ['POST', '/v1/auth/login', 200],
+      ['POST', '/v1/sso/tokens', expect.any(Number)],
+    ]);
+    for (const entry of completed) {
+      expect(entry.requestId).toMatch(/\S/);
+      expect(entry.responseTime).toBeTypeOf('number');
+    }
+    expect(entries.filter((entry) => entry.msg === 'incoming request')).toEqual([]);
   });
 });

@@ -32,3 +32,15 @@ export const jsonSchemaSerializerCompiler: FastifySerializerCompiler<unknown> = 
   delete jsonSchema.$schema;
   return fastJsonStringify(jsonSchema as unknown as Parameters<typeof fastJsonStringify>[0]);
 };
+
+/**
+ * Serializer for routes whose handler builds every field of its answer by hand (a view function
+ * copies named columns; no row passes through): plain `JSON.stringify`, which writes a 20-item
+ * pain point page in 28 µs where fast-json-stringify takes 48 µs (long localized texts). The
+ * response schema still documents the route; the route's tests check no other key appears.
+ *
+ * @example
+ * app.get('/v1/pain-points', { serializerCompiler: handBuiltAnswerSerializer, schema }, handler);
+ */
+export const handBuiltAnswerSerializer: FastifySerializerCompiler<unknown> = () => (data) =>
+  JSON.stringify(data);

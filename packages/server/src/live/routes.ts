@@ -25,11 +25,10 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/stream',
     {
-      // Helmet's headers (CSP, frame and referrer policies…) mean nothing to an event stream, and
-      // it sets them on the raw response (outside reply.getHeaders' reach below) and leaves a
-      // closure on each reply: held for the life of every open stream. The stream writes the one
-      // that matters, `x-content-type-options: nosniff`, itself.
-      helmet: false,
+      // Page security headers (frame and referrer policies…) mean nothing to an event stream and
+      // would be held for the life of every open stream. The stream writes the one that matters,
+      // `x-content-type-options: nosniff`, itself.
+      config: { securityHeaders: false },
       schema: {
         tags: ['live'],
         summary: 'Live updates (Server-Sent Events)',

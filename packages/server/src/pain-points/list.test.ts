@@ -1,4 +1,4 @@
-import type { Page, PainPointSort, PainPointView } from '@wsc/models';
+import { type Page, type PainPointSort, type PainPointView, PainPointViewSchema } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
 import { standardsSeeder } from '../standards/seed';
@@ -187,6 +187,19 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
     expect(mine.data[0]).toMatchObject({ id: painPoint.id, voted: true, voteCount: 1 });
     const anonymous = await list('');
     expect(anonymous.data[0]?.voted).toBeUndefined();
+  });
+
+  it('answers exactly the documented fields (the route serializes with JSON.stringify)', async () => {
+    const painPoint = await postPainPoint(app, member.headers);
+    await app.inject({ method: 'PUT', url: `/v1/pain-points/${painPoint.id}/vote`, headers: member.headers });
+    const documented = Object.keys(PainPointViewSchema.def.shape).sort();
+    for (const page of [await list('', member.headers), await list('limit=1&sort=new')]) {
+      expect(Object.keys(page).sort()).toEqual(['data', 'nextCursor']);
+      for (const item of page.data) {
+        for (const key of Object.keys(item)) expect(documented).toContain(key);
+        expect(PainPointViewSchema.safeParse(item).success).toBe(true);
+      }
+    }
   });
 
   describe('search (q) in every script', () => {

@@ -15,6 +15,7 @@ import { actorOf } from '../community/actor';
 import { contentLanguage } from '../community/localization';
 import { entityTag } from '../http/etag';
 import { requireSomeField } from '../http/require-change';
+import { handBuiltAnswerSerializer } from '../http/serializer';
 import { requireAccount, requireRole } from '../identity/guards';
 import {
   changePainPointStatus,
@@ -67,6 +68,8 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/pain-points',
     {
+      // The busiest route: toPainPoint builds each item field by field, so JSON.stringify is safe.
+      serializerCompiler: handBuiltAnswerSerializer,
       schema: {
         tags: ['pain points'],
         summary: 'List pain points',
