@@ -3,12 +3,15 @@ import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 import { pureSchemas } from './tsup.pure-schemas';
 
-/** Swaps `./object` (compiled parsers) for `./object.browser` (zod/mini's interpreter, smaller). */
+/**
+ * Swaps `./object` (compiled parsers) for `./object.browser` (zod/mini's interpreter, smaller), and
+ * `./compile-check` for `./compile-check.browser` (no check: browsers validate with zod alone).
+ */
 function browserObjects(): Plugin {
   return {
     name: 'wsc-browser-objects',
     setup(build) {
-      build.onResolve({ filter: /^\.\.?\/object$/ }, (args) => ({
+      build.onResolve({ filter: /^\.\.?\/(?:object|compile-check)$/ }, (args) => ({
         path: resolve(args.resolveDir, `${args.path}.browser.ts`),
       }));
     },

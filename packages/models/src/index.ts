@@ -6,6 +6,7 @@
 export * from './account';
 export * from './auth';
 export * from './comment';
+export * from './compile-check';
 export * from './coverage';
 export * from './eligibility';
 export * from './enums';

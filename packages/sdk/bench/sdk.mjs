@@ -6,7 +6,7 @@
 // Needs the built packages (`npm run build`). BENCH_SCALE=small runs fewer calls.
 import { createServer } from 'node:http';
 import os from 'node:os';
-import { PageSchema, PainPointViewSchema } from '@wsc/models';
+import { compileCheck, PageSchema, PainPointViewSchema } from '@wsc/models';
 import { WscClient } from '@wsc/sdk';
 import axios from 'axios';
 import { BUDGET_BYTES, measureBrowserBundle } from './bundle-size.mjs';
@@ -124,6 +124,9 @@ const parseMicroseconds = median([0, 1, 2].map(() => microsecondsPerRun(() => JS
 const validateMicroseconds = median(
   [0, 1, 2].map(() => microsecondsPerRun(() => PainPointPage.parse(parsed100), runs)),
 );
+const checkPage = compileCheck(PainPointPage);
+if (!checkPage?.(parsed100)) throw new Error('compileCheck does not accept the 100-item fixture');
+const checkMicroseconds = median([0, 1, 2].map(() => microsecondsPerRun(() => checkPage(parsed100), runs)));
 const validationRows = [
   {
     step: 'JSON.parse of the page',
@@ -136,6 +139,12 @@ const validationRows = [
     bytes: Buffer.byteLength(text100),
     µs: validateMicroseconds,
     '×JSON.parse': Number((validateMicroseconds / parseMicroseconds).toFixed(2)),
+  },
+  {
+    step: 'compileCheck(PageSchema(PainPointViewSchema)), what the SDK runs in Node',
+    bytes: Buffer.byteLength(text100),
+    µs: checkMicroseconds,
+    '×JSON.parse': Number((checkMicroseconds / parseMicroseconds).toFixed(2)),
   },
 ];
 

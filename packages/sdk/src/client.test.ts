@@ -132,6 +132,24 @@ describe('WscClient response validation', () => {
     await expect(client().painPoints.get('pp_1', { validate: false })).resolves.toEqual({ id: 'only-an-id' });
   });
 
+  it('keeps fields the schema does not know, as the server sent them', async () => {
+    const added = painPointFixture({ addedLater: { nested: true } });
+    stub.handle((_request, response) =>
+      sendJson(response, 200, { data: [added], nextCursor: null, total: 1 }),
+    );
+    const page = await client().painPoints.list();
+    expect(page).toEqual({ data: [added], nextCursor: null, total: 1 });
+  });
+
+  it('names the path of a mismatch deep in a page', async () => {
+    const items = [painPointFixture(), painPointFixture({ id: 'pp_2', title: { en: 42 } })];
+    stub.handle((_request, response) => sendJson(response, 200, { data: items, nextCursor: null }));
+    const error = await caught(client().painPoints.list());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as ResponseValidationError).path).toBe('data.1.title.en');
+    expect(error.message).toContain('data.1.title.en');
+  });
+
   it('reports malformed JSON', async () => {
     stub.handle((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });

@@ -32,7 +32,10 @@ export interface ClientOptions {
   locale?: string;
   /** Milliseconds before a request is abandoned with a `TimeoutError`; default 30 000. */
   timeout?: number;
-  /** Check responses against the @wsc/models schemas (default true). */
+  /**
+   * Check responses against the @wsc/models schemas (default true). In Node a valid body is
+   * returned as the server sent it, fields the schema does not know included.
+   */
   validate?: boolean;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
