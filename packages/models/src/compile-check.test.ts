@@ -6,7 +6,7 @@ import * as schemas from './index';
 import { PageSchema } from './page';
 import * as partnerSchemas from './partner-api';
 import { PainPointViewSchema } from './payloads/community';
-import { AT } from './test-support';
+import { AT, PAIN_POINT_VIEW } from './test-support';
 
 /** Schemas with parts the check leaves to zod: request payloads and queries with defaults, coercion or transforms. */
 const LEFT_TO_ZOD = new Set([
@@ -254,26 +254,8 @@ describe('compileCheck', () => {
 
   it('checks objects whose keys come in any order, with keys added and absent', () => {
     const check = compileCheck(schemas.PainPointViewSchema);
-    const painPoint = {
-      id: 'pp_1',
-      slug: null,
-      title: { en: 'Flooded underpasses' },
-      description: { en: 'Underpasses flood after every heavy rain.' },
-      language: 'en',
-      domain: 'water',
-      city: 'Singapore',
-      country: 'SG',
-      severity: 'high',
-      status: 'open',
-      voteCount: 3,
-      commentCount: 1,
-      locked: false,
-      sample: false,
-      authorId: null,
-      partnerId: null,
-      createdAt: AT,
-      updatedAt: AT,
-    };
+    // An optional key absent (duplicateOf) as well as the required ones present.
+    const { duplicateOf: _absent, ...painPoint } = PAIN_POINT_VIEW;
     const reversed = Object.fromEntries(Object.entries(painPoint).reverse());
     const { voteCount: _dropped, ...withoutVotes } = painPoint;
     expect(check?.(painPoint)).toBe(true);

@@ -5,29 +5,9 @@ import { object } from './object';
 import { PageSchema } from './page';
 import { PainPointUpdateSchema } from './pain-point';
 import { PainPointViewSchema } from './payloads/community';
-import { AT } from './test-support';
+import { AT, PAIN_POINT_VIEW } from './test-support';
 
-const painPoint = {
-  id: 'pp_1',
-  slug: null,
-  title: { en: 'Flooded underpasses' },
-  description: { en: 'Underpasses flood after every heavy rain.' },
-  language: 'en',
-  domain: 'water',
-  city: 'Singapore',
-  country: 'SG',
-  severity: 'high',
-  status: 'open',
-  duplicateOf: null,
-  voteCount: 3,
-  commentCount: 1,
-  locked: false,
-  sample: false,
-  authorId: null,
-  partnerId: null,
-  createdAt: AT,
-  updatedAt: AT,
-};
+const painPoint = PAIN_POINT_VIEW;
 
 /** What a parse tells a caller: success, the output, and each issue's code, path and message. */
 function outcome(schema: z.ZodMiniType, input: unknown, jitless: boolean) {

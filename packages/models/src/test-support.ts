@@ -10,3 +10,26 @@ export function issuePaths(schema: z.ZodMiniType, input: unknown): string[] {
 
 /** A valid ISO date-time for fixtures. */
 export const AT = '2016-07-13T09:00:00+08:00';
+
+/** A valid PainPointView, every key present (`duplicateOf` is the optional one). */
+export const PAIN_POINT_VIEW = {
+  id: 'pp_1',
+  slug: null,
+  title: { en: 'Flooded underpasses' },
+  description: { en: 'Underpasses flood after every heavy rain.' },
+  language: 'en',
+  domain: 'water',
+  city: 'Singapore',
+  country: 'SG',
+  severity: 'high',
+  status: 'open',
+  duplicateOf: null,
+  voteCount: 3,
+  commentCount: 1,
+  locked: false,
+  sample: false,
+  authorId: null,
+  partnerId: null,
+  createdAt: AT,
+  updatedAt: AT,
+};

@@ -23,7 +23,8 @@ export const FLOOR_SQL = {
   firstPage: `select ${COLUMNS} from pain_points ${ORDER} limit $1`,
   afterCursor: `select ${COLUMNS} from pain_points where (pain_points.vote_count, pain_points.id) < ($1, $2) ${ORDER} limit $3`,
   afterCursorAsViewer: `select ${COLUMNS}${VOTED.replace('$VIEWER', '$1')} from pain_points where (pain_points.vote_count, pain_points.id) < ($2, $3) ${ORDER} limit $4`,
-  search: `select ${COLUMNS} from pain_points where (pain_points.search_vector @@ plainto_tsquery('simple', $1) or (pain_points.search_text like lower($2))) ${ORDER} limit $3`,
+  // src/community/text-search.ts for a one-word query: whole tokens, Russian and English stems, or a substring.
+  search: `select ${COLUMNS} from pain_points where (pain_points.search_vector @@ plainto_tsquery('simple', $1) or pain_points.search_vector_stemmed @@ (plainto_tsquery('russian', $1) || plainto_tsquery('english', $1)) or (pain_points.search_text like lower($2))) ${ORDER} limit $3`,
   session: `select accounts.id, accounts.roles, sessions.kind, sessions.partner_id from sessions
     inner join accounts on accounts.id = sessions.account_id
     where sessions.token_hash = $1 and sessions.revoked_at is null

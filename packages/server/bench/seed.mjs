@@ -183,7 +183,7 @@ export async function seedPainPoints(db, { from, to, votesPerPainPoint, members 
                + extract(epoch from (at - '2016-01-18T00:00:00Z'::timestamptz))::double precision / 45000,
              md5('bench-member-' || (1 + i % ${sql.lit(members)}))::uuid::text, at, at
       from (
-        select i, word, city, country, (i * 7919) % ${sql.lit(spread)} as votes,
+        select i, word, city, country, (i::bigint * 7919) % ${sql.lit(spread)} as votes,
                timestamptz '2021-01-01T00:00:00Z' + i * interval '7 minutes' as at,
                initcap(word) || ' in ' || city || ' (report ' || i || ')' as title
         from (
@@ -201,7 +201,7 @@ export async function seedPainPoints(db, { from, to, votesPerPainPoint, members 
              md5('bench-member-' || (1 + (i + 7 * k) % ${sql.lit(members)}))::uuid::text,
              timestamptz '2021-01-01T00:00:00Z' + i * interval '7 minutes' + k * interval '1 minute'
       from generate_series(${sql.lit(from)}, ${sql.lit(to)}) i
-      cross join lateral generate_series(1, (i * 7919) % ${sql.lit(spread)}) k`.execute(db),
+      cross join lateral generate_series(1, (i::bigint * 7919) % ${sql.lit(spread)}) k`.execute(db),
   );
   await step('rebuild indexes', async () => {
     for (const { indexdef } of indexes) await sql.raw(indexdef).execute(db);
