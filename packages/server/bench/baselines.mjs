@@ -15,14 +15,14 @@ const COLUMNS = `pain_points.id, pain_points.slug, pain_points.title, pain_point
   pain_points.trending_score, pain_points.locked, pain_points.sample, pain_points.author_id,
   pain_points.partner_id, pain_points.created_at, pain_points.updated_at,
   to_char(pain_points.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created_at_key`;
-const VOTED = `, exists (select 1 from votes where votes.pain_point_id = pain_points.id and votes.account_id = $VIEWER) as voted`;
+const VOTED = `, exists (select 1 from votes where votes.pain_point_id = page.id and votes.account_id = $VIEWER) as voted`;
 const ORDER = 'order by pain_points.vote_count desc, pain_points.id desc';
 
 /** The SQL texts of the server's list, search and session lookup, with numbered parameters. */
 export const FLOOR_SQL = {
   firstPage: `select ${COLUMNS} from pain_points ${ORDER} limit $1`,
   afterCursor: `select ${COLUMNS} from pain_points where (pain_points.vote_count, pain_points.id) < ($1, $2) ${ORDER} limit $3`,
-  afterCursorAsViewer: `select ${COLUMNS}${VOTED.replace('$VIEWER', '$1')} from pain_points where (pain_points.vote_count, pain_points.id) < ($2, $3) ${ORDER} limit $4`,
+  afterCursorAsViewer: `select page.*${VOTED.replace('$VIEWER', '$1')} from (select ${COLUMNS} from pain_points where (pain_points.vote_count, pain_points.id) < ($2, $3) ${ORDER} limit $4) page ${ORDER.replaceAll('pain_points.', 'page.')}`,
   // src/community/text-search.ts for a one-word query: whole tokens, Russian and English stems, or a substring.
   search: `select ${COLUMNS} from pain_points where (pain_points.search_vector @@ plainto_tsquery('simple', $1) or pain_points.search_vector_stemmed @@ (plainto_tsquery('russian', $1) || plainto_tsquery('english', $1)) or (pain_points.search_text like lower($2))) ${ORDER} limit $3`,
   session: `select accounts.id, accounts.roles, sessions.kind, sessions.partner_id from sessions

@@ -185,6 +185,14 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
     await app.inject({ method: 'PUT', url: `/v1/pain-points/${painPoint.id}/vote`, headers: member.headers });
     const mine = await list('', member.headers);
     expect(mine.data[0]).toMatchObject({ id: painPoint.id, voted: true, voteCount: 1 });
+    // Every sort and a later page: the flag is looked up for the page's rows after the page is cut.
+    const other = await postPainPoint(app, member.headers);
+    for (const sort of ['top', 'new', 'trending'] as const) {
+      const first = await list(`sort=${sort}&limit=1`, member.headers);
+      const second = await list(`sort=${sort}&limit=1&cursor=${first.nextCursor}`, member.headers);
+      const flags = Object.fromEntries([...first.data, ...second.data].map((item) => [item.id, item.voted]));
+      expect(flags, sort).toEqual({ [painPoint.id]: true, [other.id]: false });
+    }
     const anonymous = await list('');
     expect(anonymous.data[0]?.voted).toBeUndefined();
   });
