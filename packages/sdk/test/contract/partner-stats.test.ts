@@ -1,33 +1,20 @@
 // Contract test of `client.partner.stats()` against the real @wsc/server, in-process on PGlite
 // (on PostgreSQL when TEST_DATABASE_URL is set), through a listening socket, with response
 // validation on: the answer must match PartnerStatsSchema as well as the counts.
-import type { AddressInfo } from 'node:net';
-import { createPartner, createTestServer, signUp, type TestServer } from '@wsc/server/test-support';
+import { createPartner, signUp, type TestServer } from '@wsc/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WscClient } from '../../src/client';
 import { AuthenticationError, PermissionError, ValidationError } from '../../src/errors/subclasses';
-import { WscError } from '../../src/errors/wsc-error';
+import { failure, kind, startApi } from './api';
 
-const kind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 const DAY = 86_400_000;
 let app: TestServer;
 let baseURL: string;
 
 beforeAll(async () => {
-  app = await createTestServer({ kind });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ app, baseURL } = await startApi());
 }, 120_000);
 afterAll(() => app?.dispose());
-
-async function failure(promise: Promise<unknown>): Promise<WscError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!WscError.is(error)) throw new Error(`expected a WscError, got ${String(error)}`);
-  return error;
-}
 
 const draft = (title: string) => ({
   title: { en: title },

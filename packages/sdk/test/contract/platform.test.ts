@@ -3,7 +3,7 @@
 // so every call also checks that the server's bodies match the @wsc/models schemas.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPartner, createTestServer, signUp, type TestServer } from '@wsc/server/test-support';
+import { createPartner, signUp, type TestServer } from '@wsc/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WscClient } from '../../src/client';
 import {
@@ -12,19 +12,17 @@ import {
   PermissionError,
   ValidationError,
 } from '../../src/errors/subclasses';
-import { WscError } from '../../src/errors/wsc-error';
+import type { WscError } from '../../src/errors/wsc-error';
 import type { LiveEvent } from '../../src/live/live';
 import { WebhookVerificationError, webhooks } from '../../src/node/webhooks';
+import { failure, kind, startApi } from './api';
 
-const kind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 let app: TestServer;
 let baseURL: string;
 
 beforeAll(async () => {
   // Private addresses allowed: the webhook receiver below listens on 127.0.0.1.
-  app = await createTestServer({ kind, webhookAllowPrivate: true });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  baseURL = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  ({ app, baseURL } = await startApi({ webhookAllowPrivate: true }));
 }, 120_000);
 afterAll(() => app?.dispose());
 
@@ -50,15 +48,6 @@ const draft = (city: string, title = 'Flooded underpasses') => ({
   city,
   country: 'SG',
 });
-
-async function failure(promise: Promise<unknown>): Promise<WscError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!WscError.is(error)) throw new Error(`expected a WscError, got ${String(error)}`);
-  return error;
-}
 
 describe(`auth against @wsc/server (${kind})`, () => {
   it('signs up, logs in and logs out; the revoked token then gets AuthenticationError', async () => {

@@ -30,7 +30,7 @@ describe('FirstPageCache', () => {
   it('expires after the TTL, ignores a page read before an invalidation, stays bounded', () => {
     let now = 0;
     const cache = new FirstPageCache({ ttlMilliseconds: 2000, maxEntries: 2, now: () => now });
-    const page = { body: '{}', etag: '"x"', contentLanguage: 'en' };
+    const page = { body: Buffer.from('{}'), etag: '"x"', contentLanguage: 'en' };
     cache.set('a', cache.generation, page);
     now = 1999;
     expect(cache.get('a')).toMatchObject(page);

@@ -2,8 +2,8 @@ import type { Language, PainPointListParams } from '@wsc/models';
 
 /** A first page as anonymous readers receive it: the serialized body and what depends only on it. */
 export interface CachedPage {
-  /** The JSON body, serialized once by the route's serializer. */
-  body: string;
+  /** The JSON body, serialized and encoded once: every hit writes these bytes as they are. */
+  body: Buffer;
   /** Its strong ETag (so the ETag step does not hash it again). */
   etag: string;
   /** The `Content-Language` value of this page. */

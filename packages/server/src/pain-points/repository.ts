@@ -145,7 +145,8 @@ export async function listPainPoints(
   // query builder cost more CPU than reading its rows. Every value is a bound parameter.
   const parameters: unknown[] = [];
   const bind = (value: unknown) => `$${parameters.push(value)}`;
-  const sortColumn = `pain_points.${SORT_KEYS[sort].column}`;
+  const { column } = SORT_KEYS[sort];
+  const orderBy = (table: string) => `order by ${table}.${column} desc, ${table}.id desc`;
   const conditions: string[] = [];
   if (filters.domain) conditions.push(`pain_points.domain = ${bind(filters.domain)}`);
   if (filters.country) conditions.push(`pain_points.country = ${bind(filters.country)}`);
@@ -161,17 +162,17 @@ export async function listPainPoints(
   if (after) {
     const [key, id] = after;
     const keyValue = sort === 'new' ? `${bind(key)}::timestamptz` : bind(key);
-    conditions.push(`(${sortColumn}, pain_points.id) < (${keyValue}, ${bind(id)})`);
+    conditions.push(`(pain_points.${column}, pain_points.id) < (${keyValue}, ${bind(id)})`);
   }
   const where = conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '';
-  const order = `order by ${sortColumn} desc, pain_points.id desc`;
-  let text = `select ${LIST_COLUMNS} from pain_points${where} ${order} limit ${bind(limit)}`;
+  let text = `select ${LIST_COLUMNS} from pain_points${where} ${orderBy('pain_points')} limit ${bind(limit)}`;
   if (viewerId !== null) {
     // The viewer's votes are looked up for the page's rows only, one primary-key probe each. In
     // the same select list as the page, the planner reads all of the viewer's votes into a hash
-    // first: a cost that grows with every vote they cast (12 ms a page at 1M pain points).
+    // first: a cost that grows with every vote they cast (7.4 ms instead of 0.7 ms a page at
+    // 100,000 pain points and 1,000,000 votes).
     const voted = `exists (select 1 from votes where votes.pain_point_id = page.id and votes.account_id = ${bind(viewerId)})`;
-    text = `select page.*, ${voted} as voted from (${text}) page ${order.replaceAll('pain_points.', 'page.')}`;
+    text = `select page.*, ${voted} as voted from (${text}) page ${orderBy('page')}`;
   }
   const result = await db.executeQuery<PainPointRow>(CompiledQuery.raw(text, parameters));
   return result.rows;

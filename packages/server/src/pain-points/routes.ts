@@ -49,8 +49,8 @@ function languageHeaders(reply: FastifyReply, languages: string): void {
 }
 
 /** Sends an already serialized JSON body; its ETag spares the ETag step a second hash. */
-function sendSerialized(reply: FastifyReply, body: string, etag: string): FastifyReply {
-  // A string with a JSON content type is sent as it is (the typed `send` expects the page object).
+function sendSerialized(reply: FastifyReply, body: Buffer, etag: string): FastifyReply {
+  // Bytes with a JSON content type are sent as they are (the typed `send` expects the page object).
   return reply
     .header('etag', etag)
     .type(JSON_TYPE)
@@ -98,7 +98,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
       languageHeaders(reply, languages);
       if (!cacheKey) return page;
       // The route's own serializer (its response schema), so a cached body equals a fresh one.
-      const body = reply.serialize(page) as string;
+      const body = Buffer.from(reply.serialize(page) as string);
       const etag = entityTag(body);
       cache.set(cacheKey, generation, { body, etag, contentLanguage: languages });
       return sendSerialized(reply, body, etag);
