@@ -252,6 +252,25 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
       expect(await slugs('الصيف')).toEqual(['ar-power']);
     });
 
+    it('sends Arabic, Chinese and Russian text as UTF-8 bytes with their exact length', async () => {
+      const scripts = { ar: /\p{Script=Arabic}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u };
+      for (const [language, slug] of [
+        ['ar', 'ar-power'],
+        ['zh', 'zh-traffic'],
+        ['ru', 'ru-leaks'],
+      ] as const) {
+        const response = await app.inject({
+          url: '/v1/pain-points?limit=50',
+          headers: { 'accept-language': language },
+        });
+        expect(Number(response.headers['content-length']), language).toBe(response.rawPayload.length);
+        expect(response.headers['content-language']).toContain(language);
+        const item = (response.json() as ListPage).data.find((entry) => entry.slug === slug);
+        expect(item?.language, language).toBe(language);
+        expect(item?.title[language], language).toMatch(scripts[language]);
+      }
+    });
+
     it('finds Russian words whatever their case and ending', async () => {
       expect(await slugs('утечки')).toEqual(['ru-leaks']);
       expect(await slugs('ВОДЫ')).toEqual(['ru-leaks']);
