@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { type AddressInfo, connect, createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
 import { createTestServer, databases, signUp, type TestServer } from '../test-support/index';
@@ -111,6 +112,42 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () =
       expect(statuses.at(-1)).toBe(429);
     } finally {
       await second.close();
+    }
+  });
+
+  test('an instance counts from its first request, even when Redis is slow to connect', async () => {
+    // A slow network to Redis, injected with a proxy that holds each connection for 300 ms.
+    const redisUrl = new URL(process.env.REDIS_URL as string);
+    const proxy = createNetServer((socket) => {
+      setTimeout(() => {
+        const upstream = connect(Number(redisUrl.port || 6379), redisUrl.hostname);
+        socket.pipe(upstream).pipe(socket);
+        socket.on('close', () => upstream.destroy());
+        upstream.on('error', () => socket.destroy());
+      }, 300);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    const fresh = await createServer({
+      database: app.testDatabase,
+      migrate: false,
+      seed: false,
+      logLevel: 'silent',
+      rateLimit: PER_MINUTE,
+      redisUrl: `redis://127.0.0.1:${port}`,
+    });
+    try {
+      const address = randomAddress();
+      const statuses: number[] = [];
+      for (let index = 0; index < PER_MINUTE + 1; index += 1) {
+        statuses.push(
+          (await fresh.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address })).statusCode,
+        );
+      }
+      expect(statuses).toEqual([...Array(PER_MINUTE).fill(401), 429]);
+    } finally {
+      await fresh.close();
+      proxy.close();
     }
   });
 });

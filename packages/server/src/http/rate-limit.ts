@@ -29,6 +29,27 @@ function multiplier(request: FastifyRequest): number {
   return RATE_LIMIT_MULTIPLIERS.anonymous;
 }
 
+/** How long a starting instance waits for Redis before it serves requests without counting them. */
+const REDIS_CONNECT_WAIT_MS = 5_000;
+
+/**
+ * Resolves once `redis` is connected, or after `waitMs`. Without the wait, the requests a new
+ * instance answers before its connection is up are let through uncounted (the client has no
+ * offline queue and the limiter skips on error), so two instances would not share one budget.
+ */
+async function connected(redis: Redis, waitMs: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  let timer: NodeJS.Timeout | undefined;
+  let onReady: (() => void) | undefined;
+  await new Promise<void>((resolve) => {
+    onReady = resolve;
+    redis.once('ready', onReady);
+    timer = setTimeout(resolve, waitMs);
+  });
+  clearTimeout(timer);
+  if (onReady) redis.off('ready', onReady);
+}
+
 /**
  * Registers per-minute rate limits on every route registered afterwards: `perMinute` requests
  * for an anonymous IP, more for keys and members, counted in Redis when `redisUrl` is given
@@ -52,6 +73,7 @@ export async function registerRateLimits(
     app.addHook('onClose', async () => {
       await redis?.quit().catch(() => redis?.disconnect());
     });
+    await connected(redis, REDIS_CONNECT_WAIT_MS);
   }
   await app.register(rateLimit, {
     global: true,
