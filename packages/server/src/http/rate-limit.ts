@@ -37,17 +37,18 @@ const REDIS_CONNECT_WAIT_MS = 5_000;
  * instance answers before its connection is up are let through uncounted (the client has no
  * offline queue and the limiter skips on error), so two instances would not share one budget.
  */
-async function connected(redis: Redis, waitMs: number): Promise<void> {
-  if (redis.status === 'ready') return;
+async function connected(redis: Redis, waitMs: number): Promise<boolean> {
+  if (redis.status === 'ready') return true;
   let timer: NodeJS.Timeout | undefined;
   let onReady: (() => void) | undefined;
-  await new Promise<void>((resolve) => {
-    onReady = resolve;
+  const ready = await new Promise<boolean>((resolve) => {
+    onReady = () => resolve(true);
     redis.once('ready', onReady);
-    timer = setTimeout(resolve, waitMs);
+    timer = setTimeout(() => resolve(false), waitMs);
   });
   clearTimeout(timer);
   if (onReady) redis.off('ready', onReady);
+  return ready;
 }
 
 /**
@@ -73,7 +74,11 @@ export async function registerRateLimits(
     app.addHook('onClose', async () => {
       await redis?.quit().catch(() => redis?.disconnect());
     });
-    await connected(redis, REDIS_CONNECT_WAIT_MS);
+    if (!(await connected(redis, REDIS_CONNECT_WAIT_MS))) {
+      app.log.warn(
+        `redis not ready after ${REDIS_CONNECT_WAIT_MS} ms; serving without rate limits until it is`,
+      );
+    }
   }
   await app.register(rateLimit, {
     global: true,
