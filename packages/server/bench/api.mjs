@@ -491,7 +491,7 @@ function printResults() {
     `machine: ${os.cpus().length} cores, load average ${os
       .loadavg()
       .map((value) => value.toFixed(2))
-      .join(' ')} at the end (shared machine: expect noise)\n`,
+      .join(' ')} at the end (shared machine: expect noise); node ${process.version} ${process.execArgv.join(' ') || '(no flags: `npm run bench` passes --max-semi-space-size=32, as apps/api runs)'}, server and floor alike\n`,
   );
   console.log(
     table(rows, [

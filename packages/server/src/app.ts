@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { accountRoutes } from './accounts/routes';
@@ -31,7 +31,7 @@ import { useEnglishValidationMessages } from './http/validation-messages';
 import { authRoutes } from './identity/auth-routes';
 import { bootstrapAdmin } from './identity/bootstrap-admin';
 import { requirePublishableWriteScope } from './identity/guards';
-import { type Principal, resolvePrincipal } from './identity/principal';
+import { carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
 import { ssoRoutes } from './identity/sso-routes';
 import { partnerRoutes } from './partners/routes';
 
@@ -89,14 +89,15 @@ export async function createServer(options: ServerOptions = {}) {
     throw error;
   }
 
+  const logController = new RequestLogController({
+    requestIdLogLabel: 'requestId',
+    disableRequestLogging: config.logLevel === 'silent',
+  });
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
     genReqId: generateRequestId,
     requestIdHeader: false,
-    logController: new RequestLogController({
-      requestIdLogLabel: 'requestId',
-      disableRequestLogging: config.logLevel === 'silent',
-    }),
+    logController,
     // Fastify accepts a hop count too; its types only list the other forms.
     trustProxy: config.trustProxy as boolean | string,
     bodyLimit: config.bodyLimit,
@@ -105,6 +106,7 @@ export async function createServer(options: ServerOptions = {}) {
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
+  logController.attach(app.log);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(jsonSchemaSerializerCompiler);
   app.decorate('db', database.db);
@@ -133,9 +135,9 @@ export async function createServer(options: ServerOptions = {}) {
   });
 
   const pageHeaders = securityHeaders();
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.routeOptions.config.securityHeaders !== false) reply.headers(pageHeaders);
-    reply.header(REQUEST_ID_HEADER, request.id);
+  // Who is calling, before the rate limit counts the request. Most requests are anonymous
+  // reads: they are settled here without a promise (see the hooks below).
+  const identify = async (request: FastifyRequest, reply: FastifyReply) => {
     if (await answerPreflight(database.db, request, reply)) return reply;
     try {
       request.principal = await resolvePrincipal(database.db, request);
@@ -152,6 +154,15 @@ export async function createServer(options: ServerOptions = {}) {
       return undefined;
     }
     applyCorsHeaders(request, reply);
+    return undefined;
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.config.securityHeaders !== false) reply.headers(pageHeaders);
+    reply.header(REQUEST_ID_HEADER, request.id);
+    if (request.method === 'OPTIONS' || carriesCredentials(request)) return identify(request, reply);
+    request.principal = ANONYMOUS;
+    applyCorsHeaders(request, reply);
+    done();
     return undefined;
   });
   // The steps below run on every request and usually have nothing to wait for: written as

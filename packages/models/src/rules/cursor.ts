@@ -8,17 +8,22 @@ export class CursorError extends Error {
 
 const MAX_CURSOR_LENGTH = 512;
 
+// One of each for the process: a list request decodes one cursor and encodes another.
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
 function toBase64Url(text: string): string {
+  const bytes = utf8Encoder.encode(text);
   let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  for (let index = 0; index < bytes.length; index += 1) binary += String.fromCharCode(bytes[index] as number);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function fromBase64Url(encoded: string): string {
   const binary = atob(encoded.replace(/-/g, '+').replace(/_/g, '/'));
-  return new TextDecoder('utf-8', { fatal: true }).decode(
-    Uint8Array.from(binary, (char) => char.charCodeAt(0)),
-  );
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return utf8Decoder.decode(bytes);
 }
 
 function isCursorValue(value: unknown): value is CursorValue {

@@ -1,4 +1,11 @@
-import { type FastifyReply, type FastifyRequest, type FastifyServerOptions, LogController } from 'fastify';
+import {
+  type FastifyBaseLogger,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
+import pino, { type Logger } from 'pino';
 
 /** Paths pino blanks out wherever they appear in a log line. */
 export const REDACTED_PATHS = [
@@ -63,6 +70,22 @@ export function redactQuery(url: string): string {
  * Fastify({ logController: new RequestLogController({ requestIdLogLabel: 'requestId' }) });
  */
 export class RequestLogController extends LogController {
+  #accessLog: Logger | null = null;
+
+  /**
+   * Writes the `request completed` lines through a logger of their own on `logger`'s stream and
+   * level, without redaction: their fields are built here from the method, the URL with its
+   * credential parameters already redacted, the status and the time, so there is nothing to
+   * redact, and pino's redaction walked every line (12 µs of a list request's ~850). Every
+   * other line, `request errored` included, still goes through the redacting logger.
+   */
+  attach(logger: FastifyBaseLogger): void {
+    const stream = (logger as unknown as Record<symbol, pino.DestinationStream | undefined>)[
+      pino.symbols.streamSym
+    ];
+    if (stream) this.#accessLog = pino({ level: logger.level }, stream);
+  }
+
   override incomingRequest(request: FastifyRequest): void {
     if (this.isLogDisabled(request)) return;
     request.log.debug({ req: request }, 'incoming request');
@@ -78,6 +101,18 @@ export class RequestLogController extends LogController {
       reply.log.error(
         { req: request, res: reply, err: error, responseTime: reply.elapsedTime },
         'request errored',
+      );
+    } else if (this.#accessLog) {
+      // The request's own logger decides the level (a route's logLevel, a level changed at run time).
+      if (!(reply.log as unknown as Logger).isLevelEnabled('info')) return;
+      this.#accessLog.info(
+        {
+          requestId: request.id,
+          req: { method: request.method, url: redactQuery(request.url), remoteAddress: request.ip },
+          res: { statusCode: reply.statusCode },
+          responseTime: reply.elapsedTime,
+        },
+        'request completed',
       );
     } else {
       reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');

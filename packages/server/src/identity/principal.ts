@@ -82,6 +82,17 @@ function publishableKey(request: FastifyRequest): string | null {
 }
 
 /**
+ * Whether a request names anyone: an `Authorization` header or a publishable key. Without
+ * either, `resolvePrincipal` answers anonymous without touching the database.
+ *
+ * @example
+ * carriesCredentials(request); // false for a plain anonymous read
+ */
+export function carriesCredentials(request: FastifyRequest): boolean {
+  return request.headers.authorization !== undefined || publishableKey(request) !== null;
+}
+
+/**
  * Works out who is calling from the `Authorization` bearer token (session, SSO user token or
  * `sk_…`) and the publishable key. Throws 401 for a token that is unknown, revoked or expired,
  * and 403 for a secret key sent by a browser or a publishable key used from a foreign origin.
