@@ -487,11 +487,16 @@ function printResults() {
   console.log(
     'req/s and p50/p99 from autocannon (a separate process); cpu µs/req = CPU time of this process (the server or floor under load, and PGlite) per request; ×floor cpu = server CPU / floor CPU per request (>1: the server costs more)',
   );
+  const nodeFlags =
+    process.execArgv.join(' ') ||
+    '(no flags: `npm run bench` passes --max-semi-space-size=32, as apps/api runs)';
   console.log(
     `machine: ${os.cpus().length} cores, load average ${os
       .loadavg()
       .map((value) => value.toFixed(2))
-      .join(' ')} at the end (shared machine: expect noise); node ${process.version} ${process.execArgv.join(' ') || '(no flags: `npm run bench` passes --max-semi-space-size=32, as apps/api runs)'}, server and floor alike\n`,
+      .join(
+        ' ',
+      )} at the end (shared machine: expect noise); node ${process.version} ${nodeFlags}, server and floor alike\n`,
   );
   console.log(
     table(rows, [
