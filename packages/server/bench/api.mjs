@@ -91,6 +91,42 @@ async function sampleResponse({ implementation, url, paths, tokens, method }) {
  * A B B A so drift on a shared machine (other processes, checkpoints, autovacuum) weighs on
  * both alike. req/s = all requests / all seconds; p50 = mean of the halves; p99 = worst half.
  */
+/** Requests per point of the light-load comparison (one at a time, after a warm-up of 50). */
+const LIGHT_REQUESTS = small ? 200 : 400;
+
+/**
+ * p50 of one request at a time (no queue): what one page costs at this table size, apart from
+ * how many the machine can serve at once. Requests go from this process, one after another.
+ */
+async function lightLoadP50(url, paths) {
+  const times = [];
+  for (let index = 0; index < 50 + LIGHT_REQUESTS; index += 1) {
+    const path = paths[Math.floor(Math.random() * paths.length)];
+    const started = performance.now();
+    const response = await fetch(url + path);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    if (index >= 50) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Light-load p50 of list and search for the server and the floor at one table size. */
+async function lightLoad(urls, listPaths, searchPaths) {
+  const result = {};
+  for (const [route, paths] of [
+    ['list (random cursor)', listPaths],
+    ['search q=', searchPaths],
+  ]) {
+    result[route] = {
+      server: await lightLoadP50(urls.server, paths),
+      floor: await lightLoadP50(urls.floor, paths),
+    };
+  }
+  return result;
+}
+
 async function measure({ route, database, scale, paths, tokens = null, method = 'GET', targets }) {
   const load = { paths, tokens, method, connections: CONNECTIONS };
   const bytes = [];
@@ -293,6 +329,11 @@ async function benchDatabase(kind, bare) {
       paths: searchPaths,
       targets: [ours, hand],
     });
+    const baseLight = await lightLoad(
+      { server: serverUrl, floor: floor.url },
+      listPaths(walk.cursors),
+      searchPaths,
+    );
     await recordPlans(handle, base, walk.cursors);
 
     // Grow to full scale.
@@ -351,6 +392,11 @@ async function benchDatabase(kind, bare) {
       paths: searchPaths,
       targets: [ours, hand],
     });
+    const fullLight = await lightLoad(
+      { server: serverUrl, floor: floor.url },
+      listPaths(walk.cursors),
+      searchPaths,
+    );
     await recordPlans(handle, full, walk.cursors);
 
     const votePaths = Array.from(
@@ -388,6 +434,10 @@ async function benchDatabase(kind, bare) {
         [`server p50 @${full}`]: serverFull['p50 ms'],
         'server ratio': ratio(serverFull['p50 ms'], server10k['p50 ms']),
         'floor ratio': ratio(floorFull['p50 ms'], floor10k['p50 ms']),
+        [`light p50 @${base}`]: baseLight[route].server,
+        [`light p50 @${full}`]: fullLight[route].server,
+        'light ratio': ratio(fullLight[route].server, baseLight[route].server),
+        'light floor ratio': ratio(fullLight[route].floor, baseLight[route].floor),
         target: '≤1.2',
       });
     }
@@ -524,7 +574,7 @@ function printResults() {
   }
 
   console.log(
-    '\n### p50 at the small table vs full scale (keyset pages and indexed search must not slow down)\n',
+    `\n### p50 at the small table vs full scale (keyset pages and indexed search must not slow down)\n\nserver/floor p50 and ratio: at ${CONNECTIONS} connections, as in the table above (queueing included, so it follows throughput); light p50: one request at a time, ${LIGHT_REQUESTS} requests (ms)\n`,
   );
   console.log(table(scaleRows, Object.keys(scaleRows[0] ?? { route: '' })));
 
