@@ -86,11 +86,6 @@ async function sampleResponse({ implementation, url, paths, tokens, method }) {
   return body.byteLength;
 }
 
-/**
- * Measures one route on the server and on the floor (or the ceiling alone), in halves run
- * A B B A so drift on a shared machine (other processes, checkpoints, autovacuum) weighs on
- * both alike. req/s = all requests / all seconds; p50 = mean of the halves; p99 = worst half.
- */
 /** Requests per point of the light-load comparison (one at a time, after a warm-up of 50). */
 const LIGHT_REQUESTS = small ? 200 : 400;
 
@@ -127,6 +122,11 @@ async function lightLoad(urls, listPaths, searchPaths) {
   return result;
 }
 
+/**
+ * Measures one route on the server and on the floor (or the ceiling alone), in halves run
+ * A B B A so drift on a shared machine (other processes, checkpoints, autovacuum) weighs on
+ * both alike. req/s = all requests / all seconds; p50 = mean of the halves; p99 = worst half.
+ */
 async function measure({ route, database, scale, paths, tokens = null, method = 'GET', targets }) {
   const load = { paths, tokens, method, connections: CONNECTIONS };
   const bytes = [];
@@ -537,16 +537,15 @@ function printResults() {
   console.log(
     'req/s and p50/p99 from autocannon (a separate process); cpu µs/req = CPU time of this process (the server or floor under load, and PGlite) per request; ×floor cpu = server CPU / floor CPU per request (>1: the server costs more)',
   );
+  const loadAverage = os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
   const nodeFlags =
     process.execArgv.join(' ') ||
     '(no flags: `npm run bench` passes --max-semi-space-size=32, as apps/api runs)';
   console.log(
-    `machine: ${os.cpus().length} cores, load average ${os
-      .loadavg()
-      .map((value) => value.toFixed(2))
-      .join(
-        ' ',
-      )} at the end (shared machine: expect noise); node ${process.version} ${nodeFlags}, server and floor alike\n`,
+    `machine: ${os.cpus().length} cores, load average ${loadAverage} at the end (shared machine: expect noise); node ${process.version} ${nodeFlags}, server and floor alike\n`,
   );
   console.log(
     table(rows, [

@@ -211,5 +211,5 @@ export async function startFloor(driver) {
 async function listen(app) {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address();
-  return { url: `http://127.0.0.1:${port}`, app, close: () => app.close() };
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }

@@ -38,16 +38,13 @@ export function loggerOptions(
     level,
     ...(stream ? { stream } : {}),
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-    serializers: {
-      req(request) {
-        return {
-          method: request.method,
-          url: redactQuery(request.url),
-          remoteAddress: request.ip,
-        };
-      },
-    },
+    serializers: { req: requestLogFields },
   };
+}
+
+/** What a log line says of a request: method, URL with credential parameters redacted, client IP. */
+function requestLogFields(request: { method: string; url: string; ip: string }) {
+  return { method: request.method, url: redactQuery(request.url), remoteAddress: request.ip };
 }
 
 /**
@@ -108,7 +105,7 @@ export class RequestLogController extends LogController {
       this.#accessLog.info(
         {
           requestId: request.id,
-          req: { method: request.method, url: redactQuery(request.url), remoteAddress: request.ip },
+          req: requestLogFields(request),
           res: { statusCode: reply.statusCode },
           responseTime: reply.elapsedTime,
         },
