@@ -30,7 +30,7 @@ import { jsonSchemaSerializerCompiler } from './http/serializer';
 import { useEnglishValidationMessages } from './http/validation-messages';
 import { authRoutes } from './identity/auth-routes';
 import { bootstrapAdmin } from './identity/bootstrap-admin';
-import { requirePublishableWriteScope } from './identity/guards';
+import { requireAccess, requirePublishableWriteScope } from './identity/guards';
 import { carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
 import { ssoRoutes } from './identity/sso-routes';
 import { partnerRoutes } from './partners/routes';
@@ -60,6 +60,8 @@ declare module 'fastify' {
 /** The Fastify instance `createServer` returns: zod schemas type the routes. */
 export type WscServer = FastifyInstance & ReturnType<FastifyInstance['withTypeProvider']>;
 
+/** The OpenAPI security of routes with an access rule (see RouteAccess). */
+const BEARER_ONLY = [{ bearer: [] }];
 const ANONYMOUS: Principal = { account: null, partner: null, originVerified: false, publishableKey: null };
 const IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS = 3_600_000;
 
@@ -118,6 +120,8 @@ export async function createServer(options: ServerOptions = {}) {
   const routeInventory: { method: string; url: string }[] = [];
   app.decorate('routeInventory', routeInventory);
   app.addHook('onRoute', (route) => {
+    // Routes with an access rule need a bearer credential; /openapi.json shows the lock.
+    if (route.config?.access && route.schema && !route.schema.security) route.schema.security = BEARER_ONLY;
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD' && method !== 'OPTIONS') routeInventory.push({ method, url: route.url });
     }
@@ -170,7 +174,10 @@ export async function createServer(options: ServerOptions = {}) {
   // which spares each request a promise and a microtask turn per step.
   app.addHook('preParsing', (request, _reply, payload, done) => {
     if (request.principalError) throw request.principalError;
+    // A read-only widget's write is refused as such: signing in would not help.
     requirePublishableWriteScope(request);
+    const access = request.routeOptions.config.access;
+    if (access) requireAccess(request, access);
     done(null, payload);
   });
   app.addHook('preValidation', (request, _reply, done) => {

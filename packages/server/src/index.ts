@@ -24,7 +24,14 @@ export {
 } from './http/problem';
 export { REQUEST_ID_HEADER } from './http/request-id';
 export { bootstrapAdmin } from './identity/bootstrap-admin';
-export { hasRole, requireAccount, requireRole, requireSecretKey } from './identity/guards';
+export {
+  hasRole,
+  type RouteAccess,
+  requireAccess,
+  requireAccount,
+  requireRole,
+  requireSecretKey,
+} from './identity/guards';
 export {
   type Principal,
   type PrincipalAccount,

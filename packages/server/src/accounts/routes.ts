@@ -21,10 +21,10 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/v1/accounts/:id',
     {
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: "Change an account's roles or disable it (admin)",
-        security: [{ bearer: [] }],
         params: AccountParamsSchema,
         body: AccountUpdateSchema,
         response: { 200: AccountSchema },

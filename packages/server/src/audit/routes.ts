@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import * as z from 'zod/mini';
 import { decodeCursor, encodeCursor } from '../http/cursor';
-import { requireRole } from '../identity/guards';
 
 /** One audit log entry as `GET /v1/audit-log` serves it. */
 export const AuditEntrySchema = z.object({
@@ -42,18 +41,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/audit-log',
     {
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: 'Read the audit log, newest first (admin)',
         description:
           'Every moderation action, role change, partner key change and moderator edit. Filters combine with AND; pass `nextCursor` back unchanged with the same filters.',
-        security: [{ bearer: [] }],
         querystring: AuditLogQuerySchema,
         response: { 200: PageSchema(AuditEntrySchema) },
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
       const { subjectType, subjectId, actorId, limit, cursor } = request.query;
       let query = app.db
         .selectFrom('audit_log')

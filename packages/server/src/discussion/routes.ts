@@ -13,7 +13,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
-import { requireAccount, requireRole } from '../identity/guards';
 import {
   editComment,
   listCommentPage,
@@ -57,6 +56,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/pain-points/:id/comments',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['discussion'],
         summary: 'Comment, or reply to a top-level comment (`parentId`)',
@@ -68,7 +68,6 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireAccount(request);
       const comment = await postComment(app.db, actorOf(request), request.params.id, request.body);
       return reply.code(201).send(comment);
     },
@@ -77,6 +76,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/v1/comments/:id',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['discussion'],
         summary: 'Edit your comment within 15 minutes of posting',
@@ -86,7 +86,6 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireAccount(request);
       return editComment(app.db, actorOf(request), request.params.id, request.body.body);
     },
   );
@@ -94,6 +93,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/comments/:id/reports',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['moderation'],
         summary: 'Report a comment (once per member; three members hide it until reviewed)',
@@ -103,7 +103,6 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireAccount(request);
       const result = await reportComment(app.db, actorOf(request), request.params.id, request.body);
       return reply.code(201).send(result);
     },
@@ -116,6 +115,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/v1/comments/:id/${action}`,
       {
+        config: { access: { roles: ['moderator'] } },
         schema: {
           tags: ['moderation'],
           summary: hidden
@@ -127,7 +127,6 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request) => {
-        requireRole(request, 'moderator');
         return moderateComment(app.db, actorOf(request), request.params.id, hidden, request.body?.reason);
       },
     );
@@ -136,6 +135,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/moderation/comments',
     {
+      config: { access: { roles: ['moderator'] } },
       schema: {
         tags: ['moderation'],
         summary:
@@ -145,7 +145,6 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireRole(request, 'moderator');
       return moderationQueuePage(app.db, actorOf(request), request.query);
     },
   );

@@ -50,6 +50,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/events',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['events'],
         summary: 'Create an event (admins, or members of an organiser organization)',
@@ -83,6 +84,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/v1/events/:id',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['events'],
         summary: 'Edit an event (admins and organisers)',
@@ -115,6 +117,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/events/:id/sessions',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['events'],
         summary: 'Add a session (organisers)',
@@ -137,6 +140,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/v1/events/:id/sessions/:sessionId',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['events'],
         summary: 'Edit a session or relink its pain points (organisers)',

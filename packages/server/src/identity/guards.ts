@@ -84,7 +84,32 @@ declare module 'fastify' {
      * key without `content:write` may still call them.
      */
     contentWrite?: false;
+    /**
+     * Who may call the route, checked before the body is read (see {@link requireAccess}), so a
+     * signed-out caller learns to sign in before any field error. Also puts the bearer lock on
+     * the route in `/openapi.json`.
+     */
+    access?: RouteAccess;
   }
+}
+
+/**
+ * Who may call a route: `'member'` (a session or SSO user token), `{ roles }` (a member holding
+ * one of the roles; admins hold every role) or `{ secretKey }` (a partner's server whose secret
+ * key holds the scope). Checks that need the record (author, organiser) stay in the handler.
+ */
+export type RouteAccess = 'member' | { roles: readonly AccountRole[] } | { secretKey: PartnerScope };
+
+/**
+ * Answers 401 or 403 unless the caller has the route's access; runs before the body is parsed.
+ *
+ * @example
+ * app.post('/v1/pain-points', { config: { access: 'member' }, schema }, handler);
+ */
+export function requireAccess(request: FastifyRequest, access: RouteAccess): void {
+  if (access === 'member') requireAccount(request);
+  else if ('roles' in access) requireRole(request, ...access.roles);
+  else requireSecretKey(request, access.secretKey);
 }
 
 const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

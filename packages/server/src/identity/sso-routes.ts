@@ -22,11 +22,10 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/sso/tokens',
     {
-      config: { idempotency: 'no-store' },
+      config: { idempotency: 'no-store', access: { secretKey: 'sso' } },
       schema: {
         tags: ['auth'],
         summary: 'Partner single sign-on: exchange your signed-in user for a short-lived user token',
-        security: [{ bearer: [] }],
         body: SsoTokenCreateSchema,
         response: { 201: SsoTokenSchema },
       },

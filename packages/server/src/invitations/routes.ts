@@ -31,6 +31,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/events/:id/imports',
     {
+      config: { access: 'member' },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['registration'],

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
 import { requireSomeField } from '../http/require-change';
-import { requireAccount } from '../identity/guards';
 import { deleteMe, exportMe, getMe, patchMe } from './service';
 
 /** What `PATCH /v1/me` can change; a body with none of them is refused (422). */
@@ -18,9 +17,11 @@ const ME_UPDATE_FIELDS = Object.keys(MeUpdateSchema.shape) as (keyof MeUpdate)[]
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/me',
-    { schema: { tags: ['me'], summary: 'Your account and public profile', response: { 200: MeSchema } } },
+    {
+      config: { access: 'member' },
+      schema: { tags: ['me'], summary: 'Your account and public profile', response: { 200: MeSchema } },
+    },
     async (request) => {
-      requireAccount(request);
       return getMe(app.db, actorOf(request));
     },
   );
@@ -28,6 +29,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/v1/me',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['me'],
         summary: 'Change your profile and language',
@@ -36,7 +38,6 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireAccount(request);
       requireSomeField(request.body, ME_UPDATE_FIELDS);
       return patchMe(app.db, actorOf(request), request.body);
     },
@@ -45,6 +46,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/me/export',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['me'],
         summary: 'Download all your data as JSON',
@@ -54,7 +56,6 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireAccount(request);
       const data = await exportMe(app.db, actorOf(request));
       reply
         .header('content-disposition', 'attachment; filename="wsc-my-data.json"')
@@ -66,6 +67,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/v1/me',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['me'],
         summary: 'Delete your account',
@@ -75,7 +77,6 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireAccount(request);
       await deleteMe(app.db, actorOf(request));
       return reply.code(204).send(null);
     },

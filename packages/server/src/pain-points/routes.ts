@@ -16,7 +16,6 @@ import { contentLanguage } from '../community/localization';
 import { entityTag } from '../http/etag';
 import { requireSomeField } from '../http/require-change';
 import { handBuiltAnswerSerializer } from '../http/serializer';
-import { requireAccount, requireRole } from '../identity/guards';
 import {
   changePainPointStatus,
   createPainPoint,
@@ -108,6 +107,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/pain-points',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['pain points'],
         summary: 'Report a pain point (members)',
@@ -116,7 +116,6 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireAccount(request);
       const painPoint = await createPainPoint(app.db, actorOf(request), request.body);
       languageHeaders(reply, painPoint.language);
       return reply.code(201).header('location', `/v1/pain-points/${painPoint.id}`).send(painPoint);
@@ -143,6 +142,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/v1/pain-points/:id',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['pain points'],
         summary: 'Edit a pain point (author or moderator); may include a status move',
@@ -154,7 +154,6 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireAccount(request);
       requireSomeField(request.body, PAIN_POINT_UPDATE_FIELDS);
       const painPoint = await updatePainPointContent(
         app.db,
@@ -170,6 +169,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/pain-points/:id/status',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['pain points'],
         summary: 'Move a pain point through its lifecycle (experts, moderators; the author may close)',
@@ -181,7 +181,6 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireAccount(request);
       const painPoint = await changePainPointStatus(
         app.db,
         actorOf(request),
@@ -200,6 +199,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/v1/pain-points/:id/${action}`,
       {
+        config: { access: { roles: ['moderator'] } },
         schema: {
           tags: ['moderation'],
           summary: locked
@@ -210,7 +210,6 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        requireRole(request, 'moderator');
         const painPoint = await setPainPointLocked(app.db, actorOf(request), request.params.id, locked);
         languageHeaders(reply, painPoint.language);
         return painPoint;

@@ -24,8 +24,6 @@ const PartnerParamsSchema = z.object({ id: IdSchema });
 const PartnerKeyParamsSchema = z.object({ id: IdSchema, keyId: IdSchema });
 const PartnerListQuerySchema = z.object({ limit: LimitSchema, cursor: z.optional(CursorParamSchema) });
 
-const ADMIN_ONLY = [{ bearer: [] }];
-
 /**
  * Admin routes of partner applications and their keys.
  *
@@ -42,16 +40,15 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/partners',
     {
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: 'List partner applications (admin)',
-        security: ADMIN_ONLY,
         querystring: PartnerListQuerySchema,
         response: { 200: PageSchema(PartnerSchema) },
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
       const { limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
       let query = app.db
@@ -87,10 +84,10 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/partners',
     {
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: 'Create a partner application (admin)',
-        security: ADMIN_ONLY,
         body: PartnerCreateSchema,
         response: { 201: PartnerSchema },
       },
@@ -116,16 +113,15 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/partners/:id',
     {
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: 'One partner application (admin)',
-        security: ADMIN_ONLY,
         params: PartnerParamsSchema,
         response: { 200: PartnerSchema },
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
       return toPartner(await findPartner(request.params.id));
     },
   );
@@ -133,16 +129,15 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/partners/:id/keys',
     {
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: "A partner's keys, without the keys themselves (admin)",
-        security: ADMIN_ONLY,
         params: PartnerParamsSchema,
         response: { 200: PageSchema(PartnerKeySchema) },
       },
     },
     async (request) => {
-      requireRole(request, 'admin');
       await findPartner(request.params.id);
       const rows = await app.db
         .selectFrom('partner_keys')
@@ -158,11 +153,10 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/partners/:id/keys',
     {
-      config: { idempotency: 'no-store' },
+      config: { idempotency: 'no-store', access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: 'Create a publishable or secret key; the key is shown in this answer only (admin)',
-        security: ADMIN_ONLY,
         params: PartnerParamsSchema,
         body: PartnerKeyCreateSchema,
         response: { 201: PartnerKeyCreatedSchema },
@@ -195,10 +189,10 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/v1/partners/:id/keys/:keyId',
     {
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['admin'],
         summary: 'Revoke a key at once (admin)',
-        security: ADMIN_ONLY,
         params: PartnerKeyParamsSchema,
         response: { 204: z.null() },
       },

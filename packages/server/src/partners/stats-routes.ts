@@ -22,14 +22,11 @@ export const partnerStatsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/partners/me/stats',
     {
       // The key is checked before the query: a caller without one learns nothing from a 422.
-      preValidation: async (request) => {
-        requireSecretKey(request, 'stats');
-      },
+      config: { access: { secretKey: 'stats' } },
       schema: {
         tags: ['partners'],
         summary: 'Counts of what came through your application (secret key)',
         description: `Counts the rows attributed to the calling partner created in the half-open window [from, to). \`to\` defaults to now, \`from\` to ${PARTNER_STATS_DEFAULT_DAYS} days before \`to\`; a window may span at most ${PARTNER_STATS_MAX_DAYS} days. Needs a secret key with the \`stats\` scope: the \`me\` is the key's partner, never another one. Sign-ups of erased accounts and votes taken back are no longer counted.`,
-        security: [{ bearer: [] }],
         querystring: PartnerStatsParamsSchema,
         response: { 200: PartnerStatsSchema },
       },

@@ -140,6 +140,7 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/events/:id/registrations/me',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['registration'],
         summary: 'My registration for the event (the active one, else the latest cancelled)',
@@ -156,6 +157,7 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/v1/events/:id/registrations/me',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['registration'],
         summary: 'Cancel my registration; the seat goes to the first on the waitlist',
@@ -171,6 +173,7 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/events/:id/registrations',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['registration'],
         summary: 'Registrations of the event with who registered (organisers); CSV with Accept: text/csv',
@@ -191,6 +194,7 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/events/:id/registrations.csv',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['registration'],
         summary: 'Every registration of the event as CSV (organisers)',

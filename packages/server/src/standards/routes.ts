@@ -12,7 +12,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
-import { requireRole } from '../identity/guards';
 import { coverageReport, getPainPointCoverage, getStandard, listStandardPage, mapStandard } from './service';
 
 const ParamsSchema = z.object({ id: IdSchema });
@@ -68,6 +67,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/pain-points/:id/standards',
     {
+      config: { access: { roles: ['expert'] } },
       schema: {
         tags: ['standards'],
         summary: 'Map a standard to a pain point (experts)',
@@ -79,7 +79,6 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireRole(request, 'expert');
       const { mapping, created } = await mapStandard(
         app.db,
         actorOf(request),

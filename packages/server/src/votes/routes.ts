@@ -2,7 +2,6 @@ import { IdSchema, VoteResultSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
-import { requireAccount } from '../identity/guards';
 import { setVote } from './service';
 
 const ParamsSchema = z.object({ id: IdSchema });
@@ -17,6 +16,7 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/v1/pain-points/:id/vote',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['votes'],
         summary: 'Vote for a pain point (idempotent: one vote per member)',
@@ -25,7 +25,6 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireAccount(request);
       return setVote(app.db, actorOf(request), request.params.id, true);
     },
   );
@@ -33,6 +32,7 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/v1/pain-points/:id/vote',
     {
+      config: { access: 'member' },
       schema: {
         tags: ['votes'],
         summary: 'Withdraw your vote (idempotent)',
@@ -41,7 +41,6 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      requireAccount(request);
       return setVote(app.db, actorOf(request), request.params.id, false);
     },
   );

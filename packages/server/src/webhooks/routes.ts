@@ -31,8 +31,6 @@ const DeliveryListQuerySchema = z.object({
   status: z.optional(WebhookDeliveryStatusSchema),
 });
 
-const SECRET_KEY = [{ bearer: [] }];
-
 function endpointNotFound(): HttpProblem {
   return new HttpProblem(404, 'Webhook endpoint not found', {
     detail: 'Your partner application has no webhook endpoint with that id.',
@@ -58,10 +56,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/webhook-endpoints',
     {
+      config: { access: { secretKey: 'webhooks' } },
       schema: {
         tags: ['partners'],
         summary: "Your application's webhook endpoints",
-        security: SECRET_KEY,
         querystring: ListQuerySchema,
         response: { 200: PageSchema(WebhookEndpointSchema) },
       },
@@ -103,11 +101,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/webhook-endpoints',
     {
-      config: { idempotency: 'no-store' },
+      config: { idempotency: 'no-store', access: { secretKey: 'webhooks' } },
       schema: {
         tags: ['partners'],
         summary: 'Register a webhook endpoint; its whsec_ signing secret is shown in this answer only',
-        security: SECRET_KEY,
         body: WebhookEndpointCreateSchema,
         response: { 201: WebhookEndpointCreatedSchema },
       },
@@ -139,10 +136,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/webhook-endpoints/:id',
     {
+      config: { access: { secretKey: 'webhooks' } },
       schema: {
         tags: ['partners'],
         summary: 'One webhook endpoint',
-        security: SECRET_KEY,
         params: EndpointParamsSchema,
         response: { 200: WebhookEndpointSchema },
       },
@@ -156,10 +153,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/v1/webhook-endpoints/:id',
     {
+      config: { access: { secretKey: 'webhooks' } },
       schema: {
         tags: ['partners'],
         summary: 'Delete a webhook endpoint: nothing more is sent to it',
-        security: SECRET_KEY,
         params: EndpointParamsSchema,
         response: { 204: z.null() },
       },
@@ -188,12 +185,11 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/webhook-endpoints/:id/rotate-secret',
     {
-      config: { idempotency: 'no-store' },
+      config: { idempotency: 'no-store', access: { secretKey: 'webhooks' } },
       schema: {
         tags: ['partners'],
         summary:
           'New signing secret (shown once); the previous one keeps signing, as a second signature, for 24 hours',
-        security: SECRET_KEY,
         params: EndpointParamsSchema,
         response: { 200: WebhookEndpointCreatedSchema },
       },
@@ -224,10 +220,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/webhook-endpoints/:id/deliveries',
     {
+      config: { access: { secretKey: 'webhooks' } },
       schema: {
         tags: ['partners'],
         summary: 'Delivery log of an endpoint, newest first',
-        security: SECRET_KEY,
         params: EndpointParamsSchema,
         querystring: DeliveryListQuerySchema,
         response: { 200: PageSchema(WebhookDeliverySchema) },
@@ -271,10 +267,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/v1/webhook-endpoints/:id/deliveries/:deliveryId/redeliver',
     {
+      config: { access: { secretKey: 'webhooks' } },
       schema: {
         tags: ['partners'],
         summary: 'Send a delivery again now (same webhook-id); a finished one gets one more attempt',
-        security: SECRET_KEY,
         params: DeliveryParamsSchema,
         response: { 202: WebhookDeliverySchema },
       },
