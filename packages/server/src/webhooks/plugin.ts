@@ -12,7 +12,7 @@ declare module 'fastify' {
 
 /**
  * Partner webhooks: the endpoint routes and the delivery worker (started when the server is
- * ready unless `webhookWorker: false`, woken by every outbox batch, stopped on close after the
+ * ready unless `webhookWorker: false`, woken by outbox batches (at most every 100 ms), stopped on close after the
  * attempts in flight are recorded).
  *
  * @example
@@ -28,7 +28,7 @@ export const webhookPlugin: FastifyPluginAsyncZod = fastifyPlugin(
     });
     app.decorate('webhookWorker', worker);
     if (app.config.webhookWorker) {
-      const unsubscribe = app.outbox.subscribe(() => worker.wake());
+      const unsubscribe = app.outbox.subscribe(() => worker.wakeForEvents());
       app.addHook('onReady', async () => worker.start());
       app.addHook('preClose', async () => {
         unsubscribe();
