@@ -89,22 +89,35 @@ async function sampleResponse({ implementation, url, paths, tokens, method }) {
 /** Requests per point of the light-load comparison (one at a time, after a warm-up of 50). */
 const LIGHT_REQUESTS = small ? 200 : 400;
 
+/** One GET, timed from send to the last byte (ms). */
+async function timedGet(url) {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+const median = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+
 /**
- * p50 of one request at a time (no queue): what one page costs at this table size, apart from
- * how many the machine can serve at once. Requests go from this process, one after another.
+ * p50 of one request at a time (no queue) for the server and the floor: what one page costs at
+ * this table size, apart from how many the machine can serve at once. Requests go from this
+ * process one after another, the server and the floor taking turns on the same random path (who
+ * goes first alternates), so drift in the database (autovacuum, checkpoints after a seed) weighs
+ * on both alike.
  */
-async function lightLoadP50(url, paths) {
-  const times = [];
+async function lightLoadP50(urls, paths) {
+  const times = { server: [], floor: [] };
   for (let index = 0; index < 50 + LIGHT_REQUESTS; index += 1) {
     const path = paths[Math.floor(Math.random() * paths.length)];
-    const started = performance.now();
-    const response = await fetch(url + path);
-    await response.arrayBuffer();
-    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-    if (index >= 50) times.push(performance.now() - started);
+    const order = index % 2 === 0 ? ['server', 'floor'] : ['floor', 'server'];
+    for (const target of order) {
+      const elapsed = await timedGet(urls[target] + path);
+      if (index >= 50) times[target].push(elapsed);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return { server: median(times.server), floor: median(times.floor) };
 }
 
 /** Light-load p50 of list and search for the server and the floor at one table size. */
@@ -114,10 +127,7 @@ async function lightLoad(urls, listPaths, searchPaths) {
     ['list (random cursor)', listPaths],
     ['search q=', searchPaths],
   ]) {
-    result[route] = {
-      server: await lightLoadP50(urls.server, paths),
-      floor: await lightLoadP50(urls.floor, paths),
-    };
+    result[route] = await lightLoadP50(urls, paths);
   }
   return result;
 }
@@ -573,7 +583,7 @@ function printResults() {
   }
 
   console.log(
-    `\n### p50 at the small table vs full scale (keyset pages and indexed search must not slow down)\n\nserver/floor p50 and ratio: at ${CONNECTIONS} connections, as in the table above (queueing included, so it follows throughput); light p50: one request at a time, ${LIGHT_REQUESTS} requests (ms)\n`,
+    `\n### p50 at the small table vs full scale (keyset pages and indexed search must not slow down)\n\nserver/floor p50 and ratio: at ${CONNECTIONS} connections, as in the table above (queueing included, so it follows throughput); light p50: one request at a time, ${LIGHT_REQUESTS} each, server and floor taking turns on the same paths (ms)\n`,
   );
   console.log(table(scaleRows, Object.keys(scaleRows[0] ?? { route: '' })));
 
