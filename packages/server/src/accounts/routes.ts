@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record';
 import { HttpProblem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { toAccount } from '../identity/accounts-repository';
-import { requireRole } from '../identity/guards';
+import { requireAccount } from '../identity/guards';
 
 const AccountParamsSchema = z.object({ id: IdSchema });
 
@@ -31,7 +31,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireAccount(request);
       // `{"roles": […]}` (not `accountRoles`) must not answer 200 and be audited as a change.
       requireSomeField(request.body, ['accountRoles', 'disabled']);
       const { id } = request.params;

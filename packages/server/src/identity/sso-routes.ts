@@ -31,7 +31,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request, 'sso');
+      const partner = requireSecretKey(request);
       const body = request.body;
       const accountId = await app.db.transaction().execute(async (trx) => {
         const linked = await trx

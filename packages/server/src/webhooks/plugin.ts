@@ -12,8 +12,8 @@ declare module 'fastify' {
 
 /**
  * Partner webhooks: the endpoint routes and the delivery worker (started when the server is
- * ready unless `webhookWorker: false`, woken by outbox batches (at most every 100 ms), stopped on close after the
- * attempts in flight are recorded).
+ * ready unless `webhookWorker: false`, woken by outbox batches at most every 100 ms, stopped on
+ * close after the attempts in flight are recorded).
  *
  * @example
  * await app.register(webhookPlugin);

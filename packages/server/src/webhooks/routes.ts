@@ -65,7 +65,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const partner = requireSecretKey(request, 'webhooks');
+      const partner = requireSecretKey(request);
       const { limit, cursor } = request.query;
       const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
       let query = app.db
@@ -110,7 +110,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request, 'webhooks');
+      const partner = requireSecretKey(request);
       await assertWebhookUrl(request.body.url, { allowPrivate: app.config.webhookAllowPrivate });
       const row = await app.db.transaction().execute(async (trx) => {
         const created = await createWebhookEndpoint(trx, partner.id, request.body);
@@ -145,7 +145,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const partner = requireSecretKey(request, 'webhooks');
+      const partner = requireSecretKey(request);
       return toWebhookEndpoint(await ownEndpoint(partner.id, request.params.id));
     },
   );
@@ -162,7 +162,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request, 'webhooks');
+      const partner = requireSecretKey(request);
       const deleted = await app.db.transaction().execute(async (trx) => {
         const done = await deleteWebhookEndpoint(trx, partner.id, request.params.id, now());
         if (done) {
@@ -195,7 +195,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request, 'webhooks');
+      const partner = requireSecretKey(request);
       const row = await app.db.transaction().execute(async (trx) => {
         const rotated = await rotateWebhookSecret(trx, partner.id, request.params.id, now());
         if (rotated) {
@@ -230,7 +230,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const partner = requireSecretKey(request, 'webhooks');
+      const partner = requireSecretKey(request);
       await ownEndpoint(partner.id, request.params.id);
       const { limit, cursor, status } = request.query;
       const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
@@ -276,7 +276,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request, 'webhooks');
+      const partner = requireSecretKey(request);
       const endpoint = await ownEndpoint(partner.id, request.params.id);
       if (!endpoint.enabled) {
         throw new HttpProblem(409, 'Endpoint disabled', {

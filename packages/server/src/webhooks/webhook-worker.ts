@@ -75,7 +75,7 @@ export class WebhookWorker {
     return this.#timeout * 2;
   }
 
-  /** How many times this worker has looked for due deliveries since it started (one look, one claim query). */
+  /** How many times this worker has looked for due deliveries (each look is one claim query). */
   get looks(): number {
     return this.#looks;
   }
@@ -123,6 +123,7 @@ export class WebhookWorker {
    */
   async runOnce(): Promise<number> {
     this.#looks += 1;
+    this.#lookedAt = performance.now();
     const now = this.#clock();
     const batch = await claimDueDeliveries(this.#db, {
       now,
@@ -156,7 +157,6 @@ export class WebhookWorker {
     try {
       do {
         this.#again = false;
-        this.#lookedAt = performance.now();
         while (!this.#stopped && (await this.runOnce()) > 0) {
           // keep going while batches come back full of work
         }
