@@ -5,6 +5,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type ListenOptions, listenPostgres, type NotificationListener } from './listen';
+import { announceOutboxCommits, OUTBOX_CHANNEL, OutboxAnnouncer } from './outbox-commits';
 import { PgliteDialect } from './pglite-dialect';
 import type { DatabaseSchema } from './schema';
 
@@ -38,6 +39,12 @@ export interface Database {
     onNotify: NotificationListener,
     options?: ListenOptions,
   ): Promise<() => Promise<void>>;
+  /**
+   * Runs `listener` in this process right after each commit that wrote outbox events (never on
+   * rollback). Other instances hear of it through a NOTIFY on `wsc_outbox`, sent after the
+   * commit. Returns the function that removes the listener.
+   */
+  onOutboxCommit(listener: () => void): () => void;
 }
 
 /** PGlite extensions loaded at start; `create extension` in a migration then works on both databases. */
@@ -87,13 +94,19 @@ async function createPostgresDatabase(url: string, options: DatabaseOptions): Pr
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
+  const announcer = new OutboxAnnouncer(
+    (): Promise<unknown> => sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db),
+  );
+  const db: Kysely<DatabaseSchema> = new Kysely<DatabaseSchema>({
+    dialect: announceOutboxCommits(new PostgresDialect({ pool }), announcer.committed),
+  });
   let closed: Promise<void> | undefined;
   return {
     db,
     kind: 'postgres',
     ping: (timeout) => ping(db, timeout),
     listen: (channel, onNotify, listenOptions) => listenPostgres(url, channel, onNotify, listenOptions),
+    onOutboxCommit: (listener) => announcer.subscribe(listener),
     close() {
       closed ??= db.destroy();
       return closed;
@@ -120,12 +133,17 @@ async function createPgliteDatabase(options: DatabaseOptions): Promise<Database>
     if (lockFile) rmSync(lockFile, { force: true });
     throw error;
   }
-  const db = new Kysely<DatabaseSchema>({ dialect: new PgliteDialect(pglite) });
+  // One process owns the embedded database: its own listeners are everyone to tell.
+  const announcer = new OutboxAnnouncer();
+  const db = new Kysely<DatabaseSchema>({
+    dialect: announceOutboxCommits(new PgliteDialect(pglite), announcer.committed),
+  });
   let closed: Promise<void> | undefined;
   return {
     db,
     kind: 'pglite',
     ping: (timeout) => ping(db, timeout),
+    onOutboxCommit: (listener) => announcer.subscribe(listener),
     async listen(channel, onNotify) {
       // LISTEN goes through the session lock: run inside someone's open transaction, it would roll back with it.
       const stop = await db.connection().execute(() => pglite.listen(channel, onNotify));

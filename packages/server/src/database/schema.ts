@@ -393,6 +393,8 @@ export interface OutboxEventsTable {
   public_data: Json<Record<string, unknown>> | null;
   partner_id: string | null;
   created_at: CreatedAt;
+  /** The writing transaction (xid8, read as text); with `id`, the order readers follow. */
+  xact_id: Generated<string>;
 }
 
 export interface WebhookEndpointsTable {

@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { canRead, type Viewer } from '../outbox/audience';
 import type { OutboxFeed } from '../outbox/outbox-feed';
-import { latestOutboxId, type OutboxRow, readOutboxAfter } from '../outbox/outbox-reader';
+import {
+  isAfter,
+  type OutboxPosition,
+  type OutboxRow,
+  positionAfterEvent,
+  readOutboxAfter,
+} from '../outbox/outbox-reader';
 import { SSE_HEARTBEAT, sseFrame } from './sse-frame';
 
 /** A stream whose client does not read is dropped past this backlog; it reconnects with Last-Event-ID. */
@@ -15,8 +21,8 @@ interface Subscriber {
   readonly response: ServerResponse;
   readonly topics: ReadonlySet<string>;
   readonly viewer: Viewer;
-  /** The last event id this stream was sent (or skipped as not its business). */
-  cursor: number;
+  /** The position of the last event this stream was sent (or skipped as not its business). */
+  cursor: OutboxPosition;
   /** While true, the hub leaves the stream to its replay. */
   replaying: boolean;
 }
@@ -86,15 +92,14 @@ export class LiveHub {
       response,
       topics: options.topics,
       viewer: options.viewer,
-      cursor: this.#feed.lastId,
+      cursor: this.#feed.lastPosition,
       replaying: options.lastEventId !== null,
     };
     this.#subscribers.add(subscriber);
     response.once('close', () => this.#subscribers.delete(subscriber));
     if (options.lastEventId === null) return;
     try {
-      // An id from the future (another database, a reset) would silence the stream: clamp it.
-      subscriber.cursor = Math.min(options.lastEventId, await latestOutboxId(this.#db));
+      subscriber.cursor = await positionAfterEvent(this.#db, options.lastEventId);
       await this.#replay(subscriber);
     } catch (error) {
       // A stream with a hole is worse than none: the client reconnects and replays again.
@@ -109,9 +114,9 @@ export class LiveHub {
     for (const row of rows) {
       const frames = new FramesOfEvent(row);
       for (const subscriber of this.#subscribers) {
-        if (subscriber.replaying || row.id <= subscriber.cursor) continue;
+        if (subscriber.replaying || !isAfter(row.position, subscriber.cursor)) continue;
         if (!row.topics.some((topic) => subscriber.topics.has(topic))) continue;
-        subscriber.cursor = row.id;
+        subscriber.cursor = row.position;
         const frame = frames.for(subscriber.viewer);
         if (frame) this.#write(subscriber, frame);
       }
@@ -132,18 +137,18 @@ export class LiveHub {
   async #replay(subscriber: Subscriber): Promise<void> {
     const topics = [...subscriber.topics];
     for (;;) {
-      const mark = this.#feed.lastId;
-      const rows = await readOutboxAfter(this.#db, subscriber.cursor, { topics, limit: REPLAY_BATCH });
+      const mark = this.#feed.lastPosition;
+      const { rows } = await readOutboxAfter(this.#db, subscriber.cursor, { topics, limit: REPLAY_BATCH });
       if (subscriber.response.destroyed) return;
       for (const row of rows) {
-        subscriber.cursor = row.id;
+        subscriber.cursor = row.position;
         const frame = new FramesOfEvent(row).for(subscriber.viewer);
         if (frame) this.#write(subscriber, frame);
       }
       if (rows.length === REPLAY_BATCH) continue;
       // The hub read nothing new while we read: every event it skipped for us was in our read.
       // Rejoin in this same tick, before the hub can publish anything else.
-      if (this.#feed.lastId === mark) {
+      if (this.#feed.lastPosition === mark) {
         subscriber.replaying = false;
         return;
       }

@@ -1,20 +1,31 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../database/create-database';
-import { latestOutboxId, type OutboxRow, readOutboxAfter } from './outbox-reader';
-import { OUTBOX_CHANNEL } from './record-event';
+import { OUTBOX_CHANNEL } from '../database/outbox-commits';
+import {
+  latestOutboxPosition,
+  OUTBOX_START,
+  type OutboxPosition,
+  type OutboxRow,
+  readOutboxAfter,
+} from './outbox-reader';
 
-/** Receives each batch of newly committed outbox events, in id order, synchronously. */
+/** Receives each batch of newly committed outbox events, in outbox order, synchronously. */
 export type OutboxConsumer = (rows: readonly OutboxRow[]) => void;
 
 const BATCH = 500;
 const RETRY_AFTER_ERROR_MILLISECONDS = 1000;
+/** How soon to look again when committed events wait behind a transaction still running. */
+const SETTLE_MILLISECONDS = 10;
 
 /**
- * One per server instance: LISTENs on `wsc_outbox` over one connection, and for each
- * notification reads the new events ONCE (notifications arriving during a read are coalesced
- * into the next read) and hands them to every consumer (the live hub, the webhook worker).
- * Notifications carry ids only; the table is the source of truth, so a lost notification is
- * caught up by the next one (or the reconnect).
+ * One per server instance: reads the new events after every outbox commit of this process
+ * (`Database.onOutboxCommit`) and every NOTIFY on `wsc_outbox` from the others (LISTEN over one
+ * connection), ONCE per burst (announcements arriving during a read are coalesced into the next
+ * read), and hands them to every consumer (the live hub, the webhook worker, the first-page
+ * cache). It hands out only settled events (see {@link readOutboxAfter}); while committed events
+ * wait behind a transaction still running, it looks again every 10 ms. Announcements carry no
+ * data; the table is the source of truth, so a lost one is caught up by the next (or the
+ * reconnect).
  *
  * @example
  * const feed = new OutboxFeed(database, app.log);
@@ -25,37 +36,33 @@ export class OutboxFeed {
   readonly #database: Database;
   readonly #log: FastifyBaseLogger;
   readonly #consumers = new Set<OutboxConsumer>();
-  #lastId = 0;
+  #last: OutboxPosition = OUTBOX_START;
   #reading: Promise<void> | null = null;
   #readAgain = false;
   #stopListening: (() => Promise<void>) | null = null;
   #stopped = false;
   #retryTimer: NodeJS.Timeout | undefined;
+  #settleTimer: NodeJS.Timeout | undefined;
+  #stopAnnouncements: (() => void) | null = null;
 
   constructor(database: Database, log: FastifyBaseLogger) {
     this.#database = database;
     this.#log = log;
   }
 
-  /** The last event handed to consumers: events above it are still to come. */
-  get lastId(): number {
-    return this.#lastId;
+  /** The position of the last event handed to consumers: events after it are still to come. */
+  get lastPosition(): OutboxPosition {
+    return this.#last;
   }
 
   async start(): Promise<void> {
-    this.#lastId = await latestOutboxId(this.#database.db);
-    this.#stopListening = await this.#database.listen(
-      OUTBOX_CHANNEL,
-      (payload) => {
-        const id = Number(payload);
-        // Already read in an earlier batch: nothing new.
-        if (Number.isSafeInteger(id) && id <= this.#lastId) return;
-        this.poke();
-      },
-      { onReconnect: () => this.poke() },
-    );
-    // Events committed between reading the start id and LISTEN taking effect.
-    this.poke();
+    this.#last = await latestOutboxPosition(this.#database.db);
+    this.#stopAnnouncements = this.#database.onOutboxCommit(() => void this.poke());
+    this.#stopListening = await this.#database.listen(OUTBOX_CHANNEL, () => void this.poke(), {
+      onReconnect: () => void this.poke(),
+    });
+    // Events committed between reading the start position and LISTEN taking effect.
+    void this.poke();
   }
 
   /** Registers a consumer; returns the function that removes it. */
@@ -77,17 +84,26 @@ export class OutboxFeed {
     return this.#reading;
   }
 
-  /** Starts again from the latest id (after a test truncated the table and restarted its ids). */
+  /** Starts again from the latest event (after a test truncated the table and restarted its ids). */
   async resync(): Promise<void> {
     await this.#reading;
-    this.#lastId = await latestOutboxId(this.#database.db);
+    this.#last = await latestOutboxPosition(this.#database.db);
   }
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#stopAnnouncements?.();
     clearTimeout(this.#retryTimer);
+    clearTimeout(this.#settleTimer);
     await this.#stopListening?.().catch(() => {});
     await this.#reading?.catch(() => {});
+  }
+
+  #settleLater(): void {
+    if (this.#stopped) return;
+    clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => void this.poke(), SETTLE_MILLISECONDS);
+    this.#settleTimer.unref();
   }
 
   async #drain(): Promise<void> {
@@ -95,7 +111,7 @@ export class OutboxFeed {
       let more = true;
       while (more && !this.#stopped) {
         this.#readAgain = false;
-        const rows = await readOutboxAfter(this.#database.db, this.#lastId, { limit: BATCH });
+        const { rows, pending } = await readOutboxAfter(this.#database.db, this.#last, { limit: BATCH });
         const last = rows.at(-1);
         if (last) {
           for (const consumer of this.#consumers) {
@@ -105,9 +121,10 @@ export class OutboxFeed {
               this.#log.error({ err: error }, 'outbox consumer failed');
             }
           }
-          this.#lastId = last.id;
+          this.#last = last.position;
         }
         more = rows.length === BATCH || this.#readAgain;
+        if (!more && pending) this.#settleLater();
       }
     } catch (error) {
       if (this.#stopped) return;

@@ -3,9 +3,35 @@ import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import type { StoredAudience } from './audience';
 
+/**
+ * Where an event sits in the outbox's order: its writing transaction, then its id. Events of a
+ * transaction that committed later than one already read always lie after it (see
+ * migrations/0006_outbox_commit_order.sql); ids alone do not, as writers draw them without a
+ * common lock.
+ */
+export interface OutboxPosition {
+  /** The writing transaction's id (xid8; below 2^53 for any real database). */
+  xact: number;
+  id: number;
+}
+
+/** Before every event. */
+export const OUTBOX_START: OutboxPosition = { xact: 0, id: 0 };
+
+/**
+ * Whether `a` comes after `b` in the outbox order.
+ *
+ * @example
+ * isAfter({ xact: 9, id: 3 }, { xact: 8, id: 7 }); // true
+ */
+export function isAfter(a: OutboxPosition, b: OutboxPosition): boolean {
+  return a.xact > b.xact || (a.xact === b.xact && a.id > b.id);
+}
+
 /** An outbox event as the live hub and the webhook worker read it. */
 export interface OutboxRow {
   id: number;
+  position: OutboxPosition;
   type: WebhookEventType;
   topics: string[];
   data: Record<string, unknown>;
@@ -14,46 +40,101 @@ export interface OutboxRow {
   createdAt: Date;
 }
 
-/**
- * Committed outbox events after `afterId`, oldest first; with `topics`, only those sharing one.
- *
- * @example
- * const rows = await readOutboxAfter(db, 41, { topics: ['votes'], limit: 100 });
- */
-export async function readOutboxAfter(
-  db: Kysely<DatabaseSchema>,
-  afterId: number,
-  options: { topics?: readonly string[] | undefined; limit?: number | undefined } = {},
-): Promise<OutboxRow[]> {
-  let query = db
-    .selectFrom('outbox_events')
-    .select(['id', 'type', 'topics', 'data', 'audience', 'public_data', 'created_at'])
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(options.limit ?? 500);
-  if (options.topics) query = query.where(sql<boolean>`topics && ${[...options.topics]}::text[]`);
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    id: Number(row.id),
-    type: row.type as WebhookEventType,
-    topics: row.topics,
-    data: row.data,
-    audience: row.audience as StoredAudience,
-    publicData: row.public_data,
-    createdAt: row.created_at,
-  }));
+export interface OutboxPage {
+  /** Events after the position whose transactions are over for good, in outbox order. */
+  rows: OutboxRow[];
+  /**
+   * True when committed events follow that are not settled yet (an older transaction is still
+   * running): read again shortly, even if no new commit is announced.
+   */
+  pending: boolean;
 }
 
 /**
- * The largest committed outbox id (0 when empty): where a new reader starts.
+ * Committed outbox events after `after`, in outbox order, up to the oldest transaction still
+ * running; with `topics`, only those sharing one.
  *
  * @example
- * const start = await latestOutboxId(db);
+ * const { rows, pending } = await readOutboxAfter(db, position, { topics: ['votes'], limit: 100 });
  */
-export async function latestOutboxId(db: Kysely<DatabaseSchema>): Promise<number> {
-  const row = await db
-    .selectFrom('outbox_events')
-    .select((eb) => eb.fn.max('id').as('id'))
-    .executeTakeFirst();
-  return Number(row?.id ?? 0);
+export async function readOutboxAfter(
+  db: Kysely<DatabaseSchema>,
+  after: OutboxPosition,
+  options: { topics?: readonly string[] | undefined; limit?: number | undefined } = {},
+): Promise<OutboxPage> {
+  const result = await sql<{
+    id: number;
+    xact: number;
+    settled: boolean;
+    type: string;
+    topics: string[];
+    data: Record<string, unknown>;
+    audience: StoredAudience;
+    public_data: Record<string, unknown> | null;
+    created_at: Date;
+  }>`
+    select id, xact_id::text::int8 as xact, xact_id < pg_snapshot_xmin(pg_current_snapshot()) as settled,
+           type, topics, data, audience, public_data, created_at
+    from outbox_events
+    where (xact_id, id) > (${String(after.xact)}::xid8, ${after.id}::int8)
+      ${options.topics ? sql`and topics && ${[...options.topics]}::text[]` : sql``}
+    order by xact_id, id
+    limit ${options.limit ?? 500}
+  `.execute(db);
+  const rows: OutboxRow[] = [];
+  for (const row of result.rows) {
+    // Ordered by transaction: once one is not settled, none after it is.
+    if (!row.settled) return { rows, pending: true };
+    rows.push({
+      id: Number(row.id),
+      position: { xact: Number(row.xact), id: Number(row.id) },
+      type: row.type as WebhookEventType,
+      topics: row.topics,
+      data: row.data,
+      audience: row.audience,
+      publicData: row.public_data,
+      createdAt: row.created_at,
+    });
+  }
+  return { rows, pending: false };
+}
+
+/**
+ * The position of the last settled event ({@link OUTBOX_START} when none): where a new reader
+ * starts.
+ *
+ * @example
+ * const start = await latestOutboxPosition(db);
+ */
+export async function latestOutboxPosition(db: Kysely<DatabaseSchema>): Promise<OutboxPosition> {
+  const result = await sql<{ xact: number; id: number }>`
+    select xact_id::text::int8 as xact, id from outbox_events
+    where xact_id < pg_snapshot_xmin(pg_current_snapshot())
+    order by xact_id desc, id desc
+    limit 1
+  `.execute(db);
+  const row = result.rows[0];
+  return row ? { xact: Number(row.xact), id: Number(row.id) } : OUTBOX_START;
+}
+
+/**
+ * Where to resume after the event a client names (`Last-Event-ID`): that event's position. An
+ * id no longer stored (past the retention) resumes with the oldest transaction that wrote a
+ * larger id, so nothing newer is skipped; an id above every stored one (another database, a
+ * reset) resumes from the latest event, as a new reader would.
+ *
+ * @example
+ * const position = await positionAfterEvent(db, 41);
+ */
+export async function positionAfterEvent(db: Kysely<DatabaseSchema>, id: number): Promise<OutboxPosition> {
+  const result = await sql<{ xact: number; id: number }>`
+    select 0 as rank, xact_id::text::int8 as xact, id from outbox_events where id = ${id}
+    union all
+    (select 1, xact_id::text::int8, ${id}::int8 from outbox_events where id > ${id} order by xact_id limit 1)
+    order by rank
+    limit 1
+  `.execute(db);
+  const row = result.rows[0];
+  if (!row) return latestOutboxPosition(db);
+  return { xact: Number(row.xact), id: Number(row.id) };
 }

@@ -4,16 +4,6 @@ import type { DatabaseSchema } from '../database/schema';
 import { type Audience, type RestrictedAudience, storedAudience } from './audience';
 import { topicsOf } from './topics';
 
-/** The channel every committed outbox event is announced on; the payload is its id only. */
-export const OUTBOX_CHANNEL = 'wsc_outbox';
-
-/**
- * Any constant: outbox writers take this transaction-level advisory lock before drawing an id,
- * so ids commit in increasing order. A reader (the live hub, a client's `Last-Event-ID`) that
- * has seen id N can then never miss a smaller id committed later.
- */
-export const OUTBOX_ORDER_LOCK = 7_242_004;
-
 /**
  * The webhook endpoints an event row named `inserted` (columns `id`, `type`) goes to: enabled,
  * subscribed to its type, of an enabled partner. Callers add the audience condition; a public
@@ -44,9 +34,9 @@ export interface OutboxEventInput {
 
 /**
  * Writes an event to the outbox INSIDE the caller's transaction, with one webhook delivery per
- * matching endpoint, and announces its id with NOTIFY (PostgreSQL delivers it at commit, never
- * on rollback). Call it as the last write of the transaction: it holds the outbox order lock
- * until commit.
+ * matching endpoint. Nothing else to do: the database announces it after the commit (never on
+ * rollback; see `database/outbox-commits.ts`), and readers take events in the order of their
+ * transactions, so writers need no common lock and commit side by side.
  *
  * @example
  * await db.transaction().execute(async (trx) => {
@@ -87,13 +77,11 @@ export async function recordEvent(
   const restricted = audience as RestrictedAudience;
   const topics = topicsOf(input.type, input.subject, input.data);
   const result = await sql<{ id: number }>`
-    with ordered as (select pg_advisory_xact_lock(${sql.lit(OUTBOX_ORDER_LOCK)})),
-    inserted as (
+    with inserted as (
       insert into outbox_events (type, subject_type, subject_id, topics, data, audience, public_data, partner_id)
-      select ${input.type}, ${input.subject.type}, ${input.subject.id}, ${topics}::text[],
+      values (${input.type}, ${input.subject.type}, ${input.subject.id}, ${topics}::text[],
              ${JSON.stringify(input.data)}::jsonb, ${JSON.stringify(audience)}::jsonb,
-             ${input.publicData && !isPublic ? JSON.stringify(input.publicData) : null}::jsonb, ${partnerId}
-      from ordered
+             ${input.publicData && !isPublic ? JSON.stringify(input.publicData) : null}::jsonb, ${partnerId})
       returning id, type
     ),
     deliveries as (
@@ -105,8 +93,7 @@ export async function recordEvent(
          or partner.organization_id = any (${restricted.organizationIds ?? []}::text[])
       returning endpoint_id
     )
-    select inserted.id, pg_notify(${OUTBOX_CHANNEL}, inserted.id::text) as notified,
-           (select count(*) from deliveries) as deliveries
+    select inserted.id, (select count(*) from deliveries) as deliveries
     from inserted
   `.execute(trx);
   const row = result.rows[0];

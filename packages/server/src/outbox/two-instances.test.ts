@@ -58,7 +58,7 @@ describe.skipIf(!url)('two instances on one PostgreSQL', () => {
     );
   }
 
-  test('an event committed through A reaches a subscriber on B (LISTEN/NOTIFY with ids)', async () => {
+  test('an event committed through A reaches a subscriber on B (NOTIFY after commit)', async () => {
     const onB = await connect(baseB, '?topics=votes');
     const started = performance.now();
     const { id } = await vote(a, 'cross-1');
@@ -66,7 +66,7 @@ describe.skipIf(!url)('two instances on one PostgreSQL', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
-  test('concurrent writers on both instances: every subscriber sees every id once, in increasing order', async () => {
+  test('concurrent writers on both instances: every subscriber sees every event once, all in one order', async () => {
     const onA = await connect(baseA, '?topics=votes');
     const onB = await connect(baseB, '?topics=votes');
     const written = await Promise.all(
@@ -74,18 +74,24 @@ describe.skipIf(!url)('two instances on one PostgreSQL', () => {
     );
     const ids = written.map((event) => event.id).sort((x, y) => x - y);
     const mine = new Set(ids.map(String));
+    const orders: number[][] = [];
     for (const stream of [onA, onB]) {
       await stream.until(
         (frames) => frames.filter((frame) => mine.has(frame.id ?? '')).length >= ids.length,
         10_000,
       );
       // A stream opened without Last-Event-ID may also get an event committed just before it connected
-      // (the previous test's, still on its way through the instance's feed): the order and the
-      // once-each rule hold for everything it receives, and every id written here is among it.
+      // (the previous test's, still on its way through the instance's feed): the once-each rule holds
+      // for everything it receives, and every id written here is among it.
       const seen = stream.events().map((frame) => Number(frame.id));
-      expect(seen).toEqual([...new Set(seen)].sort((x, y) => x - y));
-      expect(seen.filter((id) => mine.has(String(id)))).toEqual(ids);
+      expect(new Set(seen).size).toBe(seen.length);
+      const written = seen.filter((id) => mine.has(String(id)));
+      expect([...written].sort((x, y) => x - y)).toEqual(ids);
+      orders.push(written);
     }
+    // Ids are drawn without a common lock, so concurrent writers may commit them out of number
+    // order; the outbox order (by writing transaction) is still one order, the same on every instance.
+    expect(orders[0]).toEqual(orders[1]);
   });
 
   test('two instances never send the same webhook delivery', async () => {

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { storedAudience } from '../outbox/audience';
-import { OUTBOX_CHANNEL, OUTBOX_ORDER_LOCK, SUBSCRIBED_ENDPOINTS_SQL } from '../outbox/record-event';
+import { SUBSCRIBED_ENDPOINTS_SQL } from '../outbox/record-event';
 import { topicsOf } from '../outbox/topics';
 import { trendingScoreSql, trendingScoreText } from '../pain-points/trending';
 
@@ -19,11 +19,11 @@ export interface VoteChangeInput {
 /**
  * One statement (so one round trip and its own transaction, no BEGIN/COMMIT): store or delete
  * the vote; only when that changed a row, add or take one off `vote_count` (and the trending
- * score), take the outbox order lock, write the `pain_point.voted` event with the webhook
- * deliveries of every subscribed endpoint, and NOTIFY its id. Data-modifying CTEs run once
- * each, and each step reads the previous one's RETURNING, so they run in that order: the lock
- * is taken after the row lock of the count update, as in every other outbox writer, and held
- * until the statement commits. The SQL text is built once; a vote compiles nothing.
+ * score) and write the `pain_point.voted` event with the webhook deliveries of every subscribed
+ * endpoint. Data-modifying CTEs run once each, and each step reads the previous one's
+ * RETURNING, so they run in that order. The database announces the event after the statement
+ * commits (`database/outbox-commits.ts`); votes on different pain points share no lock. The
+ * SQL text is built once; a vote compiles nothing.
  */
 function voteStatement(voted: boolean): string {
   const change = voted
@@ -41,12 +41,11 @@ function voteStatement(voted: boolean): string {
       where id = (select pain_point_id from changed)
       returning id, vote_count
     ),
-    ordered as (select id, vote_count, pg_advisory_xact_lock(${OUTBOX_ORDER_LOCK}) from counted),
     inserted as (
       insert into outbox_events (type, subject_type, subject_id, topics, data, audience, public_data, partner_id)
-      select 'pain_point.voted', 'pain_point', ordered.id, $4::text[],
-             jsonb_build_object('painPointId', ordered.id, 'voteCount', ordered.vote_count), $5::jsonb, null, $3::text
-      from ordered
+      select 'pain_point.voted', 'pain_point', counted.id, $4::text[],
+             jsonb_build_object('painPointId', counted.id, 'voteCount', counted.vote_count), $5::jsonb, null, $3::text
+      from counted
       returning id, type
     ),
     deliveries as (
@@ -55,8 +54,7 @@ function voteStatement(voted: boolean): string {
       ${SUBSCRIBED_ENDPOINTS_SQL}
       returning endpoint_id
     )
-    select counted.vote_count, pg_notify('${OUTBOX_CHANNEL}', inserted.id::text) as notified,
-           (select count(*) from deliveries) as deliveries
+    select counted.vote_count, (select count(*) from deliveries) as deliveries
     from counted cross join inserted`;
 }
 

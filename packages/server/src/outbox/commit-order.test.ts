@@ -1,0 +1,209 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { postPainPoint, quickMember } from '../community/fixtures';
+import { openStream, type SseConnection } from '../live/test-sse-client';
+import { createTestServer, databases, type TestServer } from '../test-support';
+import { changeVote } from '../votes/repository';
+import { latestOutboxPosition, OUTBOX_START, positionAfterEvent, readOutboxAfter } from './outbox-reader';
+import { recordEvent } from './record-event';
+
+const wait = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+function votedEvent(painPointId: string) {
+  return {
+    type: 'pain_point.voted' as const,
+    subject: { type: 'pain_point', id: painPointId },
+    data: { painPointId },
+    visibility: 'public' as const,
+  };
+}
+
+describe.each(databases())('outbox announcements on $kind', ({ kind }) => {
+  let app: TestServer;
+  let announced = 0;
+  let stop: () => void;
+
+  beforeAll(async () => {
+    app = await createTestServer({ kind, webhookWorker: false });
+    stop = app.database.onOutboxCommit(() => {
+      announced += 1;
+    });
+  });
+  afterAll(async () => {
+    stop?.();
+    await app?.dispose();
+  });
+  beforeEach(async () => {
+    await app.reset();
+    announced = 0;
+  });
+
+  test('a transaction that wrote events is announced once, after its commit', async () => {
+    let duringTransaction = -1;
+    await app.db.transaction().execute(async (trx) => {
+      await recordEvent(trx, votedEvent('pp-1'));
+      await recordEvent(trx, votedEvent('pp-2'));
+      duringTransaction = announced;
+    });
+    expect(duringTransaction).toBe(0);
+    expect(announced).toBe(1);
+  });
+
+  test('a rolled-back transaction and one without events are not announced', async () => {
+    await expect(
+      app.db.transaction().execute(async (trx) => {
+        await recordEvent(trx, votedEvent('pp-1'));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await app.db.transaction().execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+    });
+    expect(announced).toBe(0);
+    const stored = await app.db.selectFrom('outbox_events').select('id').execute();
+    expect(stored).toEqual([]);
+  });
+
+  test('a statement on its own (the vote) is announced when it returns; a vote that changed nothing is not', async () => {
+    const member = await quickMember(app);
+    const painPoint = await postPainPoint(app, member.headers);
+    announced = 0;
+    const input = { painPointId: painPoint.id, accountId: member.accountId, partnerId: null, voted: true };
+    expect(await changeVote(app.db, input)).toBeGreaterThan(0);
+    expect(announced).toBe(1);
+    // The repeated vote inserts nothing, but its statement names the outbox: one spare read, no harm.
+    expect(await changeVote(app.db, input)).toBeUndefined();
+    expect(announced).toBeLessThanOrEqual(2);
+  });
+
+  test('resuming after an event: its own position; one past the retention or from the future still skips nothing newer', async () => {
+    const ids: number[] = [];
+    for (const painPointId of ['pp-1', 'pp-2', 'pp-3', 'pp-4']) {
+      ids.push((await app.db.transaction().execute((trx) => recordEvent(trx, votedEvent(painPointId)))).id);
+    }
+    const [, second, third, fourth] = ids as [number, number, number, number];
+    // On a shared PostgreSQL server, other sessions' open transactions may hold the events back
+    // for a moment (they are not settled yet): wait until they are.
+    for (let tries = 0; (await readOutboxAfter(app.db, OUTBOX_START)).pending; tries += 1) {
+      if (tries > 500) throw new Error('the outbox never settled');
+      await wait(10);
+    }
+    const idsAfter = async (id: number) =>
+      (await readOutboxAfter(app.db, await positionAfterEvent(app.db, id))).rows.map((row) => row.id);
+    expect(await idsAfter(second)).toEqual([third, fourth]);
+    // The retention removed the second event: a client that last saw it gets what followed it.
+    await app.db.deleteFrom('outbox_events').where('id', '=', second).execute();
+    expect(await idsAfter(second)).toEqual([third, fourth]);
+    // An id this database never gave (another database, a reset): from now on, like a new reader.
+    expect(await idsAfter(fourth + 1000)).toEqual([]);
+    expect(await positionAfterEvent(app.db, fourth + 1000)).toEqual(await latestOutboxPosition(app.db));
+  });
+});
+
+const url = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () => {
+  let app: TestServer;
+  let base: string;
+  const streams: SseConnection[] = [];
+
+  beforeAll(async () => {
+    app = await createTestServer({ kind: 'postgres', webhookWorker: false });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    for (const stream of streams) stream.close();
+    await app?.dispose();
+  });
+
+  async function connect(query: string) {
+    const stream = await openStream(`${base}/v1/stream${query}`);
+    streams.push(stream);
+    await stream.until((frames) => frames.some((frame) => frame.retry !== undefined));
+    return stream;
+  }
+
+  test('a smaller id committed after a larger one is neither lost nor holds the other writer up', async () => {
+    const stream = await connect('?topics=votes');
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let idOfFirst!: number;
+    let firstRecorded!: () => void;
+    const recorded = new Promise<void>((resolve) => {
+      firstRecorded = resolve;
+    });
+    // Writer 1 draws its id, then stays open.
+    const first = app.db.transaction().execute(async (trx) => {
+      idOfFirst = (await recordEvent(trx, votedEvent('slow'))).id;
+      firstRecorded();
+      await held;
+    });
+    await recorded;
+    let idOfSecond: number;
+    try {
+      // Writer 2 draws a larger id and commits while writer 1 is still open: no common lock waits.
+      const second = app.db.transaction().execute((trx) => recordEvent(trx, votedEvent('quick')));
+      const outcome = await Promise.race([second.then(() => 'committed'), wait(3000).then(() => 'waiting')]);
+      expect(outcome).toBe('committed');
+      idOfSecond = (await second).id;
+      expect(idOfSecond).toBeGreaterThan(idOfFirst);
+
+      // Writer 2's event waits behind writer 1's open transaction instead of going out alone.
+      await wait(300);
+      expect(stream.events().map((frame) => frame.id)).toEqual([]);
+    } finally {
+      release();
+      await first;
+    }
+    // Writer 1 began first, so its event comes first; a reader that took writer 2's event alone
+    // would have skipped writer 1's for good.
+    await stream.until((frames) => frames.filter((frame) => frame.id).length >= 2, 5000);
+    expect(stream.events().map((frame) => Number(frame.id))).toEqual([idOfFirst, idOfSecond]);
+
+    // Resuming after either event gives exactly what followed it in that order.
+    const afterFirst = await connect(`?topics=votes&lastEventId=${idOfFirst}`);
+    await afterFirst.until((frames) => frames.some((frame) => frame.id), 5000);
+    const afterSecond = await connect(`?topics=votes&lastEventId=${idOfSecond}`);
+    const third = await app.db.transaction().execute((trx) => recordEvent(trx, votedEvent('third')));
+    await afterSecond.until((frames) => frames.some((frame) => frame.id === String(third.id)), 5000);
+    await afterFirst.until((frames) => frames.some((frame) => frame.id === String(third.id)), 5000);
+    expect(afterFirst.events().map((frame) => Number(frame.id))).toEqual([idOfSecond, third.id]);
+    expect(afterSecond.events().map((frame) => Number(frame.id))).toEqual([third.id]);
+  });
+
+  test('votes on different pain points commit side by side while another writer holds its transaction', async () => {
+    const accounts = await Promise.all(Array.from({ length: 5 }, () => quickMember(app)));
+    const painPoint = await postPainPoint(app, accounts[0]?.headers ?? {});
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const holder = app.db.transaction().execute(async (trx) => {
+      await recordEvent(trx, votedEvent('holder'));
+      open();
+      await held;
+    });
+    await opened;
+    const votes = Promise.all(
+      accounts.map((account) =>
+        changeVote(app.db, {
+          painPointId: painPoint.id,
+          accountId: account.accountId,
+          partnerId: null,
+          voted: true,
+        }),
+      ),
+    );
+    const outcome = await Promise.race([votes.then(() => 'committed'), wait(3000).then(() => 'waiting')]);
+    release();
+    await holder;
+    expect(outcome).toBe('committed');
+    expect((await votes).every((count) => typeof count === 'number')).toBe(true);
+  });
+});
