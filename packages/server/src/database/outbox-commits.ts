@@ -166,7 +166,12 @@ export class OutboxAnnouncer {
 
   /** Called by the driver after such a commit. */
   committed = (): void => {
-    for (const listener of this.#listeners) listener();
+    for (const listener of this.#listeners) {
+      // The write is committed whatever a listener does: its error must not fail the request.
+      try {
+        listener();
+      } catch {}
+    }
     if (!this.#notify) return;
     if (this.#sending) {
       this.#again = true;
