@@ -2,6 +2,7 @@ import type { CoLocatedEvent } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { KeyValue } from '../community/keyset-cursor';
 import type { DatabaseSchema, EventsTable } from '../database/schema';
+import { holdSubject } from '../outbox/record-event';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -65,12 +66,15 @@ export async function findEvent(db: Database, idOrSlug: string): Promise<EventRo
 
 /**
  * Locks an event row until the transaction ends: registrations of one event queue behind it,
- * so seats are counted by one writer at a time (on PostgreSQL's pool as on PGlite).
+ * so seats are counted by one writer at a time (on PostgreSQL's pool as on PGlite). Call it
+ * first in the transaction: it first takes the event's turn among the writers of its events
+ * (`holdSubject`), so `seatsLeft` goes out in the order seats were taken.
  *
  * @example
  * const row = await lockEvent(trx, eventId);
  */
 export async function lockEvent(db: Database, id: string): Promise<EventRow | undefined> {
+  await holdSubject(db, 'event', id);
   await db.selectFrom('events').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
   return selectEvents(db).where('events.id', '=', id).executeTakeFirst();
 }

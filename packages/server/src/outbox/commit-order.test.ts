@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { postPainPoint, quickMember } from '../community/fixtures';
-import { openStream, type SseConnection } from '../live/test-sse-client';
+import { createEventAs, createMembers, type TestMember } from '../events/fixtures';
+import { openStream, type SseConnection, type SseFrame } from '../live/test-sse-client';
 import { createTestServer, databases, type TestServer } from '../test-support';
 import { changeVote } from '../votes/repository';
 import { latestOutboxPosition, OUTBOX_START, positionAfterEvent, readOutboxAfter } from './outbox-reader';
@@ -171,6 +172,52 @@ describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () 
     await afterFirst.until((frames) => frames.some((frame) => frame.id === String(third.id)), 5000);
     expect(afterFirst.events().map((frame) => Number(frame.id))).toEqual([idOfSecond, third.id]);
     expect(afterSecond.events().map((frame) => Number(frame.id))).toEqual([third.id]);
+  });
+
+  test('concurrent votes on one pain point reach the stream in the order of their counts', async () => {
+    const voters = await Promise.all(Array.from({ length: 40 }, () => quickMember(app)));
+    const painPoint = await postPainPoint(app, voters[0]?.headers ?? {});
+    const stream = await connect(`?topics=pain-points/${painPoint.id}`);
+    const answers = await Promise.all(
+      voters.map((voter) =>
+        app.inject({ method: 'PUT', url: `/v1/pain-points/${painPoint.id}/vote`, headers: voter.headers }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(voters.map(() => 200));
+    await stream.until(
+      (frames) => frames.filter((frame) => frame.event === 'pain_point.voted').length >= 40,
+      10_000,
+    );
+    const counts = stream
+      .events()
+      .filter((frame) => frame.event === 'pain_point.voted')
+      .map((frame) => (JSON.parse(frame.data ?? '{}') as { data: { voteCount: number } }).data.voteCount);
+    // A page showing the last count it received shows the real one.
+    expect(counts).toEqual(voters.map((_, index) => index + 1));
+  });
+
+  test('concurrent registrations reach the stream with seats left in the order seats were taken', async () => {
+    const [organiser] = (await createMembers(app, 1, { organizationId: 'itu' })) as [TestMember];
+    const event = await createEventAs(app, organiser.headers, { capacity: 30 });
+    const attendees = await createMembers(app, 30);
+    const stream = await connect(`?topics=events/${event.id}`);
+    const answers = await Promise.all(
+      attendees.map((attendee) =>
+        app.inject({
+          method: 'POST',
+          url: `/v1/events/${event.id}/registrations`,
+          headers: attendee.headers,
+          payload: { claim: { communityMember: true } },
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(attendees.map(() => 201));
+    const created = (frames: SseFrame[]) => frames.filter((frame) => frame.event === 'registration.created');
+    await stream.until((frames) => created(frames).length >= 30, 10_000);
+    const seatsLeft = created(stream.events()).map(
+      (frame) => (JSON.parse(frame.data ?? '{}') as { data: { seatsLeft: number } }).data.seatsLeft,
+    );
+    expect(seatsLeft).toEqual(attendees.map((_, index) => 29 - index));
   });
 
   test('votes on different pain points commit side by side while another writer holds its transaction', async () => {

@@ -15,6 +15,29 @@ export const SUBSCRIBED_ENDPOINTS_SQL = `from inserted
         on endpoint.enabled and endpoint.deleted_at is null and inserted.type = any (endpoint.event_types)
       join partners partner on partner.id = endpoint.partner_id and partner.disabled_at is null`;
 
+/**
+ * Makes the writers of one subject (a pain point, an event) take turns from the start of their
+ * transactions. Call it as the FIRST statement of a transaction whose event carries state that
+ * other writers of the subject change (vote counts, seats left). Readers go through events in
+ * the order their transactions were given ids (migrations/0006_outbox_commit_order.sql), and
+ * PostgreSQL gives a transaction its id at its first write or row lock, before any wait for
+ * that lock. An advisory lock is waited for without one, so the writer that goes second gets
+ * the larger id and its event (with the newer count) comes second on every stream.
+ *
+ * @example
+ * await db.transaction().execute(async (trx) => {
+ *   await holdSubject(trx, 'pain_point', id);
+ *   // … lock the row, change it, recordEvent …
+ * });
+ */
+export async function holdSubject(
+  trx: Kysely<DatabaseSchema>,
+  subject: 'pain_point' | 'event',
+  id: string,
+): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`${subject}:${id}`}, 0))`.execute(trx);
+}
+
 export interface OutboxEventInput {
   type: WebhookEventType;
   /** The object the event is about: `{ type: 'pain_point', id }`. */

@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely
 import type { KeyValue } from '../community/keyset-cursor';
 import { textSearchText } from '../community/text-search';
 import type { DatabaseSchema } from '../database/schema';
+import { holdSubject } from '../outbox/record-event';
 import { trendingScoreSql } from './trending';
 
 /** A stored pain point as the services read it (search columns left out). */
@@ -105,12 +106,15 @@ export async function findPainPoint(
 }
 
 /**
- * Reads one pain point and locks its row until the transaction ends (status moves, mapping).
+ * Reads one pain point and locks its row until the transaction ends (edits, status moves,
+ * mapping). Call it first in the transaction: it first takes the pain point's turn among the
+ * writers of its events (`holdSubject`), so their events go out in the order they changed it.
  *
  * @example
  * const row = await findPainPointForUpdate(trx, id);
  */
 export async function findPainPointForUpdate(db: Database, id: string): Promise<PainPointRow | undefined> {
+  await holdSubject(db, 'pain_point', id);
   return selectPainPoint(db, null).where('pain_points.id', '=', id).forUpdate().executeTakeFirst();
 }
 

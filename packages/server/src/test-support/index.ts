@@ -142,7 +142,17 @@ export async function resetDatabase(
   `.execute(database.db);
   if (tables.rows.length > 0) {
     const list = tables.rows.map((row) => quoteIdentifier(row.name)).join(', ');
-    await sql.raw(`truncate table ${list} restart identity cascade`).execute(database.db);
+    // The instance's background readers (outbox feed, webhook worker) may still be at work on
+    // the last test's events: TRUNCATE takes its locks table by table and PostgreSQL may pick it
+    // as a deadlock's victim. Nothing was truncated then; try again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await sql.raw(`truncate table ${list} restart identity cascade`).execute(database.db);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt === 5) throw error;
+      }
+    }
   }
   await seed(database.db, seeders);
 }

@@ -17,24 +17,27 @@ export interface VoteChangeInput {
 }
 
 /**
- * One statement (so one round trip and its own transaction, no BEGIN/COMMIT): store or delete
- * the vote; only when that changed a row, add or take one off `vote_count` (and the trending
- * score) and write the `pain_point.voted` event with the webhook deliveries of every subscribed
- * endpoint. Data-modifying CTEs run once each, and each step reads the previous one's
- * RETURNING, so they run in that order. The database announces the event after the statement
- * commits (`database/outbox-commits.ts`); votes on different pain points share no lock. The
- * SQL text is built once; a vote compiles nothing.
+ * One statement (so one round trip and its own transaction, no BEGIN/COMMIT): take the pain
+ * point's turn (`holdSubject` inline: before anything gives the transaction its id), store or
+ * delete the vote; only when that changed a row, add or take one off `vote_count` (and the
+ * trending score) and write the `pain_point.voted` event with the webhook deliveries of every
+ * subscribed endpoint. Data-modifying CTEs run once each, and each step reads the previous
+ * one's RETURNING, so they run in that order. Votes on one pain point therefore reach every
+ * stream in the order of their counts; votes on different pain points share no lock. The
+ * database announces the event after the statement commits (`database/outbox-commits.ts`).
+ * The SQL text is built once; a vote compiles nothing.
  */
 function voteStatement(voted: boolean): string {
   const change = voted
     ? `insert into votes (pain_point_id, account_id, partner_id)
-      select pain_points.id, $2::text, $3::text from pain_points
+      select pain_points.id, $2::text, $3::text from pain_points, turn
       where pain_points.id = $1 and pain_points.status <> 'duplicate'
       on conflict (pain_point_id, account_id) do nothing
       returning pain_point_id`
-    : 'delete from votes where pain_point_id = $1 and account_id = $2 returning pain_point_id';
+    : `delete from votes using turn where pain_point_id = $1 and account_id = $2 returning pain_point_id`;
   const newCount = voted ? 'vote_count + 1' : 'vote_count - 1';
-  return `with changed as (${change}),
+  return `with turn as (select pg_advisory_xact_lock(hashtextextended('pain_point:' || $1, 0))),
+    changed as (${change}),
     counted as (
       update pain_points
       set vote_count = ${newCount}, trending_score = ${trendingScoreText(newCount, 'created_at')}
