@@ -182,7 +182,7 @@ export async function register(
     const stored = await findRegistration(trx, id);
     if (!stored) throw new Error(`registration ${id} vanished inside its transaction`);
     const registration = toRegistration(stored);
-    // The session before the outbox write: recordEvent holds the outbox order lock until commit.
+    // The session before the outbox write: recordEvent stays the transaction's last write.
     const session = joining
       ? await createUserToken(trx, {
           accountId: account.id,

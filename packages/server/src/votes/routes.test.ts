@@ -191,10 +191,12 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
       .select(['id', 'data', 'topics'])
       .where('type', '=', 'pain_point.voted')
       .where('subject_id', '=', painPoint.id)
+      .orderBy('xact_id')
       .orderBy('id')
       .execute();
-    // The count update holds the row until commit and the order lock is taken after it, so
-    // ids follow the counts: a replay from any Last-Event-ID sees the counts rise one by one.
+    // Each vote takes the pain point's turn before its transaction has an id, so the outbox
+    // order (transaction, then id) follows the counts: a replay from any Last-Event-ID sees the
+    // counts rise one by one.
     expect(events.map((event) => (event.data as { voteCount: number }).voteCount)).toEqual(
       Array.from({ length: 30 }, (_, index) => index + 1),
     );
