@@ -1,5 +1,5 @@
 import type { WebhookEventType } from '@wsc/models';
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { type Audience, type RestrictedAudience, storedAudience } from './audience';
 import { topicsOf } from './topics';
@@ -35,7 +35,16 @@ export async function holdSubject(
   subject: 'pain_point' | 'event',
   id: string,
 ): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${subject}:${id}`}, 0))`.execute(trx);
+  await trx.executeQuery(CompiledQuery.raw(`select ${subjectTurnSql(subject, '$1')}`, [id]));
+}
+
+/**
+ * The SQL call that takes a subject's turn, the subject's id given as the SQL text `idSql` (a
+ * parameter such as `$1`). The one definition of the lock key, for {@link holdSubject} and for
+ * statements that take the turn inline (the vote).
+ */
+export function subjectTurnSql(subject: 'pain_point' | 'event', idSql: string): string {
+  return `pg_advisory_xact_lock(hashtextextended('${subject}:' || ${idSql}, 0))`;
 }
 
 export interface OutboxEventInput {

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { storedAudience } from '../outbox/audience';
-import { SUBSCRIBED_ENDPOINTS_SQL } from '../outbox/record-event';
+import { SUBSCRIBED_ENDPOINTS_SQL, subjectTurnSql } from '../outbox/record-event';
 import { topicsOf } from '../outbox/topics';
 import { trendingScoreSql, trendingScoreText } from '../pain-points/trending';
 
@@ -36,7 +36,7 @@ function voteStatement(voted: boolean): string {
       returning pain_point_id`
     : `delete from votes using turn where pain_point_id = $1 and account_id = $2 returning pain_point_id`;
   const newCount = voted ? 'vote_count + 1' : 'vote_count - 1';
-  return `with turn as (select pg_advisory_xact_lock(hashtextextended('pain_point:' || $1, 0))),
+  return `with turn as (select ${subjectTurnSql('pain_point', '$1::text')}),
     changed as (${change}),
     counted as (
       update pain_points
