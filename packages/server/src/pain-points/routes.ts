@@ -174,7 +174,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['pain points'],
         summary: 'Move a pain point through its lifecycle (experts, moderators; the author may close)',
         description:
-          'open → under-review → mapped → addressed, closed and duplicate, by the rule `transitionPainPoint` of @wsc/models. 403 when your role may not make this move, 409 when the move is illegal from the current status, 422 when `duplicateOf` is missing or unknown.',
+          'open → under-review → mapped → addressed, closed and duplicate, by the rule `transitionPainPoint` of @wsc/models. 403 when your role may not make this move, 409 when the move is illegal from the current status, 422 when `duplicateOf` is missing, unknown or itself a duplicate (name its original). Marking a duplicate moves its votes to the original (one per member) and sends `pain_point.updated` for both.',
         params: PainPointParamsSchema,
         body: PainPointStatusChangeSchema,
         response: { 200: PainPointViewSchema },

@@ -20,6 +20,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import { recordPainPointEvent } from '../outbox/community-events';
+import { holdSubject } from '../outbox/record-event';
 import { moveVotes } from '../votes/repository';
 import {
   findPainPoint,
@@ -28,7 +29,6 @@ import {
   listPainPoints,
   type PainPointChanges,
   type PainPointRow,
-  painPointExists,
   SORT_KEYS,
   sortKeyOf,
   updatePainPoint,
@@ -310,6 +310,13 @@ export async function changePainPointStatus(
 ): Promise<PainPoint> {
   requireActor(actor);
   await db.transaction().execute(async (trx) => {
+    const original = input.status === 'duplicate' ? input.duplicateOf : null;
+    if (original && original !== id) {
+      // A merge changes two pain points: take both turns, in one order for every merge, so two
+      // opposite merges (A into B, B into A) queue instead of deadlocking, and the original
+      // cannot become a duplicate itself between the check below and the votes moving onto it.
+      for (const subject of [id, original].sort()) await holdSubject(trx, 'pain_point', subject);
+    }
     const row = await findPainPointForUpdate(trx, id);
     if (!row) throw notFound(id);
     const changes = await checkTransition(trx, actor, row, input);
@@ -352,17 +359,36 @@ async function checkTransition(
       detail: result.reason,
     });
   }
-  if (input.status === 'duplicate' && input.duplicateOf && !(await painPointExists(db, input.duplicateOf))) {
-    throw new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
-      detail: `No pain point has the id ${input.duplicateOf}.`,
-      errors: [{ path: 'duplicateOf', message: 'Unknown pain point' }],
-    });
-  }
+  if (input.status === 'duplicate' && input.duplicateOf) await checkOriginal(db, input.duplicateOf);
   return {
     status: input.status,
     duplicateOf: input.status === 'duplicate' ? (input.duplicateOf ?? null) : null,
   };
+}
+
+/**
+ * The original of a merge must exist and must not be a duplicate itself: votes moved onto a
+ * duplicate would be stranded, and two pain points could name each other.
+ */
+async function checkOriginal(db: Database, originalId: string): Promise<void> {
+  const original = await db
+    .selectFrom('pain_points')
+    .select(['status', 'duplicate_of'])
+    .where('id', '=', originalId)
+    .executeTakeFirst();
+  const refuse = (detail: string, message: string) =>
+    new HttpProblem(422, 'Validation failed', {
+      type: 'validation-failed',
+      detail,
+      errors: [{ path: 'duplicateOf', message }],
+    });
+  if (!original) throw refuse(`No pain point has the id ${originalId}.`, 'Unknown pain point');
+  if (original.status === 'duplicate') {
+    throw refuse(
+      `Pain point ${originalId} is itself marked duplicate of ${original.duplicate_of}.`,
+      `Marked duplicate of ${original.duplicate_of}: name that one`,
+    );
+  }
 }
 
 /**
@@ -379,6 +405,10 @@ async function afterStatusChange(
   let votesMoved: number | undefined;
   if (changes.status === 'duplicate' && changes.duplicateOf) {
     votesMoved = await moveVotes(db, row.id, changes.duplicateOf);
+    // The original's count changed: pages following it on a live stream hear of it.
+    if (votesMoved > 0) {
+      await recordPainPointEvent(db, 'pain_point.updated', changes.duplicateOf, actor.partnerId);
+    }
   }
   await recordAudit(db, {
     actorId: actor.account?.id ?? null,

@@ -165,6 +165,78 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
       .where('subject_id', '=', duplicate.id)
       .executeTakeFirstOrThrow();
     expect(audit.data).toMatchObject({ to: 'duplicate', duplicateOf: original.id, votesMoved: 1 });
+    // Pages following the original on a live stream see its new count.
+    const originalEvents = await app.db
+      .selectFrom('outbox_events')
+      .select(['type', 'data'])
+      .where('subject_id', '=', original.id)
+      .where('type', '=', 'pain_point.updated')
+      .execute();
+    expect(originalEvents.map((event) => (event.data as { voteCount: number }).voteCount)).toEqual([2]);
+  });
+
+  it('refuses to mark a pain point duplicate of a duplicate (422 on duplicateOf), so votes never land on one', async () => {
+    const moderator = await quickMember(app, ['moderator']);
+    const [first, second, third] = [
+      await postPainPoint(app, member.headers),
+      await postPainPoint(app, member.headers),
+      await postPainPoint(app, member.headers),
+    ];
+    const mark = (id: string, duplicateOf: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/pain-points/${id}/status`,
+        headers: moderator.headers,
+        payload: { status: 'duplicate', duplicateOf },
+      });
+    expect((await mark(second.id, first.id)).statusCode).toBe(200);
+    for (const refused of [await mark(first.id, second.id), await mark(third.id, second.id)]) {
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json().errors).toEqual([
+        { path: 'duplicateOf', message: `Marked duplicate of ${first.id}: name that one` },
+      ]);
+    }
+    const statuses = await app.db
+      .selectFrom('pain_points')
+      .select(['id', 'status'])
+      .where('id', 'in', [first.id, third.id])
+      .execute();
+    expect(statuses.map((row) => row.status)).toEqual(['open', 'open']);
+  });
+
+  it('two moderators marking two pain points duplicates of each other at once: one wins, the other gets 422, never a 500', async () => {
+    const first = await quickMember(app, ['moderator']);
+    const second = await quickMember(app, ['moderator']);
+    const pairs = await Promise.all(
+      Array.from({ length: 8 }, async () => ({
+        a: await postPainPoint(app, member.headers),
+        b: await postPainPoint(app, member.headers),
+      })),
+    );
+    for (const { a, b } of pairs) {
+      for (const voter of [member, first]) {
+        await app.inject({ method: 'PUT', url: `/v1/pain-points/${a.id}/vote`, headers: voter.headers });
+      }
+      await app.inject({ method: 'PUT', url: `/v1/pain-points/${b.id}/vote`, headers: member.headers });
+    }
+    const mark = (moderator: Member, id: string, duplicateOf: string) =>
+      app.inject({
+        method: 'POST',
+        url: `/v1/pain-points/${id}/status`,
+        headers: moderator.headers,
+        payload: { status: 'duplicate', duplicateOf },
+      });
+    const answers = await Promise.all(
+      pairs.map(({ a, b }) => Promise.all([mark(first, a.id, b.id), mark(second, b.id, a.id)])),
+    );
+    for (const [index, { a, b }] of pairs.entries()) {
+      const codes = (answers[index] ?? []).map((answer) => answer.statusCode).sort();
+      expect(codes).toEqual([200, 422]);
+      // Whichever won, the member's two votes and the moderator's one end on the original as two.
+      const counts = [await storedCount(a.id), await storedCount(b.id)];
+      for (const stored of counts) expect(stored.voteCount).toBe(stored.votes);
+      expect(counts.map((stored) => stored.votes).sort()).toEqual([0, 2]);
+    }
   });
 
   it('concurrent votes: each writes its event (ids in commit order) and its webhook delivery with the vote', async () => {
