@@ -78,6 +78,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         .selectFrom('accounts')
         .select(['id', 'password_hash', 'disabled_at', 'deleted_at'])
         .where('email_normalized', '=', normalizeEmail(request.body.email))
+        .where('deleted_at', 'is', null)
         .executeTakeFirst();
       const valid = await verifyPassword(request.body.password, account?.password_hash ?? null);
       if (!account || !valid || account.deleted_at) throw WRONG_CREDENTIALS();

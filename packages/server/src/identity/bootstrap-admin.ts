@@ -21,6 +21,7 @@ export async function bootstrapAdmin(
       .selectFrom('accounts')
       .select(['id', 'roles'])
       .where('email_normalized', '=', normalizeEmail(admin.email))
+      .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (existing) {
       const roles = existing.roles.includes('admin') ? existing.roles : [...existing.roles, 'admin'];

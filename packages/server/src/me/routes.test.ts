@@ -1,6 +1,6 @@
 import type { Comment, Me, MeExport, Page, PainPointView } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorPaths, postPainPoint } from '../community/fixtures';
+import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
 import { organizationsSeeder } from '../database/seed-organizations';
 import { standardsSeeder } from '../standards/seed';
 import {
@@ -228,5 +228,49 @@ describe.each(databases())('/v1/me on $kind', ({ kind }) => {
       payload: { email: member.email, password: member.password },
     });
     expect(login.statusCode).toBe(401);
+  });
+
+  it('DELETE while my own writes are in flight: every request answered without a 5xx, nothing left half-done', async () => {
+    const members = await Promise.all(Array.from({ length: 12 }, () => quickMember(app)));
+    const setups = await Promise.all(
+      members.map(async (someone) => {
+        const painPoint = await postPainPoint(app, someone.headers);
+        const comment = await app.inject({
+          method: 'POST',
+          url: `/v1/pain-points/${painPoint.id}/comments`,
+          headers: someone.headers,
+          payload: { body: 'My own first comment' },
+        });
+        return { someone, painPoint, comment: comment.json() as Comment };
+      }),
+    );
+    // Each member replies to their own comment, votes for their own pain point and deletes their
+    // account at the same moment: the writes insert rows that reference the account and then
+    // update rows the deletion anonymizes, the deletion does the reverse.
+    const answers = await Promise.all(
+      setups.flatMap(({ someone, painPoint, comment }) => [
+        app.inject({
+          method: 'POST',
+          url: `/v1/pain-points/${painPoint.id}/comments`,
+          headers: someone.headers,
+          payload: { body: 'A reply of mine', parentId: comment.id },
+        }),
+        app.inject({ method: 'PUT', url: `/v1/pain-points/${painPoint.id}/vote`, headers: someone.headers }),
+        app.inject({ method: 'DELETE', url: '/v1/me', headers: someone.headers }),
+      ]),
+    );
+    expect(answers.filter((answer) => answer.statusCode >= 500).map((answer) => answer.body)).toEqual([]);
+    for (const { someone, painPoint } of setups) {
+      const account = await app.db
+        .selectFrom('accounts')
+        .select(['email', 'deleted_at'])
+        .where('id', '=', someone.accountId)
+        .executeTakeFirstOrThrow();
+      expect(account.deleted_at).not.toBeNull();
+      expect(account.email).toBe(`deleted-${someone.accountId}@deleted.invalid`);
+      const read = (await app.inject({ url: `/v1/pain-points/${painPoint.id}` })).json() as PainPointView;
+      expect(read.authorId).toBeNull();
+      expect(read.voteCount).toBe(await countVotes(app.db, painPoint.id));
+    }
   });
 });
