@@ -2,7 +2,7 @@ import type { CoLocatedEvent } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { KeyValue } from '../community/keyset-cursor';
 import type { DatabaseSchema, EventsTable } from '../database/schema';
-import { holdSubject } from '../outbox/record-event';
+import { holdSubject } from '../database/turns';
 
 type Database = Kysely<DatabaseSchema>;
 

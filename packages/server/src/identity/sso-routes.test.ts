@@ -56,6 +56,35 @@ describe.each(databases())('partner single sign-on on $kind', ({ kind }) => {
     expect(logout.statusCode).toBe(204);
   });
 
+  test('a user’s first sign-in asked for 10 times at once (a page with several widgets): one account, 10 tokens', async () => {
+    const partner = await createPartner(app);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/sso/tokens',
+          headers: { authorization: `Bearer ${partner.secretKey}` },
+          payload: user,
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(Array(10).fill(201));
+    const stakeholderIds = new Set(answers.map((answer) => answer.json().stakeholderId));
+    expect(stakeholderIds.size).toBe(1);
+    const links = await app.db
+      .selectFrom('partner_identities')
+      .select('account_id')
+      .where('partner_id', '=', partner.id)
+      .execute();
+    expect(links.map((link) => link.account_id)).toEqual([...stakeholderIds]);
+    const accounts = await app.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email', '=', user.email)
+      .execute();
+    expect(accounts).toHaveLength(1);
+  });
+
   test('the same external id at two partners is two accounts; an e-mail never links to an existing member', async () => {
     const first = await createPartner(app);
     const second = await createPartner(app);

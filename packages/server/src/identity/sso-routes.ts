@@ -1,6 +1,7 @@
 import { SsoTokenCreateSchema, SsoTokenSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/record';
+import { holdSubject } from '../database/turns';
 import { HttpProblem } from '../http/problem';
 import { createAccount, createUserToken } from './accounts-repository';
 import { requireSecretKey } from './guards';
@@ -34,6 +35,9 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       const partner = requireSecretKey(request);
       const body = request.body;
       const accountId = await app.db.transaction().execute(async (trx) => {
+        // A page with several widgets asks for its user's tokens at once: the first sign-in
+        // creates the account, the others wait for it and find the link.
+        await holdSubject(trx, 'partner_user', `${partner.id}:${body.externalUserId}`);
         const linked = await trx
           .selectFrom('partner_identities')
           .innerJoin('accounts', 'accounts.id', 'partner_identities.account_id')

@@ -3,7 +3,7 @@ import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely
 import type { KeyValue } from '../community/keyset-cursor';
 import { textSearchText } from '../community/text-search';
 import type { DatabaseSchema } from '../database/schema';
-import { holdSubject } from '../outbox/record-event';
+import { holdSubject } from '../database/turns';
 import { trendingScoreSql } from './trending';
 
 /** A stored pain point as the services read it (search columns left out). */

@@ -17,10 +17,10 @@ import type { Actor } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import { localizePair } from '../community/localization';
 import type { DatabaseSchema } from '../database/schema';
+import { holdSubject } from '../database/turns';
 import { HttpProblem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import { recordPainPointEvent } from '../outbox/community-events';
-import { holdSubject } from '../outbox/record-event';
 import { moveVotes } from '../votes/repository';
 import {
   findPainPoint,

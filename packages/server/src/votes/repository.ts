@@ -1,7 +1,8 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
+import { subjectTurnSql } from '../database/turns';
 import { storedAudience } from '../outbox/audience';
-import { SUBSCRIBED_ENDPOINTS_SQL, subjectTurnSql } from '../outbox/record-event';
+import { SUBSCRIBED_ENDPOINTS_SQL } from '../outbox/record-event';
 import { topicsOf } from '../outbox/topics';
 import { trendingScoreSql, trendingScoreText } from '../pain-points/trending';
 
