@@ -6,7 +6,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
-import type { EventRow } from './repository';
+import { type EventRow, lockEvent } from './repository';
 import { requireEventRow, toEvent } from './service';
 import { toLocalIso } from './time-zone';
 
@@ -163,6 +163,7 @@ export async function createSession(
   await requireOrganiser(db, account, event.organiser_ids);
   await checkSession(db, event, input);
   return db.transaction().execute(async (trx) => {
+    const current = await lockCurrentEvent(trx, event);
     const inserted = await trx
       .insertInto('event_sessions')
       .values({
@@ -178,9 +179,18 @@ export async function createSession(
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkPainPoints(trx, inserted.id, input.painPointIds ?? []);
-    await eventUpdated(trx, contextOf(actor), toEvent(event), ['sessions']);
+    await eventUpdated(trx, contextOf(actor), toEvent(current), ['sessions']);
     return readSession(trx, inserted.id, event.time_zone);
   });
+}
+
+/**
+ * Takes the event's turn and row lock, first thing in a programme edit's transaction, and reads
+ * the event again: its `event.updated` then follows any capacity edit or registration that
+ * committed since the checks read it, and states the event as it is now.
+ */
+async function lockCurrentEvent(trx: Database, event: EventRow): Promise<EventRow> {
+  return (await lockEvent(trx, event.id)) ?? event;
 }
 
 /**
@@ -212,6 +222,7 @@ export async function updateSession(
     painPointIds: patch.painPointIds,
   });
   return db.transaction().execute(async (trx) => {
+    const current = await lockCurrentEvent(trx, event);
     await trx
       .updateTable('event_sessions')
       .set({
@@ -229,7 +240,7 @@ export async function updateSession(
       .where('id', '=', sessionId)
       .execute();
     if (patch.painPointIds) await linkPainPoints(trx, sessionId, patch.painPointIds);
-    await eventUpdated(trx, contextOf(actor), toEvent(event), ['sessions']);
+    await eventUpdated(trx, contextOf(actor), toEvent(current), ['sessions']);
     return readSession(trx, sessionId, event.time_zone);
   });
 }

@@ -220,6 +220,54 @@ describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () 
     expect(seatsLeft).toEqual(attendees.map((_, index) => 29 - index));
   });
 
+  test('a programme edit that read the event before a capacity edit committed still states the new capacity', async () => {
+    const [organiser] = (await createMembers(app, 1, { organizationId: 'itu' })) as [TestMember];
+    const event = await createEventAs(app, organiser.headers, { capacity: 10 });
+    // The fault: the capacity edit stays open for 400 ms after it locked the event (a slow disk,
+    // a busy server), long enough for a programme edit to read the event and try to write.
+    await sql`
+      create or replace function slow_capacity_edit() returns trigger language plpgsql as $$
+      begin
+        if new.action = 'event.updated' and new.data -> 'changed' ? 'capacity' then
+          perform pg_sleep(0.4);
+        end if;
+        return new;
+      end $$
+    `.execute(app.db);
+    await sql`create trigger slow_capacity_edit before insert on audit_log
+      for each row execute function slow_capacity_edit()`.execute(app.db);
+    try {
+      const stream = await connect(`?topics=events/${event.id}`);
+      const capacityEdit = app.inject({
+        method: 'PATCH',
+        url: `/v1/events/${event.id}`,
+        headers: organiser.headers,
+        payload: { capacity: 30 },
+      });
+      await wait(150);
+      const startsAt = new Date(Date.parse(event.startsAt) + 3_600_000).toISOString();
+      const endsAt = new Date(Date.parse(event.startsAt) + 7_200_000).toISOString();
+      const session = await app.inject({
+        method: 'POST',
+        url: `/v1/events/${event.id}/sessions`,
+        headers: organiser.headers,
+        payload: { title: { en: 'Water' }, startsAt, endsAt },
+      });
+      expect(session.statusCode).toBe(201);
+      expect((await capacityEdit).statusCode).toBe(200);
+      const updates = (frames: SseFrame[]) => frames.filter((frame) => frame.event === 'event.updated');
+      await stream.until((frames) => updates(frames).length >= 2, 10_000);
+      const stated = updates(stream.events()).map(
+        (frame) => (JSON.parse(frame.data ?? '{}') as { data: { capacity: number } }).data.capacity,
+      );
+      // A page showing the last frame's capacity shows the stored one.
+      expect(stated).toEqual([30, 30]);
+    } finally {
+      await sql`drop trigger if exists slow_capacity_edit on audit_log`.execute(app.db);
+      await sql`drop function if exists slow_capacity_edit()`.execute(app.db);
+    }
+  });
+
   test('votes on different pain points commit side by side while another writer holds its transaction', async () => {
     const accounts = await Promise.all(Array.from({ length: 5 }, () => quickMember(app)));
     const painPoint = await postPainPoint(app, accounts[0]?.headers ?? {});
