@@ -404,6 +404,74 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       expect(errorPaths(badBody.body)).toEqual(['reason']);
     });
 
+    /**
+     * The fault: the moderation `action` stays open for 400 ms after it locked its row (a slow
+     * disk, a busy server), while `attempt` starts 150 ms in. Answers both.
+     */
+    async function duringSlowModeration(
+      action: string,
+      moderate: () => ReturnType<typeof comment>,
+      attempt: () => ReturnType<typeof comment>,
+    ) {
+      await sql`
+        create or replace function slow_moderation() returns trigger language plpgsql as $$
+        begin
+          if new.action = ${sql.lit(action)} then perform pg_sleep(0.4); end if;
+          return new;
+        end $$
+      `.execute(app.db);
+      await sql`create trigger slow_moderation before insert on audit_log
+        for each row execute function slow_moderation()`.execute(app.db);
+      try {
+        const moderation = moderate();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return { attempted: await attempt(), moderated: await moderation };
+      } finally {
+        await sql`drop trigger if exists slow_moderation on audit_log`.execute(app.db);
+        await sql`drop function if exists slow_moderation()`.execute(app.db);
+      }
+    }
+
+    it('a comment posted while the lock is being written waits for it and is refused', async () => {
+      const moderator = await quickMember(app, ['moderator']);
+      const { attempted, moderated } = await duringSlowModeration(
+        'pain_point.locked',
+        () =>
+          app.inject({
+            method: 'POST',
+            url: `/v1/pain-points/${painPoint.id}/lock`,
+            headers: moderator.headers,
+          }),
+        () => comment(other.headers, { body: 'Just in time?' }),
+      );
+      expect(moderated.statusCode).toBe(200);
+      expect(attempted.statusCode).toBe(409);
+      const stored = await app.db
+        .selectFrom('comments')
+        .select('id')
+        .where('pain_point_id', '=', painPoint.id)
+        .execute();
+      expect(stored).toEqual([]);
+    });
+
+    it('a reply posted while its comment is being hidden waits for the hide and is refused', async () => {
+      const moderator = await quickMember(app, ['moderator']);
+      const top = await posted(author.headers, { body: 'Call me on +1 555 0100' });
+      const { attempted, moderated } = await duringSlowModeration(
+        'comment.hidden',
+        () => app.inject({ method: 'POST', url: `/v1/comments/${top.id}/hide`, headers: moderator.headers }),
+        () => comment(other.headers, { body: 'Replying', parentId: top.id }),
+      );
+      expect(moderated.statusCode).toBe(200);
+      expect(attempted.statusCode).toBe(409);
+      const replies = await app.db
+        .selectFrom('comments')
+        .select('id')
+        .where('parent_id', '=', top.id)
+        .execute();
+      expect(replies).toEqual([]);
+    });
+
     it('a locked discussion takes no comments, replies or edits until unlocked', async () => {
       const moderator = await quickMember(app, ['moderator']);
       const created = await posted(author.headers, { body: 'Before the lock' });

@@ -19,7 +19,7 @@ import { HttpProblem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
 import { recordCommentEvent } from '../outbox/community-events';
-import { findPainPoint } from '../pain-points/repository';
+import { findPainPoint, findPainPointForUpdate } from '../pain-points/repository';
 import {
   type CommentRow,
   countOpenReporters,
@@ -138,12 +138,15 @@ export async function postComment(
 ): Promise<Comment> {
   const account = signedIn(actor);
   const id = await db.transaction().execute(async (trx) => {
-    const painPoint = await findPainPoint(trx, painPointId);
+    // Row locks on the pain point, then on the comment replied to (the rows whose counts the
+    // insert raises): a lock or a hide being written is waited for, and seen, instead of read
+    // as it was before it and answered with a comment in a locked thread or under a hidden one.
+    const painPoint = await findPainPointForUpdate(trx, painPointId);
     if (!painPoint) throw painPointNotFound(painPointId);
     if (painPoint.locked) throw threadLocked();
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
-      const parent = await findComment(trx, parentId);
+      const parent = await findComment(trx, parentId, { forUpdate: true });
       if (!parent || parent.pain_point_id !== painPointId) {
         throw new HttpProblem(422, 'Validation failed', {
           type: 'validation-failed',
