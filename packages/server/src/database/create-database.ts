@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -45,6 +46,11 @@ export interface Database {
    * commit. Returns the function that removes the listener.
    */
   onOutboxCommit(listener: () => void): () => void;
+  /**
+   * The payload of this process's outbox NOTIFYs. A listener on `wsc_outbox` skips these: this
+   * process heard of those commits already, through `onOutboxCommit`.
+   */
+  readonly outboxOrigin: string;
 }
 
 /** PGlite extensions loaded at start; `create extension` in a migration then works on both databases. */
@@ -94,8 +100,9 @@ async function createPostgresDatabase(url: string, options: DatabaseOptions): Pr
   });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
+  const outboxOrigin = randomUUID();
   const announcer = new OutboxAnnouncer(
-    (): Promise<unknown> => sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(db),
+    (): Promise<unknown> => sql`select pg_notify(${OUTBOX_CHANNEL}, ${outboxOrigin})`.execute(db),
   );
   const db: Kysely<DatabaseSchema> = new Kysely<DatabaseSchema>({
     dialect: announceOutboxCommits(new PostgresDialect({ pool }), announcer.committed),
@@ -107,6 +114,7 @@ async function createPostgresDatabase(url: string, options: DatabaseOptions): Pr
     ping: (timeout) => ping(db, timeout),
     listen: (channel, onNotify, listenOptions) => listenPostgres(url, channel, onNotify, listenOptions),
     onOutboxCommit: (listener) => announcer.subscribe(listener),
+    outboxOrigin,
     close() {
       closed ??= db.destroy();
       return closed;
@@ -144,6 +152,8 @@ async function createPgliteDatabase(options: DatabaseOptions): Promise<Database>
     kind: 'pglite',
     ping: (timeout) => ping(db, timeout),
     onOutboxCommit: (listener) => announcer.subscribe(listener),
+    // Nothing NOTIFYs on PGlite (one process owns it); kept so listeners need no special case.
+    outboxOrigin: randomUUID(),
     async listen(channel, onNotify) {
       // LISTEN goes through the session lock: run inside someone's open transaction, it would roll back with it.
       const stop = await db.connection().execute(() => pglite.listen(channel, onNotify));

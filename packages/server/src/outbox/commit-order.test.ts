@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { postPainPoint, quickMember } from '../community/fixtures';
+import type { NotificationListener } from '../database/listen';
+import { OUTBOX_CHANNEL } from '../database/outbox-commits';
 import { createEventAs, createMembers, type TestMember } from '../events/fixtures';
 import { openStream, type SseConnection, type SseFrame } from '../live/test-sse-client';
 import { createTestServer, databases, type TestServer } from '../test-support';
 import { changeVote } from '../votes/repository';
+import { OutboxFeed } from './outbox-feed';
 import { latestOutboxPosition, OUTBOX_START, positionAfterEvent, readOutboxAfter } from './outbox-reader';
 import { recordEvent } from './record-event';
 
@@ -75,6 +78,43 @@ describe.each(databases())('outbox announcements on $kind', ({ kind }) => {
     // The repeated vote inserts nothing, but its statement names the outbox: one spare read, no harm.
     expect(await changeVote(app.db, input)).toBeUndefined();
     expect(announced).toBe(2);
+  });
+
+  test("the feed reads after other instances' NOTIFYs and skips its own, which name it", async () => {
+    if (kind === 'postgres') {
+      const payloads: string[] = [];
+      const stop = await app.database.listen(OUTBOX_CHANNEL, (payload) => payloads.push(payload));
+      try {
+        await app.db.transaction().execute((trx) => recordEvent(trx, votedEvent('pp-1')));
+        for (let waited = 0; payloads.length === 0 && waited < 2000; waited += 20) await wait(20);
+        expect(payloads).toEqual([app.database.outboxOrigin]);
+      } finally {
+        await stop();
+      }
+    }
+    let heard: NotificationListener = () => {};
+    const feed = new OutboxFeed(
+      {
+        ...app.database,
+        listen: async (_channel, onNotify) => {
+          heard = onNotify;
+          return async () => {};
+        },
+      },
+      app.log,
+    );
+    await feed.start();
+    try {
+      await feed.poke();
+      const poke = vi.spyOn(feed, 'poke');
+      heard(app.database.outboxOrigin);
+      expect(poke).not.toHaveBeenCalled();
+      heard('another instance');
+      heard(''); // an instance of an earlier release
+      expect(poke).toHaveBeenCalledTimes(2);
+    } finally {
+      await feed.stop();
+    }
   });
 
   test('resuming after an event: its own position; one past the retention or from the future still skips nothing newer', async () => {

@@ -22,10 +22,10 @@ const SETTLE_MILLISECONDS = 10;
  * (`Database.onOutboxCommit`) and every NOTIFY on `wsc_outbox` from the others (LISTEN over one
  * connection), ONCE per burst (announcements arriving during a read are coalesced into the next
  * read), and hands them to every consumer (the live hub, the webhook worker, the first-page
- * cache). It hands out only settled events (see {@link readOutboxAfter}); while committed events
- * wait behind a transaction still running, it looks again every 10 ms. Announcements carry no
- * data; the table is the source of truth, so a lost one is caught up by the next (or the
- * reconnect).
+ * cache). It hands out only settled events (see {@link readOutboxAfter}); while committed
+ * events wait behind a transaction still running, it looks again every 10 ms. Announcements carry
+ * no events, only their sender (a NOTIFY this process sent itself is skipped): the table is the
+ * source of truth, so a lost one is caught up by the next (or the reconnect).
  *
  * @example
  * const feed = new OutboxFeed(database, app.log);
@@ -58,9 +58,15 @@ export class OutboxFeed {
   async start(): Promise<void> {
     this.#last = await latestOutboxPosition(this.#database.db);
     this.#stopAnnouncements = this.#database.onOutboxCommit(() => void this.poke());
-    this.#stopListening = await this.#database.listen(OUTBOX_CHANNEL, () => void this.poke(), {
-      onReconnect: () => void this.poke(),
-    });
+    // Other instances' announcements; this process's own come back too and are skipped.
+    const origin = this.#database.outboxOrigin;
+    this.#stopListening = await this.#database.listen(
+      OUTBOX_CHANNEL,
+      (payload) => {
+        if (payload !== origin) void this.poke();
+      },
+      { onReconnect: () => void this.poke() },
+    );
     // Events committed between reading the start position and LISTEN taking effect.
     void this.poke();
   }
