@@ -2,7 +2,14 @@ import type { Comment, Page, PainPointView } from '@wsc/models';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
-import { createPartner, createTestServer, databases, ssoSignIn, type TestServer } from '../test-support';
+import {
+  createPartner,
+  createTestServer,
+  databases,
+  slowAuditWrites,
+  ssoSignIn,
+  type TestServer,
+} from '../test-support';
 
 /** A member created for a test (see quickMember). */
 type Member = Awaited<ReturnType<typeof quickMember>>;
@@ -413,22 +420,13 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       moderate: () => ReturnType<typeof comment>,
       attempt: () => ReturnType<typeof comment>,
     ) {
-      await sql`
-        create or replace function slow_moderation() returns trigger language plpgsql as $$
-        begin
-          if new.action = ${sql.lit(action)} then perform pg_sleep(0.4); end if;
-          return new;
-        end $$
-      `.execute(app.db);
-      await sql`create trigger slow_moderation before insert on audit_log
-        for each row execute function slow_moderation()`.execute(app.db);
+      const restore = await slowAuditWrites(app.db, `new.action = '${action}'`);
       try {
         const moderation = moderate();
         await new Promise((resolve) => setTimeout(resolve, 150));
         return { attempted: await attempt(), moderated: await moderation };
       } finally {
-        await sql`drop trigger if exists slow_moderation on audit_log`.execute(app.db);
-        await sql`drop function if exists slow_moderation()`.execute(app.db);
+        await restore();
       }
     }
 

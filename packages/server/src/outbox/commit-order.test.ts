@@ -5,7 +5,7 @@ import type { NotificationListener } from '../database/listen';
 import { OUTBOX_CHANNEL } from '../database/outbox-commits';
 import { createEventAs, createMembers, type TestMember } from '../events/fixtures';
 import { openStream, type SseConnection, type SseFrame } from '../live/test-sse-client';
-import { createTestServer, databases, type TestServer } from '../test-support';
+import { createTestServer, databases, slowAuditWrites, type TestServer } from '../test-support';
 import { changeVote } from '../votes/repository';
 import { OutboxFeed } from './outbox-feed';
 import { latestOutboxPosition, OUTBOX_START, positionAfterEvent, readOutboxAfter } from './outbox-reader';
@@ -265,17 +265,10 @@ describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () 
     const event = await createEventAs(app, organiser.headers, { capacity: 10 });
     // The fault: the capacity edit stays open for 400 ms after it locked the event (a slow disk,
     // a busy server), long enough for a programme edit to read the event and try to write.
-    await sql`
-      create or replace function slow_capacity_edit() returns trigger language plpgsql as $$
-      begin
-        if new.action = 'event.updated' and new.data -> 'changed' ? 'capacity' then
-          perform pg_sleep(0.4);
-        end if;
-        return new;
-      end $$
-    `.execute(app.db);
-    await sql`create trigger slow_capacity_edit before insert on audit_log
-      for each row execute function slow_capacity_edit()`.execute(app.db);
+    const restore = await slowAuditWrites(
+      app.db,
+      "new.action = 'event.updated' and new.data -> 'changed' ? 'capacity'",
+    );
     try {
       const stream = await connect(`?topics=events/${event.id}`);
       const capacityEdit = app.inject({
@@ -303,8 +296,7 @@ describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () 
       // A page showing the last frame's capacity shows the stored one.
       expect(stated).toEqual([30, 30]);
     } finally {
-      await sql`drop trigger if exists slow_capacity_edit on audit_log`.execute(app.db);
-      await sql`drop function if exists slow_capacity_edit()`.execute(app.db);
+      await restore();
     }
   });
 

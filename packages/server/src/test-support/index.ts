@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { StakeholderRole } from '@wsc/models';
 import type { PartnerScope } from '@wsc/models/partner';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { createServer } from '../app';
 import type { ServerOptions } from '../config';
 import { createDatabase, type Database, quoteIdentifier } from '../database/create-database';
+import type { DatabaseSchema } from '../database/schema';
 import { seed } from '../database/seed';
 import { seeders as defaultSeeders, type Seeder } from '../database/seeders';
 import { createPartnerKeyRecord, createPartnerRecord } from '../partners/repository';
@@ -296,4 +297,33 @@ export async function ssoSignIn(
   const body = response.json() as { token: string; stakeholderId: string };
   return { ...body, headers: { authorization: `Bearer ${body.token}` } };
 }
+/**
+ * Fault injection for race tests: a transaction writing an audit row that matches `condition`
+ * (SQL over the row, `new`) waits `seconds` there, holding its locks, as on a slow disk or a busy
+ * server, so another request can start meanwhile. Resolves to the function that removes it.
+ *
+ * @example
+ * const restore = await slowAuditWrites(app.db, "new.action = 'pain_point.locked'");
+ * try { … } finally { await restore(); }
+ */
+export async function slowAuditWrites(
+  db: Kysely<DatabaseSchema>,
+  condition: string,
+  seconds = 0.4,
+): Promise<() => Promise<void>> {
+  await sql`
+    create or replace function slow_audit_write() returns trigger language plpgsql as $$
+    begin
+      if ${sql.raw(condition)} then perform pg_sleep(${sql.lit(seconds)}); end if;
+      return new;
+    end $$
+  `.execute(db);
+  await sql`create trigger slow_audit_write before insert on audit_log
+    for each row execute function slow_audit_write()`.execute(db);
+  return async () => {
+    await sql`drop trigger if exists slow_audit_write on audit_log`.execute(db);
+    await sql`drop function if exists slow_audit_write()`.execute(db);
+  };
+}
+
 export { type ProcessDatabase, processDatabases } from './process-databases';
