@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createPartner, createTestServer, databases, signUp, type TestServer } from '../test-support/index';
 
@@ -29,6 +30,35 @@ describe.each(databases())('PATCH /v1/accounts/{id} on $kind', ({ kind }) => {
       .where('action', '=', 'account.updated')
       .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ actor_id: admin.accountId, subject_id: member.accountId });
+  });
+
+  test('two admins demoting each other at once: one change wins, the other admin is no longer one (403), an admin remains', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const first = await signUp(app, { roles: ['admin'] });
+      const second = await signUp(app, { roles: ['admin'] });
+      const answers = await Promise.all([
+        patch(second.accountId, first.headers, { accountRoles: ['member'] }),
+        patch(first.accountId, second.headers, { accountRoles: ['member'] }),
+      ]);
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 403]);
+      const admins = await app.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('id', 'in', [first.accountId, second.accountId])
+        .where(sql<boolean>`'admin' = any (roles)`)
+        .execute();
+      expect(admins).toHaveLength(1);
+      // The audit log says what each change replaced, as it was when it was made.
+      const audits = await app.db
+        .selectFrom('audit_log')
+        .select('data')
+        .where('action', '=', 'account.updated')
+        .where('subject_id', 'in', [first.accountId, second.accountId])
+        .execute();
+      expect(audits.map((audit) => audit.data)).toEqual([
+        { roles: { from: ['member', 'admin'], to: ['member'] }, disabled: false },
+      ]);
+    }
   });
 
   test('a body with none of the known fields is 422 naming the body, changes nothing and is not audited', async () => {

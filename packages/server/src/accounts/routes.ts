@@ -43,12 +43,24 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const row = await app.db.transaction().execute(async (trx) => {
-        const current = await trx
+        // Both rows locked, in one order for every change: two admins changing each other at
+        // once take turns, and the second sees what the first did (to it, too) before acting.
+        const locked = await trx
           .selectFrom('accounts')
           .selectAll()
-          .where('id', '=', id)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst();
+          .where('id', 'in', [id, admin.id])
+          .orderBy('id')
+          .forUpdate()
+          .execute();
+        const acting = locked.find((account) => account.id === admin.id);
+        if (!acting?.roles.includes('admin') || acting.disabled_at || acting.deleted_at) {
+          throw new HttpProblem(403, 'Role required', {
+            type: 'role-required',
+            detail:
+              'This action needs the role admin: yours was removed (or your account disabled) while this request waited.',
+          });
+        }
+        const current = locked.find((account) => account.id === id && account.deleted_at === null);
         if (!current) throw new HttpProblem(404, 'Account not found');
         const roles = accountRoles ? [...new Set<string>(['member', ...accountRoles])] : current.roles;
         const disabledAt =
