@@ -452,6 +452,35 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       expect(stored).toEqual([]);
     });
 
+    it('an edit made while the discussion is being locked waits for the lock and is refused', async () => {
+      const moderator = await quickMember(app, ['moderator']);
+      const mine = await posted(other.headers, { body: 'Frist' });
+      const { attempted, moderated } = await duringSlowModeration(
+        'pain_point.locked',
+        () =>
+          app.inject({
+            method: 'POST',
+            url: `/v1/pain-points/${painPoint.id}/lock`,
+            headers: moderator.headers,
+          }),
+        () =>
+          app.inject({
+            method: 'PATCH',
+            url: `/v1/comments/${mine.id}`,
+            headers: other.headers,
+            payload: { body: 'First' },
+          }),
+      );
+      expect(moderated.statusCode).toBe(200);
+      expect(attempted.statusCode).toBe(409);
+      const stored = await app.db
+        .selectFrom('comments')
+        .select('body')
+        .where('id', '=', mine.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.body).toBe('Frist');
+    });
+
     it('a reply posted while its comment is being hidden waits for the hide and is refused', async () => {
       const moderator = await quickMember(app, ['moderator']);
       const top = await posted(author.headers, { body: 'Call me on +1 555 0100' });

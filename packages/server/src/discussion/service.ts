@@ -192,6 +192,11 @@ export async function postComment(
 export async function editComment(db: Database, actor: Actor, id: string, body: string): Promise<Comment> {
   const account = signedIn(actor);
   await db.transaction().execute(async (trx) => {
+    // The pain point's row lock first (the order comments are posted in), then the comment's:
+    // a lock or a hide being written is waited for and seen.
+    const target = await findComment(trx, id);
+    if (!target) throw commentNotFound(id);
+    await findPainPointForUpdate(trx, target.pain_point_id);
     const row = await findComment(trx, id, { forUpdate: true });
     if (!row) throw commentNotFound(id);
     if (row.author_id === null || row.author_id !== account.id) {
