@@ -2,6 +2,8 @@ import type { Comment, Me, MeExport, Page, PainPointView } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
 import { organizationsSeeder } from '../database/seed-organizations';
+import { createEventAs, createMembers } from '../events/fixtures';
+import { eventsSeeder } from '../events/seed';
 import { standardsSeeder } from '../standards/seed';
 import {
   createPartner,
@@ -20,7 +22,7 @@ describe.each(databases())('/v1/me on $kind', ({ kind }) => {
   let other: SignedUp;
 
   beforeAll(async () => {
-    app = await createTestServer({ kind, seeders: [organizationsSeeder, standardsSeeder] });
+    app = await createTestServer({ kind, seeders: [organizationsSeeder, standardsSeeder, eventsSeeder] });
   });
   beforeEach(async () => {
     await app.reset();
@@ -228,6 +230,38 @@ describe.each(databases())('/v1/me on $kind', ({ kind }) => {
       payload: { email: member.email, password: member.password },
     });
     expect(login.statusCode).toBe(401);
+  });
+
+  it('DELETE gives up my seats and waitlist places for events to come: the first in line takes my seat', async () => {
+    const [organiser] = await createMembers(app, 1, { organizationId: 'itu' });
+    const event = await createEventAs(app, organiser?.headers ?? {}, { capacity: 1 });
+    const [leaver, waiting] = [await quickMember(app), await quickMember(app)];
+    for (const someone of [leaver, waiting]) {
+      const registered = await app.inject({
+        method: 'POST',
+        url: `/v1/events/${event.id}/registrations`,
+        headers: someone.headers,
+        payload: { claim: { communityMember: true } },
+      });
+      expect(registered.statusCode).toBe(201);
+    }
+    expect((await app.inject({ method: 'DELETE', url: '/v1/me', headers: leaver.headers })).statusCode).toBe(
+      204,
+    );
+    const statuses = await app.db
+      .selectFrom('registrations')
+      .select(['account_id', 'status'])
+      .where('event_id', '=', event.id)
+      .execute();
+    expect(Object.fromEntries(statuses.map((row) => [row.account_id, row.status]))).toEqual({
+      [leaver.accountId]: 'cancelled',
+      [waiting.accountId]: 'confirmed',
+    });
+    const mine = await app.inject({
+      url: `/v1/events/${event.id}/registrations/me`,
+      headers: waiting.headers,
+    });
+    expect(mine.json()).toMatchObject({ status: 'confirmed' });
   });
 
   it('DELETE while my own writes are in flight: every request answered without a 5xx, nothing left half-done', async () => {

@@ -72,7 +72,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['me'],
         summary: 'Delete your account',
         description:
-          'Your profile, e-mail and password are erased and every token is revoked. Your pain points, comments and votes stay so discussions keep making sense, shown as by a deleted member (author null).',
+          'Your profile, e-mail and password are erased and every token is revoked. Your pain points, comments and votes stay so discussions keep making sense, shown as by a deleted member (author null). Your seats and waitlist places for events to come are given up (the first in line takes each seat); registrations for past events stay, anonymized.',
         response: { 204: z.null() },
       },
     },

@@ -7,6 +7,7 @@ import { toComment } from '../discussion/service';
 import { HttpProblem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import type { PrincipalAccount } from '../identity/principal';
+import { releaseUpcomingRegistrations } from '../registrations/service';
 import { anonymizeAccount, collectMemberData, findMe, organizationExists, updateMe } from './repository';
 
 type Database = Kysely<DatabaseSchema>;
@@ -119,6 +120,13 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
 export async function deleteMe(db: Database, actor: Actor): Promise<void> {
   const account = signedIn(actor);
   await db.transaction().execute(async (trx) => {
+    // Seats first (events locked before any row anonymizeAccount touches): nobody waits in line
+    // behind a deleted member.
+    await releaseUpcomingRegistrations(trx, account.id, {
+      actorId: account.id,
+      partnerId: actor.partnerId,
+      requestId: actor.requestId,
+    });
     await anonymizeAccount(trx, account.id);
     await recordAudit(trx, {
       actorId: account.id,

@@ -300,14 +300,62 @@ export async function cancelMyRegistration(
         detail: `${eventName(event)} has already taken place; its registrations are kept as they are.`,
       });
     }
-    await cancelRegistration(trx, mine.id);
-    const cancelled = await findRegistration(trx, mine.id);
-    if (!cancelled) throw new Error(`registration ${mine.id} vanished inside its transaction`);
-    const registration = toRegistration(cancelled);
-    await registrationCancelled(trx, contextOf(actor), registration);
-    if (mine.status === 'confirmed') await fillFreeSeats(trx, event, contextOf(actor));
-    return registration;
+    return giveUp(trx, event, mine, contextOf(actor));
   });
+}
+
+/**
+ * Cancels a held registration inside the transaction that locked its event; a freed seat goes
+ * to the first in line.
+ */
+async function giveUp(
+  trx: Database,
+  event: Event,
+  held: { id: string; status: string },
+  context: ChangeContext,
+): Promise<Registration> {
+  await cancelRegistration(trx, held.id);
+  const cancelled = await findRegistration(trx, held.id);
+  if (!cancelled) throw new Error(`registration ${held.id} vanished inside its transaction`);
+  const registration = toRegistration(cancelled);
+  await registrationCancelled(trx, context, registration);
+  if (held.status === 'confirmed') await fillFreeSeats(trx, event, context);
+  return registration;
+}
+
+/**
+ * Gives up a member's seats and waitlist places for events that have not ended, in the
+ * caller's transaction (account deletion): each freed seat goes to the first in line. Events
+ * are locked one after another in id order, so two deletions never wait on each other in a
+ * circle. Registrations for past events stay (the record of who came), anonymized with the account.
+ *
+ * @example
+ * await releaseUpcomingRegistrations(trx, accountId, context); // 2
+ */
+export async function releaseUpcomingRegistrations(
+  trx: Database,
+  accountId: string,
+  context: ChangeContext,
+  now = new Date(),
+): Promise<number> {
+  const held = await trx
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .select('registrations.event_id')
+    .where('registrations.account_id', '=', accountId)
+    .where('registrations.status', 'in', ['confirmed', 'waitlisted'])
+    .where('events.ends_at', '>', now)
+    .orderBy('registrations.event_id')
+    .execute();
+  let released = 0;
+  for (const { event_id: eventId } of held) {
+    const row = await lockEvent(trx, eventId);
+    const mine = row ? await findMemberRegistration(trx, eventId, accountId) : undefined;
+    if (!row || !mine || mine.status === 'cancelled') continue;
+    await giveUp(trx, toEvent(row), mine, context);
+    released += 1;
+  }
+  return released;
 }
 
 /**
