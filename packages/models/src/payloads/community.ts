@@ -6,6 +6,7 @@ import { LocalizedTextSchema } from '../localized-text';
 import { object } from '../object';
 import { PainPointSchema } from '../pain-point';
 import { CursorParamSchema, DateTimeSchema, IdSchema, IntegerSchema, LimitSchema } from '../primitives';
+import { RegistrationSchema } from '../registration';
 import { ReportSchema } from '../report';
 import { StakeholderSchema } from '../stakeholder';
 import { StandardMappingSchema } from '../standard-mapping';
@@ -52,6 +53,8 @@ export const MeExportSchema = object({
   comments: z.array(CommentSchema),
   reports: z.array(ReportSchema),
   standardMappings: z.array(StandardMappingSchema),
+  /** Event registrations, cancelled ones included, oldest first. */
+  registrations: z.array(RegistrationSchema),
 });
 export type MeExport = z.infer<typeof MeExportSchema>;
 

@@ -8,6 +8,7 @@ import type {
   VotesTable,
 } from '../database/schema';
 import type { PainPointRow } from '../pain-points/repository';
+import { listMemberRegistrations } from '../registrations/repository';
 import type { MappingRow } from '../standards/repository';
 
 type Database = Kysely<DatabaseSchema>;
@@ -159,12 +160,14 @@ export async function collectMemberData(db: Database, accountId: string) {
     .where('expert_id', '=', accountId)
     .orderBy('created_at')
     .execute();
+  const registrations = await listMemberRegistrations(db, accountId);
   return {
     painPoints,
     votes,
     comments: comments as (Selectable<CommentsTable> & { locked: boolean })[],
     reports,
     mappings,
+    registrations,
   };
 }
 

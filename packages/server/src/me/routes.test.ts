@@ -134,6 +134,17 @@ describe.each(databases())('/v1/me on $kind', ({ kind }) => {
       payload: { standardId: 'iso-37120-2018', coverage: 'partial' },
     });
 
+    const [organiser] = await createMembers(app, 1, { organizationId: 'itu' });
+    const event = await createEventAs(app, organiser?.headers ?? {});
+    for (const someone of [member, other]) {
+      await app.inject({
+        method: 'POST',
+        url: `/v1/events/${event.id}/registrations`,
+        headers: someone.headers,
+        payload: { claim: { communityMember: true } },
+      });
+    }
+
     const response = await app.inject({ url: '/v1/me/export', headers: member.headers });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain('attachment');
@@ -146,6 +157,9 @@ describe.each(databases())('/v1/me on $kind', ({ kind }) => {
     expect(data.comments.map((item) => item.id)).toEqual([comment.id]);
     expect(data.reports.map((report) => report.commentId)).toEqual([theirComment.id]);
     expect(data.standardMappings).toEqual([]);
+    expect(data.registrations).toMatchObject([
+      { eventId: event.id, stakeholderId: member.accountId, status: 'confirmed' },
+    ]);
     expect(response.body).not.toContain(other.email);
     const expertExport = (
       await app.inject({ url: '/v1/me/export', headers: expert.headers })

@@ -8,6 +8,7 @@ import { HttpProblem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import type { PrincipalAccount } from '../identity/principal';
 import { releaseUpcomingRegistrations } from '../registrations/service';
+import { toRegistration } from '../registrations/view';
 import { anonymizeAccount, collectMemberData, findMe, organizationExists, updateMe } from './repository';
 
 type Database = Kysely<DatabaseSchema>;
@@ -107,6 +108,7 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
       expertId: row.expert_id ?? '',
       createdAt: row.created_at.toISOString(),
     })),
+    registrations: data.registrations.map(toRegistration),
   };
 }
 

@@ -58,6 +58,19 @@ export async function findRegistration(db: Database, id: string): Promise<Regist
 }
 
 /**
+ * Every registration of a member, cancelled ones included, oldest first (their data export).
+ *
+ * @example
+ * const rows = await listMemberRegistrations(db, account.id);
+ */
+export async function listMemberRegistrations(db: Database, accountId: string): Promise<RegistrationRow[]> {
+  return selectRegistrations(db)
+    .where('r.account_id', '=', accountId)
+    .orderBy('r.sequence')
+    .execute() as Promise<RegistrationRow[]>;
+}
+
+/**
  * A member's registration for an event: the active one, else the latest cancelled one.
  *
  * @example
