@@ -24,6 +24,22 @@ describe.each(databases())('migrations and seeds on $kind', ({ kind }) => {
     for (const row of recorded) expect(row.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  test('live e-mails are unique through a partial index, not a key an account deletion would lock against', async () => {
+    const keys = await sql<{ name: string }>`
+      select conname as name from pg_constraint
+      where conrelid = 'accounts'::regclass and contype = 'u'
+    `.execute(database.db);
+    expect(keys.rows).toEqual([]);
+    const indexes = await sql<{ definition: string }>`
+      select indexdef as definition from pg_indexes
+      where schemaname = current_schema() and tablename = 'accounts'
+        and indexname = 'accounts_email_normalized_live_idx'
+    `.execute(database.db);
+    expect(indexes.rows.map((row) => row.definition)).toEqual([
+      expect.stringMatching(/^CREATE UNIQUE INDEX .* \(email_normalized\) WHERE \(deleted_at IS NULL\)$/),
+    ]);
+  });
+
   test('instances starting together migrate once', async () => {
     const results = await Promise.all([migrate(database.db), migrate(database.db), migrate(database.db)]);
     for (const result of results) expect(result.applied).toEqual([]);
