@@ -233,6 +233,31 @@ describe.each(databases())('events on $kind', ({ kind }) => {
     expect(listed.json()).toEqual({ data: [relinked.json()], nextCursor: null });
   });
 
+  it('two edits of one session at once are checked one after the other: it never ends before it starts', async () => {
+    const event = await createEventAs(app, admin.headers);
+    const at = (hours: number) => new Date(Date.parse(event.startsAt) + hours * 3_600_000).toISOString();
+    for (let round = 0; round < 4; round += 1) {
+      const created = await app.inject({
+        method: 'POST',
+        url: `/v1/events/${event.id}/sessions`,
+        headers: admin.headers,
+        payload: { title: { en: `Session ${round}` }, startsAt: at(1), endsAt: at(3) },
+      });
+      const url = `/v1/events/${event.id}/sessions/${(created.json() as EventSession).id}`;
+      // Each alone is fine; together the session would end (1:30) before it starts (2:30).
+      const answers = await Promise.all([
+        app.inject({ method: 'PATCH', url, headers: admin.headers, payload: { startsAt: at(2.5) } }),
+        app.inject({ method: 'PATCH', url, headers: ituStaff.headers, payload: { endsAt: at(1.5) } }),
+      ]);
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 422]);
+      const listed = (
+        await app.inject({ url: `/v1/events/${event.id}/sessions?limit=100` })
+      ).json() as Page<EventSession>;
+      const stored = listed.data.find((session) => url.endsWith(session.id));
+      expect(Date.parse(stored?.endsAt ?? '')).toBeGreaterThan(Date.parse(stored?.startsAt ?? ''));
+    }
+  });
+
   it('serves an iCalendar file that parses back to the same instants', async () => {
     const response = await app.inject({
       method: 'GET',

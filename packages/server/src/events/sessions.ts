@@ -161,9 +161,9 @@ export async function createSession(
   const account = requireMember(actor);
   const event = await requireEventRow(db, idOrSlug);
   await requireOrganiser(db, account, event.organiser_ids);
-  await checkSession(db, event, input);
   return db.transaction().execute(async (trx) => {
-    const current = await lockCurrentEvent(trx, event);
+    const locked = await lockCurrentEvent(trx, event);
+    await checkSession(trx, locked, input);
     const inserted = await trx
       .insertInto('event_sessions')
       .values({
@@ -179,15 +179,15 @@ export async function createSession(
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkPainPoints(trx, inserted.id, input.painPointIds ?? []);
-    await eventUpdated(trx, contextOf(actor), toEvent(current), ['sessions']);
+    await eventUpdated(trx, contextOf(actor), toEvent(locked), ['sessions']);
     return readSession(trx, inserted.id, event.time_zone);
   });
 }
 
 /**
  * Takes the event's turn and row lock, first thing in a programme edit's transaction, and reads
- * the event again: its `event.updated` then follows any capacity edit or registration that
- * committed since the checks read it, and states the event as it is now.
+ * the event again: the edit is checked against the event as it is now, and its `event.updated`
+ * follows any capacity edit or registration that committed before it.
  */
 async function lockCurrentEvent(trx: Database, event: EventRow): Promise<EventRow> {
   return (await lockEvent(trx, event.id)) ?? event;
@@ -209,20 +209,22 @@ export async function updateSession(
   const account = requireMember(actor);
   const event = await requireEventRow(db, idOrSlug);
   await requireOrganiser(db, account, event.organiser_ids);
-  const current = (await readSession(db, sessionId, event.time_zone).catch(() => null)) ?? null;
-  if (!current || current.eventId !== event.id) {
-    throw new HttpProblem(404, 'Session not found', {
-      type: 'session-not-found',
-      detail: `The event has no session ${sessionId}.`,
-    });
-  }
-  await checkSession(db, event, {
-    startsAt: patch.startsAt ?? current.startsAt,
-    endsAt: patch.endsAt ?? current.endsAt,
-    painPointIds: patch.painPointIds,
-  });
   return db.transaction().execute(async (trx) => {
-    const current = await lockCurrentEvent(trx, event);
+    // Edits of one event's programme take turns on the event, so each is checked against the
+    // session as the previous edit left it (two edits moving either end cannot cross them).
+    const locked = await lockCurrentEvent(trx, event);
+    const current = (await readSession(trx, sessionId, locked.time_zone).catch(() => null)) ?? null;
+    if (!current || current.eventId !== locked.id) {
+      throw new HttpProblem(404, 'Session not found', {
+        type: 'session-not-found',
+        detail: `The event has no session ${sessionId}.`,
+      });
+    }
+    await checkSession(trx, locked, {
+      startsAt: patch.startsAt ?? current.startsAt,
+      endsAt: patch.endsAt ?? current.endsAt,
+      painPointIds: patch.painPointIds,
+    });
     await trx
       .updateTable('event_sessions')
       .set({
@@ -240,7 +242,7 @@ export async function updateSession(
       .where('id', '=', sessionId)
       .execute();
     if (patch.painPointIds) await linkPainPoints(trx, sessionId, patch.painPointIds);
-    await eventUpdated(trx, contextOf(actor), toEvent(current), ['sessions']);
-    return readSession(trx, sessionId, event.time_zone);
+    await eventUpdated(trx, contextOf(actor), toEvent(locked), ['sessions']);
+    return readSession(trx, sessionId, locked.time_zone);
   });
 }
