@@ -86,8 +86,10 @@ describe.each(databases())('outbox announcements on $kind', ({ kind }) => {
       const stop = await app.database.listen(OUTBOX_CHANNEL, (payload) => payloads.push(payload));
       try {
         await app.db.transaction().execute((trx) => recordEvent(trx, votedEvent('pp-1')));
-        for (let waited = 0; payloads.length === 0 && waited < 2000; waited += 20) await wait(20);
-        expect(payloads).toEqual([app.database.outboxOrigin]);
+        const origin = app.database.outboxOrigin;
+        for (let waited = 0; !payloads.includes(origin) && waited < 2000; waited += 20) await wait(20);
+        // Other test files' instances share the channel (one database, other schemas).
+        expect(payloads).toContain(origin);
       } finally {
         await stop();
       }

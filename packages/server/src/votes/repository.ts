@@ -29,10 +29,16 @@ export interface VoteChangeInput {
  * The SQL text is built once; a vote compiles nothing.
  */
 function voteStatement(voted: boolean): string {
+  // The status is read through a row lock: the statement's snapshot was taken before it waited
+  // for its turn, and a locking read checks the row as the writer before it left it (a merge
+  // that made it a duplicate meanwhile excludes it).
   const change = voted
     ? `insert into votes (pain_point_id, account_id, partner_id)
-      select pain_points.id, $2::text, $3::text from pain_points, turn
-      where pain_points.id = $1 and pain_points.status <> 'duplicate'
+      select target.id, $2::text, $3::text from (
+        select pain_points.id from pain_points, turn
+        where pain_points.id = $1 and pain_points.status <> 'duplicate'
+        for no key update of pain_points
+      ) target
       on conflict (pain_point_id, account_id) do nothing
       returning pain_point_id`
     : `delete from votes using turn where pain_point_id = $1 and account_id = $2 returning pain_point_id`;

@@ -1,7 +1,13 @@
 import type { VoteResult } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postPainPoint, quickMember } from '../community/fixtures';
-import { createPartner, createTestServer, databases, type TestServer } from '../test-support';
+import {
+  createPartner,
+  createTestServer,
+  databases,
+  slowAuditWrites,
+  type TestServer,
+} from '../test-support';
 import { countVotes } from './repository';
 
 /** A member created for a test (see quickMember). */
@@ -173,6 +179,36 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
       .where('type', '=', 'pain_point.updated')
       .execute();
     expect(originalEvents.map((event) => (event.data as { voteCount: number }).voteCount)).toEqual([2]);
+  });
+
+  it('a vote that arrives while its pain point is being merged waits for the merge and is refused (409)', async () => {
+    const moderator = await quickMember(app, ['moderator']);
+    const voter = await quickMember(app);
+    const original = await postPainPoint(app, member.headers);
+    const duplicate = await postPainPoint(app, member.headers);
+    await app.inject({ method: 'PUT', url: `/v1/pain-points/${duplicate.id}/vote`, headers: member.headers });
+    // The fault: the merge stays open 400 ms after it took the pain points' turns.
+    const restore = await slowAuditWrites(app.db, "new.action = 'pain_point.status_changed'");
+    try {
+      const merge = app.inject({
+        method: 'POST',
+        url: `/v1/pain-points/${duplicate.id}/status`,
+        headers: moderator.headers,
+        payload: { status: 'duplicate', duplicateOf: original.id },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const vote = await app.inject({
+        method: 'PUT',
+        url: `/v1/pain-points/${duplicate.id}/vote`,
+        headers: voter.headers,
+      });
+      expect((await merge).statusCode).toBe(200);
+      expect(vote.statusCode).toBe(409);
+    } finally {
+      await restore();
+    }
+    expect(await storedCount(duplicate.id)).toEqual({ voteCount: 0, votes: 0 });
+    expect(await storedCount(original.id)).toEqual({ voteCount: 1, votes: 1 });
   });
 
   it('refuses to mark a pain point duplicate of a duplicate (422 on duplicateOf), so votes never land on one', async () => {
