@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
+import { holdSubject } from '../database/turns';
 import type { ChangeContext } from '../events/changes';
 import { requireMember, requireOrganiser } from '../events/organisers';
 import { lockEvent } from '../events/repository';
@@ -347,6 +348,8 @@ export async function releaseUpcomingRegistrations(
     .where('events.ends_at', '>', now)
     .orderBy('registrations.event_id')
     .execute();
+  // Every event's turn before the transaction writes anything (see holdSubject), in id order.
+  for (const { event_id: eventId } of held) await holdSubject(trx, 'event', eventId);
   let released = 0;
   for (const { event_id: eventId } of held) {
     const row = await lockEvent(trx, eventId);
