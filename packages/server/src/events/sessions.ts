@@ -180,7 +180,7 @@ export async function createSession(
       .executeTakeFirstOrThrow();
     await linkPainPoints(trx, inserted.id, input.painPointIds ?? []);
     await eventUpdated(trx, contextOf(actor), toEvent(locked), ['sessions']);
-    return readSession(trx, inserted.id, event.time_zone);
+    return readSession(trx, inserted.id, locked.time_zone);
   });
 }
 
