@@ -411,6 +411,9 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       expect(errorPaths(badBody.body)).toEqual(['reason']);
     });
 
+    const lockDiscussion = (moderator: Member) =>
+      app.inject({ method: 'POST', url: `/v1/pain-points/${painPoint.id}/lock`, headers: moderator.headers });
+
     /**
      * The fault: the moderation `action` stays open for 400 ms after it locked its row (a slow
      * disk, a busy server), while `attempt` starts 150 ms in. Answers both.
@@ -434,12 +437,7 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       const moderator = await quickMember(app, ['moderator']);
       const { attempted, moderated } = await duringSlowModeration(
         'pain_point.locked',
-        () =>
-          app.inject({
-            method: 'POST',
-            url: `/v1/pain-points/${painPoint.id}/lock`,
-            headers: moderator.headers,
-          }),
+        () => lockDiscussion(moderator),
         () => comment(other.headers, { body: 'Just in time?' }),
       );
       expect(moderated.statusCode).toBe(200);
@@ -457,12 +455,7 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       const mine = await posted(other.headers, { body: 'Frist' });
       const { attempted, moderated } = await duringSlowModeration(
         'pain_point.locked',
-        () =>
-          app.inject({
-            method: 'POST',
-            url: `/v1/pain-points/${painPoint.id}/lock`,
-            headers: moderator.headers,
-          }),
+        () => lockDiscussion(moderator),
         () =>
           app.inject({
             method: 'PATCH',
