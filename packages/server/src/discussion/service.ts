@@ -194,7 +194,11 @@ export async function editComment(db: Database, actor: Actor, id: string, body: 
   await db.transaction().execute(async (trx) => {
     // The pain point's row lock first (the order comments are posted in), then the comment's:
     // a lock or a hide being written is waited for and seen.
-    const target = await findComment(trx, id);
+    const target = await trx
+      .selectFrom('comments')
+      .select('pain_point_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!target) throw commentNotFound(id);
     await findPainPointForUpdate(trx, target.pain_point_id);
     const row = await findComment(trx, id, { forUpdate: true });

@@ -7,7 +7,7 @@ import { HttpProblem } from '../http/problem';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
 import { type EventRow, lockEvent } from './repository';
-import { requireEventRow, toEvent } from './service';
+import { eventNotFound, requireEventRow, toEvent } from './service';
 import { toLocalIso } from './time-zone';
 
 type Database = Kysely<DatabaseSchema>;
@@ -190,7 +190,9 @@ export async function createSession(
  * follows any capacity edit or registration that committed before it.
  */
 async function lockCurrentEvent(trx: Database, event: EventRow): Promise<EventRow> {
-  return (await lockEvent(trx, event.id)) ?? event;
+  const locked = await lockEvent(trx, event.id);
+  if (!locked) throw eventNotFound(event.id);
+  return locked;
 }
 
 /**

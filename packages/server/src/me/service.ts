@@ -124,11 +124,7 @@ export async function deleteMe(db: Database, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // Seats first (events locked before any row anonymizeAccount touches): nobody waits in line
     // behind a deleted member.
-    await releaseUpcomingRegistrations(trx, account.id, {
-      actorId: account.id,
-      partnerId: actor.partnerId,
-      requestId: actor.requestId,
-    });
+    await releaseUpcomingRegistrations(trx, actor);
     await anonymizeAccount(trx, account.id);
     await recordAudit(trx, {
       actorId: account.id,

@@ -279,14 +279,3 @@ export async function updatePainPoint(db: Database, id: string, changes: PainPoi
     .where('id', '=', id)
     .execute();
 }
-
-/**
- * Tells whether a pain point exists (cheap check before writing under it).
- *
- * @example
- * if (!(await painPointExists(db, id))) throw new HttpProblem(404, 'Pain point not found');
- */
-export async function painPointExists(db: Database, id: string): Promise<boolean> {
-  const row = await db.selectFrom('pain_points').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
-}

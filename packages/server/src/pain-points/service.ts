@@ -371,11 +371,7 @@ async function checkTransition(
  * duplicate would be stranded, and two pain points could name each other.
  */
 async function checkOriginal(db: Database, originalId: string): Promise<void> {
-  const original = await db
-    .selectFrom('pain_points')
-    .select(['status', 'duplicate_of'])
-    .where('id', '=', originalId)
-    .executeTakeFirst();
+  const original = await findPainPoint(db, originalId);
   const refuse = (detail: string, message: string) =>
     new HttpProblem(422, 'Validation failed', {
       type: 'validation-failed',

@@ -325,20 +325,20 @@ async function giveUp(
 }
 
 /**
- * Gives up a member's seats and waitlist places for events that have not ended, in the
+ * Gives up the member's seats and waitlist places for events that have not ended, in the
  * caller's transaction (account deletion): each freed seat goes to the first in line. Events
  * are locked one after another in id order, so two deletions never wait on each other in a
  * circle. Registrations for past events stay (the record of who came), anonymized with the account.
  *
  * @example
- * await releaseUpcomingRegistrations(trx, accountId, context); // 2
+ * await releaseUpcomingRegistrations(trx, actor); // 2
  */
 export async function releaseUpcomingRegistrations(
   trx: Database,
-  accountId: string,
-  context: ChangeContext,
+  actor: Actor,
   now = new Date(),
 ): Promise<number> {
+  const accountId = requireMember(actor).id;
   const held = await trx
     .selectFrom('registrations')
     .innerJoin('events', 'events.id', 'registrations.event_id')
@@ -355,7 +355,7 @@ export async function releaseUpcomingRegistrations(
     const row = await lockEvent(trx, eventId);
     const mine = row ? await findMemberRegistration(trx, eventId, accountId) : undefined;
     if (!row || !mine || mine.status === 'cancelled') continue;
-    await giveUp(trx, toEvent(row), mine, context);
+    await giveUp(trx, toEvent(row), mine, contextOf(actor));
     released += 1;
   }
   return released;

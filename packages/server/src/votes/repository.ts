@@ -30,8 +30,8 @@ export interface VoteChangeInput {
  */
 function voteStatement(voted: boolean): string {
   // The status is read through a row lock: the statement's snapshot was taken before it waited
-  // for its turn, and a locking read checks the row as the writer before it left it (a merge
-  // that made it a duplicate meanwhile excludes it).
+  // for its turn, and a locking read checks the row's latest version instead (a merge that made
+  // it a duplicate meanwhile excludes it).
   const change = voted
     ? `insert into votes (pain_point_id, account_id, partner_id)
       select target.id, $2::text, $3::text from (
