@@ -2,19 +2,10 @@ import type { Comment } from '@wsc/models';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { standardsSeeder } from '../standards/seed';
-import { createTestServer, databases, type TestServer } from '../test-support';
+import { createTestServer, databases, type TestServer, writeMix } from '../test-support';
 import { postPainPoint, quickMember } from './fixtures';
 
 type Member = Awaited<ReturnType<typeof quickMember>>;
-
-/** A deterministic pseudo-random sequence, so a failing mix can be replayed. */
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 // Every write route of the community features at once (comment edits included), on a few pain points, by members,
 // moderators and an expert, some of whom delete their accounts meanwhile: whatever the
@@ -31,8 +22,7 @@ describe.each(databases())('mixed concurrent writes on $kind', ({ kind }) => {
   afterAll(() => app.dispose());
 
   it('answers 240 mixed writes at once without a 5xx, and counts stay equal to the stored rows', async () => {
-    const random = sequence(20261126);
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const { random, pick, add, run } = writeMix(20261126);
     const members: Member[] = await Promise.all(Array.from({ length: 16 }, () => quickMember(app)));
     const moderators = [await quickMember(app, ['moderator']), await quickMember(app, ['moderator'])];
     const expert = await quickMember(app, ['expert']);
@@ -51,12 +41,6 @@ describe.each(databases())('mixed concurrent writes on $kind', ({ kind }) => {
       }
     }
     const standards = ['iso-37120-2018', 'iso-37122-2019', 'iso-37101-2016'];
-    const operations: (() => Promise<{ statusCode: number; body: string }>)[] = [];
-    const labels: string[] = [];
-    const add = (label: string, operation: (typeof operations)[number]) => {
-      labels.push(label);
-      operations.push(operation);
-    };
     for (let index = 0; index < 240; index += 1) {
       const painPoint = pick(painPoints);
       const other = pick(painPoints);
@@ -150,15 +134,15 @@ describe.each(databases())('mixed concurrent writes on $kind', ({ kind }) => {
         add('read', () => app.inject({ url: `/v1/pain-points/${painPoint.id}`, headers: member.headers }));
       }
     }
-    const answers = await Promise.all(operations.map((operation) => operation()));
+    const answers = await run();
     // Each kind of write went through at least once (a mix refused wholesale would prove nothing);
     // comment edits may all meet a lock or a hide first, which refuses them (409) by the rules.
     const wentThrough = (label: string, status: number) =>
       status < 300 || (label === 'edit comment' && status === 409);
     const succeeded = new Set(
-      labels.filter((label, index) => wentThrough(label, answers[index]?.statusCode ?? 500)),
+      answers.filter((answer) => wentThrough(answer.label, answer.statusCode)).map((answer) => answer.label),
     );
-    expect([...succeeded].sort()).toEqual([...new Set(labels)].sort());
+    expect([...succeeded].sort()).toEqual([...new Set(answers.map((answer) => answer.label))].sort());
     const failures = answers
       .filter((answer) => answer.statusCode >= 500)
       .map((answer) => `${answer.statusCode} ${answer.body}`);

@@ -3,9 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { organizationsSeeder } from '../database/seed-organizations';
 import { createEventAs, createMembers, type TestMember } from '../events/fixtures';
 import { eventsSeeder } from '../events/seed';
-import { createTestServer, databases, type TestServer } from '../test-support';
-
-type Answer = { statusCode: number; body: string };
+import { createTestServer, databases, type TestServer, writeMix } from '../test-support';
 
 // Registrations, cancellations, capacity edits by the organiser and account deletions, all at
 // once on two events: every request gets a deliberate answer (never a 5xx; the server logs the
@@ -41,18 +39,7 @@ describe.each(databases())('mixed concurrent registration writes on $kind', ({ k
         expect(registered.statusCode).toBe(201);
       }
     }
-    let state = 7;
-    const random = () => {
-      state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-      return state / 2 ** 31;
-    };
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-    const labels: string[] = [];
-    const operations: (() => Promise<Answer>)[] = [];
-    const add = (label: string, operation: () => Promise<Answer>) => {
-      labels.push(label);
-      operations.push(operation);
-    };
+    const { random, pick, add, run } = writeMix(7);
     for (let index = 0; index < 200; index += 1) {
       const event = pick(events);
       const member = pick(members);
@@ -89,13 +76,15 @@ describe.each(databases())('mixed concurrent registration writes on $kind', ({ k
         add('read', () => app.inject({ url: `/v1/events/${event.id}`, headers: member.headers }));
       }
     }
-    const answers = await Promise.all(operations.map((operation) => operation()));
+    const answers = await run();
     const failures = answers
-      .map((answer, index) => `${labels[index]}: ${answer.statusCode} ${answer.body}`)
-      .filter((_, index) => (answers[index]?.statusCode ?? 500) >= 500);
+      .filter((answer) => answer.statusCode >= 500)
+      .map((answer) => `${answer.label}: ${answer.statusCode} ${answer.body}`);
     expect(failures).toEqual([]);
-    const succeeded = new Set(labels.filter((_, index) => (answers[index]?.statusCode ?? 500) < 300));
-    expect([...succeeded].sort()).toEqual([...new Set(labels)].sort());
+    const succeeded = new Set(
+      answers.filter((answer) => answer.statusCode < 300).map((answer) => answer.label),
+    );
+    expect([...succeeded].sort()).toEqual([...new Set(answers.map((answer) => answer.label))].sort());
 
     const seats = await sql<{ id: string; capacity: number; confirmed: number; waitlisted: number }>`
       select events.id, events.capacity,

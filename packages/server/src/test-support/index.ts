@@ -326,4 +326,45 @@ export async function slowAuditWrites(
   };
 }
 
+/** One write of a {@link writeMix} and how it was answered. */
+export interface MixedAnswer {
+  label: string;
+  statusCode: number;
+  body: string;
+}
+
+/**
+ * Many kinds of writes sent at once, mixed by a seeded random sequence so a failing mix can be
+ * replayed: `random` and `pick` draw from the sequence, `add` queues a write under a label, `run`
+ * sends them all at once and answers each with its label.
+ *
+ * @example
+ * const mix = writeMix(7);
+ * mix.add('vote', () => app.inject({ method: 'PUT', url, headers }));
+ * const answers = await mix.run(); // [{ label: 'vote', statusCode: 200, body: '…' }]
+ */
+export function writeMix(seed: number) {
+  let state = seed;
+  const random = (): number => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  const writes: { label: string; send: () => Promise<{ statusCode: number; body: string }> }[] = [];
+  return {
+    random,
+    pick: <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T,
+    add(label: string, send: () => Promise<{ statusCode: number; body: string }>): void {
+      writes.push({ label, send });
+    },
+    async run(): Promise<MixedAnswer[]> {
+      const answers = await Promise.all(writes.map((write) => write.send()));
+      return answers.map(({ statusCode, body }, index) => ({
+        label: writes[index]?.label ?? '',
+        statusCode,
+        body,
+      }));
+    },
+  };
+}
+
 export { type ProcessDatabase, processDatabases } from './process-databases';
