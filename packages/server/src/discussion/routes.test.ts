@@ -495,11 +495,7 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
     it('a locked discussion takes no comments, replies or edits until unlocked', async () => {
       const moderator = await quickMember(app, ['moderator']);
       const created = await posted(author.headers, { body: 'Before the lock' });
-      await app.inject({
-        method: 'POST',
-        url: `/v1/pain-points/${painPoint.id}/lock`,
-        headers: moderator.headers,
-      });
+      await lockDiscussion(moderator);
       const list = (
         await app.inject({ url: `/v1/pain-points/${painPoint.id}/comments` })
       ).json() as Page<Comment>;
