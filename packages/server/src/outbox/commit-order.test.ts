@@ -216,6 +216,44 @@ describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () 
     expect(afterSecond.events().map((frame) => Number(frame.id))).toEqual([third.id]);
   });
 
+  test('caughtUp waits for an event held back by an older transaction; poke does not', async () => {
+    const handed: number[] = [];
+    const unsubscribe = app.outbox.subscribe((rows) => handed.push(...rows.map((row) => row.id)));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let began!: () => void;
+    const open = new Promise<void>((resolve) => {
+      began = resolve;
+    });
+    // An older transaction with a transaction id, in another schema's place: any write will do.
+    const older = app.db.transaction().execute(async (trx) => {
+      await sql`select pg_current_xact_id()`.execute(trx);
+      began();
+      await held;
+    });
+    try {
+      await open;
+      const event = await app.db.transaction().execute((trx) => recordEvent(trx, votedEvent('held')));
+      await app.outbox.poke();
+      expect(handed).not.toContain(event.id);
+      let caughtUp = false;
+      const waiting = app.outbox.caughtUp().then(() => {
+        caughtUp = true;
+      });
+      await wait(100);
+      expect(caughtUp).toBe(false);
+      release();
+      await waiting;
+      expect(handed).toContain(event.id);
+    } finally {
+      release();
+      await older;
+      unsubscribe();
+    }
+  });
+
   test('concurrent votes on one pain point reach the stream in the order of their counts', async () => {
     const voters = await Promise.all(Array.from({ length: 40 }, () => quickMember(app)));
     const painPoint = await postPainPoint(app, voters[0]?.headers ?? {});

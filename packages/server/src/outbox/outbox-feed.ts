@@ -39,6 +39,7 @@ export class OutboxFeed {
   #last: OutboxPosition = OUTBOX_START;
   #reading: Promise<void> | null = null;
   #readAgain = false;
+  #pending = false;
   #stopListening: (() => Promise<void>) | null = null;
   #stopped = false;
   #retryTimer: NodeJS.Timeout | undefined;
@@ -90,6 +91,23 @@ export class OutboxFeed {
     return this.#reading;
   }
 
+  /**
+   * Resolves once every event committed before the call was handed out, reading again every
+   * 10 ms while they wait behind an older transaction still running (in any schema of the
+   * database: PostgreSQL's oldest running transaction is one for all).
+   *
+   * @example
+   * await postPainPoint(app, member.headers);
+   * await app.outbox.caughtUp(); // the first-page cache has heard of it
+   */
+  async caughtUp(): Promise<void> {
+    await this.poke();
+    while (this.#pending && !this.#stopped) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MILLISECONDS));
+      await this.poke();
+    }
+  }
+
   /** Starts again from the latest event (after a test truncated the table and restarted its ids). */
   async resync(): Promise<void> {
     await this.#reading;
@@ -129,6 +147,7 @@ export class OutboxFeed {
           }
           this.#last = last.position;
         }
+        this.#pending = pending;
         more = rows.length === BATCH || this.#readAgain;
         if (!more && pending) this.#settleLater();
       }

@@ -93,7 +93,7 @@ describe.each(databases())('hot first page of GET /v1/pain-points on $kind', ({ 
 
   it('serves an anonymous first page from memory: the same body and ETag, without reading the database', async () => {
     const first = await postPainPoint(app, member.headers);
-    await app.outbox.poke();
+    await app.outbox.caughtUp();
     const fresh = await list();
     expect(fresh.page.data.map((item) => item.id)).toEqual([first.id]);
 
@@ -118,7 +118,7 @@ describe.each(databases())('hot first page of GET /v1/pain-points on $kind', ({ 
 
   it('a member bypasses the cache and gets their own voted flags', async () => {
     const painPoint = await postPainPoint(app, member.headers);
-    await app.outbox.poke();
+    await app.outbox.caughtUp();
     await list(); // cached for anonymous readers
     const unseen = await insertSilently('Not announced');
     const asMember = await list('sort=top', member.headers);
@@ -129,11 +129,11 @@ describe.each(databases())('hot first page of GET /v1/pain-points on $kind', ({ 
 
   it('a new pain point and a vote invalidate the page on this instance', async () => {
     const first = await postPainPoint(app, member.headers);
-    await app.outbox.poke();
+    await app.outbox.caughtUp();
     expect((await list()).page.data).toHaveLength(1);
 
     const second = await postPainPoint(app, member.headers);
-    await app.outbox.poke();
+    await app.outbox.caughtUp();
     const afterPost = await list();
     expect(afterPost.page.data.map((item) => item.id).sort()).toEqual([first.id, second.id].sort());
 
@@ -143,7 +143,7 @@ describe.each(databases())('hot first page of GET /v1/pain-points on $kind', ({ 
       headers: member.headers,
     });
     expect(vote.statusCode, vote.body).toBe(200);
-    await app.outbox.poke();
+    await app.outbox.caughtUp();
     const afterVote = await list();
     expect(afterVote.page.data[0]).toMatchObject({ id: second.id, voteCount: 1 });
     expect(afterVote.response.headers.etag).not.toBe(afterPost.response.headers.etag);
@@ -152,7 +152,7 @@ describe.each(databases())('hot first page of GET /v1/pain-points on $kind', ({ 
   it('caches only bodies: partner CORS headers are set on every cached answer', async () => {
     const partner = await createPartner(app);
     await postPainPoint(app, member.headers);
-    await app.outbox.poke();
+    await app.outbox.caughtUp();
     const headers = { origin: partner.origin, 'x-wsc-publishable-key': partner.publishableKey };
     const first = await list('sort=top', headers);
     const second = await list('sort=top', headers);

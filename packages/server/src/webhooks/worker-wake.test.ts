@@ -35,7 +35,7 @@ describe.each(databases())('the webhook worker under a stream of events on $kind
     // No endpoint yet: each look is a claim query that finds nothing, the cost a vote used to pay.
     const looksBefore = app.webhookWorker.looks;
     await emitOneAfterAnother('quiet', 40);
-    await app.outbox.poke();
+    await app.outbox.caughtUp();
     await new Promise((resolve) => setTimeout(resolve, 250));
     const looks = app.webhookWorker.looks - looksBefore;
     expect(looks).toBeGreaterThan(0);
