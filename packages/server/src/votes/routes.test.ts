@@ -165,6 +165,18 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
       headers: member.headers,
     });
     expect(late.statusCode).toBe(409);
+    // The moved vote is withdrawn on the original, where it lives now; here it is refused.
+    const withdrawn = await app.inject({
+      method: 'DELETE',
+      url: `/v1/pain-points/${duplicate.id}/vote`,
+      headers: both.headers,
+    });
+    expect(withdrawn.statusCode).toBe(409);
+    expect(withdrawn.json()).toMatchObject({
+      title: 'Withdraw the vote on the original',
+      detail: expect.stringContaining(original.id),
+    });
+    expect(await storedCount(original.id)).toEqual({ voteCount: 2, votes: 2 });
     const audit = await app.db
       .selectFrom('audit_log')
       .select('data')
@@ -208,6 +220,34 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
       await restore();
     }
     expect(await storedCount(duplicate.id)).toEqual({ voteCount: 0, votes: 0 });
+    expect(await storedCount(original.id)).toEqual({ voteCount: 1, votes: 1 });
+  });
+
+  it('a withdrawal that arrives while its pain point is being merged is refused (409): the vote it meant moved', async () => {
+    const moderator = await quickMember(app, ['moderator']);
+    const original = await postPainPoint(app, member.headers);
+    const duplicate = await postPainPoint(app, member.headers);
+    await app.inject({ method: 'PUT', url: `/v1/pain-points/${duplicate.id}/vote`, headers: member.headers });
+    const restore = await slowAuditWrites(app.db, "new.action = 'pain_point.status_changed'");
+    try {
+      const merge = app.inject({
+        method: 'POST',
+        url: `/v1/pain-points/${duplicate.id}/status`,
+        headers: moderator.headers,
+        payload: { status: 'duplicate', duplicateOf: original.id },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const withdrawal = await app.inject({
+        method: 'DELETE',
+        url: `/v1/pain-points/${duplicate.id}/vote`,
+        headers: member.headers,
+      });
+      expect((await merge).statusCode).toBe(200);
+      // Before, 200 with `voted: false` while the vote stayed, moved onto the original.
+      expect(withdrawal.statusCode, withdrawal.body).toBe(409);
+    } finally {
+      await restore();
+    }
     expect(await storedCount(original.id)).toEqual({ voteCount: 1, votes: 1 });
   });
 

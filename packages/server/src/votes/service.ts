@@ -14,7 +14,8 @@ type Database = Kysely<DatabaseSchema>;
  * account comes from the token, never from the request. The common case (a new vote) is one
  * statement, with no read before it and no BEGIN/COMMIT round trips: the insert itself refuses
  * unknown and duplicate pain points, and only a call that changed nothing reads the pain point
- * to answer.
+ * to answer. On a pain point marked duplicate both calls are refused (409): its votes live on
+ * the original.
  *
  * @example
  * await setVote(db, actor, painPointId, true); // { painPointId, voteCount: 1, voted: true }
@@ -43,10 +44,14 @@ export async function setVote(
       detail: `No pain point has the id ${painPointId}.`,
     });
   }
-  if (voted && state.status === 'duplicate') {
-    throw new HttpProblem(409, 'Vote on the original', {
+  // Votes live on the original once a pain point is marked duplicate: neither casting nor
+  // withdrawing one here would do what the member meant (a withdrawal that waited for the merge
+  // found its vote already moved).
+  if (state.status === 'duplicate') {
+    const original = state.duplicateOf ?? 'another one';
+    throw new HttpProblem(409, voted ? 'Vote on the original' : 'Withdraw the vote on the original', {
       type: 'duplicate-pain-point',
-      detail: `This pain point repeats ${state.duplicateOf ?? 'another one'}; its votes were moved there.`,
+      detail: `This pain point repeats ${original}; its votes were moved there.`,
     });
   }
   const voteCount = state.voteCount;
