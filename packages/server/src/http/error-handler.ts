@@ -1,6 +1,7 @@
 import type { ProblemFieldError } from '@wsc/models';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { releaseForRetry } from './idempotency';
 import { HttpProblem, PROBLEM_CONTENT_TYPE } from './problem';
 
 /** PostgreSQL error codes that only bad input can cause, and what the client is told. */
@@ -15,6 +16,32 @@ const DATABASE_INPUT_ERRORS: Record<string, [number, string]> = {
   '23505': [409, 'Conflict with an existing object'],
   '23503': [422, 'A referenced object does not exist'],
 };
+
+/**
+ * PostgreSQL errors of concurrent writes that slipped past the server's own checks and locks:
+ * the request checked out, but another write changed the rows meanwhile (a CHECK constraint then
+ * refuses the combination), or two transactions waited for each other (a deadlock, a
+ * serialization failure). Nothing was written; the client is told to read again or retry, not a
+ * 500. They are still logged as failures: each one is a race the code should have prevented.
+ */
+const RACE_CODES = new Set(['23514', '40P01', '40001']);
+
+function raceProblem(code: string | undefined, cause: unknown): HttpProblem | undefined {
+  if (code === '23514') {
+    return new HttpProblem(409, 'Conflict with the current state', {
+      detail: 'Another change to the same object came first; read it again and retry.',
+      cause,
+    });
+  }
+  if (code === '40P01' || code === '40001') {
+    return new HttpProblem(503, 'Busy with a concurrent change', {
+      detail: 'The request met a concurrent change and was rolled back; retry it.',
+      headers: { 'Retry-After': '1' },
+      cause,
+    });
+  }
+  return undefined;
+}
 
 const FASTIFY_ERRORS: Record<string, [number, string, string?]> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'Malformed JSON', 'malformed-json'],
@@ -67,6 +94,8 @@ export function toHttpProblem(error: unknown): HttpProblem {
   }
   const databaseError = fastifyError.code ? DATABASE_INPUT_ERRORS[fastifyError.code] : undefined;
   if (databaseError) return new HttpProblem(databaseError[0], databaseError[1], { cause: error });
+  const race = raceProblem(fastifyError.code, error);
+  if (race) return race;
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new HttpProblem(status, httpTitle(status), { detail: fastifyError.message, cause: error });
@@ -103,8 +132,12 @@ export function sendProblem(
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = toHttpProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else request.log.info({ problem: problem.type, status: problem.status }, 'request refused');
+    const code = (error as { code?: unknown }).code;
+    const race = typeof code === 'string' && RACE_CODES.has(code);
+    if (race) releaseForRetry(request);
+    if (problem.status >= 500 || race) {
+      request.log.error({ err: error }, 'request failed');
+    } else request.log.info({ problem: problem.type, status: problem.status }, 'request refused');
     return sendProblem(request, reply, problem);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -376,6 +376,11 @@ describe.each(databases())('HTTP quality on $kind', ({ kind }) => {
     expect(list.responses['200']?.headers?.['x-request-id']?.$ref).toBe('#/components/headers/RequestId');
     expect(list.responses['429']?.headers?.['Retry-After']?.$ref).toBe('#/components/headers/RetryAfter');
     expect(list.responses['415']).toBeUndefined();
+    // A write rolled back by a deadlock is retried; a read never meets one.
+    const vote = operation('put', '/v1/pain-points/{id}/vote');
+    expect(vote.responses['503']?.content).toHaveProperty('application/problem+json');
+    expect(vote.responses['503']?.headers?.['Retry-After']?.$ref).toBe('#/components/headers/RetryAfter');
+    expect(list.responses['503']).toBeUndefined();
   });
 
   test('/docs serves Swagger UI from the package, loading nothing from another host', async () => {

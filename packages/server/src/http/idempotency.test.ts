@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createTestServer, databases, type SignedUp, signUp, type TestServer } from '../test-support/index';
 
@@ -53,6 +54,31 @@ describe.each(databases())('Idempotency-Key on $kind', ({ kind }) => {
     expect(responses.filter((response) => response.headers['idempotent-replayed'] === 'true')).toHaveLength(
       19,
     );
+    expect(await countPartners()).toBe(1);
+  });
+
+  test('a write refused by a concurrent change (409) stores no answer: the retry with the same key runs', async () => {
+    // The fault: the partners table refuses the insert as a CHECK constraint would after a race.
+    await sql`
+      create or replace function refuse_partner() returns trigger language plpgsql as $$
+      begin raise exception 'raced' using errcode = 'check_violation'; end $$
+    `.execute(app.db);
+    await sql`create trigger refuse_partner before insert on partners
+      for each row execute function refuse_partner()`.execute(app.db);
+    let refused: Awaited<ReturnType<typeof createPartner>>;
+    try {
+      refused = await createPartner('key-race', 'Raced');
+    } finally {
+      await sql`drop trigger if exists refuse_partner on partners`.execute(app.db);
+      await sql`drop function if exists refuse_partner()`.execute(app.db);
+    }
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ title: 'Conflict with the current state' });
+    expect(await countPartners()).toBe(0);
+
+    const retried = await createPartner('key-race', 'Raced');
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
     expect(await countPartners()).toBe(1);
   });
 

@@ -27,6 +27,8 @@ interface IdempotencyClaim {
   scope: string;
   key: string;
   mode: IdempotencyMode;
+  /** The answer says "retry" (a concurrent change got in the way): free the key, store nothing. */
+  released?: boolean;
 }
 
 declare module 'fastify' {
@@ -196,8 +198,20 @@ export function withholdFromReplay(request: FastifyRequest): void {
 }
 
 /**
+ * Frees this request's key when its refusal asks the client to retry (a concurrent change got in
+ * the way, not a refusal of the request itself): like a 5xx, it is not stored for replay, so the
+ * retry with the same key runs again (Stripe saves no result for a concurrency conflict either).
+ *
+ * @example
+ * if (isRace(error)) releaseForRetry(request);
+ */
+export function releaseForRetry(request: FastifyRequest): void {
+  if (request.idempotencyClaim) request.idempotencyClaim.released = true;
+}
+
+/**
  * `onSend` step: stores the answer of a claimed key for replay, or frees the key after a 5xx
- * so the client's retry runs again.
+ * (or {@link releaseForRetry}) so the client's retry runs again.
  *
  * @example
  * app.addHook('onSend', async (request, reply, payload) => { await storeIdempotentResponse(app.db, request, reply, payload); return payload; });
@@ -213,7 +227,7 @@ export async function storeIdempotentResponse(
   request.idempotencyClaim = undefined;
   const replayable =
     typeof payload === 'string' || Buffer.isBuffer(payload) || payload === undefined || payload === null;
-  if (reply.statusCode >= 500 || !replayable) {
+  if (reply.statusCode >= 500 || claim.released || !replayable) {
     await db
       .deleteFrom('idempotency_keys')
       .where('scope', '=', claim.scope)

@@ -20,7 +20,8 @@ const ERROR_RESPONSES: Record<string, string> = {
   '401': 'Missing, unknown, expired or revoked credentials',
   '403': 'Credentials valid but not allowed here (role, scope, origin)',
   '404': 'No such object, or not yours to see',
-  '409': 'Conflict with the current state, or an Idempotency-Key still in use',
+  '409':
+    'Conflict with the current state (a concurrent change may have come first: read again), or an Idempotency-Key still in use',
   '413': 'Request body too large',
   '415': 'Request body is not JSON (send Content-Type: application/json)',
   '422': 'Validation failed (see errors[]) or Idempotency-Key reused with another body',
@@ -159,6 +160,8 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
         );
         if (transformed.url === '/ready') {
           errors.push(['503', 'The database does not answer: take this instance out of rotation']);
+        } else if ([document.route.method].flat().some((method) => WRITE_METHODS.has(method.toLowerCase()))) {
+          errors.push(['503', 'Rolled back by a concurrent change (a deadlock): retry after Retry-After']);
         }
         for (const [status, description] of errors) {
           schema.response[status] ??= {
