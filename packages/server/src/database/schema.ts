@@ -69,6 +69,8 @@ export interface SessionsTable {
   token_hash: string;
   kind: 'session' | 'sso';
   partner_id: string | null;
+  /** The secret key that issued an SSO token: revoking it ends the token. */
+  partner_key_id: ColumnType<string | null, string | null | undefined, string | null>;
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   created_at: CreatedAt;

@@ -70,7 +70,14 @@ export async function createAccount(db: Kysely<DatabaseSchema>, account: NewAcco
  */
 export async function createUserToken(
   db: Kysely<DatabaseSchema>,
-  options: { accountId: string; kind: 'session' | 'sso'; ttlSeconds: number; partnerId?: string | null },
+  options: {
+    accountId: string;
+    kind: 'session' | 'sso';
+    ttlSeconds: number;
+    partnerId?: string | null;
+    /** The secret key that vouched for an SSO user: revoking it ends the token. */
+    partnerKeyId?: string | null;
+  },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = generateToken(options.kind);
   const expiresAt = new Date(Date.now() + options.ttlSeconds * 1000);
@@ -81,6 +88,7 @@ export async function createUserToken(
       token_hash: hashToken(token),
       kind: options.kind,
       partner_id: options.partnerId ?? null,
+      partner_key_id: options.partnerKeyId ?? null,
       expires_at: expiresAt,
     })
     .execute();

@@ -195,12 +195,16 @@ async function findPublishableKey(db: Kysely<DatabaseSchema>, key: string) {
 /**
  * The session lookup every signed-in request makes, as text written once: building it with the
  * query builder on each request cost about as much CPU as running it. Still one query a
- * request, so a revoked session is refused at once.
+ * request, so a revoked session is refused at once, and so is an SSO token whose issuing secret
+ * key was revoked or whose partner was disabled.
  */
 const USER_TOKEN_SQL = `select accounts.id, accounts.roles, sessions.kind, sessions.partner_id
   from sessions inner join accounts on accounts.id = sessions.account_id
+    left join partner_keys issuer on issuer.id = sessions.partner_key_id
+    left join partners via on via.id = sessions.partner_id
   where sessions.token_hash = $1 and sessions.revoked_at is null and sessions.expires_at > $2
-    and accounts.disabled_at is null and accounts.deleted_at is null`;
+    and accounts.disabled_at is null and accounts.deleted_at is null
+    and issuer.revoked_at is null and via.disabled_at is null`;
 
 interface UserTokenRow {
   id: string;

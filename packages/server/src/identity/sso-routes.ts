@@ -96,6 +96,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         accountId,
         kind: 'sso',
         partnerId: partner.id,
+        partnerKeyId: partner.keyId,
         ttlSeconds: body.ttlSeconds ?? DEFAULT_SSO_TTL_SECONDS,
       });
       // A bearer token in the answer: no browser or proxy cache may keep it.

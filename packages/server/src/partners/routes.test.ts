@@ -5,6 +5,7 @@ import {
   databases,
   type SignedUp,
   signUp,
+  ssoSignIn,
   type TestServer,
 } from '../test-support/index';
 
@@ -164,6 +165,55 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
       .where('action', '=', 'partner_key.revoked')
       .execute();
     expect(audit).toHaveLength(1);
+  });
+
+  test("revoking a secret key ends the SSO tokens it issued at once, not the other key's", async () => {
+    const partner = await createPartner(app);
+    const other = (await createKey(partner.id, { kind: 'secret', scopes: ['sso'] })).json() as {
+      key: string;
+    };
+    const fromRevoked = await ssoSignIn(app, partner, { externalUserId: 'u1' });
+    const fromOther = await ssoSignIn(app, { ...partner, secretKey: other.key }, { externalUserId: 'u2' });
+    const me = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/v1/me', headers });
+    expect((await me(fromRevoked.headers)).statusCode).toBe(200);
+
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}`,
+      headers: admin.headers,
+    });
+    expect(revoke.statusCode).toBe(204);
+    const refused = await me(fromRevoked.headers);
+    expect(refused.statusCode).toBe(401);
+    const write = await app.inject({
+      method: 'POST',
+      url: '/v1/pain-points',
+      headers: fromRevoked.headers,
+      payload: {
+        title: { en: 'Written with a token of a revoked key' },
+        description: { en: 'x'.repeat(30) },
+        domain: 'water',
+        severity: 'low',
+      },
+    });
+    expect(write.statusCode).toBe(401);
+    expect((await me(fromOther.headers)).statusCode).toBe(200);
+    // The member's own sign-in is not the partner's to end.
+    const login = await app.inject({ method: 'GET', url: '/v1/me', headers: admin.headers });
+    expect(login.statusCode).toBe(200);
+  });
+
+  test('a disabled partner ends the SSO tokens issued through it', async () => {
+    const partner = await createPartner(app);
+    const user = await ssoSignIn(app, partner, { externalUserId: 'u1' });
+    const me = () => app.inject({ method: 'GET', url: '/v1/me', headers: user.headers });
+    expect((await me()).statusCode).toBe(200);
+    await app.db
+      .updateTable('partners')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', partner.id)
+      .execute();
+    expect((await me()).statusCode).toBe(401);
   });
 
   test('a publishable key works from its allowed origin, is 403 from another, 401 once revoked', async () => {
