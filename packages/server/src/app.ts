@@ -9,7 +9,7 @@ import { migrate } from './database/migrate';
 import type { DatabaseSchema } from './database/schema';
 import { seed } from './database/seed';
 import { features } from './features';
-import { answerClientError } from './http/client-error';
+import { answerClientError, answerFrameworkError } from './http/client-error';
 import { answerPreflight, applyCorsHeaders, isRegisteredOrigin } from './http/cors';
 import { installErrorHandling } from './http/error-handler';
 import { applyEntityTag } from './http/etag';
@@ -106,6 +106,7 @@ export async function createServer(options: ServerOptions = {}) {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   logController.attach(app.log);

@@ -42,3 +42,22 @@ test('a raw non-ASCII URL that Node refuses is answered with a problem document,
     detail: expect.stringContaining('percent-encode'),
   });
 });
+
+test('a path segment too long or not valid UTF-8 is a problem document with its request id', async () => {
+  const cases: [string, number, string][] = [
+    [`/v1/pain-points/${'x'.repeat(3000)}`, 414, 'uri-too-long'],
+    ['/v1/pain-points/%E0%A4%A', 400, 'malformed-request'],
+    ['/v1/pain-points/%ED%A0%80/comments', 400, 'malformed-request'],
+  ];
+  for (const [url, status, type] of cases) {
+    const response = await app.inject({ method: 'GET', url });
+    expect(response.statusCode, url).toBe(status);
+    expect(response.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+    expect(response.headers['x-request-id'], url).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(response.json(), url).toMatchObject({
+      type: `https://worldsmartcity.org/problems/${type}`,
+      status,
+      requestId: response.headers['x-request-id'],
+    });
+  }
+});

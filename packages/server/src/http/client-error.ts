@@ -1,5 +1,7 @@
 import type { Socket } from 'node:net';
-import { PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem, toHttpProblem } from './error-handler';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
 import { newRequestId } from './request-id';
 
 /**
@@ -29,4 +31,35 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
       `content-type: ${PROBLEM_CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
       `x-request-id: ${requestId}\r\nconnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * Fastify's `frameworkErrors`: a path segment that is not valid percent-encoded UTF-8 (400) or
+ * longer than a path parameter may be (414) is answered as a problem document with its request
+ * id, like every other error, instead of Fastify's plain JSON. Such requests never reach a route
+ * or its hooks.
+ *
+ * @example
+ * Fastify({ frameworkErrors: answerFrameworkError });
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  const problem =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? new HttpProblem(414, 'URI too long', {
+          type: 'uri-too-long',
+          detail:
+            'A path segment is longer than the server accepts: ids and slugs are at most 100 characters.',
+        })
+      : error.code === 'FST_ERR_BAD_URL'
+        ? new HttpProblem(400, 'Malformed request', {
+            type: 'malformed-request',
+            detail: 'A path segment is not valid percent-encoded UTF-8.',
+          })
+        : toHttpProblem(error);
+  reply.header('x-request-id', request.id);
+  return sendProblem(request, reply, problem);
 }
