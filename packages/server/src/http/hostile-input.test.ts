@@ -306,18 +306,25 @@ describe.each(databases())('hostile input on every route on $kind', ({ kind }) =
   }
 
   /** Sends one request; returns a line describing it when the answer breaks the rules. */
-  async function check(method: string, url: string, path: string, payload?: unknown): Promise<string | null> {
+  async function check(
+    method: string,
+    url: string,
+    path: string,
+    payload?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<string | null> {
     const response = await app.inject({
       method: method.toUpperCase() as 'POST',
       url,
       headers: {
         ...headersFor(path),
         ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...extraHeaders,
       },
       ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
     });
     statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-    const what = `${method.toUpperCase()} ${url.slice(0, 120)} ${payload === undefined ? '' : JSON.stringify(payload).slice(0, 120)}`;
+    const what = `${method.toUpperCase()} ${url.slice(0, 120)} ${JSON.stringify(extraHeaders).slice(0, 120)} ${payload === undefined ? '' : JSON.stringify(payload).slice(0, 120)}`;
     if (response.statusCode >= 500) return `${response.statusCode} ${what}: ${response.body.slice(0, 300)}`;
     if (response.statusCode >= 400 && !String(response.headers['content-type']).includes('problem+json')) {
       return `${response.statusCode} without problem+json ${what}`;
@@ -394,6 +401,73 @@ describe.each(databases())('hostile input on every route on $kind', ({ kind }) =
       }
     }
     expect(sent).toBeGreaterThan(500);
+    expect(failures).toEqual([]);
+  });
+
+  test('hostile request headers: no 5xx, every refusal a problem document', async () => {
+    const hostileHeaders: Record<string, string[]> = {
+      authorization: [
+        'Bearer',
+        'Bearer ',
+        'Basic YWRtaW46YWRtaW4=',
+        `Bearer wsc_ses_${'x'.repeat(5000)}`,
+        'Bearer sk_live_short',
+        'Bearer pk_live_x',
+        'Bearer wsc_sso_',
+        'Bearer  Bearer wsc_ses_x',
+      ],
+      'accept-language': [
+        '*',
+        'zz',
+        'ar;q=abc',
+        'x'.repeat(5000),
+        ',,,',
+        'zh-Hant-TW;q=0.5, ar;q=1.5',
+        'q=1',
+      ],
+      'idempotency-key': ['', ' ', 'x'.repeat(5000), "'; drop table idempotency_keys; --"],
+      'if-none-match': ['*', 'W/"x"', `"${'x'.repeat(5000)}"`, ',,,'],
+      origin: ['null', 'https://evil.example', 'x'.repeat(3000), 'https://partner.example.org:99999'],
+      'x-wsc-publishable-key': ['pk_live_', 'garbage', 'sk_live_x', 'x'.repeat(5000)],
+      'x-forwarded-for': ['not-an-ip', '1.1.1.1, 2.2.2.2', '::ffff:300.1.1.1'],
+      'last-event-id': ['-1', 'abc', '9'.repeat(40)],
+    };
+    const routes: [string, string, unknown?][] = [
+      ['get', '/v1/pain-points'],
+      ['get', '/v1/pain-points/{id}'],
+      ['post', '/v1/pain-points', validBodies['POST /v1/pain-points']?.()],
+      ['put', '/v1/pain-points/{id}/vote', {}],
+      ['get', '/v1/me'],
+      ['post', '/v1/sso/tokens', validBodies['POST /v1/sso/tokens']?.()],
+      ['get', '/v1/events/{id}/calendar.ics'],
+      ['get', '/v1/coverage'],
+    ];
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [method, path, payload] of routes) {
+      for (const [name, values] of Object.entries(hostileHeaders)) {
+        for (const value of values) {
+          sent += 1;
+          const failure = await check(method, fill(path, paramsFor(path)), path, payload, { [name]: value });
+          if (failure) failures.push(failure);
+        }
+      }
+      if (payload !== undefined) {
+        for (const contentType of [
+          'application/json; charset=latin1',
+          'text/plain',
+          'application/json;;',
+          'multipart/form-data',
+        ]) {
+          sent += 1;
+          const failure = await check(method, fill(path, paramsFor(path)), path, payload, {
+            'content-type': contentType,
+          });
+          if (failure) failures.push(failure);
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(250);
     expect(failures).toEqual([]);
   });
 });
