@@ -24,23 +24,28 @@ const DATABASE_INPUT_ERRORS: Record<string, [number, string]> = {
  * serialization failure). Nothing was written; the client is told to read again or retry, not a
  * 500. They are still logged as failures: each one is a race the code should have prevented.
  */
-const RACE_CODES = new Set(['23514', '40P01', '40001']);
+const RACE_ANSWERS: Record<string, 'read again' | 'retry'> = {
+  '23514': 'read again',
+  '40P01': 'retry',
+  '40001': 'retry',
+};
 
-function raceProblem(code: string | undefined, cause: unknown): HttpProblem | undefined {
-  if (code === '23514') {
+function isRace(code: unknown): code is string {
+  return typeof code === 'string' && Object.hasOwn(RACE_ANSWERS, code);
+}
+
+function raceProblem(code: string, cause: unknown): HttpProblem {
+  if (RACE_ANSWERS[code] === 'read again') {
     return new HttpProblem(409, 'Conflict with the current state', {
       detail: 'Another change to the same object came first; read it again and retry.',
       cause,
     });
   }
-  if (code === '40P01' || code === '40001') {
-    return new HttpProblem(503, 'Busy with a concurrent change', {
-      detail: 'The request met a concurrent change and was rolled back; retry it.',
-      headers: { 'Retry-After': '1' },
-      cause,
-    });
-  }
-  return undefined;
+  return new HttpProblem(503, 'Busy with a concurrent change', {
+    detail: 'The request met a concurrent change and was rolled back; retry it.',
+    headers: { 'Retry-After': '1' },
+    cause,
+  });
 }
 
 const FASTIFY_ERRORS: Record<string, [number, string, string?]> = {
@@ -94,8 +99,7 @@ export function toHttpProblem(error: unknown): HttpProblem {
   }
   const databaseError = fastifyError.code ? DATABASE_INPUT_ERRORS[fastifyError.code] : undefined;
   if (databaseError) return new HttpProblem(databaseError[0], databaseError[1], { cause: error });
-  const race = raceProblem(fastifyError.code, error);
-  if (race) return race;
+  if (isRace(fastifyError.code)) return raceProblem(fastifyError.code, error);
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new HttpProblem(status, httpTitle(status), { detail: fastifyError.message, cause: error });
@@ -132,8 +136,7 @@ export function sendProblem(
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const problem = toHttpProblem(error);
-    const code = (error as { code?: unknown }).code;
-    const race = typeof code === 'string' && RACE_CODES.has(code);
+    const race = isRace((error as { code?: unknown }).code);
     if (race) releaseForRetry(request);
     if (problem.status >= 500 || race) {
       request.log.error({ err: error }, 'request failed');
