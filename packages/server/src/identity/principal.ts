@@ -57,7 +57,13 @@ const ANONYMOUS: Principal = Object.freeze({
   publishableKey: null,
 });
 
-function invalidToken(detail: string): HttpProblem {
+/**
+ * The 401 of a credential that is unknown, expired or revoked.
+ *
+ * @example
+ * throw invalidToken('This secret key was revoked while the request ran.');
+ */
+export function invalidToken(detail: string): HttpProblem {
   return new HttpProblem(401, 'Invalid credentials', {
     type: 'invalid-credentials',
     detail,
@@ -195,16 +201,13 @@ async function findPublishableKey(db: Kysely<DatabaseSchema>, key: string) {
 /**
  * The session lookup every signed-in request makes, as text written once: building it with the
  * query builder on each request cost about as much CPU as running it. Still one query a
- * request, so a revoked session is refused at once, and so is an SSO token whose issuing secret
- * key was revoked or whose partner was disabled.
+ * request, so a revoked session is refused at once (revoking a secret key revokes the SSO tokens
+ * it issued in the same transaction: `revokePartnerKey`).
  */
 const USER_TOKEN_SQL = `select accounts.id, accounts.roles, sessions.kind, sessions.partner_id
   from sessions inner join accounts on accounts.id = sessions.account_id
-    left join partner_keys issuer on issuer.id = sessions.partner_key_id
-    left join partners via on via.id = sessions.partner_id
   where sessions.token_hash = $1 and sessions.revoked_at is null and sessions.expires_at > $2
-    and accounts.disabled_at is null and accounts.deleted_at is null
-    and issuer.revoked_at is null and via.disabled_at is null`;
+    and accounts.disabled_at is null and accounts.deleted_at is null`;
 
 interface UserTokenRow {
   id: string;

@@ -3,8 +3,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recordAudit } from '../audit/record';
 import { holdSubject } from '../database/turns';
 import { HttpProblem } from '../http/problem';
+import { lockLiveSecretKey } from '../partners/repository';
 import { createAccount, createUserToken } from './accounts-repository';
 import { requireSecretKey } from './guards';
+import { invalidToken } from './principal';
 
 const DEFAULT_SSO_TTL_SECONDS = 900;
 
@@ -92,12 +94,20 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
       if (account.disabled_at || account.deleted_at) {
         throw new HttpProblem(403, 'Account disabled', { type: 'account-disabled' });
       }
-      const token = await createUserToken(app.db, {
-        accountId,
-        kind: 'sso',
-        partnerId: partner.id,
-        partnerKeyId: partner.keyId,
-        ttlSeconds: body.ttlSeconds ?? DEFAULT_SSO_TTL_SECONDS,
+      const keyId = partner.keyId;
+      const token = await app.db.transaction().execute(async (trx) => {
+        // The key was valid when the request arrived; a revocation committed since ends here, and
+        // one still running waits for this token and revokes it too.
+        if (!keyId || !(await lockLiveSecretKey(trx, keyId))) {
+          throw invalidToken('This secret key was revoked while the request ran.');
+        }
+        return createUserToken(trx, {
+          accountId,
+          kind: 'sso',
+          partnerId: partner.id,
+          partnerKeyId: keyId,
+          ttlSeconds: body.ttlSeconds ?? DEFAULT_SSO_TTL_SECONDS,
+        });
       });
       // A bearer token in the answer: no browser or proxy cache may keep it.
       return reply

@@ -96,7 +96,9 @@ export async function createPartnerKeyRecord(
 }
 
 /**
- * Revokes a key of a partner; false when the partner has no such key (or it is revoked already).
+ * Revokes a key of a partner, and with a secret key the SSO user tokens it issued; false when
+ * the partner has no such key (or it is revoked already). A token being issued meanwhile waits
+ * for this transaction (`lockLiveSecretKey`), so none outlives the key.
  *
  * @example
  * if (!(await revokePartnerKey(db, partnerId, keyId))) throw new HttpProblem(404, 'Key not found');
@@ -113,5 +115,31 @@ export async function revokePartnerKey(
     .where('partner_id', '=', partnerId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (Number(result.numUpdatedRows) === 0) return false;
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('partner_key_id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return true;
+}
+
+/**
+ * Locks a secret key against revocation until the transaction ends (FOR SHARE: tokens may be
+ * issued side by side); false when it was revoked meanwhile. Call it before storing an SSO token,
+ * so a revocation either waits for the token (and revokes it too) or is seen here.
+ *
+ * @example
+ * if (!(await lockLiveSecretKey(trx, keyId))) throw new HttpProblem(401, 'Key revoked');
+ */
+export async function lockLiveSecretKey(db: Kysely<DatabaseSchema>, keyId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('partner_keys')
+    .select('id')
+    .where('id', '=', keyId)
+    .where('revoked_at', 'is', null)
+    .forShare()
+    .executeTakeFirst();
+  return row !== undefined;
 }

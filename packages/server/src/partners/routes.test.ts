@@ -5,6 +5,7 @@ import {
   databases,
   type SignedUp,
   signUp,
+  slowAuditWrites,
   ssoSignIn,
   type TestServer,
 } from '../test-support/index';
@@ -203,17 +204,36 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
     expect(login.statusCode).toBe(200);
   });
 
-  test('a disabled partner ends the SSO tokens issued through it', async () => {
+  test('an SSO sign-in racing the revocation of its key gets no token that outlives the key', async () => {
     const partner = await createPartner(app);
-    const user = await ssoSignIn(app, partner, { externalUserId: 'u1' });
-    const me = () => app.inject({ method: 'GET', url: '/v1/me', headers: user.headers });
-    expect((await me()).statusCode).toBe(200);
-    await app.db
-      .updateTable('partners')
-      .set({ disabled_at: new Date() })
-      .where('id', '=', partner.id)
+    // The fault: the revocation stays open 400 ms after it revoked the key and its tokens.
+    const restore = await slowAuditWrites(app.db, "new.action = 'partner_key.revoked'");
+    let signIn: Awaited<ReturnType<typeof app.inject>>;
+    try {
+      const revoke = app.inject({
+        method: 'DELETE',
+        url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}`,
+        headers: admin.headers,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      signIn = await app.inject({
+        method: 'POST',
+        url: '/v1/sso/tokens',
+        headers: { authorization: `Bearer ${partner.secretKey}` },
+        payload: { externalUserId: 'racer', email: 'racer@partner.example.org', displayName: 'Racer' },
+      });
+      expect((await revoke).statusCode).toBe(204);
+    } finally {
+      await restore();
+    }
+    expect(signIn.statusCode, signIn.body).toBe(401);
+    const live = await app.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('partner_key_id', '=', partner.secretKeyId)
+      .where('revoked_at', 'is', null)
       .execute();
-    expect((await me()).statusCode).toBe(401);
+    expect(live).toEqual([]);
   });
 
   test('a publishable key works from its allowed origin, is 403 from another, 401 once revoked', async () => {
