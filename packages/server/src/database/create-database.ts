@@ -8,6 +8,7 @@ import pg from 'pg';
 import { type ListenOptions, listenPostgres, type NotificationListener } from './listen';
 import { announceOutboxCommits, OUTBOX_CHANNEL, OutboxAnnouncer } from './outbox-commits';
 import { PgliteDialect } from './pglite-dialect';
+import { preparingPool } from './prepared-statements';
 import type { DatabaseSchema } from './schema';
 
 export interface DatabaseOptions {
@@ -105,7 +106,7 @@ async function createPostgresDatabase(url: string, options: DatabaseOptions): Pr
     (): Promise<unknown> => sql`select pg_notify(${OUTBOX_CHANNEL}, ${outboxOrigin})`.execute(db),
   );
   const db: Kysely<DatabaseSchema> = new Kysely<DatabaseSchema>({
-    dialect: announceOutboxCommits(new PostgresDialect({ pool }), announcer.committed),
+    dialect: announceOutboxCommits(new PostgresDialect({ pool: preparingPool(pool) }), announcer.committed),
   });
   let closed: Promise<void> | undefined;
   return {

@@ -2,6 +2,7 @@ import type { AccountRole } from '@wsc/models';
 import type { PartnerScope } from '@wsc/models/partner';
 import type { FastifyRequest } from 'fastify';
 import { CompiledQuery, type Kysely } from 'kysely';
+import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
 import { hashToken, tokenKind } from './tokens';
@@ -204,10 +205,11 @@ async function findPublishableKey(db: Kysely<DatabaseSchema>, key: string) {
  * request, so a revoked session is refused at once (revoking a secret key revokes the SSO tokens
  * it issued in the same transaction: `revokePartnerKey`).
  */
-const USER_TOKEN_SQL = `select accounts.id, accounts.roles, sessions.kind, sessions.partner_id
+const USER_TOKEN_SQL =
+  preparedStatement(`select accounts.id, accounts.roles, sessions.kind, sessions.partner_id
   from sessions inner join accounts on accounts.id = sessions.account_id
   where sessions.token_hash = $1 and sessions.revoked_at is null and sessions.expires_at > $2
-    and accounts.disabled_at is null and accounts.deleted_at is null`;
+    and accounts.disabled_at is null and accounts.deleted_at is null`);
 
 interface UserTokenRow {
   id: string;

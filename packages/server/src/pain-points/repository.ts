@@ -2,6 +2,7 @@ import type { Domain, PainPointSort, PainPointStatus } from '@wsc/models';
 import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { KeyValue } from '../community/keyset-cursor';
 import { textSearchText } from '../community/text-search';
+import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { trendingScoreSql } from './trending';
@@ -178,6 +179,8 @@ export async function listPainPoints(
     const voted = `exists (select 1 from votes where votes.pain_point_id = page.id and votes.account_id = ${bind(viewerId)})`;
     text = `select page.*, ${voted} as voted from (${text}) page ${orderBy('page')}`;
   }
+  // Without a search, the plan does not depend on the values: prepared (one text per filter set).
+  if (!search) preparedStatement(text);
   const result = await db.executeQuery<PainPointRow>(CompiledQuery.raw(text, parameters));
   return result.rows;
 }

@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { subjectTurnSql } from '../database/turns';
 import { storedAudience } from '../outbox/audience';
@@ -68,8 +69,8 @@ function voteStatement(voted: boolean): string {
     from counted cross join inserted`;
 }
 
-const CAST_VOTE_SQL = voteStatement(true);
-const WITHDRAW_VOTE_SQL = voteStatement(false);
+const CAST_VOTE_SQL = preparedStatement(voteStatement(true));
+const WITHDRAW_VOTE_SQL = preparedStatement(voteStatement(false));
 /** `pain_point.voted` is public: every subscribed endpoint gets it, whoever voted. */
 const PUBLIC_AUDIENCE = JSON.stringify(storedAudience('public', null));
 

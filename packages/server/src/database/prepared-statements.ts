@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type pg from 'pg';
+
+/** SQL text → the statement name each PostgreSQL connection prepares it under. */
+const names = new Map<string, string>();
+
+/**
+ * Marks a SQL text the server runs on most requests (the token lookup, the vote, the list pages)
+ * as a prepared statement: on PostgreSQL each connection parses it once and, after a few runs,
+ * reuses its plan. Planning the token lookup alone cost about as much as running it (146–189 µs a
+ * round trip unprepared, 65–80 µs prepared). Returns the text unchanged. Mark only texts with a
+ * bounded number of variants (each is kept by every connection) and whose best plan does not
+ * depend on the values (the search queries are left out).
+ *
+ * @example
+ * const USER_TOKEN_SQL = preparedStatement('select … where sessions.token_hash = $1');
+ */
+export function preparedStatement(text: string): string {
+  if (!names.has(text)) names.set(text, `wsc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`);
+  return text;
+}
+
+/**
+ * The pool Kysely's PostgreSQL dialect is given: the same connections, whose queries of a
+ * {@link preparedStatement} text go out as named statements. Each client is wrapped once, so
+ * Kysely's per-connection state follows it.
+ *
+ * @example
+ * new PostgresDialect({ pool: preparingPool(new pg.Pool({ connectionString })) });
+ */
+export function preparingPool(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapper = wrapped.get(client);
+      if (!wrapper) {
+        wrapper = {
+          query: ((textOrCursor: unknown, parameters?: unknown[]): unknown => {
+            const name = typeof textOrCursor === 'string' ? names.get(textOrCursor) : undefined;
+            if (name) return client.query({ name, text: textOrCursor as string, values: parameters ?? [] });
+            return client.query(textOrCursor as never, parameters as never);
+          }) as unknown as PostgresPoolClient['query'],
+          release: (destroy?: boolean) => client.release(destroy),
+        };
+        wrapped.set(client, wrapper);
+      }
+      return wrapper;
+    },
+    end: () => pool.end(),
+  };
+}
