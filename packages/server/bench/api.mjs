@@ -548,7 +548,7 @@ function printResults() {
     'req/s and p50/p99 from autocannon (a separate process); cpu µs/req = CPU time of this process (the server or floor under load, and PGlite) per request; ×floor cpu = server CPU / floor CPU per request (>1: the server costs more)',
   );
   console.log(
-    'On PostgreSQL the server sends its hot statements (token lookup, vote, list pages without a search) as named prepared statements, planned once per connection; the floor sends the same SQL unnamed, as a minimal route written with pg.query would. The PostgreSQL CPU this saves is not in cpu µs/req (another process) but is in req/s.',
+    'On PostgreSQL the server sends its hot statements (token lookup, vote, unfiltered list pages) as named prepared statements, planned once per connection; the floor sends the same SQL unnamed, as a minimal route written with pg.query would. The PostgreSQL CPU this saves is not in cpu µs/req (another process) but is in req/s.',
   );
   const loadAverage = os
     .loadavg()

@@ -11,7 +11,7 @@ const names = new Map<string, string>();
  * reuses its plan. Planning the token lookup alone cost about as much as running it (146–189 µs a
  * round trip unprepared, 65–80 µs prepared). Returns the text unchanged. Mark only texts with a
  * bounded number of variants (each is kept by every connection) and whose best plan does not
- * depend on the values (the search queries are left out).
+ * depend on the values (searches and filtered lists are left out).
  *
  * @example
  * const USER_TOKEN_SQL = preparedStatement('select … where sessions.token_hash = $1');

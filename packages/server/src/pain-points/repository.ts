@@ -164,6 +164,9 @@ export async function listPainPoints(
   }
   const search = textSearchText('pain_points', filters.q, bind);
   if (search) conditions.push(search);
+  // Only the unfiltered pages (the busiest: every sort, with or without a cursor) are prepared:
+  // with a filter or a search, the best plan depends on how rare the value is.
+  const unfiltered = conditions.length === 0;
   if (after) {
     const [key, id] = after;
     const keyValue = sort === 'new' ? `${bind(key)}::timestamptz` : bind(key);
@@ -179,8 +182,7 @@ export async function listPainPoints(
     const voted = `exists (select 1 from votes where votes.pain_point_id = page.id and votes.account_id = ${bind(viewerId)})`;
     text = `select page.*, ${voted} as voted from (${text}) page ${orderBy('page')}`;
   }
-  // Without a search, the plan does not depend on the values: prepared (one text per filter set).
-  if (!search) preparedStatement(text);
+  if (unfiltered) preparedStatement(text);
   const result = await db.executeQuery<PainPointRow>(CompiledQuery.raw(text, parameters));
   return result.rows;
 }
