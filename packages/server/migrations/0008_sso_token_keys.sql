@@ -3,3 +3,6 @@
 -- Tokens issued before this migration have no key and live until they expire (at most 1 h).
 alter table sessions add column if not exists partner_key_id text
   references partner_keys (id) on delete cascade;
+-- Revoking a key finds its tokens by this column (and deleting a key cascades through it).
+create index if not exists sessions_partner_key_idx on sessions (partner_key_id)
+  where partner_key_id is not null;
