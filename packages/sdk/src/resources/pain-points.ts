@@ -141,7 +141,8 @@ export class PainPoints extends Resource {
   }
 
   /**
-   * Votes for a pain point; voting twice is harmless.
+   * Votes for a pain point; voting twice is harmless. A pain point marked duplicate refuses it
+   * with a `ConflictError` (`duplicate-pain-point`): its votes live on the original.
    *
    * @example
    * const { voteCount } = await client.painPoints.vote(id);
@@ -154,7 +155,9 @@ export class PainPoints extends Resource {
   }
 
   /**
-   * Withdraws the signed-in member's vote.
+   * Withdraws the signed-in member's vote; withdrawing twice is harmless. On a pain point marked
+   * duplicate it throws a `ConflictError` (`duplicate-pain-point`): the vote moved to the original,
+   * withdraw it there.
    *
    * @example
    * await client.painPoints.unvote(id);
