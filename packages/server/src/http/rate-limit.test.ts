@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type AddressInfo, connect, createServer as createNetServer } from 'node:net';
+import { type AddressInfo, connect, createServer as createNetServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
 import { createTestServer, databases, signUp, type TestServer } from '../test-support/index';
@@ -145,6 +145,51 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () =
         );
       }
       expect(statuses).toEqual([...Array(PER_MINUTE).fill(401), 429]);
+    } finally {
+      await fresh.close();
+      proxy.close();
+    }
+  });
+
+  test('when Redis goes away mid-run, requests are still answered (limits skipped), never 5xx', async () => {
+    // The fault: a proxy in front of Redis that is shut, with its connections, after a few requests.
+    const redisUrl = new URL(process.env.REDIS_URL as string);
+    const sockets = new Set<Socket>();
+    const proxy = createNetServer((socket) => {
+      const upstream = connect(Number(redisUrl.port || 6379), redisUrl.hostname);
+      sockets.add(socket).add(upstream);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('close', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    const fresh = await createServer({
+      database: app.testDatabase,
+      migrate: false,
+      seed: false,
+      logLevel: 'silent',
+      rateLimit: PER_MINUTE,
+      redisUrl: `redis://127.0.0.1:${port}`,
+    });
+    try {
+      const address = randomAddress();
+      const before = await fresh.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address });
+      expect(before.statusCode).toBe(401);
+      expect(before.headers['x-ratelimit-remaining']).toBe(String(PER_MINUTE - 1));
+      proxy.close();
+      for (const socket of sockets) socket.destroy();
+      const after: number[] = [];
+      const started = Date.now();
+      for (let index = 0; index < PER_MINUTE * 2; index += 1) {
+        after.push(
+          (await fresh.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address })).statusCode,
+        );
+      }
+      // Served as if there were no limit (401: no credentials), promptly, instead of failing.
+      expect(after).toEqual(Array(PER_MINUTE * 2).fill(401));
+      expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       await fresh.close();
       proxy.close();
