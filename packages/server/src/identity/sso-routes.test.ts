@@ -85,6 +85,32 @@ describe.each(databases())('partner single sign-on on $kind', ({ kind }) => {
     expect(accounts).toHaveLength(1);
   });
 
+  test('a disabled account gets 403 and no token, and its profile is left as it was', async () => {
+    const partner = await createPartner(app);
+    const first = await ssoSignIn(app, partner, user);
+    await app.db
+      .updateTable('accounts')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', first.stakeholderId)
+      .execute();
+    const tokensBefore = await app.db.selectFrom('sessions').select('id').execute();
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/v1/sso/tokens',
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+      payload: { ...user, displayName: 'Renamed while disabled' },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().type).toContain('account-disabled');
+    expect(await app.db.selectFrom('sessions').select('id').execute()).toEqual(tokensBefore);
+    const profile = await app.db
+      .selectFrom('stakeholders')
+      .select('display_name')
+      .where('id', '=', first.stakeholderId)
+      .executeTakeFirstOrThrow();
+    expect(profile.display_name).toBe(user.displayName);
+  });
+
   test('the same external id at two partners is two accounts; an e-mail never links to an existing member', async () => {
     const first = await createPartner(app);
     const second = await createPartner(app);

@@ -1,6 +1,8 @@
-import { SsoTokenCreateSchema, SsoTokenSchema } from '@wsc/models/partner';
+import { type SsoTokenCreate, SsoTokenCreateSchema, SsoTokenSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
+import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { HttpProblem } from '../http/problem';
 import { lockLiveSecretKey } from '../partners/repository';
@@ -36,78 +38,24 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const partner = requireSecretKey(request);
       const body = request.body;
-      const accountId = await app.db.transaction().execute(async (trx) => {
+      const { accountId, token } = await app.db.transaction().execute(async (trx) => {
         // A page with several widgets asks for its user's tokens at once: the first sign-in
         // creates the account, the others wait for it and find the link.
         await holdSubject(trx, 'partner_user', `${partner.id}:${body.externalUserId}`);
-        const linked = await trx
-          .selectFrom('partner_identities')
-          .innerJoin('accounts', 'accounts.id', 'partner_identities.account_id')
-          .select(['accounts.id'])
-          .where('partner_identities.partner_id', '=', partner.id)
-          .where('partner_identities.external_user_id', '=', body.externalUserId)
-          .executeTakeFirst();
-        if (linked) {
-          // The partner is the source of truth for its users' names and contact address.
-          await trx
-            .updateTable('accounts')
-            .set({ email: body.email, updated_at: new Date(), last_login_at: new Date() })
-            .where('id', '=', linked.id)
-            .execute();
-          await trx
-            .updateTable('stakeholders')
-            .set({ display_name: body.displayName, updated_at: new Date() })
-            .where('id', '=', linked.id)
-            .execute();
-          return linked.id;
-        }
-        const id = await createAccount(trx, {
-          email: body.email,
-          passwordHash: null,
-          language: body.language ?? null,
-          displayName: body.displayName,
-          role: body.role ?? 'citizen',
-          country: body.country ?? null,
-          city: body.city ?? null,
-          partnerId: partner.id,
-        });
-        await trx
-          .insertInto('partner_identities')
-          .values({ partner_id: partner.id, external_user_id: body.externalUserId, account_id: id })
-          .execute();
-        await recordAudit(trx, {
-          actorId: null,
-          action: 'account.created',
-          subjectType: 'account',
-          subjectId: id,
-          partnerId: partner.id,
-          data: { via: 'sso' },
-          requestId: request.id,
-        });
-        return id;
-      });
-      const account = await app.db
-        .selectFrom('accounts')
-        .select(['disabled_at', 'deleted_at'])
-        .where('id', '=', accountId)
-        .executeTakeFirstOrThrow();
-      if (account.disabled_at || account.deleted_at) {
-        throw new HttpProblem(403, 'Account disabled', { type: 'account-disabled' });
-      }
-      const keyId = partner.keyId;
-      const token = await app.db.transaction().execute(async (trx) => {
         // The key was valid when the request arrived; a revocation committed since ends here, and
-        // one still running waits for this token and revokes it too.
-        if (!keyId || !(await lockLiveSecretKey(trx, keyId))) {
+        // one still running waits for this sign-in and revokes its token too.
+        if (!partner.keyId || !(await lockLiveSecretKey(trx, partner.keyId))) {
           throw invalidToken('This secret key was revoked while the request ran.');
         }
-        return createUserToken(trx, {
+        const accountId = await linkedOrNewAccount(trx, partner.id, body, request.id);
+        const token = await createUserToken(trx, {
           accountId,
           kind: 'sso',
           partnerId: partner.id,
-          partnerKeyId: keyId,
+          partnerKeyId: partner.keyId,
           ttlSeconds: body.ttlSeconds ?? DEFAULT_SSO_TTL_SECONDS,
         });
+        return { accountId, token };
       });
       // A bearer token in the answer: no browser or proxy cache may keep it.
       return reply
@@ -123,3 +71,63 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/**
+ * The partner user's account, inside the sign-in's transaction: the linked one, brought up to
+ * date from the partner's data, or a new one linked to them. A disabled or deleted account is 403.
+ */
+async function linkedOrNewAccount(
+  trx: Kysely<DatabaseSchema>,
+  partnerId: string,
+  body: SsoTokenCreate,
+  requestId: string,
+): Promise<string> {
+  const linked = await trx
+    .selectFrom('partner_identities')
+    .innerJoin('accounts', 'accounts.id', 'partner_identities.account_id')
+    .select(['accounts.id', 'accounts.disabled_at', 'accounts.deleted_at'])
+    .where('partner_identities.partner_id', '=', partnerId)
+    .where('partner_identities.external_user_id', '=', body.externalUserId)
+    .executeTakeFirst();
+  if (linked?.disabled_at || linked?.deleted_at) {
+    throw new HttpProblem(403, 'Account disabled', { type: 'account-disabled' });
+  }
+  if (linked) {
+    // The partner is the source of truth for its users' names and contact address.
+    await trx
+      .updateTable('accounts')
+      .set({ email: body.email, updated_at: new Date(), last_login_at: new Date() })
+      .where('id', '=', linked.id)
+      .execute();
+    await trx
+      .updateTable('stakeholders')
+      .set({ display_name: body.displayName, updated_at: new Date() })
+      .where('id', '=', linked.id)
+      .execute();
+    return linked.id;
+  }
+  const id = await createAccount(trx, {
+    email: body.email,
+    passwordHash: null,
+    language: body.language ?? null,
+    displayName: body.displayName,
+    role: body.role ?? 'citizen',
+    country: body.country ?? null,
+    city: body.city ?? null,
+    partnerId: partnerId,
+  });
+  await trx
+    .insertInto('partner_identities')
+    .values({ partner_id: partnerId, external_user_id: body.externalUserId, account_id: id })
+    .execute();
+  await recordAudit(trx, {
+    actorId: null,
+    action: 'account.created',
+    subjectType: 'account',
+    subjectId: id,
+    partnerId: partnerId,
+    data: { via: 'sso' },
+    requestId,
+  });
+  return id;
+}
