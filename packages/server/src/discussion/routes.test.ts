@@ -6,9 +6,9 @@ import {
   createPartner,
   createTestServer,
   databases,
-  slowAuditWrites,
   ssoSignIn,
   type TestServer,
+  whileAuditWriteIsSlow,
 } from '../test-support';
 
 /** A member created for a test (see quickMember). */
@@ -423,14 +423,13 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       moderate: () => ReturnType<typeof comment>,
       attempt: () => ReturnType<typeof comment>,
     ) {
-      const restore = await slowAuditWrites(app.db, `new.action = '${action}'`);
-      try {
-        const moderation = moderate();
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        return { attempted: await attempt(), moderated: await moderation };
-      } finally {
-        await restore();
-      }
+      const { slow, attempted } = await whileAuditWriteIsSlow(
+        app.db,
+        `new.action = '${action}'`,
+        moderate,
+        attempt,
+      );
+      return { attempted, moderated: slow };
     }
 
     it('a comment posted while the lock is being written waits for it and is refused', async () => {

@@ -5,7 +5,7 @@ import type { NotificationListener } from '../database/listen';
 import { OUTBOX_CHANNEL } from '../database/outbox-commits';
 import { createEventAs, createMembers, type TestMember } from '../events/fixtures';
 import { openStream, type SseConnection, type SseFrame } from '../live/test-sse-client';
-import { createTestServer, databases, slowAuditWrites, type TestServer } from '../test-support';
+import { createTestServer, databases, type TestServer, whileAuditWriteIsSlow } from '../test-support';
 import { changeVote } from '../votes/repository';
 import { OutboxFeed } from './outbox-feed';
 import { latestOutboxPosition, OUTBOX_START, positionAfterEvent, readOutboxAfter } from './outbox-reader';
@@ -303,41 +303,38 @@ describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () 
   test('a programme edit that read the event before a capacity edit committed still states the new capacity', async () => {
     const [organiser] = (await createMembers(app, 1, { organizationId: 'itu' })) as [TestMember];
     const event = await createEventAs(app, organiser.headers, { capacity: 10 });
+    const stream = await connect(`?topics=events/${event.id}`);
+    const startsAt = new Date(Date.parse(event.startsAt) + 3_600_000).toISOString();
+    const endsAt = new Date(Date.parse(event.startsAt) + 7_200_000).toISOString();
     // The fault: the capacity edit stays open for 400 ms after it locked the event (a slow disk,
     // a busy server), long enough for a programme edit to read the event and try to write.
-    const restore = await slowAuditWrites(
+    const { slow: capacityEdit, attempted: session } = await whileAuditWriteIsSlow(
       app.db,
       "new.action = 'event.updated' and new.data -> 'changed' ? 'capacity'",
+      () =>
+        app.inject({
+          method: 'PATCH',
+          url: `/v1/events/${event.id}`,
+          headers: organiser.headers,
+          payload: { capacity: 30 },
+        }),
+      () =>
+        app.inject({
+          method: 'POST',
+          url: `/v1/events/${event.id}/sessions`,
+          headers: organiser.headers,
+          payload: { title: { en: 'Water' }, startsAt, endsAt },
+        }),
     );
-    try {
-      const stream = await connect(`?topics=events/${event.id}`);
-      const capacityEdit = app.inject({
-        method: 'PATCH',
-        url: `/v1/events/${event.id}`,
-        headers: organiser.headers,
-        payload: { capacity: 30 },
-      });
-      await wait(150);
-      const startsAt = new Date(Date.parse(event.startsAt) + 3_600_000).toISOString();
-      const endsAt = new Date(Date.parse(event.startsAt) + 7_200_000).toISOString();
-      const session = await app.inject({
-        method: 'POST',
-        url: `/v1/events/${event.id}/sessions`,
-        headers: organiser.headers,
-        payload: { title: { en: 'Water' }, startsAt, endsAt },
-      });
-      expect(session.statusCode).toBe(201);
-      expect((await capacityEdit).statusCode).toBe(200);
-      const updates = (frames: SseFrame[]) => frames.filter((frame) => frame.event === 'event.updated');
-      await stream.until((frames) => updates(frames).length >= 2, 10_000);
-      const stated = updates(stream.events()).map(
-        (frame) => (JSON.parse(frame.data ?? '{}') as { data: { capacity: number } }).data.capacity,
-      );
-      // A page showing the last frame's capacity shows the stored one.
-      expect(stated).toEqual([30, 30]);
-    } finally {
-      await restore();
-    }
+    expect(session.statusCode).toBe(201);
+    expect(capacityEdit.statusCode).toBe(200);
+    const updates = (frames: SseFrame[]) => frames.filter((frame) => frame.event === 'event.updated');
+    await stream.until((frames) => updates(frames).length >= 2, 10_000);
+    const stated = updates(stream.events()).map(
+      (frame) => (JSON.parse(frame.data ?? '{}') as { data: { capacity: number } }).data.capacity,
+    );
+    // A page showing the last frame's capacity shows the stored one.
+    expect(stated).toEqual([30, 30]);
   });
 
   test('votes on different pain points commit side by side while another writer holds its transaction', async () => {

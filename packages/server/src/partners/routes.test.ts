@@ -5,9 +5,9 @@ import {
   databases,
   type SignedUp,
   signUp,
-  slowAuditWrites,
   ssoSignIn,
   type TestServer,
+  whileAuditWriteIsSlow,
 } from '../test-support/index';
 
 describe.each(databases())('partners and keys on $kind', ({ kind }) => {
@@ -207,25 +207,24 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
   test('an SSO sign-in racing the revocation of its key gets no token that outlives the key', async () => {
     const partner = await createPartner(app);
     // The fault: the revocation stays open 400 ms after it revoked the key and its tokens.
-    const restore = await slowAuditWrites(app.db, "new.action = 'partner_key.revoked'");
-    let signIn: Awaited<ReturnType<typeof app.inject>>;
-    try {
-      const revoke = app.inject({
-        method: 'DELETE',
-        url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}`,
-        headers: admin.headers,
-      });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      signIn = await app.inject({
-        method: 'POST',
-        url: '/v1/sso/tokens',
-        headers: { authorization: `Bearer ${partner.secretKey}` },
-        payload: { externalUserId: 'racer', email: 'racer@partner.example.org', displayName: 'Racer' },
-      });
-      expect((await revoke).statusCode).toBe(204);
-    } finally {
-      await restore();
-    }
+    const { slow: revoke, attempted: signIn } = await whileAuditWriteIsSlow(
+      app.db,
+      "new.action = 'partner_key.revoked'",
+      () =>
+        app.inject({
+          method: 'DELETE',
+          url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}`,
+          headers: admin.headers,
+        }),
+      () =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/sso/tokens',
+          headers: { authorization: `Bearer ${partner.secretKey}` },
+          payload: { externalUserId: 'racer', email: 'racer@partner.example.org', displayName: 'Racer' },
+        }),
+    );
+    expect(revoke.statusCode).toBe(204);
     expect(signIn.statusCode, signIn.body).toBe(401);
     const live = await app.db
       .selectFrom('sessions')

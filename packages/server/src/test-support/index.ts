@@ -326,6 +326,31 @@ export async function slowAuditWrites(
   };
 }
 
+/**
+ * The race of most fault-injected tests: `slow` runs with its audit write held 400 ms
+ * ({@link slowAuditWrites} with `condition`), and `attempt` starts 150 ms in, while `slow` holds
+ * its locks. Answers both.
+ *
+ * @example
+ * const { slow, attempted } = await whileAuditWriteIsSlow(app.db, "new.action = 'pain_point.locked'", lock, post);
+ */
+export async function whileAuditWriteIsSlow<Slow, Attempt>(
+  db: Kysely<DatabaseSchema>,
+  condition: string,
+  slow: () => Promise<Slow>,
+  attempt: () => Promise<Attempt>,
+): Promise<{ slow: Slow; attempted: Attempt }> {
+  const restore = await slowAuditWrites(db, condition);
+  try {
+    const slowRun = slow();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const attempted = await attempt();
+    return { slow: await slowRun, attempted };
+  } finally {
+    await restore();
+  }
+}
+
 /** One write of a {@link writeMix} and how it was answered. */
 export interface MixedAnswer {
   label: string;

@@ -5,8 +5,8 @@ import {
   createPartner,
   createTestServer,
   databases,
-  slowAuditWrites,
   type TestServer,
+  whileAuditWriteIsSlow,
 } from '../test-support';
 import { countVotes } from './repository';
 
@@ -205,25 +205,20 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
     const duplicate = await postPainPoint(app, member.headers);
     await app.inject({ method: 'PUT', url: `/v1/pain-points/${duplicate.id}/vote`, headers: member.headers });
     // The fault: the merge stays open 400 ms after it took the pain points' turns.
-    const restore = await slowAuditWrites(app.db, "new.action = 'pain_point.status_changed'");
-    try {
-      const merge = app.inject({
-        method: 'POST',
-        url: `/v1/pain-points/${duplicate.id}/status`,
-        headers: moderator.headers,
-        payload: { status: 'duplicate', duplicateOf: original.id },
-      });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const answer = await app.inject({
-        method,
-        url: `/v1/pain-points/${duplicate.id}/vote`,
-        headers: voter.headers,
-      });
-      expect((await merge).statusCode).toBe(200);
-      expect(answer.statusCode, answer.body).toBe(409);
-    } finally {
-      await restore();
-    }
+    const { slow: merge, attempted: answer } = await whileAuditWriteIsSlow(
+      app.db,
+      "new.action = 'pain_point.status_changed'",
+      () =>
+        app.inject({
+          method: 'POST',
+          url: `/v1/pain-points/${duplicate.id}/status`,
+          headers: moderator.headers,
+          payload: { status: 'duplicate', duplicateOf: original.id },
+        }),
+      () => app.inject({ method, url: `/v1/pain-points/${duplicate.id}/vote`, headers: voter.headers }),
+    );
+    expect(merge.statusCode).toBe(200);
+    expect(answer.statusCode, answer.body).toBe(409);
     expect(await storedCount(duplicate.id)).toEqual({ voteCount: 0, votes: 0 });
     expect(await storedCount(original.id)).toEqual({ voteCount: 1, votes: 1 });
   });
