@@ -90,23 +90,64 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () =
   });
   afterAll(() => app?.dispose());
 
-  test('two instances on one Redis share one budget', async () => {
-    const second = await createServer({
+  /** Another instance on the same database, counting through `redisUrl`. */
+  const instance = (redisUrl: string) =>
+    createServer({
       database: app.testDatabase,
       migrate: false,
       seed: false,
       logLevel: 'silent',
       rateLimit: PER_MINUTE,
-      redisUrl: process.env.REDIS_URL,
+      redisUrl,
     });
+
+  /** Statuses of `count` signed-out requests from one address, one after another. */
+  async function hits(server: Pick<TestServer, 'inject'>, address: string, count: number) {
+    const statuses: number[] = [];
+    for (let index = 0; index < count; index += 1) {
+      statuses.push(
+        (await server.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address })).statusCode,
+      );
+    }
+    return statuses;
+  }
+
+  /**
+   * The network to Redis as a fault injector: a proxy that holds each new connection `delay` ms
+   * before connecting it, and `cut()` shuts it with every connection it carries.
+   */
+  async function redisProxy(delay = 0) {
+    const redisUrl = new URL(process.env.REDIS_URL as string);
+    const sockets = new Set<Socket>();
+    const proxy = createNetServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      setTimeout(() => {
+        const upstream = connect(Number(redisUrl.port || 6379), redisUrl.hostname);
+        sockets.add(upstream);
+        socket.pipe(upstream).pipe(socket);
+        socket.on('close', () => upstream.destroy());
+        upstream.on('error', () => socket.destroy());
+      }, delay);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    return {
+      url: `redis://127.0.0.1:${port}`,
+      cut() {
+        proxy.close();
+        for (const socket of sockets) socket.destroy();
+      },
+    };
+  }
+
+  test('two instances on one Redis share one budget', async () => {
+    const second = await instance(process.env.REDIS_URL as string);
     try {
       const address = randomAddress();
       const statuses: number[] = [];
       for (let index = 0; index < PER_MINUTE + 1; index += 1) {
-        const instance = index % 2 === 0 ? app : second;
-        statuses.push(
-          (await instance.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address })).statusCode,
-        );
+        statuses.push(...(await hits(index % 2 === 0 ? app : second, address, 1)));
       }
       expect(statuses.slice(0, PER_MINUTE).every((status) => status === 401)).toBe(true);
       expect(statuses.at(-1)).toBe(429);
@@ -116,83 +157,38 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () =
   });
 
   test('an instance counts from its first request, even when Redis is slow to connect', async () => {
-    // A slow network to Redis, injected with a proxy that holds each connection for 300 ms.
-    const redisUrl = new URL(process.env.REDIS_URL as string);
-    const proxy = createNetServer((socket) => {
-      setTimeout(() => {
-        const upstream = connect(Number(redisUrl.port || 6379), redisUrl.hostname);
-        socket.pipe(upstream).pipe(socket);
-        socket.on('close', () => upstream.destroy());
-        upstream.on('error', () => socket.destroy());
-      }, 300);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const { port } = proxy.address() as AddressInfo;
-    const fresh = await createServer({
-      database: app.testDatabase,
-      migrate: false,
-      seed: false,
-      logLevel: 'silent',
-      rateLimit: PER_MINUTE,
-      redisUrl: `redis://127.0.0.1:${port}`,
-    });
+    // A slow network to Redis: each connection is held for 300 ms.
+    const proxy = await redisProxy(300);
+    const fresh = await instance(proxy.url);
     try {
-      const address = randomAddress();
-      const statuses: number[] = [];
-      for (let index = 0; index < PER_MINUTE + 1; index += 1) {
-        statuses.push(
-          (await fresh.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address })).statusCode,
-        );
-      }
-      expect(statuses).toEqual([...Array(PER_MINUTE).fill(401), 429]);
+      expect(await hits(fresh, randomAddress(), PER_MINUTE + 1)).toEqual([
+        ...Array(PER_MINUTE).fill(401),
+        429,
+      ]);
     } finally {
       await fresh.close();
-      proxy.close();
+      proxy.cut();
     }
   });
 
   test('when Redis goes away mid-run, requests are still answered (limits skipped), never 5xx', async () => {
-    // The fault: a proxy in front of Redis that is shut, with its connections, after a few requests.
-    const redisUrl = new URL(process.env.REDIS_URL as string);
-    const sockets = new Set<Socket>();
-    const proxy = createNetServer((socket) => {
-      const upstream = connect(Number(redisUrl.port || 6379), redisUrl.hostname);
-      sockets.add(socket).add(upstream);
-      socket.pipe(upstream).pipe(socket);
-      socket.on('close', () => upstream.destroy());
-      upstream.on('error', () => socket.destroy());
-      socket.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const { port } = proxy.address() as AddressInfo;
-    const fresh = await createServer({
-      database: app.testDatabase,
-      migrate: false,
-      seed: false,
-      logLevel: 'silent',
-      rateLimit: PER_MINUTE,
-      redisUrl: `redis://127.0.0.1:${port}`,
-    });
+    const proxy = await redisProxy();
+    const fresh = await instance(proxy.url);
     try {
       const address = randomAddress();
       const before = await fresh.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address });
       expect(before.statusCode).toBe(401);
       expect(before.headers['x-ratelimit-remaining']).toBe(String(PER_MINUTE - 1));
-      proxy.close();
-      for (const socket of sockets) socket.destroy();
-      const after: number[] = [];
+      // The fault: the proxy is shut, with its connections, after that first request.
+      proxy.cut();
       const started = Date.now();
-      for (let index = 0; index < PER_MINUTE * 2; index += 1) {
-        after.push(
-          (await fresh.inject({ method: 'GET', url: '/v1/partners', remoteAddress: address })).statusCode,
-        );
-      }
+      const after = await hits(fresh, address, PER_MINUTE * 2);
       // Served as if there were no limit (401: no credentials), promptly, instead of failing.
       expect(after).toEqual(Array(PER_MINUTE * 2).fill(401));
       expect(Date.now() - started).toBeLessThan(5000);
     } finally {
       await fresh.close();
-      proxy.close();
+      proxy.cut();
     }
   });
 });
