@@ -87,6 +87,20 @@ export async function requireEventRow(db: Database, idOrSlug: string): Promise<E
 }
 
 /**
+ * Takes an event's turn and row lock in the caller's transaction and reads it as it is now, or
+ * throws 404 (it was deleted meanwhile). `idOrSlug` is what the caller was asked for, for the
+ * message.
+ *
+ * @example
+ * const row = await requireLockedEvent(trx, found.id, idOrSlug);
+ */
+export async function requireLockedEvent(db: Database, id: string, idOrSlug = id): Promise<EventRow> {
+  const row = await lockEvent(db, id);
+  if (!row) throw eventNotFound(idOrSlug);
+  return row;
+}
+
+/**
  * One page of events (upcoming by default), filtered by dates, city, country and organiser.
  *
  * @example
@@ -279,8 +293,7 @@ export async function updateEventById(
   const account = requireMember(actor);
   const found = await requireEventRow(db, idOrSlug);
   const outcome = await db.transaction().execute(async (trx) => {
-    const row = await lockEvent(trx, found.id);
-    if (!row) throw eventNotFound(idOrSlug);
+    const row = await requireLockedEvent(trx, found.id, idOrSlug);
     await requireOrganiser(trx, account, row.organiser_ids);
     const current = eventValues(toEvent(row));
     const changed = Object.keys(patch).filter((key) => (patch as Record<string, unknown>)[key] !== undefined);
@@ -295,8 +308,7 @@ export async function updateEventById(
     }
     await checkRelations(trx, values);
     if (!(await updateEvent(trx, row.id, values))) return { slugTaken: values.slug } as const;
-    const updated = await lockEvent(trx, row.id);
-    if (!updated) throw eventNotFound(idOrSlug);
+    const updated = await requireLockedEvent(trx, row.id, idOrSlug);
     const event = toEvent(updated);
     await eventUpdated(trx, contextOf(actor), event, changed);
     if (patch.capacity !== undefined) await fillFreeSeats(trx, event, contextOf(actor));

@@ -6,8 +6,8 @@ import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
-import { type EventRow, lockEvent } from './repository';
-import { eventNotFound, requireEventRow, toEvent } from './service';
+import type { EventRow } from './repository';
+import { requireEventRow, requireLockedEvent, toEvent } from './service';
 import { toLocalIso } from './time-zone';
 
 type Database = Kysely<DatabaseSchema>;
@@ -162,7 +162,7 @@ export async function createSession(
   const event = await requireEventRow(db, idOrSlug);
   await requireOrganiser(db, account, event.organiser_ids);
   return db.transaction().execute(async (trx) => {
-    const locked = await lockCurrentEvent(trx, event);
+    const locked = await requireLockedEvent(trx, event.id, idOrSlug);
     await checkSession(trx, locked, input);
     const inserted = await trx
       .insertInto('event_sessions')
@@ -185,17 +185,6 @@ export async function createSession(
 }
 
 /**
- * Takes the event's turn and row lock, first thing in a programme edit's transaction, and reads
- * the event again: the edit is checked against the event as it is now, and its `event.updated`
- * follows any capacity edit or registration that committed before it.
- */
-async function lockCurrentEvent(trx: Database, event: EventRow): Promise<EventRow> {
-  const locked = await lockEvent(trx, event.id);
-  if (!locked) throw eventNotFound(event.id);
-  return locked;
-}
-
-/**
  * Edits a session (organisers); `painPointIds` replaces the linked pain points.
  *
  * @example
@@ -214,7 +203,7 @@ export async function updateSession(
   return db.transaction().execute(async (trx) => {
     // Edits of one event's programme take turns on the event, so each is checked against the
     // session as the previous edit left it (two edits moving either end cannot cross them).
-    const locked = await lockCurrentEvent(trx, event);
+    const locked = await requireLockedEvent(trx, event.id, idOrSlug);
     const current = (await readSession(trx, sessionId, locked.time_zone).catch(() => null)) ?? null;
     if (!current || current.eventId !== locked.id) {
       throw new HttpProblem(404, 'Session not found', {

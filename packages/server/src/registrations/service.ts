@@ -8,7 +8,7 @@ import { holdSubject } from '../database/turns';
 import type { ChangeContext } from '../events/changes';
 import { requireMember, requireOrganiser } from '../events/organisers';
 import { lockEvent } from '../events/repository';
-import { eventNotFound, requireEventRow, toEvent } from '../events/service';
+import { requireEventRow, requireLockedEvent, toEvent } from '../events/service';
 import { HttpProblem } from '../http/problem';
 import { createUserToken } from '../identity/accounts-repository';
 import { createMember } from '../identity/join';
@@ -140,8 +140,7 @@ export async function register(
   const found = await requireEventRow(db, idOrSlug);
   const sessionIds = [...new Set(input.sessionIds ?? [])];
   return db.transaction().execute(async (trx) => {
-    const row = await lockEvent(trx, found.id);
-    if (!row) throw eventNotFound(idOrSlug);
+    const row = await requireLockedEvent(trx, found.id, idOrSlug);
     const event = toEvent(row);
     assertRegistrationOpen(event, now);
     await checkSessions(trx, event.id, sessionIds);
@@ -290,8 +289,7 @@ export async function cancelMyRegistration(
   const account = requireMember(actor);
   const found = await requireEventRow(db, idOrSlug);
   return db.transaction().execute(async (trx) => {
-    const row = await lockEvent(trx, found.id);
-    if (!row) throw eventNotFound(idOrSlug);
+    const row = await requireLockedEvent(trx, found.id, idOrSlug);
     const event = toEvent(row);
     const mine = await findMemberRegistration(trx, event.id, account.id);
     if (!mine || mine.status === 'cancelled') throw notRegistered();
