@@ -58,6 +58,16 @@ describe('apps/api CLI (embedded database)', () => {
     expect(key.key).toMatch(/^sk_live_/);
     expect(key.scopes).toEqual(['sso', 'webhooks']);
 
+    const disabledPartner = cli('partners', 'disable', '--partner', partner.id);
+    expect(disabledPartner.status, disabledPartner.stderr).toBe(0);
+    expect(JSON.parse(disabledPartner.stdout)).toMatchObject({ id: partner.id, disabled: true });
+    const enabledPartner = cli('partners', 'enable', '--partner', partner.id);
+    expect(enabledPartner.status, enabledPartner.stderr).toBe(0);
+    expect(JSON.parse(enabledPartner.stdout)).toMatchObject({ id: partner.id, disabled: false });
+    const unknownPartner = cli('partners', 'disable', '--partner', '00000000-0000-4000-8000-000000000000');
+    expect(unknownPartner.status).toBe(2);
+    expect(unknownPartner.stderr).toContain('no partner with id');
+
     const revoked = cli('keys', 'revoke', '--partner', partner.id, '--key', key.id);
     expect(revoked.status, revoked.stderr).toBe(0);
     expect(cli('keys', 'revoke', '--partner', partner.id, '--key', key.id).status).toBe(2);
@@ -89,6 +99,8 @@ describe('apps/api CLI (embedded database)', () => {
       expect(entries.map((entry) => entry.action)).toEqual([
         'partner.created',
         'partner_key.created',
+        'partner.updated',
+        'partner.updated',
         'partner_key.revoked',
         'account.updated',
         'account.updated',
@@ -97,8 +109,9 @@ describe('apps/api CLI (embedded database)', () => {
         expect(entry.actor_id).toBeNull();
         expect(entry.data).toMatchObject({ via: 'cli' });
       }
-      expect(entries[3]?.data).toMatchObject({ roles: { to: ['member', 'admin', 'moderator'] } });
-      expect(entries[4]?.data).toMatchObject({ disabled: true });
+      expect(entries[2]?.data).toMatchObject({ disabled: { from: false, to: true } });
+      expect(entries[5]?.data).toMatchObject({ roles: { to: ['member', 'admin', 'moderator'] } });
+      expect(entries[6]?.data).toMatchObject({ disabled: true });
     } finally {
       await database.close();
     }
@@ -110,6 +123,9 @@ describe('apps/api CLI (embedded database)', () => {
     expect(unknown.stderr).toContain('--kind must be one of publishable, secret');
     expect(unknown.stderr).toContain('Usage: wsc-api');
     expect(cli().status).toBe(2);
+    const help = cli('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('partners disable --partner <id>');
     const missing = cli('accounts', 'set-role', '--email', 'nobody@example.org', '--role', 'admin');
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('no account');

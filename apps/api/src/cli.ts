@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ACCOUNT_ROLES, type AccountRole } from '@wsc/models';
@@ -19,14 +20,20 @@ import {
   optionsFromEnvironment,
   recordAudit,
   revokePartnerKey,
+  updatePartnerRecord,
 } from '@wsc/server';
 import { progressBar } from './progress';
 
 const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL or WSC_DATA_DIR)
+       npm run cli -- <command> [options]   (from the repository root: the database npm start uses)
 
   partners create --name <name> [--origin <https://…>]… [--organization <id>]
       Creates a partner; with --origin also a publishable key bound to those origins.
   partners list
+  partners disable --partner <id>
+      Its keys, origins and webhooks stop at once and the SSO tokens it issued are revoked.
+  partners enable --partner <id>
+      Its keys work again (the revoked SSO tokens stay revoked).
   keys create --partner <id> --kind publishable|secret [--origin <origin>]… [--scope <scope>]…
       Prints the new key once (it is stored hashed). Scopes: ${PARTNER_SCOPES.join(', ')}.
   keys revoke --partner <id> --key <keyId>
@@ -42,6 +49,8 @@ const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL 
 With the embedded database (no DATABASE_URL), stop the API first: one process at a time.`;
 
 class UsageError extends Error {}
+/** `--help`: the usage text on stdout and exit 0 (a usage error prints it on stderr, exit 2). */
+class HelpRequested extends Error {}
 
 /** Who ran an audited CLI action: no account, so the operating-system user is kept instead. */
 const OPERATOR = { via: 'cli', operator: process.env.USER ?? process.env.USERNAME ?? null };
@@ -76,7 +85,8 @@ async function run(argv: string[]): Promise<unknown> {
     },
   });
   const [noun, verb] = positionals;
-  if (values.help || !noun || !verb) throw new UsageError('');
+  if (values.help) throw new HelpRequested();
+  if (!noun || !verb) throw new UsageError('');
   const environment = optionsFromEnvironment(process.env);
   const database = await createDatabase({
     url: environment.databaseUrl,
@@ -115,6 +125,23 @@ async function run(argv: string[]): Promise<unknown> {
       }
       case 'partners list':
         return db.selectFrom('partners').selectAll().orderBy('created_at').execute();
+      case 'partners disable':
+      case 'partners enable': {
+        const partnerId = required(values.partner, 'partner');
+        return db.transaction().execute(async (trx) => {
+          const change = await updatePartnerRecord(trx, partnerId, { disabled: verb === 'disable' });
+          if (!change) throw new UsageError(`no partner with id ${partnerId}`);
+          await recordAudit(trx, {
+            actorId: null,
+            partnerId,
+            action: 'partner.updated',
+            subjectType: 'partner',
+            subjectId: partnerId,
+            data: { ...OPERATOR, disabled: { from: change.before.disabled, to: change.after.disabled } },
+          });
+          return change.after;
+        });
+      }
       case 'keys create': {
         const kind: PartnerKeyKind = oneOf(PARTNER_KEY_KINDS, required(values.kind, 'kind'), 'kind');
         const scopes = (
@@ -263,6 +290,10 @@ run(process.argv.slice(2)).then(
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   },
   (error: unknown) => {
+    if (error instanceof HelpRequested) {
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    }
     if (error instanceof UsageError) {
       if (error.message) process.stderr.write(`error: ${error.message}\n\n`);
       process.stderr.write(`${USAGE}\n`);

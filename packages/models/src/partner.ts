@@ -18,6 +18,17 @@ export const PartnerCreateSchema = z.object({
 });
 export type PartnerCreate = z.infer<typeof PartnerCreateSchema>;
 
+/**
+ * `PATCH /v1/partners/{id}` (admin): rename a partner, or disable it. A disabled partner's keys,
+ * origins and webhook endpoints stop working at once and the SSO tokens it issued are revoked;
+ * enabling it again brings its keys back, not those tokens.
+ */
+export const PartnerUpdateSchema = z.object({
+  name: z.optional(PartnerCreateSchema.shape.name),
+  disabled: z.optional(z.boolean()),
+});
+export type PartnerUpdate = z.infer<typeof PartnerUpdateSchema>;
+
 /** `pk_…` keys live in browsers (origin-bound); `sk_…` keys stay on servers. */
 export const PARTNER_KEY_KINDS = ['publishable', 'secret'] as const;
 export const PartnerKeyKindSchema = z.enum(PARTNER_KEY_KINDS);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PageSchema } from './page';
-import { PartnerCreateSchema, PartnerKeyCreatedSchema, PartnerKeyCreateSchema } from './partner';
+import {
+  PartnerCreateSchema,
+  PartnerKeyCreatedSchema,
+  PartnerKeyCreateSchema,
+  PartnerUpdateSchema,
+} from './partner';
 import { ProblemSchema } from './problem';
 import { problemErrorsFromIssues } from './rules/problem-errors';
 import { StakeholderSchema } from './stakeholder';
@@ -11,6 +16,8 @@ import { WebhookEventSchema } from './webhook-event';
 describe('partner and webhook payloads', () => {
   it.each([
     [PartnerCreateSchema, { name: ' ' }, 'name'],
+    [PartnerUpdateSchema, { name: '' }, 'name'],
+    [PartnerUpdateSchema, { disabled: 'yes' }, 'disabled'],
     [PartnerKeyCreateSchema, { kind: 'publishable' }, 'allowedOrigins'],
     [PartnerKeyCreateSchema, { kind: 'secret', allowedOrigins: ['https://iec.ch/path'] }, 'allowedOrigins.0'],
     [PartnerKeyCreateSchema, { kind: 'secret', scopes: ['everything'] }, 'scopes.0'],

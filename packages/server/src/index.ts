@@ -40,4 +40,9 @@ export {
 } from './identity/principal';
 export { TOKEN_PREFIXES } from './identity/tokens';
 export { IMPORT_COLUMNS, type ImportOptions, importEventList } from './invitations/importer';
-export { createPartnerKeyRecord, createPartnerRecord, revokePartnerKey } from './partners/repository';
+export {
+  createPartnerKeyRecord,
+  createPartnerRecord,
+  revokePartnerKey,
+  updatePartnerRecord,
+} from './partners/repository';

@@ -191,6 +191,12 @@ const ROUTES: WriteRoute[] = [
     payload: { disabled: true },
   },
   {
+    name: 'PATCH /v1/partners/{id}',
+    method: 'PATCH',
+    url: (w) => `/v1/partners/${w.partnerA.id}`,
+    payload: { disabled: true },
+  },
+  {
     name: 'POST /v1/partners/{id}/keys',
     method: 'POST',
     url: (w) => `/v1/partners/${w.partnerA.id}/keys`,

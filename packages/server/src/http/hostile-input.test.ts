@@ -193,6 +193,9 @@ describe.each(databases())('hostile input on every route on $kind', ({ kind }) =
     const admin = await quickMember(app, ['admin', 'moderator', 'expert']);
     const other = await quickMember(app);
     partner = await createPartner(app);
+    // The admin partner routes act on another partner: a fuzzed `disabled: true` must not take
+    // away the secret key the webhook and SSO routes are fuzzed with.
+    const administered = await createPartner(app);
     const painPoint = await postPainPoint(app, admin.headers);
     const comment = await app.inject({
       method: 'POST',
@@ -227,7 +230,7 @@ describe.each(databases())('hostile input on every route on $kind', ({ kind }) =
       '/v1/pain-points': painPoint.id,
       '/v1/comments': comment.json().id ?? randomUUID(),
       '/v1/events': event.id,
-      '/v1/partners': partner.id,
+      '/v1/partners': administered.id,
       '/v1/accounts': other.accountId,
       '/v1/stakeholders': other.accountId,
       '/v1/standards': standard?.id ?? randomUUID(),
@@ -254,6 +257,7 @@ describe.each(databases())('hostile input on every route on $kind', ({ kind }) =
         displayName: 'Fuzz user',
       }),
       'POST /v1/partners/{id}/keys': () => ({ kind: 'secret', scopes: ['sso'] }),
+      'PATCH /v1/partners/{id}': () => ({ disabled: false }),
       'PATCH /v1/accounts/{id}': () => ({ disabled: false }),
       'PATCH /v1/me': () => ({ displayName: 'Fuzzed name' }),
       'POST /v1/pain-points': painPointBody,
@@ -279,7 +283,7 @@ describe.each(databases())('hostile input on every route on $kind', ({ kind }) =
       const prefix = Object.keys(ids).find((candidate) => path.startsWith(`${candidate}/`));
       return {
         id: (prefix && ids[prefix]) ?? randomUUID(),
-        keyId: partner.publishableKeyId,
+        keyId: administered.publishableKeyId,
         sessionId: session.json().id ?? randomUUID(),
         deliveryId: randomUUID(),
       };

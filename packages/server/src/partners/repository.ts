@@ -126,9 +126,10 @@ export async function revokePartnerKey(
 }
 
 /**
- * Locks a secret key against revocation until the transaction ends (FOR SHARE: tokens may be
- * issued side by side); false when it was revoked meanwhile. Call it before storing an SSO token,
- * so a revocation either waits for the token (and revokes it too) or is seen here.
+ * Locks a secret key and its partner against revocation and disabling until the transaction
+ * ends (FOR SHARE: tokens may be issued side by side); false when either happened meanwhile.
+ * Call it before storing an SSO token, so a revocation or a disabling either waits for the
+ * token (and revokes it too) or is seen here.
  *
  * @example
  * if (!(await lockLiveSecretKey(trx, keyId))) throw new HttpProblem(401, 'Key revoked');
@@ -136,10 +137,57 @@ export async function revokePartnerKey(
 export async function lockLiveSecretKey(db: Kysely<DatabaseSchema>, keyId: string): Promise<boolean> {
   const row = await db
     .selectFrom('partner_keys')
-    .select('id')
-    .where('id', '=', keyId)
-    .where('revoked_at', 'is', null)
+    .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
+    .select('partner_keys.id')
+    .where('partner_keys.id', '=', keyId)
+    .where('partner_keys.revoked_at', 'is', null)
+    .where('partners.disabled_at', 'is', null)
     .forShare()
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * Renames a partner or disables (enables) it, in the caller's transaction, the partner's row
+ * locked first; null for an unknown partner. Disabling revokes the SSO user tokens the partner's
+ * keys issued (its keys, origins and webhook endpoints are refused wherever they are read, since
+ * every lookup joins the partner); enabling again brings the keys back, not those tokens.
+ *
+ * @example
+ * const change = await updatePartnerRecord(trx, id, { disabled: true });
+ * change?.after.disabled; // true
+ */
+export async function updatePartnerRecord(
+  db: Kysely<DatabaseSchema>,
+  id: string,
+  input: { name?: string | undefined; disabled?: boolean | undefined },
+): Promise<{ before: Partner; after: Partner } | null> {
+  const current = await db
+    .selectFrom('partners')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!current) return null;
+  const disabledAt =
+    input.disabled === undefined
+      ? current.disabled_at
+      : input.disabled
+        ? (current.disabled_at ?? new Date())
+        : null;
+  const updated = await db
+    .updateTable('partners')
+    .set({ name: input.name ?? current.name, disabled_at: disabledAt })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  if (input.disabled === true) {
+    await db
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('partner_key_id', 'in', db.selectFrom('partner_keys').select('id').where('partner_id', '=', id))
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+  return { before: toPartner(current), after: toPartner(updated) };
 }

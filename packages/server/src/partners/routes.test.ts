@@ -96,6 +96,7 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
       { method: 'POST' as const, url: '/v1/partners', payload: { name: 'x' } },
       { method: 'POST' as const, url: `/v1/partners/${partner.id}/keys`, payload: { kind: 'secret' } },
       { method: 'DELETE' as const, url: `/v1/partners/${partner.id}/keys/${partner.secretKeyId}` },
+      { method: 'PATCH' as const, url: `/v1/partners/${partner.id}`, payload: { disabled: true } },
     ];
     for (const attempt of attempts) {
       expect((await app.inject(attempt)).statusCode, `${attempt.method} ${attempt.url}`).toBe(401);
@@ -273,14 +274,137 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
     expect(response.body).not.toContain(partner.secretKey);
   });
 
-  test('a disabled partner loses all its keys', async () => {
+  test('an admin disables a partner: its keys, origin and SSO tokens stop at once; enabling brings back the keys, not the tokens', async () => {
+    const partner = await createPartner(app, { origin: 'https://www.itu.int' });
+    const sso = await ssoSignIn(app, partner, { externalUserId: 'u1' });
+    const me = (headers: Record<string, string>) => app.inject({ method: 'GET', url: '/v1/me', headers });
+    const fromSite = () =>
+      app.inject({
+        method: 'GET',
+        url: '/health',
+        headers: { origin: partner.origin, 'x-wsc-publishable-key': partner.publishableKey },
+      });
+    const preflight = () =>
+      app.inject({
+        method: 'OPTIONS',
+        url: '/v1/me',
+        headers: {
+          origin: partner.origin,
+          'access-control-request-method': 'PATCH',
+          'access-control-request-headers': 'authorization',
+        },
+      });
+    const signIn = (externalUserId: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/sso/tokens',
+        headers: { authorization: `Bearer ${partner.secretKey}` },
+        payload: { externalUserId, email: `${externalUserId}@partner.example.org`, displayName: 'U' },
+      });
+    const patch = (payload: Record<string, unknown>, id = partner.id) =>
+      app.inject({ method: 'PATCH', url: `/v1/partners/${id}`, headers: admin.headers, payload });
+    expect((await me(sso.headers)).statusCode).toBe(200);
+    expect((await fromSite()).statusCode).toBe(200);
+    expect((await preflight()).headers['access-control-allow-origin']).toBe(partner.origin);
+
+    const disabled = await patch({ disabled: true });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect(disabled.json()).toMatchObject({ id: partner.id, name: partner.name, disabled: true });
+    expect((await fromSite()).statusCode).toBe(401);
+    expect((await signIn('u2')).statusCode).toBe(401);
+    expect((await me(sso.headers)).statusCode).toBe(401);
+    expect((await preflight()).headers['access-control-allow-origin']).toBeUndefined();
+    // The admin's own sign-in is not the partner's.
+    expect((await me(admin.headers)).statusCode).toBe(200);
+    // Disabling twice keeps the first moment.
+    const firstMoment = await app.db.selectFrom('partners').select('disabled_at').executeTakeFirstOrThrow();
+    expect((await patch({ disabled: true })).statusCode).toBe(200);
+    expect(await app.db.selectFrom('partners').select('disabled_at').executeTakeFirstOrThrow()).toEqual(
+      firstMoment,
+    );
+
+    const enabled = await patch({ disabled: false, name: 'ITU website' });
+    expect(enabled.statusCode, enabled.body).toBe(200);
+    expect(enabled.json()).toMatchObject({ name: 'ITU website', disabled: false });
+    expect((await fromSite()).statusCode).toBe(200);
+    expect((await signIn('u3')).statusCode).toBe(201);
+    expect((await me(sso.headers)).statusCode).toBe(401);
+
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'subject_id', 'data'])
+      .where('action', '=', 'partner.updated')
+      .orderBy('at')
+      .execute();
+    expect(audit.map((entry) => entry.data)).toEqual([
+      { name: { from: partner.name, to: partner.name }, disabled: { from: false, to: true } },
+      { name: { from: partner.name, to: partner.name }, disabled: { from: true, to: true } },
+      { name: { from: partner.name, to: 'ITU website' }, disabled: { from: true, to: false } },
+    ]);
+    expect(
+      audit.every((entry) => entry.actor_id === admin.accountId && entry.subject_id === partner.id),
+    ).toBe(true);
+  });
+
+  test('a partner update names the bad field, refuses an empty change and an unknown partner, and writes nothing', async () => {
     const partner = await createPartner(app);
-    await app.db.updateTable('partners').set({ disabled_at: new Date() }).execute();
-    const response = await app.inject({
-      method: 'GET',
-      url: '/health',
-      headers: { 'x-wsc-publishable-key': partner.publishableKey },
-    });
-    expect(response.statusCode).toBe(401);
+    const patch = (payload: unknown, id = partner.id) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/v1/partners/${id}`,
+        headers: admin.headers,
+        payload: payload as object,
+      });
+    const notBoolean = await patch({ disabled: 'yes' });
+    expect(notBoolean.statusCode).toBe(422);
+    expect(notBoolean.json().errors[0].path).toBe('disabled');
+    const blank = await patch({ name: '  ' });
+    expect(blank.json().errors[0].path).toBe('name');
+    const misspelt = await patch({ enabled: false });
+    expect(misspelt.statusCode).toBe(422);
+    expect(misspelt.json().type).toContain('validation-failed');
+    const unknown = await patch({ disabled: true }, '00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const row = await app.db.selectFrom('partners').select(['name', 'disabled_at']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: partner.name, disabled_at: null });
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'partner.updated')
+      .execute();
+    expect(audit).toEqual([]);
+  });
+
+  test('an SSO sign-in racing the disabling of its partner gets no token that outlives the disabling', async () => {
+    const partner = await createPartner(app);
+    // The fault: the disabling stays open 400 ms after it disabled the partner and revoked its tokens.
+    const { slow: disable, attempted: signIn } = await whileAuditWriteIsSlow(
+      app.db,
+      "new.action = 'partner.updated'",
+      () =>
+        app.inject({
+          method: 'PATCH',
+          url: `/v1/partners/${partner.id}`,
+          headers: admin.headers,
+          payload: { disabled: true },
+        }),
+      () =>
+        app.inject({
+          method: 'POST',
+          url: '/v1/sso/tokens',
+          headers: { authorization: `Bearer ${partner.secretKey}` },
+          payload: { externalUserId: 'racer', email: 'racer@partner.example.org', displayName: 'Racer' },
+        }),
+    );
+    expect(disable.statusCode).toBe(200);
+    expect(signIn.statusCode, signIn.body).toBe(401);
+    const live = await app.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('partner_id', '=', partner.id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    expect(live).toEqual([]);
   });
 });

@@ -5,12 +5,14 @@ import {
   PartnerKeyCreateSchema,
   PartnerKeySchema,
   PartnerSchema,
+  PartnerUpdateSchema,
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { HttpProblem } from '../http/problem';
+import { requireSomeField } from '../http/require-change';
 import { requireAccount } from '../identity/guards';
 import {
   createPartnerKeyRecord,
@@ -18,6 +20,7 @@ import {
   revokePartnerKey,
   toPartner,
   toPartnerKey,
+  updatePartnerRecord,
 } from './repository';
 
 const PartnerParamsSchema = z.object({ id: IdSchema });
@@ -123,6 +126,42 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       return toPartner(await findPartner(request.params.id));
+    },
+  );
+
+  app.patch(
+    '/v1/partners/:id',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked (admin)',
+        params: PartnerParamsSchema,
+        body: PartnerUpdateSchema,
+        response: { 200: PartnerSchema },
+      },
+    },
+    async (request) => {
+      const admin = requireAccount(request);
+      requireSomeField(request.body, ['name', 'disabled']);
+      const partner = await app.db.transaction().execute(async (trx) => {
+        const change = await updatePartnerRecord(trx, request.params.id, request.body);
+        if (!change) throw new HttpProblem(404, 'Partner not found');
+        await recordAudit(trx, {
+          actorId: admin.id,
+          action: 'partner.updated',
+          subjectType: 'partner',
+          subjectId: change.after.id,
+          data: {
+            name: { from: change.before.name, to: change.after.name },
+            disabled: { from: change.before.disabled, to: change.after.disabled },
+          },
+          requestId: request.id,
+        });
+        return change.after;
+      });
+      return partner;
     },
   );
 

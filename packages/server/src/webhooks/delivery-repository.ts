@@ -23,7 +23,8 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Claims up to `limit` due deliveries of enabled endpoints for `leaseUntil`. `FOR UPDATE SKIP
+ * Claims up to `limit` due deliveries of enabled endpoints of enabled partners for `leaseUntil`
+ * (a disabled partner's deliveries wait until it is enabled again). `FOR UPDATE SKIP
  * LOCKED` keeps two workers (two instances) from claiming one row; the lease lets a row claimed
  * by a killed worker be claimed again once it expires. One statement, one round trip.
  *
@@ -53,6 +54,7 @@ export async function claimDueDeliveries(
       select delivery.id
       from webhook_deliveries delivery
       join webhook_endpoints endpoint on endpoint.id = delivery.endpoint_id
+      join partners partner on partner.id = endpoint.partner_id and partner.disabled_at is null
       where delivery.status = 'pending'
         and delivery.next_attempt_at <= ${claim.now}
         and (delivery.locked_until is null or delivery.locked_until <= ${claim.now})
@@ -170,6 +172,7 @@ export async function nextClaimableAt(db: Database): Promise<Date | null> {
     select min(greatest(delivery.next_attempt_at, coalesce(delivery.locked_until, delivery.next_attempt_at))) as at
     from webhook_deliveries delivery
     join webhook_endpoints endpoint on endpoint.id = delivery.endpoint_id
+    join partners partner on partner.id = endpoint.partner_id and partner.disabled_at is null
     where delivery.status = 'pending' and endpoint.enabled and endpoint.deleted_at is null
   `.execute(db);
   const at = result.rows[0]?.at;

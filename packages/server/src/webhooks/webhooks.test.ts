@@ -3,6 +3,7 @@ import { WebhookEventSchema } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { recordEvent } from '../outbox/record-event';
 import { purgeOutbox } from '../outbox/retention';
+import { updatePartnerRecord } from '../partners/repository';
 import {
   createPartner,
   createTestServer,
@@ -308,6 +309,23 @@ describe.each(databases())('webhooks on $kind', ({ kind }) => {
       expect(await app.webhookWorker.drain()).toBe(0);
       expect(receiver.received).toHaveLength(1);
       expect(await deliveries(endpoint.id)).toHaveLength(1);
+    });
+
+    test("a disabled partner's deliveries wait until it is enabled again; nothing is queued for it meanwhile", async () => {
+      const endpoint = await createEndpoint();
+      await emit();
+      await updatePartnerRecord(app.db, partner.id, { disabled: true });
+      expect(await app.webhookWorker.drain()).toBe(0);
+      await emit();
+      expect(receiver.received).toHaveLength(0);
+      expect(await app.webhookWorker.drain()).toBe(0);
+
+      await updatePartnerRecord(app.db, partner.id, { disabled: false });
+      expect(await app.webhookWorker.drain()).toBe(1);
+      expect(receiver.received).toHaveLength(1);
+      const [delivery, ...others] = await deliveries(endpoint.id);
+      expect(delivery).toMatchObject({ status: 'succeeded' });
+      expect(others).toEqual([]);
     });
 
     test('manual redelivery sends the same message (same webhook-id) once more', async () => {
