@@ -41,6 +41,12 @@ export interface ServerOptions {
   /** Interval of the `: ping` comments keeping idle live-update streams open (default 15 s). */
   liveHeartbeatMilliseconds?: number | undefined;
   /**
+   * Interval of the check of open live-update streams' credentials (default 30 s): a stream
+   * opened with a token or secret key that was revoked, expired or disabled since (or whose
+   * account's roles changed) is ended.
+   */
+  liveCredentialCheckMilliseconds?: number | undefined;
+  /**
    * How long an anonymous first page of `GET /v1/pain-points` may be served from this instance's
    * memory without a change notification (default 2000 ms; writes invalidate it sooner). 0 turns
    * the cache off.
@@ -65,6 +71,7 @@ export interface AppConfig {
   webhookWorker: boolean;
   webhookTimeoutMilliseconds: number;
   liveHeartbeatMilliseconds: number;
+  liveCredentialCheckMilliseconds: number;
   firstPageCacheMilliseconds: number;
   clock: () => Date;
 }
@@ -92,6 +99,7 @@ export function resolveConfig(options: ServerOptions): AppConfig {
     webhookWorker: options.webhookWorker ?? true,
     webhookTimeoutMilliseconds: options.webhookTimeoutMilliseconds ?? 10_000,
     liveHeartbeatMilliseconds: options.liveHeartbeatMilliseconds ?? 15_000,
+    liveCredentialCheckMilliseconds: options.liveCredentialCheckMilliseconds ?? 30_000,
     firstPageCacheMilliseconds: options.firstPageCacheMilliseconds ?? 2000,
     clock: options.clock ?? (() => new Date()),
   };

@@ -72,7 +72,14 @@ export function invalidToken(detail: string): HttpProblem {
   });
 }
 
-function bearerToken(request: FastifyRequest): string | null {
+/**
+ * The token of the request's `Authorization: Bearer …` header; null without the header, 401 when
+ * it is not of that form.
+ *
+ * @example
+ * const token = bearerToken(request); // 'wsc_ses_…'
+ */
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -11,6 +11,7 @@ import {
   readOutboxAfter,
 } from '../outbox/outbox-reader';
 import { SSE_HEARTBEAT, sseFrame } from './sse-frame';
+import { lapsedCredentials, type StreamCredential } from './stream-credentials';
 
 /** A stream whose client does not read is dropped past this backlog; it reconnects with Last-Event-ID. */
 const MAX_BACKLOG_BYTES = 1024 * 1024;
@@ -21,6 +22,8 @@ interface Subscriber {
   readonly response: ServerResponse;
   readonly topics: ReadonlySet<string>;
   readonly viewer: Viewer;
+  /** What allowed the stream more than public events, checked again while it is open. */
+  readonly credential: StreamCredential | null;
   /** The position of the last event this stream was sent (or skipped as not its business). */
   cursor: OutboxPosition;
   /** While true, the hub leaves the stream to its replay. */
@@ -48,6 +51,17 @@ class FramesOfEvent {
 export interface LiveHubOptions {
   /** Interval of `: ping` comments (default 15 s). */
   heartbeatMilliseconds?: number | undefined;
+  /**
+   * Interval of the check of the open streams' credentials (default 30 s): a stream whose token
+   * or key was revoked or expired, whose account was disabled or given other roles, or whose
+   * partner was disabled, is ended (its client reconnects and gets 401, or a stream fitting its
+   * new roles).
+   */
+  credentialCheckMilliseconds?: number | undefined;
+  /** The current time of the credential check (default `() => new Date()`). */
+  clock?: (() => Date) | undefined;
+  /** Told when a credential check fails (the streams stay open; the next check tries again). */
+  onCheckError?: ((error: unknown) => void) | undefined;
 }
 
 /**
@@ -64,14 +78,25 @@ export class LiveHub {
   readonly #feed: OutboxFeed;
   readonly #subscribers = new Set<Subscriber>();
   readonly #heartbeat: NodeJS.Timeout;
+  readonly #credentialCheck: NodeJS.Timeout;
+  readonly #clock: () => Date;
+  readonly #onCheckError: (error: unknown) => void;
+  #checking: Promise<number> | null = null;
   readonly #unsubscribe: () => void;
 
   constructor(db: Kysely<DatabaseSchema>, feed: OutboxFeed, options: LiveHubOptions = {}) {
     this.#db = db;
     this.#feed = feed;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#onCheckError = options.onCheckError ?? (() => {});
     this.#unsubscribe = feed.subscribe((rows) => this.publish(rows));
     this.#heartbeat = setInterval(() => this.#ping(), options.heartbeatMilliseconds ?? 15_000);
     this.#heartbeat.unref();
+    this.#credentialCheck = setInterval(
+      () => this.checkCredentials().catch(this.#onCheckError),
+      options.credentialCheckMilliseconds ?? 30_000,
+    );
+    this.#credentialCheck.unref();
   }
 
   /** Open streams on this instance. */
@@ -86,12 +111,18 @@ export class LiveHub {
    */
   async add(
     response: ServerResponse,
-    options: { topics: ReadonlySet<string>; viewer: Viewer; lastEventId: number | null },
+    options: {
+      topics: ReadonlySet<string>;
+      viewer: Viewer;
+      credential?: StreamCredential | null | undefined;
+      lastEventId: number | null;
+    },
   ): Promise<void> {
     const subscriber: Subscriber = {
       response,
       topics: options.topics,
       viewer: options.viewer,
+      credential: options.credential ?? null,
       cursor: this.#feed.lastPosition,
       replaying: options.lastEventId !== null,
     };
@@ -123,9 +154,40 @@ export class LiveHub {
     }
   }
 
+  /**
+   * Checks the credentials of the open streams that read more than public events, and ends the
+   * streams whose credential no longer holds; resolves with how many it ended. Runs every
+   * `credentialCheckMilliseconds`; a call while a check runs joins it.
+   */
+  checkCredentials(): Promise<number> {
+    this.#checking ??= this.#checkCredentials().finally(() => {
+      this.#checking = null;
+    });
+    return this.#checking;
+  }
+
+  async #checkCredentials(): Promise<number> {
+    const checked = [...this.#subscribers].filter((subscriber) => subscriber.credential !== null);
+    if (checked.length === 0) return 0;
+    const lapsed = await lapsedCredentials(
+      this.#db,
+      checked.map((subscriber) => subscriber.credential as StreamCredential),
+      this.#clock(),
+    );
+    let ended = 0;
+    for (const subscriber of checked) {
+      if (!lapsed.has(subscriber.credential as StreamCredential)) continue;
+      this.#subscribers.delete(subscriber);
+      subscriber.response.end();
+      ended += 1;
+    }
+    return ended;
+  }
+
   /** Ends every stream (server shutdown); clients reconnect elsewhere with Last-Event-ID. */
   closeAll(): void {
     clearInterval(this.#heartbeat);
+    clearInterval(this.#credentialCheck);
     this.#unsubscribe();
     for (const subscriber of this.#subscribers) {
       subscriber.response.end();

@@ -21,6 +21,10 @@ export const livePlugin: FastifyPluginAsyncZod = fastifyPlugin(
   async (app) => {
     const hub = new LiveHub(app.db, app.outbox, {
       heartbeatMilliseconds: app.config.liveHeartbeatMilliseconds,
+      credentialCheckMilliseconds: app.config.liveCredentialCheckMilliseconds,
+      clock: app.config.clock,
+      onCheckError: (error) =>
+        app.log.warn({ err: error }, 'live stream credential check failed; streams kept until the next'),
     });
     app.decorate('live', hub);
     app.addHook('preClose', async () => hub.closeAll());

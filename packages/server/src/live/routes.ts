@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { HttpProblem } from '../http/problem';
 import { objectTopic, parseTopics } from '../outbox/topics';
 import { SSE_PREAMBLE } from './sse-frame';
+import { streamCredentialOf } from './stream-credentials';
 import { viewerOf } from './viewer';
 
 const StreamQuerySchema = z.object({
@@ -33,7 +34,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['live'],
         summary: 'Live updates (Server-Sent Events)',
         description:
-          'Frames: `id: <outbox id>`, `event: <type>`, `data: {"id","type","createdAt","data"}`; `: ping` comments every 15 s. Topics: pain-points, votes, comments, standard-mappings, events, registrations, events/{id}, pain-points/{id}. Send `Last-Event-ID` to replay. Each subscriber receives only what its credentials may read.',
+          'Frames: `id: <outbox id>`, `event: <type>`, `data: {"id","type","createdAt","data"}`; `: ping` comments every 15 s. Topics: pain-points, votes, comments, standard-mappings, events, registrations, events/{id}, pain-points/{id}. Send `Last-Event-ID` to replay. Each subscriber receives only what its credentials may read; the stream ends when they lapse (revoked, expired, disabled, roles changed: checked every 30 s by default).',
         querystring: StreamQuerySchema,
       },
     },
@@ -75,6 +76,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         await app.live.add(response, {
           topics,
           viewer,
+          credential: streamCredentialOf(request),
           lastEventId: rawLastEventId === undefined ? null : Number(rawLastEventId),
         });
       } catch (error) {

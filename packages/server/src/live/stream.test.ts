@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { recordEvent } from '../outbox/record-event';
+import { updatePartnerRecord } from '../partners/repository';
 import { createPartner, createTestServer, databases, signUp, type TestServer } from '../test-support';
 import { openStream, type SseConnection } from './test-sse-client';
+
+/** Credential checks of open streams run this often here (30 s by default). */
+const CREDENTIAL_CHECK_MILLISECONDS = 200;
 
 describe.each(databases())('live updates on $kind', ({ kind }) => {
   let app: TestServer;
@@ -9,7 +13,12 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
   const open: SseConnection[] = [];
 
   beforeAll(async () => {
-    app = await createTestServer({ kind, liveHeartbeatMilliseconds: 300, webhookWorker: false });
+    app = await createTestServer({
+      kind,
+      liveHeartbeatMilliseconds: 300,
+      liveCredentialCheckMilliseconds: CREDENTIAL_CHECK_MILLISECONDS,
+      webhookWorker: false,
+    });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
@@ -181,6 +190,74 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
       const replayed = await connect('?topics=comments,registrations&lastEventId=0');
       await last(replayed);
       expect(seen(replayed)).toEqual(seen(anonymous));
+    });
+
+    test('a stream ends once the credential it was opened with lapses; the others stay open', async () => {
+      const [loggedOut, disabled, demoted, steady] = await Promise.all([
+        signUp(app),
+        signUp(app),
+        signUp(app, { roles: ['moderator'] }),
+        signUp(app, { roles: ['moderator'] }),
+      ]);
+      const [revokedKey, disabledPartner, steadyPartner] = [
+        await createPartner(app),
+        await createPartner(app),
+        await createPartner(app),
+      ];
+      const secret = (partner: { secretKey: string }) => ({ authorization: `Bearer ${partner.secretKey}` });
+      const lapsing = {
+        loggedOut: await connect('?topics=votes', loggedOut.headers),
+        disabled: await connect('?topics=votes', disabled.headers),
+        demoted: await connect('?topics=votes', demoted.headers),
+        revokedKey: await connect('?topics=votes', secret(revokedKey)),
+        disabledPartner: await connect('?topics=votes', secret(disabledPartner)),
+      };
+      const staying = {
+        steady: await connect('?topics=votes', steady.headers),
+        steadyPartner: await connect('?topics=votes', secret(steadyPartner)),
+        anonymous: await connect('?topics=votes'),
+        publishable: await connect(`?topics=votes&key=${steadyPartner.publishableKey}`),
+      };
+      // Two checks pass with every credential valid: nothing ends.
+      await new Promise((resolve) => setTimeout(resolve, CREDENTIAL_CHECK_MILLISECONDS * 2.5));
+      expect(app.live.size).toBe(9);
+
+      const logout = await app.inject({ method: 'POST', url: '/v1/auth/logout', headers: loggedOut.headers });
+      expect(logout.statusCode).toBe(204);
+      await app.db
+        .updateTable('accounts')
+        .set({ disabled_at: new Date() })
+        .where('id', '=', disabled.accountId)
+        .execute();
+      await app.db
+        .updateTable('accounts')
+        .set({ roles: ['member'] })
+        .where('id', '=', demoted.accountId)
+        .execute();
+      await app.db
+        .updateTable('partner_keys')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', revokedKey.secretKeyId)
+        .execute();
+      await updatePartnerRecord(app.db, disabledPartner.id, { disabled: true });
+
+      // The periodic check ends exactly those five.
+      await Promise.all(Object.values(lapsing).map((stream) => stream.ended));
+      expect(app.live.size).toBe(4);
+      const { id } = await vote();
+      await Promise.all(
+        Object.values(staying).map((stream) =>
+          stream.until((frames) => frames.some((frame) => frame.id === String(id))),
+        ),
+      );
+      // Reconnecting with a lapsed credential is refused; the demoted member gets a member's stream.
+      const again = await openStream(`${base}/v1/stream?topics=votes`, loggedOut.headers);
+      expect(again.status).toBe(401);
+      again.close();
+      const asMember = await connect('?topics=votes', demoted.headers);
+      expect(asMember.status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, CREDENTIAL_CHECK_MILLISECONDS * 2.5));
+      expect(app.live.size).toBe(5);
     });
 
     test('events/{slug} follows one event; unknown topics are 422, unknown objects 404', async () => {

@@ -15,6 +15,8 @@ export interface SseConnection {
   until(predicate: (frames: SseFrame[]) => boolean, timeoutMilliseconds?: number): Promise<SseFrame[]>;
   /** Event frames only (no comments, no retry). */
   events(): SseFrame[];
+  /** Resolves when the server ends the stream (never, if the client closes it first). */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -33,6 +35,10 @@ export async function openStream(url: string, headers: Record<string, string> = 
   });
   const frames: SseFrame[] = [];
   const listeners = new Set<() => void>();
+  let markEnded = () => {};
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
   const connection: SseConnection = {
     status: response.status,
     headers: response.headers,
@@ -55,6 +61,7 @@ export async function openStream(url: string, headers: Record<string, string> = 
       });
     },
     events: () => frames.filter((frame) => frame.event !== undefined),
+    ended,
     close: () => controller.abort(),
   };
   if (!response.body) return connection;
@@ -64,7 +71,10 @@ export async function openStream(url: string, headers: Record<string, string> = 
     try {
       for (;;) {
         const { value, done } = await reader.read();
-        if (done) return;
+        if (done) {
+          markEnded();
+          return;
+        }
         buffer += value;
         let end = buffer.indexOf('\n\n');
         while (end >= 0) {
