@@ -53,9 +53,9 @@ export interface LiveHubOptions {
   heartbeatMilliseconds?: number | undefined;
   /**
    * Interval of the check of the open streams' credentials (default 30 s): a stream whose token
-   * or key was revoked or expired, whose account was disabled or given other roles, or whose
-   * partner was disabled, is ended (its client reconnects and gets 401, or a stream fitting its
-   * new roles).
+   * or key was revoked or expired, whose account was disabled, given other roles or moved to another
+   * organization, or whose partner was disabled, is ended (its client reconnects and gets 401,
+   * or a stream fitting its new viewer).
    */
   credentialCheckMilliseconds?: number | undefined;
   /** The current time of the credential check (default `() => new Date()`). */

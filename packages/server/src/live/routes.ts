@@ -76,7 +76,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         await app.live.add(response, {
           topics,
           viewer,
-          credential: streamCredentialOf(request),
+          credential: streamCredentialOf(request, viewer),
           lastEventId: rawLastEventId === undefined ? null : Number(rawLastEventId),
         });
       } catch (error) {

@@ -3,38 +3,46 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { bearerToken } from '../identity/principal';
 import { hashToken } from '../identity/tokens';
+import type { Viewer } from '../outbox/audience';
 
 /**
  * The credential an open stream was allowed with, checked again while it stays open: a member's
- * session or SSO user token (by its hash, with the roles the stream was opened with), or a
- * partner's secret key. Streams opened without either only read public events and keep nothing.
+ * session or SSO user token (by its hash), or a partner's secret key, with the roles and the
+ * organization its viewer was built from. Streams opened without either only read public events
+ * and keep nothing.
  */
 export type StreamCredential =
-  | { kind: 'user-token'; tokenHash: string; roles: readonly string[] }
-  | { kind: 'secret-key'; keyId: string };
+  | { kind: 'user-token'; tokenHash: string; roles: readonly string[]; organizationId: string | null }
+  | { kind: 'secret-key'; keyId: string; organizationId: string | null };
 
 /** Rows per query of a check: thousands of streams stay within a few round trips. */
 const BATCH = 500;
 
 /**
- * The credential of a live-stream request, or null when it reads public events only (anonymous,
- * or a publishable key without a member).
+ * The credential of a live-stream request with the organization of its `viewer`, or null when it
+ * reads public events only (anonymous, or a publishable key without a member).
  *
  * @example
- * const credential = streamCredentialOf(request); // { kind: 'user-token', tokenHash, roles }
+ * const credential = streamCredentialOf(request, viewer); // { kind: 'user-token', tokenHash, roles, organizationId }
  */
-export function streamCredentialOf(request: FastifyRequest): StreamCredential | null {
+export function streamCredentialOf(request: FastifyRequest, viewer: Viewer): StreamCredential | null {
   const { account, partner } = request.principal;
+  const { organizationId } = viewer;
   const token = account ? bearerToken(request) : null;
-  if (account && token) return { kind: 'user-token', tokenHash: hashToken(token), roles: account.roles };
-  if (partner?.keyKind === 'secret' && partner.keyId) return { kind: 'secret-key', keyId: partner.keyId };
+  if (account && token) {
+    return { kind: 'user-token', tokenHash: hashToken(token), roles: account.roles, organizationId };
+  }
+  if (partner?.keyKind === 'secret' && partner.keyId) {
+    return { kind: 'secret-key', keyId: partner.keyId, organizationId };
+  }
   return null;
 }
 
 /**
  * The credentials among `credentials` that no longer hold: the token was revoked or expired,
- * its account disabled, deleted or given other roles; the key was revoked, expired, or its
- * partner disabled. The same conditions as the request-time lookups of `identity/principal`.
+ * its account disabled, deleted, given other roles or moved to another organization; the key
+ * was revoked, expired, or its partner disabled or moved. The same conditions as the
+ * request-time lookups of `identity/principal` and the viewer of `live/viewer`.
  *
  * @example
  * const lapsed = await lapsedCredentials(db, [{ kind: 'secret-key', keyId }], new Date());
@@ -46,26 +54,29 @@ export async function lapsedCredentials(
 ): Promise<Set<StreamCredential>> {
   const tokens = credentials.filter((credential) => credential.kind === 'user-token');
   const keys = credentials.filter((credential) => credential.kind === 'secret-key');
-  const rolesByHash = new Map<string, string[]>();
+  const accountByHash = new Map<string, { roles: string[]; organizationId: string | null }>();
   for (const hashes of batches([...new Set(tokens.map((token) => token.tokenHash))])) {
     const rows = await db
       .selectFrom('sessions')
       .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-      .select(['sessions.token_hash', 'accounts.roles'])
+      .leftJoin('stakeholders', 'stakeholders.id', 'accounts.id')
+      .select(['sessions.token_hash', 'accounts.roles', 'stakeholders.organization_id'])
       .where('sessions.token_hash', 'in', hashes)
       .where('sessions.revoked_at', 'is', null)
       .where('sessions.expires_at', '>', now)
       .where('accounts.disabled_at', 'is', null)
       .where('accounts.deleted_at', 'is', null)
       .execute();
-    for (const row of rows) rolesByHash.set(row.token_hash, row.roles);
+    for (const row of rows) {
+      accountByHash.set(row.token_hash, { roles: row.roles, organizationId: row.organization_id ?? null });
+    }
   }
-  const liveKeys = new Set<string>();
+  const organizationByKey = new Map<string, string | null>();
   for (const ids of batches([...new Set(keys.map((key) => key.keyId))])) {
     const rows = await db
       .selectFrom('partner_keys')
       .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
-      .select('partner_keys.id')
+      .select(['partner_keys.id', 'partners.organization_id'])
       .where('partner_keys.id', 'in', ids)
       .where('partner_keys.revoked_at', 'is', null)
       .where((eb) =>
@@ -73,14 +84,24 @@ export async function lapsedCredentials(
       )
       .where('partners.disabled_at', 'is', null)
       .execute();
-    for (const row of rows) liveKeys.add(row.id);
+    for (const row of rows) organizationByKey.set(row.id, row.organization_id);
   }
   const lapsed = new Set<StreamCredential>();
   for (const token of tokens) {
-    const roles = rolesByHash.get(token.tokenHash);
-    if (!roles || !sameRoles(roles, token.roles)) lapsed.add(token);
+    const account = accountByHash.get(token.tokenHash);
+    if (
+      !account ||
+      !sameRoles(account.roles, token.roles) ||
+      account.organizationId !== token.organizationId
+    ) {
+      lapsed.add(token);
+    }
   }
-  for (const key of keys) if (!liveKeys.has(key.keyId)) lapsed.add(key);
+  for (const key of keys) {
+    if (!organizationByKey.has(key.keyId) || organizationByKey.get(key.keyId) !== key.organizationId) {
+      lapsed.add(key);
+    }
+  }
   return lapsed;
 }
 

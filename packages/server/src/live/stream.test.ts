@@ -192,13 +192,22 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
       expect(seen(replayed)).toEqual(seen(anonymous));
     });
 
-    test('a stream ends once the credential it was opened with lapses; the others stay open', async () => {
-      const [loggedOut, disabled, demoted, steady] = await Promise.all([
+    test('a stream ends once the credential it was opened with lapses or its viewer changes; the others stay open', async () => {
+      const [loggedOut, disabled, demoted, moved, steady] = await Promise.all([
         signUp(app),
         signUp(app),
         signUp(app, { roles: ['moderator'] }),
+        signUp(app),
         signUp(app, { roles: ['moderator'] }),
       ]);
+      const joinOrganization = (accountId: string, organizationId: string) =>
+        app.db
+          .updateTable('stakeholders')
+          .set({ organization_id: organizationId })
+          .where('id', '=', accountId)
+          .execute();
+      await joinOrganization(moved.accountId, 'itu');
+      await joinOrganization(steady.accountId, 'itu');
       const [revokedKey, disabledPartner, steadyPartner] = [
         await createPartner(app),
         await createPartner(app),
@@ -209,6 +218,7 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
         loggedOut: await connect('?topics=votes', loggedOut.headers),
         disabled: await connect('?topics=votes', disabled.headers),
         demoted: await connect('?topics=votes', demoted.headers),
+        moved: await connect('?topics=votes', moved.headers),
         revokedKey: await connect('?topics=votes', secret(revokedKey)),
         disabledPartner: await connect('?topics=votes', secret(disabledPartner)),
       };
@@ -220,7 +230,7 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
       };
       // Two checks pass with every credential valid: nothing ends.
       await new Promise((resolve) => setTimeout(resolve, CREDENTIAL_CHECK_MILLISECONDS * 2.5));
-      expect(app.live.size).toBe(9);
+      expect(app.live.size).toBe(10);
 
       const logout = await app.inject({ method: 'POST', url: '/v1/auth/logout', headers: loggedOut.headers });
       expect(logout.statusCode).toBe(204);
@@ -234,6 +244,8 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
         .set({ roles: ['member'] })
         .where('id', '=', demoted.accountId)
         .execute();
+      // Organisers' restricted events follow the organization.
+      await joinOrganization(moved.accountId, 'iso');
       await app.db
         .updateTable('partner_keys')
         .set({ revoked_at: new Date() })
@@ -241,7 +253,7 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
         .execute();
       await updatePartnerRecord(app.db, disabledPartner.id, { disabled: true });
 
-      // The periodic check ends exactly those five.
+      // The periodic check ends exactly those six.
       await Promise.all(Object.values(lapsing).map((stream) => stream.ended));
       expect(app.live.size).toBe(4);
       const { id } = await vote();
