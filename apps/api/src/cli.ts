@@ -20,6 +20,7 @@ import {
   optionsFromEnvironment,
   recordAudit,
   revokePartnerKey,
+  revokeUserTokens,
   updatePartnerRecord,
 } from '@wsc/server';
 import { progressBar } from './progress';
@@ -219,13 +220,7 @@ async function run(argv: string[]): Promise<unknown> {
             .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
             .where('id', '=', account.id)
             .execute();
-          if (disabled) {
-            await trx
-              .updateTable('sessions')
-              .set({ revoked_at: new Date() })
-              .where('account_id', '=', account.id)
-              .execute();
-          }
+          if (disabled) await revokeUserTokens(trx, { accountId: account.id });
           await recordAudit(trx, {
             actorId: null,
             action: 'account.updated',

@@ -23,6 +23,7 @@ export {
   problemType,
 } from './http/problem';
 export { REQUEST_ID_HEADER } from './http/request-id';
+export { revokeUserTokens, type TokenHolder } from './identity/accounts-repository';
 export { bootstrapAdmin } from './identity/bootstrap-admin';
 export {
   hasRole,

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
 import { HttpProblem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
-import { toAccount } from '../identity/accounts-repository';
+import { revokeUserTokens, toAccount } from '../identity/accounts-repository';
 import { requireAccount } from '../identity/guards';
 
 const AccountParamsSchema = z.object({ id: IdSchema });
@@ -75,14 +75,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        if (disabled === true) {
-          await trx
-            .updateTable('sessions')
-            .set({ revoked_at: new Date() })
-            .where('account_id', '=', id)
-            .where('revoked_at', 'is', null)
-            .execute();
-        }
+        if (disabled === true) await revokeUserTokens(trx, { accountId: id });
         await recordAudit(trx, {
           actorId: admin.id,
           action: 'account.updated',

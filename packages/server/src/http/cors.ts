@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
+import { usableKey } from '../partners/repository';
 
 const ALLOWED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 const ALLOWED_HEADERS =
@@ -22,8 +23,7 @@ export async function isRegisteredOrigin(db: Kysely<DatabaseSchema>, origin: str
     .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
     .select(sql<number>`1`.as('found'))
     .where('partner_keys.kind', '=', 'publishable')
-    .where('partner_keys.revoked_at', 'is', null)
-    .where('partners.disabled_at', 'is', null)
+    .where(usableKey(new Date()))
     .where(sql<boolean>`${origin} = any(partner_keys.allowed_origins)`)
     .limit(1)
     .executeTakeFirst();

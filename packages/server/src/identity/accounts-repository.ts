@@ -95,6 +95,33 @@ export async function createUserToken(
   return { token, expiresAt };
 }
 
+/** Whose bearer tokens {@link revokeUserTokens} ends. */
+export type TokenHolder =
+  | { tokenHash: string }
+  | { accountId: string }
+  | { partnerKeyId: string }
+  | { partnerId: string };
+
+/**
+ * Revokes the live bearer tokens of one holder, in the caller's transaction: one token (logout),
+ * every token of an account (disabling, deletion), or the SSO user tokens one secret key, or
+ * any key of a partner, issued. Tokens revoked before keep the moment they were revoked.
+ *
+ * @example
+ * await revokeUserTokens(trx, { accountId });
+ */
+export async function revokeUserTokens(db: Kysely<DatabaseSchema>, holder: TokenHolder): Promise<void> {
+  let query = db.updateTable('sessions').set({ revoked_at: new Date() }).where('revoked_at', 'is', null);
+  if ('tokenHash' in holder) query = query.where('token_hash', '=', holder.tokenHash);
+  else if ('accountId' in holder) query = query.where('account_id', '=', holder.accountId);
+  else if ('partnerKeyId' in holder) query = query.where('partner_key_id', '=', holder.partnerKeyId);
+  else {
+    const keys = db.selectFrom('partner_keys').select('id').where('partner_id', '=', holder.partnerId);
+    query = query.where('partner_key_id', 'in', keys);
+  }
+  await query.execute();
+}
+
 /**
  * The API shape of an account row.
  *

@@ -2,7 +2,7 @@ import { LoginSchema, SessionSchema, SignupSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { HttpProblem } from '../http/problem';
-import { createUserToken, normalizeEmail } from './accounts-repository';
+import { createUserToken, normalizeEmail, revokeUserTokens } from './accounts-repository';
 import { createMember, emailTakenOr } from './join';
 import { hashPassword, verifyPassword } from './password';
 import { hashToken } from './tokens';
@@ -120,12 +120,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const token = request.headers.authorization?.replace(/^Bearer\s+/i, '').trim() ?? '';
-      await app.db
-        .updateTable('sessions')
-        .set({ revoked_at: new Date() })
-        .where('token_hash', '=', hashToken(token))
-        .where('revoked_at', 'is', null)
-        .execute();
+      await revokeUserTokens(app.db, { tokenHash: hashToken(token) });
       return reply.code(204).send(null);
     },
   );

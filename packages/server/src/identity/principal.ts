@@ -5,6 +5,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
+import { usableKey } from '../partners/repository';
 import { hashToken, tokenKind } from './tokens';
 
 /** The signed-in member a request acts for. `stakeholderId` equals `id` (one profile per account). */
@@ -169,11 +170,7 @@ async function findSecretKey(db: Kysely<DatabaseSchema>, token: string): Promise
     .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
     .select(['partner_keys.id', 'partner_keys.partner_id', 'partner_keys.scopes', 'partner_keys.kind'])
     .where('partner_keys.token_hash', '=', hashToken(token))
-    .where('partner_keys.revoked_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('partner_keys.expires_at', 'is', null), eb('partner_keys.expires_at', '>', new Date())]),
-    )
-    .where('partners.disabled_at', 'is', null)
+    .where(usableKey(new Date()))
     .executeTakeFirst();
   if (row?.kind !== 'secret') throw invalidToken('The secret key is unknown or revoked.');
   return { id: row.partner_id, keyKind: 'secret', keyId: row.id, scopes: row.scopes as PartnerScope[] };
@@ -191,11 +188,7 @@ async function findPublishableKey(db: Kysely<DatabaseSchema>, key: string) {
       'partner_keys.allowed_origins',
     ])
     .where('partner_keys.token_hash', '=', hashToken(key))
-    .where('partner_keys.revoked_at', 'is', null)
-    .where((eb) =>
-      eb.or([eb('partner_keys.expires_at', 'is', null), eb('partner_keys.expires_at', '>', new Date())]),
-    )
-    .where('partners.disabled_at', 'is', null)
+    .where(usableKey(new Date()))
     .executeTakeFirst();
   if (row?.kind !== 'publishable') throw invalidToken('The publishable key is unknown or revoked.');
   return {

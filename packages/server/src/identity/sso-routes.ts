@@ -45,7 +45,9 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         // The key was valid when the request arrived; a revocation committed since ends here, and
         // one still running waits for this sign-in and revokes its token too.
         if (!partner.keyId || !(await lockLiveSecretKey(trx, partner.keyId))) {
-          throw invalidToken('This secret key was revoked while the request ran.');
+          throw invalidToken(
+            'This secret key was revoked or expired, or its partner disabled, while the request ran.',
+          );
         }
         const accountId = await linkedOrNewAccount(trx, partner.id, body, request.id);
         const token = await createUserToken(trx, {

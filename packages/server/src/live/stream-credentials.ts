@@ -4,6 +4,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { bearerToken } from '../identity/principal';
 import { hashToken } from '../identity/tokens';
 import type { Viewer } from '../outbox/audience';
+import { usableKey } from '../partners/repository';
 
 /**
  * The credential an open stream was allowed with, checked again while it stays open: a member's
@@ -78,11 +79,7 @@ export async function lapsedCredentials(
       .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
       .select(['partner_keys.id', 'partners.organization_id'])
       .where('partner_keys.id', 'in', ids)
-      .where('partner_keys.revoked_at', 'is', null)
-      .where((eb) =>
-        eb.or([eb('partner_keys.expires_at', 'is', null), eb('partner_keys.expires_at', '>', now)]),
-      )
-      .where('partners.disabled_at', 'is', null)
+      .where(usableKey(now))
       .execute();
     for (const row of rows) organizationByKey.set(row.id, row.organization_id);
   }

@@ -7,6 +7,7 @@ import type {
   StakeholdersTable,
   VotesTable,
 } from '../database/schema';
+import { revokeUserTokens } from '../identity/accounts-repository';
 import type { PainPointRow } from '../pain-points/repository';
 import { listMemberRegistrations } from '../registrations/repository';
 import type { MappingRow } from '../standards/repository';
@@ -194,12 +195,7 @@ export async function anonymizeAccount(db: Database, accountId: string): Promise
     .set({ expert_id: null })
     .where('expert_id', '=', accountId)
     .execute();
-  await db
-    .updateTable('sessions')
-    .set({ revoked_at: sql`now()` as never })
-    .where('account_id', '=', accountId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeUserTokens(db, { accountId });
   await db.deleteFrom('partner_identities').where('account_id', '=', accountId).execute();
   await db.deleteFrom('stakeholders').where('id', '=', accountId).execute();
   const tombstone = `deleted-${accountId}@deleted.invalid`;

@@ -5,12 +5,27 @@ import type {
   PartnerKeyKind,
   PartnerScope,
 } from '@wsc/models/partner';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { DatabaseSchema, PartnerKeysTable, PartnersTable } from '../database/schema';
+import { revokeUserTokens } from '../identity/accounts-repository';
 import { generateToken, hashToken } from '../identity/tokens';
 
 /** Characters of a key kept visible in lists (`pk_live_3fA9`). */
 const VISIBLE_PREFIX_LENGTH = 12;
+
+/**
+ * "This key may be used at `now`": not revoked, not expired, and its partner not disabled. For
+ * queries joining `partner_keys` and `partners`: every key lookup (requests, CORS preflights, SSO
+ * sign-ins, open live streams) takes it, so they all refuse the same keys.
+ *
+ * @example
+ * db.selectFrom('partner_keys').innerJoin('partners', 'partners.id', 'partner_keys.partner_id').where(usableKey(new Date()));
+ */
+export function usableKey(now: Date): RawBuilder<boolean> {
+  return sql<boolean>`(partner_keys.revoked_at is null
+    and (partner_keys.expires_at is null or partner_keys.expires_at > ${now})
+    and partners.disabled_at is null)`;
+}
 
 /**
  * The API shape of a partner row.
@@ -116,18 +131,14 @@ export async function revokePartnerKey(
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) return false;
-  await db
-    .updateTable('sessions')
-    .set({ revoked_at: new Date() })
-    .where('partner_key_id', '=', keyId)
-    .where('revoked_at', 'is', null)
-    .execute();
+  await revokeUserTokens(db, { partnerKeyId: keyId });
   return true;
 }
 
 /**
  * Locks a secret key and its partner against revocation and disabling until the transaction
- * ends (FOR SHARE: tokens may be issued side by side); false when either happened meanwhile.
+ * ends (FOR SHARE: tokens may be issued side by side); false when the key is no longer usable
+ * ({@link usableKey}).
  * Call it before storing an SSO token, so a revocation or a disabling either waits for the
  * token (and revokes it too) or is seen here.
  *
@@ -140,8 +151,7 @@ export async function lockLiveSecretKey(db: Kysely<DatabaseSchema>, keyId: strin
     .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
     .select('partner_keys.id')
     .where('partner_keys.id', '=', keyId)
-    .where('partner_keys.revoked_at', 'is', null)
-    .where('partners.disabled_at', 'is', null)
+    .where(usableKey(new Date()))
     .forShare()
     .executeTakeFirst();
   return row !== undefined;
@@ -181,13 +191,6 @@ export async function updatePartnerRecord(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  if (input.disabled === true) {
-    await db
-      .updateTable('sessions')
-      .set({ revoked_at: new Date() })
-      .where('partner_key_id', 'in', db.selectFrom('partner_keys').select('id').where('partner_id', '=', id))
-      .where('revoked_at', 'is', null)
-      .execute();
-  }
+  if (input.disabled === true) await revokeUserTokens(db, { partnerId: id });
   return { before: toPartner(current), after: toPartner(updated) };
 }
