@@ -356,6 +356,37 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
     ).toBe(true);
   });
 
+  test('an expired key is refused everywhere: requests, CORS preflights and SSO sign-ins', async () => {
+    const partner = await createPartner(app, { origin: 'https://www.iec.ch' });
+    await app.db
+      .updateTable('partner_keys')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute();
+    const fromSite = await app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { origin: partner.origin, 'x-wsc-publishable-key': partner.publishableKey },
+    });
+    expect(fromSite.statusCode).toBe(401);
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/v1/me',
+      headers: {
+        origin: partner.origin,
+        'access-control-request-method': 'PATCH',
+        'access-control-request-headers': 'authorization',
+      },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const signIn = await app.inject({
+      method: 'POST',
+      url: '/v1/sso/tokens',
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+      payload: { externalUserId: 'late', email: 'late@partner.example.org', displayName: 'Late' },
+    });
+    expect(signIn.statusCode).toBe(401);
+  });
+
   test('a partner update names the bad field, refuses an empty change and an unknown partner, and writes nothing', async () => {
     const partner = await createPartner(app);
     const patch = (payload: unknown, id = partner.id) =>
