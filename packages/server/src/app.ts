@@ -31,7 +31,7 @@ import { useEnglishValidationMessages } from './http/validation-messages';
 import { authRoutes } from './identity/auth-routes';
 import { bootstrapAdmin } from './identity/bootstrap-admin';
 import { requireAccess, requirePublishableWriteScope } from './identity/guards';
-import { carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
+import { ANONYMOUS, carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
 import { ssoRoutes } from './identity/sso-routes';
 import { partnerRoutes } from './partners/routes';
 
@@ -62,7 +62,6 @@ export type WscServer = FastifyInstance & ReturnType<FastifyInstance['withTypePr
 
 /** The OpenAPI security of routes with an access rule (see RouteAccess). */
 const BEARER_ONLY = [{ bearer: [] }];
-const ANONYMOUS: Principal = { account: null, partner: null, originVerified: false, publishableKey: null };
 const IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS = 3_600_000;
 
 /**

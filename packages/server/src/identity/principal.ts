@@ -40,6 +40,11 @@ export interface Principal {
    * held to its key's `content:write` either way.
    */
   publishableKey: PrincipalPublishableKey | null;
+  /**
+   * The sha256 of the session or SSO user token the member signed in with (null without one):
+   * what an open live stream checks again while it stays open.
+   */
+  userTokenHash: string | null;
 }
 
 /** A publishable key a request came with (see {@link Principal.publishableKey}). */
@@ -52,11 +57,13 @@ export interface PrincipalPublishableKey {
 /** Header carrying a publishable key; `?key=` in the query works too (script tags, EventSource). */
 export const PUBLISHABLE_KEY_HEADER = 'x-wsc-publishable-key';
 
-const ANONYMOUS: Principal = Object.freeze({
+/** The principal of a request that names nobody. */
+export const ANONYMOUS: Principal = Object.freeze({
   account: null,
   partner: null,
   originVerified: false,
   publishableKey: null,
+  userTokenHash: null,
 });
 
 /**
@@ -73,14 +80,7 @@ export function invalidToken(detail: string): HttpProblem {
   });
 }
 
-/**
- * The token of the request's `Authorization: Bearer …` header; null without the header, 401 when
- * it is not of that form.
- *
- * @example
- * const token = bearerToken(request); // 'wsc_ses_…'
- */
-export function bearerToken(request: FastifyRequest): string | null {
+function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -127,6 +127,7 @@ export async function resolvePrincipal(
   let partner: PrincipalPartner | null = null;
   let originVerified = false;
   let publishableKeyUsed: PrincipalPublishableKey | null = null;
+  let userTokenHash: string | null = null;
 
   if (token) {
     const kind = tokenKind(token);
@@ -140,7 +141,8 @@ export async function resolvePrincipal(
       }
       partner = await findSecretKey(db, token);
     } else if (kind === 'session' || kind === 'sso') {
-      const found = await findUserToken(db, token);
+      userTokenHash = hashToken(token);
+      const found = await findUserToken(db, userTokenHash);
       account = found.account;
       if (found.partnerId) partner = { id: found.partnerId, keyKind: 'sso', keyId: null, scopes: [] };
     } else {
@@ -161,7 +163,7 @@ export async function resolvePrincipal(
     // A publishable key names the site; an SSO token's partner stays as attribution if the key is another's.
     partner ??= { id: key.partnerId, keyKind: 'publishable', keyId: key.id, scopes: key.scopes };
   }
-  return { account, partner, originVerified, publishableKey: publishableKeyUsed };
+  return { account, partner, originVerified, publishableKey: publishableKeyUsed, userTokenHash };
 }
 
 async function findSecretKey(db: Kysely<DatabaseSchema>, token: string): Promise<PrincipalPartner> {
@@ -218,9 +220,9 @@ interface UserTokenRow {
   partner_id: string | null;
 }
 
-async function findUserToken(db: Kysely<DatabaseSchema>, token: string) {
+async function findUserToken(db: Kysely<DatabaseSchema>, tokenHash: string) {
   const result = await db.executeQuery<UserTokenRow>(
-    CompiledQuery.raw(USER_TOKEN_SQL, [hashToken(token), new Date()]),
+    CompiledQuery.raw(USER_TOKEN_SQL, [tokenHash, new Date()]),
   );
   const row = result.rows[0];
   if (!row) throw invalidToken('The token is unknown, expired or revoked; sign in again.');

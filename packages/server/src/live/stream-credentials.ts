@@ -1,8 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { bearerToken } from '../identity/principal';
-import { hashToken } from '../identity/tokens';
 import type { Viewer } from '../outbox/audience';
 import { usableKey } from '../partners/repository';
 
@@ -27,11 +25,10 @@ const BATCH = 500;
  * const credential = streamCredentialOf(request, viewer); // { kind: 'user-token', tokenHash, roles, organizationId }
  */
 export function streamCredentialOf(request: FastifyRequest, viewer: Viewer): StreamCredential | null {
-  const { account, partner } = request.principal;
+  const { account, partner, userTokenHash } = request.principal;
   const { organizationId } = viewer;
-  const token = account ? bearerToken(request) : null;
-  if (account && token) {
-    return { kind: 'user-token', tokenHash: hashToken(token), roles: account.roles, organizationId };
+  if (account && userTokenHash) {
+    return { kind: 'user-token', tokenHash: userTokenHash, roles: account.roles, organizationId };
   }
   if (partner?.keyKind === 'secret' && partner.keyId) {
     return { kind: 'secret-key', keyId: partner.keyId, organizationId };
