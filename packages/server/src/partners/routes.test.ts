@@ -43,6 +43,20 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
     });
   }
 
+  /** `POST /v1/sso/tokens` with a secret key, answered as it comes (`ssoSignIn` throws on non-201). */
+  function ssoAttempt(secretKey: string, externalUserId = 'u1', headers: Record<string, string> = {}) {
+    return app.inject({
+      method: 'POST',
+      url: '/v1/sso/tokens',
+      headers: { authorization: `Bearer ${secretKey}`, ...headers },
+      payload: {
+        externalUserId,
+        email: `${externalUserId}@partner.example.org`,
+        displayName: `Partner user ${externalUserId}`,
+      },
+    });
+  }
+
   /**
    * An SSO sign-in with the partner's secret key, made while `cutOff` (audited as `action`) holds
    * its transaction open 400 ms after cutting the partner off: the sign-in must get 401, and no
@@ -54,12 +68,7 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
     cutOff: () => Promise<{ statusCode: number; body: string }>,
   ) {
     const { slow, attempted } = await whileAuditWriteIsSlow(app.db, `new.action = '${action}'`, cutOff, () =>
-      app.inject({
-        method: 'POST',
-        url: '/v1/sso/tokens',
-        headers: { authorization: `Bearer ${partner.secretKey}` },
-        payload: { externalUserId: 'racer', email: 'racer@partner.example.org', displayName: 'Racer' },
-      }),
+      ssoAttempt(partner.secretKey, 'racer'),
     );
     expect(slow.statusCode, slow.body).toBeLessThan(300);
     expect(attempted.statusCode, attempted.body).toBe(401);
@@ -158,12 +167,7 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
       headers: admin.headers,
     });
     expect(crossed.statusCode).toBe(404);
-    const stillWorks = await app.inject({
-      method: 'POST',
-      url: '/v1/sso/tokens',
-      headers: { authorization: `Bearer ${first.secretKey}` },
-      payload: { externalUserId: 'u1', email: 'u1@example.org', displayName: 'U1' },
-    });
+    const stillWorks = await ssoAttempt(first.secretKey);
     expect(stillWorks.statusCode).toBe(201);
   });
 
@@ -182,15 +186,8 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
       headers: admin.headers,
     });
     expect(again.statusCode).toBe(404);
-    const sso = (secretKey: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/v1/sso/tokens',
-        headers: { authorization: `Bearer ${secretKey}` },
-        payload: { externalUserId: 'u1', email: 'u1@example.org', displayName: 'U1' },
-      });
-    expect((await sso(partner.secretKey)).statusCode).toBe(401);
-    expect((await sso(rotated.json().key)).statusCode).toBe(201);
+    expect((await ssoAttempt(partner.secretKey)).statusCode).toBe(401);
+    expect((await ssoAttempt(rotated.json().key)).statusCode).toBe(201);
     const audit = await app.db
       .selectFrom('audit_log')
       .select('action')
@@ -273,12 +270,7 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
 
   test('a secret key is refused whenever the request carries an Origin header', async () => {
     const partner = await createPartner(app);
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/sso/tokens',
-      headers: { authorization: `Bearer ${partner.secretKey}`, origin: partner.origin },
-      payload: { externalUserId: 'u1', email: 'u1@example.org', displayName: 'U1' },
-    });
+    const response = await ssoAttempt(partner.secretKey, 'u1', { origin: partner.origin });
     expect(response.statusCode).toBe(403);
     expect(response.json().type).toContain('secret-key-in-browser');
     expect(response.body).not.toContain(partner.secretKey);
@@ -304,13 +296,7 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
           'access-control-request-headers': 'authorization',
         },
       });
-    const signIn = (externalUserId: string) =>
-      app.inject({
-        method: 'POST',
-        url: '/v1/sso/tokens',
-        headers: { authorization: `Bearer ${partner.secretKey}` },
-        payload: { externalUserId, email: `${externalUserId}@partner.example.org`, displayName: 'U' },
-      });
+    const signIn = (externalUserId: string) => ssoAttempt(partner.secretKey, externalUserId);
     const patch = (payload: Record<string, unknown>, id = partner.id) =>
       app.inject({ method: 'PATCH', url: `/v1/partners/${id}`, headers: admin.headers, payload });
     expect((await me(sso.headers)).statusCode).toBe(200);
@@ -378,12 +364,7 @@ describe.each(databases())('partners and keys on $kind', ({ kind }) => {
       },
     });
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-    const signIn = await app.inject({
-      method: 'POST',
-      url: '/v1/sso/tokens',
-      headers: { authorization: `Bearer ${partner.secretKey}` },
-      payload: { externalUserId: 'late', email: 'late@partner.example.org', displayName: 'Late' },
-    });
+    const signIn = await ssoAttempt(partner.secretKey, 'late');
     expect(signIn.statusCode).toBe(401);
   });
 
