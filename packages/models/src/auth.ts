@@ -7,7 +7,10 @@ import { DisplayNameSchema } from './stakeholder';
 /** Passwords: long enough to resist guessing, short enough not to be a hashing denial of service. */
 export const PasswordSchema = z.string().check(z.minLength(10), z.maxLength(200));
 
-/** `POST /v1/auth/signup`. */
+/**
+ * `POST /v1/auth/signup`. `organizationId` asks to join that organization (a pending request its
+ * managers decide on); it grants nothing by itself.
+ */
 export const SignupSchema = object({
   email: EmailSchema,
   password: PasswordSchema,

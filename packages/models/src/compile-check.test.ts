@@ -17,6 +17,7 @@ const LEFT_TO_ZOD = new Set([
   'EventRegistrantListParamsSchema',
   'InvitationCodeRowSchema',
   'LimitSchema',
+  'MembershipListParamsSchema',
   'ModerationQueueParamsSchema',
   'OrganizationListParamsSchema',
   'PainPointCreateSchema',

@@ -13,6 +13,7 @@ export * from './enums';
 export * from './event';
 export * from './event-session';
 export * from './localized-text';
+export * from './membership';
 export * from './organization';
 export * from './page';
 export * from './pain-point';

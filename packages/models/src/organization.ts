@@ -12,6 +12,8 @@ export const OrganizationSchema = object({
   memberships: z.array(MembershipBodySchema),
   country: z.nullable(z.string()),
   url: z.nullable(z.string()),
+  /** E-mail domains whose confirmed addresses join without a manager's approval (set by admins). */
+  verifiedDomains: z.array(z.string()),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -26,3 +28,22 @@ export const OrganizationListParamsSchema = object({
 });
 export type OrganizationListParams = z.infer<typeof OrganizationListParamsSchema>;
 export type OrganizationListParamsInput = z.input<typeof OrganizationListParamsSchema>;
+
+/** An e-mail domain an organization controls, such as `iec.ch` (lowercased). */
+export const EmailDomainSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(253),
+    z.regex(
+      /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+      'Expected an e-mail domain such as iec.ch',
+    ),
+  );
+
+/** `PATCH /v1/organizations/{id}` (admin): the verified e-mail domains. */
+export const OrganizationUpdateSchema = object({
+  verifiedDomains: z.optional(z.array(EmailDomainSchema).check(z.maxLength(20))),
+});
+export type OrganizationUpdate = z.infer<typeof OrganizationUpdateSchema>;

@@ -11,7 +11,11 @@ import {
   SearchQuerySchema,
 } from './primitives';
 
-/** A community member's public profile; never carries the e-mail address (see `Account`). */
+/**
+ * A community member's public profile; never carries the e-mail address (see `Account`).
+ * `organizationId` is the organization that approved the member (see `Membership`), never one
+ * the member named themself.
+ */
 export const StakeholderSchema = object({
   id: IdSchema,
   displayName: z.string(),
@@ -40,11 +44,14 @@ export const StakeholderListParamsSchema = object({
 export type StakeholderListParams = z.infer<typeof StakeholderListParamsSchema>;
 export type StakeholderListParamsInput = z.input<typeof StakeholderListParamsSchema>;
 
-/** Profile fields a member may change about themself (`PATCH /v1/me`). */
+/**
+ * Profile fields a member may change about themself (`PATCH /v1/me`). The organization is not
+ * one of them: membership is asked for (`POST /v1/organizations/{id}/membership-requests`) and
+ * granted by the organization.
+ */
 export const ProfileUpdateSchema = object({
   displayName: z.optional(DisplayNameSchema),
   role: z.optional(StakeholderRoleSchema),
-  organizationId: z.optional(z.nullable(IdSchema)),
   country: z.optional(z.nullable(CountryCodeSchema)),
   city: z.optional(z.nullable(CityNameSchema)),
   bio: z.optional(z.nullable(BioSchema)),

@@ -13,8 +13,13 @@ export interface OrganizationFact {
   source: string;
 }
 
-/** An organization from the catalogue; `facts` is extra, sourced context the Organization schema does not carry. */
-export type CatalogueOrganization = Organization & { facts?: readonly OrganizationFact[] };
+/**
+ * An organization from the catalogue; `facts` is extra, sourced context the Organization schema
+ * does not carry. Verified e-mail domains are not catalogue data: admins set them.
+ */
+export type CatalogueOrganization = Omit<Organization, 'verifiedDomains'> & {
+  facts?: readonly OrganizationFact[];
+};
 
 export const iec: CatalogueOrganization = {
   id: 'iec',

@@ -36,7 +36,8 @@ function duplicates(values: readonly string[]): string[] {
 
 describe('bodies', () => {
   it.each(bodies.map((body) => [body.id, body]))('%s parses as an Organization', (_id, body) => {
-    expect(() => OrganizationSchema.parse(body)).not.toThrow();
+    // As the server answers it: no verified domains until an admin sets them.
+    expect(() => OrganizationSchema.parse({ ...body, verifiedDomains: [] })).not.toThrow();
   });
 
   it('are IEC, ISO and ITU, standards bodies in Switzerland with their real sites', () => {
