@@ -4,6 +4,7 @@ import { eventRoutes } from './events/routes';
 import { importRoutes } from './invitations/routes';
 import { livePlugin } from './live/plugin';
 import { meRoutes } from './me/routes';
+import { membershipRoutes } from './organizations/memberships-routes';
 import { organizationRoutes } from './organizations/routes';
 import { outboxPlugin } from './outbox/plugin';
 import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
@@ -31,6 +32,7 @@ features.push(outboxPlugin, firstPageCachePlugin);
 features.push(
   stakeholderRoutes,
   organizationRoutes,
+  membershipRoutes,
   meRoutes,
   painPointRoutes,
   voteRoutes,

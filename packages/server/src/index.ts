@@ -42,6 +42,12 @@ export {
 export { TOKEN_PREFIXES } from './identity/tokens';
 export { IMPORT_COLUMNS, type ImportOptions, importEventList } from './invitations/importer';
 export {
+  decideMembership,
+  listMemberships,
+  type MembershipDecider,
+  updateOrganization,
+} from './organizations/memberships-service';
+export {
   createPartnerKeyRecord,
   createPartnerRecord,
   revokePartnerKey,

@@ -32,6 +32,8 @@ export interface AccountsTable {
   disabled_at: Timestamp | null;
   deleted_at: Timestamp | null;
   last_login_at: Timestamp | null;
+  /** When the member proved the address is theirs; null until then (and for partner-typed addresses). */
+  email_confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -41,6 +43,11 @@ export interface StakeholdersTable {
   id: string;
   display_name: string;
   role: string;
+  /**
+   * The organization whose membership is approved (`organization_memberships`), kept here for
+   * the profile and every rule that reads it; written only by the membership service, in the
+   * transaction that approves or ends the membership.
+   */
   organization_id: string | null;
   country: string | null;
   city: string | null;
@@ -59,7 +66,23 @@ export interface OrganizationsTable {
   memberships: ColumnType<string[], string[] | undefined, string[]>;
   country: string | null;
   url: string | null;
+  /** E-mail domains whose confirmed addresses join without approval (set by admins). */
+  verified_domains: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
+}
+
+/** A member's request to join an organization and what became of it (migrations/0009). */
+export interface OrganizationMembershipsTable {
+  organization_id: string;
+  account_id: string;
+  status: 'pending' | 'approved' | 'refused' | 'removed';
+  role: ColumnType<'member' | 'manager', 'member' | 'manager' | undefined, 'member' | 'manager'>;
+  basis: 'request' | 'email-domain' | 'decision';
+  note: string | null;
+  requested_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 /** Bearer tokens of members: sign-in sessions and partner SSO user tokens, stored as sha256. */
@@ -145,6 +168,7 @@ export interface DatabaseSchema {
   accounts: AccountsTable;
   stakeholders: StakeholdersTable;
   organizations: OrganizationsTable;
+  organization_memberships: OrganizationMembershipsTable;
   sessions: SessionsTable;
   partners: PartnersTable;
   partner_keys: PartnerKeysTable;

@@ -12,7 +12,8 @@ let memberCounter = 0;
 
 /**
  * Creates members straight in the database with a session token each (tests only): signing
- * 200 members up through the API would spend seconds hashing passwords.
+ * 200 members up through the API would spend seconds hashing passwords. `organizationId` makes
+ * them approved members of that organization, as its managers would have.
  *
  * @example
  * const [organiser] = await createMembers(app, 1, { organizationId: 'itu' });
@@ -68,6 +69,20 @@ export async function createMembers(
         })),
       )
       .execute();
+    if (options.organizationId) {
+      await trx
+        .insertInto('organization_memberships')
+        .values(
+          rows.map((row) => ({
+            organization_id: options.organizationId as string,
+            account_id: idByEmail.get(row.email) as string,
+            status: 'approved' as const,
+            basis: 'decision' as const,
+            decided_at: new Date(),
+          })),
+        )
+        .execute();
+    }
     for (const row of rows) {
       const accountId = idByEmail.get(row.email) as string;
       members.push({ accountId, token: row.token, headers: { authorization: `Bearer ${row.token}` } });

@@ -11,7 +11,6 @@ export interface NewAccount {
   language?: string | null;
   displayName: string;
   role: StakeholderRole;
-  organizationId?: string | null;
   country?: string | null;
   city?: string | null;
   partnerId?: string | null;
@@ -52,7 +51,8 @@ export async function createAccount(db: Kysely<DatabaseSchema>, account: NewAcco
       id: inserted.id,
       display_name: account.displayName,
       role: account.role,
-      organization_id: account.organizationId ?? null,
+      // No organization: membership is asked for and granted, never set with the account.
+      organization_id: null,
       country: account.country ?? null,
       city: account.city ?? null,
       bio: null,

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { HttpProblem } from '../http/problem';
+import { saveMembership } from '../organizations/memberships-repository';
+import { findOrganization } from '../organizations/repository';
 import { createAccount } from './accounts-repository';
 import type { PrincipalAccount } from './principal';
 
@@ -10,6 +12,8 @@ import type { PrincipalAccount } from './principal';
 export interface JoinContext {
   partnerId: string | null;
   requestId: string;
+  /** Where the sign-up details sit in the request body (`join.` when joining while registering). */
+  fieldPrefix?: string;
 }
 
 /**
@@ -32,7 +36,6 @@ export async function createMember(
     language: signup.language ?? null,
     displayName: signup.displayName,
     role: signup.role,
-    organizationId: signup.organizationId ?? null,
     country: signup.country ?? null,
     city: signup.city ?? null,
     partnerId: context.partnerId,
@@ -45,7 +48,49 @@ export async function createMember(
     partnerId: context.partnerId,
     requestId: context.requestId,
   });
+  if (signup.organizationId) await askToJoinAtSignUp(db, id, signup.organizationId, context);
   return { id, roles: ['member'], stakeholderId: id, via: 'session' };
+}
+
+/**
+ * The organization named at sign-up becomes a pending request its managers decide on: a sign-up
+ * form is a claim like any other and grants nothing.
+ */
+async function askToJoinAtSignUp(
+  db: Kysely<DatabaseSchema>,
+  accountId: string,
+  organizationId: string,
+  context: JoinContext,
+): Promise<void> {
+  const organization = await findOrganization(db, organizationId);
+  if (organization?.id !== organizationId) {
+    throw new HttpProblem(422, 'Validation failed', {
+      type: 'validation-failed',
+      detail: `No organization has the id ${organizationId}.`,
+      errors: [
+        {
+          path: `${context.fieldPrefix ?? ''}organizationId`,
+          message: 'Unknown organization: see GET /v1/organizations',
+        },
+      ],
+    });
+  }
+  await saveMembership(db, organizationId, accountId, {
+    status: 'pending',
+    role: 'member',
+    basis: 'request',
+    requested: true,
+    decidedBy: null,
+  });
+  await recordAudit(db, {
+    actorId: accountId,
+    action: 'organization_membership.requested',
+    subjectType: 'organization',
+    subjectId: organizationId,
+    partnerId: context.partnerId,
+    requestId: context.requestId,
+    data: { accountId, basis: 'request', atSignUp: true },
+  });
 }
 
 /**

@@ -44,7 +44,6 @@ export async function findMe(
 export interface MeChanges {
   displayName?: string;
   role?: string;
-  organizationId?: string | null;
   country?: string | null;
   city?: string | null;
   bio?: string | null;
@@ -61,7 +60,6 @@ export async function updateMe(db: Database, accountId: string, changes: MeChang
   const profile = {
     ...(changes.displayName === undefined ? {} : { display_name: changes.displayName }),
     ...(changes.role === undefined ? {} : { role: changes.role }),
-    ...(changes.organizationId === undefined ? {} : { organization_id: changes.organizationId }),
     ...(changes.country === undefined ? {} : { country: changes.country }),
     ...(changes.city === undefined ? {} : { city: changes.city }),
     ...(changes.bio === undefined ? {} : { bio: changes.bio }),
@@ -80,17 +78,6 @@ export async function updateMe(db: Database, accountId: string, changes: MeChang
       .where('id', '=', accountId)
       .execute();
   }
-}
-
-/**
- * Tells whether an organization exists.
- *
- * @example
- * await organizationExists(db, 'iec');
- */
-export async function organizationExists(db: Database, id: string): Promise<boolean> {
-  const row = await db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst();
-  return row !== undefined;
 }
 
 /**
@@ -197,6 +184,7 @@ export async function anonymizeAccount(db: Database, accountId: string): Promise
     .execute();
   await revokeUserTokens(db, { accountId });
   await db.deleteFrom('partner_identities').where('account_id', '=', accountId).execute();
+  await db.deleteFrom('organization_memberships').where('account_id', '=', accountId).execute();
   await db.deleteFrom('stakeholders').where('id', '=', accountId).execute();
   const tombstone = `deleted-${accountId}@deleted.invalid`;
   await db

@@ -2,11 +2,22 @@ import { MeExportSchema, MeSchema, type MeUpdate, MeUpdateSchema } from '@wsc/mo
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
+import { HttpProblem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { deleteMe, exportMe, getMe, patchMe } from './service';
 
 /** What `PATCH /v1/me` can change; a body with none of them is refused (422). */
 const ME_UPDATE_FIELDS = Object.keys(MeUpdateSchema.shape) as (keyof MeUpdate)[];
+
+function organizationNotEditable(): HttpProblem {
+  const message =
+    'Your organization is granted by its managers: ask to join with POST /v1/organizations/{id}/membership-requests';
+  return new HttpProblem(422, 'Validation failed', {
+    type: 'validation-failed',
+    detail: `${message}. Leave it with DELETE /v1/me/memberships/{organizationId}.`,
+    errors: [{ path: 'organizationId', message, code: 'not_editable' }],
+  });
+}
 
 /**
  * The signed-in member: `GET`/`PATCH`/`DELETE /v1/me` and `GET /v1/me/export`.
@@ -33,8 +44,16 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['me'],
         summary: 'Change your profile and language',
+        description:
+          'Your organization is not a profile field: ask to join with `POST /v1/organizations/{id}/membership-requests`; its managers approve you.',
         body: MeUpdateSchema,
         response: { 200: MeSchema },
+      },
+      // Before validation, which would strip the unknown field and answer 200: a member who sets
+      // their organization here must learn it was not set, and how to ask.
+      preValidation: async (request) => {
+        const body = request.body as Record<string, unknown> | null;
+        if (body && typeof body === 'object' && 'organizationId' in body) throw organizationNotEditable();
       },
     },
     async (request) => {

@@ -9,7 +9,7 @@ import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import type { PrincipalAccount } from '../identity/principal';
 import { releaseUpcomingRegistrations } from '../registrations/service';
 import { toRegistration } from '../registrations/view';
-import { anonymizeAccount, collectMemberData, findMe, organizationExists, updateMe } from './repository';
+import { anonymizeAccount, collectMemberData, findMe, updateMe } from './repository';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -32,7 +32,8 @@ export async function getMe(db: Database, actor: Actor): Promise<Me> {
 }
 
 /**
- * Changes the member's own profile and language; an unknown `organizationId` is 422.
+ * Changes the member's own profile and language (never their organization: see the membership
+ * routes).
  *
  * @example
  * await patchMe(db, actor, { city: 'Singapore', language: 'zh' });
@@ -40,13 +41,6 @@ export async function getMe(db: Database, actor: Actor): Promise<Me> {
 export async function patchMe(db: Database, actor: Actor, input: MeUpdate): Promise<Me> {
   const account = signedIn(actor);
   await db.transaction().execute(async (trx) => {
-    if (input.organizationId && !(await organizationExists(trx, input.organizationId))) {
-      throw new HttpProblem(422, 'Validation failed', {
-        type: 'validation-failed',
-        detail: `No organization has the id ${input.organizationId}.`,
-        errors: [{ path: 'organizationId', message: 'Unknown organization: see GET /v1/organizations' }],
-      });
-    }
     await updateMe(trx, account.id, input);
   });
   return getMe(db, actor);

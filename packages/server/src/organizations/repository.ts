@@ -1,4 +1,4 @@
-import type { OrganizationListParams } from '@wsc/models';
+import type { Organization, OrganizationListParams } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { KeyValue } from '../community/keyset-cursor';
 import { containsPattern } from '../community/text-search';
@@ -7,6 +7,25 @@ import type { DatabaseSchema, OrganizationsTable } from '../database/schema';
 type Database = Kysely<DatabaseSchema>;
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
+
+/**
+ * The one mapper from an organization row to the API object.
+ *
+ * @example
+ * const organization = toOrganization(row);
+ */
+export function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    type: row.type as Organization['type'],
+    memberships: row.memberships as Organization['memberships'],
+    country: row.country,
+    url: row.url,
+    verifiedDomains: row.verified_domains,
+  };
+}
 
 /**
  * One page of organizations by name (keyset on name, id); `limit + 1` rows.
@@ -52,4 +71,23 @@ export async function findOrganization(db: Database, idOrSlug: string): Promise<
     .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
     .orderBy(sql`id = ${idOrSlug}`, 'desc')
     .executeTakeFirst();
+}
+
+/**
+ * Writes the organization's verified e-mail domains and answers the updated row.
+ *
+ * @example
+ * const row = await updateOrganizationRecord(trx, 'iec', { verifiedDomains: ['iec.ch'] });
+ */
+export async function updateOrganizationRecord(
+  db: Database,
+  id: string,
+  values: { verifiedDomains: string[] },
+): Promise<OrganizationRow> {
+  return db
+    .updateTable('organizations')
+    .set({ verified_domains: values.verifiedDomains })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -1,30 +1,22 @@
 import {
   IdSchema,
-  type Organization,
   OrganizationListParamsSchema,
   OrganizationSchema,
+  OrganizationUpdateSchema,
   PageSchema,
 } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { actorOf } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import { HttpProblem } from '../http/problem';
-import { findOrganization, listOrganizations, type OrganizationRow } from './repository';
-
-function toOrganization(row: OrganizationRow): Organization {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    type: row.type as Organization['type'],
-    memberships: row.memberships as Organization['memberships'],
-    country: row.country,
-    url: row.url,
-  };
-}
+import { requireSomeField } from '../http/require-change';
+import { deciderOf, updateOrganization } from './memberships-service';
+import { findOrganization, listOrganizations, toOrganization } from './repository';
 
 /**
- * Organizations members belong to: `GET /v1/organizations[/{id or slug}]`.
+ * Organizations members belong to: `GET /v1/organizations[/{id or slug}]`, and `PATCH` (admin)
+ * of their verified e-mail domains.
  *
  * @example
  * await app.register(organizationRoutes);
@@ -74,6 +66,26 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       return toOrganization(row);
+    },
+  );
+
+  app.patch(
+    '/v1/organizations/:id',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['stakeholders'],
+        summary: "Set an organization's verified e-mail domains (admin)",
+        description:
+          "Members whose confirmed e-mail address is on one of these domains join the organization without a manager's approval when they ask. Addresses are confirmed by the member, never taken from a sign-up form or a partner.",
+        params: z.object({ id: IdSchema }),
+        body: OrganizationUpdateSchema,
+        response: { 200: OrganizationSchema },
+      },
+    },
+    async (request) => {
+      requireSomeField(request.body, ['verifiedDomains']);
+      return updateOrganization(app.db, deciderOf(actorOf(request)), request.params.id, request.body);
     },
   );
 };

@@ -153,6 +153,7 @@ export async function register(
       account = await createMember(trx, registrant.joining.signup, registrant.joining.passwordHash, {
         partnerId: actor.partnerId,
         requestId: actor.requestId,
+        fieldPrefix: 'join.',
       });
     }
 

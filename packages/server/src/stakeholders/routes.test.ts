@@ -2,7 +2,14 @@ import type { Organization, Page, Stakeholder } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorPaths } from '../community/fixtures';
 import { organizationsSeeder } from '../database/seed-organizations';
-import { createTestServer, databases, type SignedUp, signUp, type TestServer } from '../test-support';
+import {
+  approveMembership,
+  createTestServer,
+  databases,
+  type SignedUp,
+  signUp,
+  type TestServer,
+} from '../test-support';
 
 describe.each(databases())('stakeholders and organizations directory on $kind', ({ kind }) => {
   let app: TestServer;
@@ -20,14 +27,16 @@ describe.each(databases())('stakeholders and organizations directory on $kind', 
       method: 'PATCH',
       url: '/v1/me',
       headers: planner.headers,
-      payload: { country: 'SG', city: 'Singapore', organizationId: 'itu', bio: 'Smart water grids' },
+      payload: { country: 'SG', city: 'Singapore', bio: 'Smart water grids' },
     });
+    await approveMembership(app, planner.accountId, 'itu');
     await app.inject({
       method: 'PATCH',
       url: '/v1/me',
       headers: utility.headers,
-      payload: { country: 'AE', city: 'دبي', organizationId: 'iec' },
+      payload: { country: 'AE', city: 'دبي' },
     });
+    await approveMembership(app, utility.accountId, 'iec');
   });
   afterAll(() => app.dispose());
 

@@ -12,6 +12,7 @@ import { createDatabase, type Database, quoteIdentifier } from '../database/crea
 import type { DatabaseSchema } from '../database/schema';
 import { seed } from '../database/seed';
 import { seeders as defaultSeeders, type Seeder } from '../database/seeders';
+import { saveMembership } from '../organizations/memberships-repository';
 import { createPartnerKeyRecord, createPartnerRecord } from '../partners/repository';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -219,6 +220,29 @@ export async function signUp(
     password,
     headers: { authorization: `Bearer ${session.token}` },
   };
+}
+
+/**
+ * Makes the account an approved member of the organization, as its managers would (tests only;
+ * the routes are tested in `organizations/memberships.test.ts`).
+ *
+ * @example
+ * await approveMembership(app, planner.accountId, 'itu');
+ */
+export async function approveMembership(
+  app: Pick<Injectable, 'db'>,
+  accountId: string,
+  organizationId: string,
+  role: 'member' | 'manager' = 'member',
+): Promise<void> {
+  await app.db.transaction().execute((trx) =>
+    saveMembership(trx, organizationId, accountId, {
+      status: 'approved',
+      role,
+      basis: 'decision',
+      decidedBy: null,
+    }),
+  );
 }
 
 export interface TestPartner {
