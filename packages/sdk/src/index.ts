@@ -25,7 +25,13 @@ export type {
   EventUpdateParams,
 } from './resources/events';
 export type { MeUpdateParams } from './resources/me';
-export type { OrganizationListParams } from './resources/organizations';
+export type {
+  OrganizationListParams,
+  OrganizationMembershipListParams,
+  OrganizationMembershipRequestCreateParams,
+  OrganizationMembershipUpdateParams,
+  OrganizationUpdateParams,
+} from './resources/organizations';
 export type {
   PainPointChangeStatusParams,
   PainPointCreateParams,

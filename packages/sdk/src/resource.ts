@@ -12,7 +12,7 @@ export interface Endpoint {
 
 /**
  * Builds a path with every parameter URL-encoded, and the route template with `{id}` in place
- * of each parameter (the v1 API has one parameter per path).
+ * of each parameter.
  *
  * @example
  * endpoint`/v1/pain-points/${'a/b'}/vote`; // { path: '/v1/pain-points/a%2Fb/vote', route: '/v1/pain-points/{id}/vote' }

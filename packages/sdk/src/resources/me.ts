@@ -1,12 +1,54 @@
-import { type Me as MeBody, type MeExport, MeExportSchema, MeSchema, type MeUpdate } from '@wsc/models';
+import {
+  type Me as MeBody,
+  type MeExport,
+  MeExportSchema,
+  MeSchema,
+  type MeUpdate,
+  type MembershipList,
+  MembershipListSchema,
+} from '@wsc/models';
+import type { WscClient } from '../client';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
 
 /** Body of `me.update`. */
 export type MeUpdateParams = MeUpdate;
 
+/** `/v1/me/memberships`: the signed-in member's organization memberships and requests. */
+export class MeMemberships extends Resource {
+  /**
+   * Lists the member's memberships: asked (`pending`), `approved`, `refused` or `removed`.
+   *
+   * @example
+   * const { data } = await client.me.memberships.list();
+   */
+  list(options?: RequestOptions): Promise<MembershipList> {
+    return this.client.request(
+      { method: 'GET', ...endpoint`/v1/me/memberships`, schema: MembershipListSchema },
+      options,
+    );
+  }
+
+  /**
+   * Withdraws the member's request, or leaves the organization.
+   *
+   * @example
+   * await client.me.memberships.delete('iec');
+   */
+  async delete(organizationId: string, options?: RequestOptions): Promise<void> {
+    await this.client.request({ method: 'DELETE', ...endpoint`/v1/me/memberships/${organizationId}` }, options);
+  }
+}
+
 /** `/v1/me`: the signed-in member's account, profile and personal data. */
 export class Me extends Resource {
+  /** `/v1/me/memberships`: organizations the member asked to join or belongs to. */
+  readonly memberships: MeMemberships;
+
+  constructor(client: WscClient) {
+    super(client);
+    this.memberships = new MeMemberships(client);
+  }
   /**
    * Fetches the signed-in member's account and profile.
    *

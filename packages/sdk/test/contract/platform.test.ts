@@ -178,6 +178,41 @@ describe(`me against @wsc/server (${kind})`, () => {
   });
 });
 
+describe(`organization membership against @wsc/server (${kind})`, () => {
+  it('asks, is approved by a manager the admin named, leaves; a self-claim is refused', async () => {
+    const admin = new WscClient({ baseURL, token: (await signUp(app, { roles: ['admin'] })).token });
+    const manager = await member();
+    const managerId = (await manager.client.me.get()).account.id;
+    const named = await admin.organizations.memberships.update('iso', managerId, {
+      status: 'approved',
+      role: 'manager',
+    });
+    expect(named).toMatchObject({ organizationId: 'iso', status: 'approved', role: 'manager' });
+
+    const { client } = await member();
+    const claim = await failure(client.me.update({ organizationId: 'iso' } as never));
+    expect(claim).toBeInstanceOf(ValidationError);
+    expect((claim as ValidationError).errors.map((field) => field.path)).toEqual(['organizationId']);
+
+    const asked = await client.organizations.membershipRequests.create('iso', { note: 'ISO/TC 268' });
+    expect(asked).toMatchObject({ status: 'pending', note: 'ISO/TC 268' });
+    const pending = await manager.client.organizations.memberships.list('iso', { status: 'pending' }).toArray({ limit: 100 });
+    expect(pending.map((membership) => membership.accountId)).toEqual([asked.accountId]);
+    expect(await failure(client.organizations.memberships.list('iso'))).toBeInstanceOf(PermissionError);
+
+    await manager.client.organizations.memberships.update('iso', asked.accountId, { status: 'approved' });
+    expect((await client.me.get()).profile.organizationId).toBe('iso');
+    expect((await client.me.memberships.list()).data).toEqual([
+      expect.objectContaining({ organizationId: 'iso', status: 'approved' }),
+    ]);
+    await client.me.memberships.delete('iso');
+    expect((await client.me.get()).profile.organizationId).toBeNull();
+
+    const domains = await admin.organizations.update('iso', { verifiedDomains: ['iso.org'] });
+    expect(domains.verifiedDomains).toEqual(['iso.org']);
+  });
+});
+
 describe(`catalogue against @wsc/server (${kind})`, () => {
   it('lists and reads standards, stakeholders and organizations', async () => {
     const client = new WscClient({ baseURL });
