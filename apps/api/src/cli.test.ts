@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bootstrapAdmin, createDatabase, migrate } from '@wsc/server';
+import { bootstrapAdmin, createDatabase, migrate, seed, seeders } from '@wsc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -21,6 +21,11 @@ describe('apps/api CLI (embedded database)', () => {
   beforeAll(async () => {
     const database = await createDatabase({ dataDirectory: folder });
     await migrate(database.db);
+    // The organizations `npm start` seeds (IEC, ISO, ITU), for the membership commands.
+    await seed(
+      database.db,
+      seeders.filter((seeder) => seeder.name.startsWith('organizations')),
+    );
     await bootstrapAdmin(database.db, { email: 'ops@example.org', password: 'operations password' });
     await database.close();
   });
@@ -116,6 +121,67 @@ describe('apps/api CLI (embedded database)', () => {
       await database.close();
     }
   });
+
+  test('memberships: an organization gets its first manager, its domains, and decisions, all audited', async () => {
+    const database = await createDatabase({ dataDirectory: folder });
+    try {
+      const [lead] = await database.db
+        .insertInto('accounts')
+        .values({ email: 'lead@iec.ch', email_normalized: 'lead@iec.ch', password_hash: null })
+        .returning('id')
+        .execute();
+      await database.db
+        .insertInto('stakeholders')
+        .values({ id: lead?.id as string, display_name: 'Lead', role: 'standardization-expert' })
+        .execute();
+    } finally {
+      await database.close();
+    }
+    const named = cli('memberships', 'add-manager', '--organization', 'iec', '--email', 'Lead@IEC.ch');
+    expect(named.status, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({
+      organizationId: 'iec',
+      status: 'approved',
+      role: 'manager',
+    });
+    const listed = cli('memberships', 'list', '--organization', 'iec', '--status', 'approved');
+    expect(JSON.parse(listed.stdout).map((membership: { email: string }) => membership.email)).toEqual([
+      'lead@iec.ch',
+    ]);
+    const refused = cli('memberships', 'refuse', '--organization', 'iec', '--email', 'lead@iec.ch');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('Only a pending request can be refused');
+    const dismissed = cli('memberships', 'remove-manager', '--organization', 'iec', '--email', 'lead@iec.ch');
+    expect(JSON.parse(dismissed.stdout)).toMatchObject({ status: 'approved', role: 'member' });
+    const domains = cli('organizations', 'domains', '--organization', 'iec', '--domain', 'IEC.ch');
+    expect(domains.status, domains.stderr).toBe(0);
+    expect(JSON.parse(domains.stdout).verifiedDomains).toEqual(['iec.ch']);
+    expect(cli('memberships', 'list', '--organization', 'iec', '--status', 'maybe').status).toBe(2);
+
+    const audit = await createDatabase({ dataDirectory: folder });
+    try {
+      const entries = await audit.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_id', 'data'])
+        .where('subject_type', '=', 'organization')
+        .execute();
+      expect(entries.map((entry) => entry.action).sort()).toEqual(
+        [
+          'organization_membership.approved',
+          'organization_manager.appointed',
+          'organization_manager.dismissed',
+          'organization.updated',
+        ].sort(),
+      );
+      for (const entry of entries) {
+        expect(entry.actor_id).toBeNull();
+        expect(entry.data).toMatchObject({ via: 'cli' });
+      }
+    } finally {
+      await audit.close();
+    }
+    // Seven CLI runs, each opening the embedded database: slow on a busy 2-core machine.
+  }, 180_000);
 
   test('bad usage exits 2 with the usage text', () => {
     const unknown = cli('keys', 'create', '--partner', 'x', '--kind', 'magic');

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ACCOUNT_ROLES, type AccountRole } from '@wsc/models';
+import {
+  ACCOUNT_ROLES,
+  type AccountRole,
+  MEMBERSHIP_STATUSES,
+  MembershipListParamsSchema,
+} from '@wsc/models';
 import {
   EVENT_IMPORT_KINDS,
   type EventImportKind,
@@ -14,13 +19,17 @@ import {
   createDatabase,
   createPartnerKeyRecord,
   createPartnerRecord,
+  decideMembership,
   IMPORT_COLUMNS,
   importEventList,
+  listMemberships,
+  type MembershipDecider,
   migrate,
   optionsFromEnvironment,
   recordAudit,
   revokePartnerKey,
   revokeUserTokens,
+  updateOrganization,
   updatePartnerRecord,
 } from '@wsc/server';
 import { progressBar } from './progress';
@@ -42,6 +51,15 @@ const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL 
       Replaces the account's roles (member is always kept). Roles: ${ACCOUNT_ROLES.join(', ')}.
   accounts disable --email <email>
   accounts enable --email <email>
+  organizations domains --organization <id> [--domain <domain>]…
+      Sets the e-mail domains whose confirmed addresses join the organization without approval
+      (no --domain: none).
+  memberships list --organization <id> [--status ${MEMBERSHIP_STATUSES.join('|')}]
+  memberships approve|refuse|remove --organization <id> --email <email>
+      Decides on a member's request or membership, as the organization's managers do.
+  memberships add-manager|remove-manager --organization <id> --email <email>
+      Names a manager (approving them if needed: how an organization gets its first managers),
+      or makes a manager a plain member again.
   events import --event <id|slug> --kind <kind> --file <list.csv>
       Imports a CSV list (header line first) for eligibility checks; a progress bar goes to
       stderr, bad rows are reported by line and the good ones stored (exit 1 if any failed).
@@ -55,6 +73,24 @@ class HelpRequested extends Error {}
 
 /** Who ran an audited CLI action: no account, so the operating-system user is kept instead. */
 const OPERATOR = { via: 'cli', operator: process.env.USER ?? process.env.USERNAME ?? null };
+
+/** The operator decides on memberships as an admin would, through the same service as the routes. */
+const CLI_DECIDER: MembershipDecider = {
+  accountId: null,
+  admin: true,
+  partnerId: null,
+  requestId: null,
+  audit: OPERATOR,
+};
+
+/** What each `memberships` verb asks of the membership rule. */
+const MEMBERSHIP_CHANGES = {
+  approve: { status: 'approved' },
+  refuse: { status: 'refused' },
+  remove: { status: 'removed' },
+  'add-manager': { status: 'approved', role: 'manager' },
+  'remove-manager': { role: 'member' },
+} as const;
 
 function required(value: string | undefined, name: string): string {
   if (!value) throw new UsageError(`--${name} is required`);
@@ -82,6 +118,8 @@ async function run(argv: string[]): Promise<unknown> {
       role: { type: 'string', multiple: true },
       event: { type: 'string' },
       file: { type: 'string' },
+      domain: { type: 'string', multiple: true },
+      status: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -100,7 +138,7 @@ async function run(argv: string[]): Promise<unknown> {
     switch (command) {
       case 'partners create': {
         const name = required(values.name, 'name');
-        return db.transaction().execute(async (trx) => {
+        return await db.transaction().execute(async (trx) => {
           const partner = await createPartnerRecord(trx, {
             name,
             organizationId: values.organization ?? null,
@@ -129,7 +167,7 @@ async function run(argv: string[]): Promise<unknown> {
       case 'partners disable':
       case 'partners enable': {
         const partnerId = required(values.partner, 'partner');
-        return db.transaction().execute(async (trx) => {
+        return await db.transaction().execute(async (trx) => {
           const change = await updatePartnerRecord(trx, partnerId, { disabled: verb === 'disable' });
           if (!change) throw new UsageError(`no partner with id ${partnerId}`);
           await recordAudit(trx, {
@@ -153,7 +191,7 @@ async function run(argv: string[]): Promise<unknown> {
           throw new UsageError('a publishable key needs at least one --origin');
         }
         const partnerId = required(values.partner, 'partner');
-        return db.transaction().execute(async (trx) => {
+        return await db.transaction().execute(async (trx) => {
           const key = await createPartnerKeyRecord(trx, partnerId, { kind, allowedOrigins, scopes });
           await recordAudit(trx, {
             actorId: null,
@@ -169,7 +207,7 @@ async function run(argv: string[]): Promise<unknown> {
       case 'keys revoke': {
         const partnerId = required(values.partner, 'partner');
         const keyId = required(values.key, 'key');
-        return db.transaction().execute(async (trx) => {
+        return await db.transaction().execute(async (trx) => {
           const revoked = await revokePartnerKey(trx, partnerId, keyId);
           if (!revoked) throw new UsageError('no active key with that id for that partner');
           await recordAudit(trx, {
@@ -230,6 +268,49 @@ async function run(argv: string[]): Promise<unknown> {
           });
         });
         return { id: account.id, disabled };
+      }
+      case 'organizations domains':
+        return await updateOrganization(db, CLI_DECIDER, required(values.organization, 'organization'), {
+          verifiedDomains: (values.domain ?? []).map((domain) => domain.trim().toLowerCase()),
+        });
+      case 'memberships list': {
+        const status = values.status ? oneOf(MEMBERSHIP_STATUSES, values.status, 'status') : undefined;
+        const organization = required(values.organization, 'organization');
+        const memberships = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listMemberships(
+            db,
+            CLI_DECIDER,
+            organization,
+            MembershipListParamsSchema.parse({ status, limit: 100, cursor }),
+          );
+          memberships.push(...page.data);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return memberships;
+      }
+      case 'memberships approve':
+      case 'memberships refuse':
+      case 'memberships remove':
+      case 'memberships add-manager':
+      case 'memberships remove-manager': {
+        const organization = required(values.organization, 'organization');
+        const email = required(values.email, 'email').trim().toLowerCase();
+        const account = await db
+          .selectFrom('accounts')
+          .select('id')
+          .where('email_normalized', '=', email)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
+        if (!account) throw new UsageError(`no account with e-mail ${email}`);
+        return await decideMembership(
+          db,
+          CLI_DECIDER,
+          organization,
+          account.id,
+          MEMBERSHIP_CHANGES[verb as keyof typeof MEMBERSHIP_CHANGES],
+        );
       }
       case 'events import': {
         const kind: EventImportKind = oneOf(EVENT_IMPORT_KINDS, required(values.kind, 'kind'), 'kind');
