@@ -268,25 +268,23 @@ export async function listOrganizationMemberships(
 }
 
 /**
- * True when the account is an approved manager of the organization; `lock` takes the row's
- * share lock, so a removal of the manager waits until the decision they are making commits.
+ * True when the account is an approved manager of the organization.
  *
  * @example
- * if (await isOrganizationManager(trx, 'iec', accountId, { lock: true })) …
+ * if (await isOrganizationManager(db, 'iec', accountId)) showRequests();
  */
 export async function isOrganizationManager(
   db: Database,
   organizationId: string,
   accountId: string,
-  options: { lock?: boolean } = {},
 ): Promise<boolean> {
-  let query = db
+  const row = await db
     .selectFrom('organization_memberships')
     .select('role')
     .where('organization_id', '=', organizationId)
     .where('account_id', '=', accountId)
     .where('status', '=', 'approved')
-    .where('role', '=', 'manager');
-  if (options.lock) query = query.forShare();
-  return (await query.executeTakeFirst()) !== undefined;
+    .where('role', '=', 'manager')
+    .executeTakeFirst();
+  return row !== undefined;
 }
