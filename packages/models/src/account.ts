@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { AccountRoleSchema, LanguageSchema } from './enums';
+import { ACCOUNT_ROLES, AccountRoleSchema, LANGUAGES, LanguageSchema } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { ProfileUpdateSchema, StakeholderSchema } from './stakeholder';
 
@@ -8,8 +9,8 @@ import { ProfileUpdateSchema, StakeholderSchema } from './stakeholder';
 export const AccountSchema = object({
   id: IdSchema,
   email: z.string(),
-  accountRoles: z.array(AccountRoleSchema),
-  language: z.nullable(LanguageSchema),
+  accountRoles: z.array(openEnum(ACCOUNT_ROLES)),
+  language: z.nullable(openEnum(LANGUAGES)),
   disabled: z.boolean(),
   createdAt: DateTimeSchema,
   lastLoginAt: z.optional(z.nullable(DateTimeSchema)),

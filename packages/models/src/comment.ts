@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { LanguageSchema } from './enums';
+import { LANGUAGES, LanguageSchema } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { CursorParamSchema, DateTimeSchema, IdSchema, LimitSchema } from './primitives';
 
 export const COMMENT_MAX_LENGTH = 5000;
@@ -13,7 +14,7 @@ export const CommentSchema = object({
   authorId: z.nullable(IdSchema),
   /** Empty when hidden by a moderator (the server withholds the text). */
   body: z.string(),
-  language: z.nullable(LanguageSchema),
+  language: z.nullable(openEnum(LANGUAGES)),
   hidden: z.boolean(),
   locked: z.boolean(),
   replyCount: z.optional(z.number()),

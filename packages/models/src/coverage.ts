@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { CoverageLevelSchema, DomainSchema, StandardBodySchema } from './enums';
+import { COVERAGE_LEVELS, DOMAINS, STANDARD_BODIES } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { DateTimeSchema, IdSchema } from './primitives';
 
 /** How many pain points are fully, partly or not covered. */
@@ -15,8 +16,8 @@ export type CoverageCounts = z.infer<typeof CoverageCountsSchema>;
 /** A pain point no standard fully addresses: the work list for standards committees. */
 export const CoverageGapSchema = object({
   painPointId: IdSchema,
-  domain: DomainSchema,
-  coverage: CoverageLevelSchema,
+  domain: openEnum(DOMAINS),
+  coverage: openEnum(COVERAGE_LEVELS),
   voteCount: z.number(),
 });
 export type CoverageGap = z.infer<typeof CoverageGapSchema>;
@@ -25,8 +26,8 @@ export type CoverageGap = z.infer<typeof CoverageGapSchema>;
 export const CoverageReportSchema = object({
   generatedAt: DateTimeSchema,
   totals: CoverageCountsSchema,
-  byDomain: z.array(object({ domain: DomainSchema, ...CoverageCountsSchema.shape })),
-  byBody: z.array(object({ body: StandardBodySchema, ...CoverageCountsSchema.shape })),
+  byDomain: z.array(object({ domain: openEnum(DOMAINS), ...CoverageCountsSchema.shape })),
+  byBody: z.array(object({ body: openEnum(STANDARD_BODIES), ...CoverageCountsSchema.shape })),
   /** Uncovered first, then partly covered; most voted first within each. */
   gaps: z.array(CoverageGapSchema),
 });

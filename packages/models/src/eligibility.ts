@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { EligibilityBasisSchema, MembershipBodySchema } from './enums';
+import { ELIGIBILITY_BASES, MembershipBodySchema } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 
 /**
  * What a person says makes them eligible for free attendance (`POST /v1/events/{id}/eligibility`).
@@ -36,7 +37,7 @@ export type EligibilityClaim = z.infer<typeof EligibilityClaimSchema>;
 /** The answer: eligible through which basis, or why not and how to become eligible. */
 export const EligibilityDecisionSchema = object({
   eligible: z.boolean(),
-  basis: z.nullable(EligibilityBasisSchema),
+  basis: z.nullable(openEnum(ELIGIBILITY_BASES)),
   reason: z.string(),
   howToBecomeEligible: z.nullable(z.string()),
 });

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { EligibilityBasisSchema } from './enums';
+import { ELIGIBILITY_BASES, EligibilityBasisSchema } from './enums';
 import { LocalizedTextSchema, localizedTextSchema } from './localized-text';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import {
   CityNameSchema,
   CountryCodeSchema,
@@ -59,7 +60,7 @@ export const EventSchema = object({
   capacity: z.nullable(z.number()),
   registrationOpensAt: z.nullable(DateTimeSchema),
   registrationClosesAt: z.nullable(DateTimeSchema),
-  freeAttendance: z.array(EligibilityBasisSchema),
+  freeAttendance: z.array(openEnum(ELIGIBILITY_BASES)),
   source: z.nullable(z.string()),
 });
 export type Event = z.infer<typeof EventSchema>;

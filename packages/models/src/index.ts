@@ -14,6 +14,7 @@ export * from './event';
 export * from './event-session';
 export * from './localized-text';
 export * from './membership';
+export * from './open-enum';
 export * from './organization';
 export * from './page';
 export * from './pain-point';

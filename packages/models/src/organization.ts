@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { MembershipBodySchema, OrganizationTypeSchema } from './enums';
+import { MEMBERSHIP_BODIES, MembershipBodySchema, ORGANIZATION_TYPES, OrganizationTypeSchema } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { CountryCodeSchema, CursorParamSchema, IdSchema, LimitSchema, SearchQuerySchema } from './primitives';
 
 /** A city, company, standards body or other organization stakeholders belong to. */
@@ -8,8 +9,8 @@ export const OrganizationSchema = object({
   id: IdSchema,
   slug: z.string(),
   name: z.string(),
-  type: OrganizationTypeSchema,
-  memberships: z.array(MembershipBodySchema),
+  type: openEnum(ORGANIZATION_TYPES),
+  memberships: z.array(openEnum(MEMBERSHIP_BODIES)),
   country: z.nullable(z.string()),
   url: z.nullable(z.string()),
   /** E-mail domains whose confirmed addresses join without a manager's approval (set by admins). */

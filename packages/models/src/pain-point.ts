@@ -1,7 +1,17 @@
 import * as z from 'zod/mini';
-import { DomainSchema, LanguageSchema, PainPointStatusSchema, SeveritySchema } from './enums';
+import {
+  DOMAINS,
+  DomainSchema,
+  LANGUAGES,
+  LanguageSchema,
+  PAIN_POINT_STATUSES,
+  PainPointStatusSchema,
+  SEVERITIES,
+  SeveritySchema,
+} from './enums';
 import { LocalizedTextSchema, localizedTextSchema } from './localized-text';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import {
   CityNameSchema,
   CountryCodeSchema,
@@ -30,12 +40,12 @@ export const PainPointSchema = object({
   slug: z.optional(z.nullable(z.string())),
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
-  language: LanguageSchema,
-  domain: DomainSchema,
+  language: openEnum(LANGUAGES),
+  domain: openEnum(DOMAINS),
   city: z.nullable(z.string()),
   country: z.nullable(CountryCodeSchema),
-  severity: SeveritySchema,
-  status: PainPointStatusSchema,
+  severity: openEnum(SEVERITIES),
+  status: openEnum(PAIN_POINT_STATUSES),
   duplicateOf: z.optional(z.nullable(IdSchema)),
   voteCount: z.number(),
   commentCount: z.number(),

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { SessionSchema, SignupSchema } from './auth';
 import { EligibilityClaimSchema } from './eligibility';
-import { EligibilityBasisSchema } from './enums';
+import { ELIGIBILITY_BASES } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { DateTimeSchema, IdSchema } from './primitives';
 
 export const REGISTRATION_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
@@ -14,11 +15,11 @@ export const RegistrationSchema = object({
   id: IdSchema,
   eventId: IdSchema,
   stakeholderId: IdSchema,
-  status: RegistrationStatusSchema,
+  status: openEnum(REGISTRATION_STATUSES),
   /** 1-based place on the waitlist; null unless waitlisted. */
   waitlistPosition: z.nullable(z.number()),
   /** The rule that granted free attendance. */
-  basis: z.nullable(EligibilityBasisSchema),
+  basis: z.nullable(openEnum(ELIGIBILITY_BASES)),
   sessionIds: z.optional(z.array(IdSchema)),
   createdAt: DateTimeSchema,
   cancelledAt: z.optional(z.nullable(DateTimeSchema)),

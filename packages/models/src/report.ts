@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { requiredWhen } from './schema-helpers';
 
@@ -21,7 +22,7 @@ export const ReportSchema = object({
   id: IdSchema,
   commentId: IdSchema,
   reporterId: z.nullable(IdSchema),
-  reason: ReportReasonSchema,
+  reason: openEnum(REPORT_REASONS),
   note: z.nullable(z.string()),
   createdAt: DateTimeSchema,
   resolvedAt: z.optional(z.nullable(DateTimeSchema)),

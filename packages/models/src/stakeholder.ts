@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { StakeholderRoleSchema } from './enums';
+import { STAKEHOLDER_ROLES, StakeholderRoleSchema } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import {
   CityNameSchema,
   CountryCodeSchema,
@@ -19,7 +20,7 @@ import {
 export const StakeholderSchema = object({
   id: IdSchema,
   displayName: z.string(),
-  role: StakeholderRoleSchema,
+  role: openEnum(STAKEHOLDER_ROLES),
   organizationId: z.nullable(IdSchema),
   country: z.nullable(z.string()),
   city: z.nullable(z.string()),

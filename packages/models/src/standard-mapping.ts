@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { CoverageLevelSchema } from './enums';
+import { COVERAGE_LEVELS, CoverageLevelSchema } from './enums';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { StandardSchema } from './standard';
 
@@ -9,7 +10,7 @@ export const StandardMappingSchema = object({
   id: z.optional(IdSchema),
   painPointId: IdSchema,
   standardId: IdSchema,
-  coverage: CoverageLevelSchema,
+  coverage: openEnum(COVERAGE_LEVELS),
   /** The clause that addresses it, e.g. `5.3`. */
   clause: z.nullable(z.string()),
   note: z.nullable(z.string()),

@@ -1,23 +1,31 @@
 import * as z from 'zod/mini';
-import { DomainSchema, StandardBodySchema, StandardStatusSchema } from './enums';
+import {
+  DOMAINS,
+  DomainSchema,
+  STANDARD_BODIES,
+  STANDARD_STATUSES,
+  StandardBodySchema,
+  StandardStatusSchema,
+} from './enums';
 import { LocalizedTextSchema } from './localized-text';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { CursorParamSchema, IdSchema, LimitSchema, SearchQuerySchema } from './primitives';
 
 /** An international standard from the IEC, ISO or ITU catalogue (or a joint committee's). */
 export const StandardSchema = object({
   /** Slug of the reference, e.g. `iso-37120-2018`. */
   id: IdSchema,
-  body: StandardBodySchema,
+  body: openEnum(STANDARD_BODIES),
   /** Official reference, e.g. `ISO 37120:2018`. */
   reference: z.string(),
   /** Official English title at least. */
   title: LocalizedTextSchema,
   /** e.g. `ISO/TC 268`. */
   committee: z.string(),
-  status: StandardStatusSchema,
+  status: openEnum(STANDARD_STATUSES),
   publicationYear: z.nullable(z.number()),
-  domains: z.array(DomainSchema),
+  domains: z.array(openEnum(DOMAINS)),
   /** Public catalogue page (https). */
   url: z.string(),
 });

@@ -21,9 +21,14 @@ describe('standards', () => {
     expect(StandardSchema.parse(standard).reference).toBe('ISO 37120:2018');
   });
 
+  it('reads bodies, statuses and domains a newer server added (answers are forward compatible)', () => {
+    const newer = { ...standard, body: 'IEEE', status: 'confirmed', domains: ['water', 'roads'] };
+    expect(StandardSchema.parse(newer).domains).toEqual(['water', 'roads']);
+  });
+
   it.each([
-    [StandardSchema, { ...standard, body: 'IEEE' }, 'body'],
-    [StandardSchema, { ...standard, domains: ['water', 'roads'] }, 'domains.1'],
+    [StandardSchema, { ...standard, body: 7 }, 'body'],
+    [StandardSchema, { ...standard, domains: ['water', null] }, 'domains.1'],
     [StandardListParamsSchema, { status: 'draft' }, 'status'],
     [StandardListParamsSchema, { limit: '500' }, 'limit'],
     [StandardMappingCreateSchema, { standardId: 'iso-37120-2018', coverage: 'most' }, 'coverage'],

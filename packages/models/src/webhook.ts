@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { DateTimeSchema, HttpUrlSchema, IdSchema } from './primitives';
-import { WebhookEventTypeSchema } from './webhook-event';
+import { WEBHOOK_EVENT_TYPES, WebhookEventTypeSchema } from './webhook-event';
 
 /** A partner's URL receiving signed event notifications. */
 export const WebhookEndpointSchema = object({
   id: IdSchema,
   url: z.string(),
   description: z.nullable(z.string()),
-  eventTypes: z.array(WebhookEventTypeSchema),
+  eventTypes: z.array(openEnum(WEBHOOK_EVENT_TYPES)),
   enabled: z.boolean(),
   createdAt: DateTimeSchema,
 });
@@ -35,8 +36,8 @@ export const WebhookDeliverySchema = object({
   id: IdSchema,
   endpointId: IdSchema,
   eventId: IdSchema,
-  eventType: WebhookEventTypeSchema,
-  status: WebhookDeliveryStatusSchema,
+  eventType: openEnum(WEBHOOK_EVENT_TYPES),
+  status: openEnum(WEBHOOK_DELIVERY_STATUSES),
   attempts: z.number(),
   responseStatus: z.nullable(z.number()),
   lastAttemptAt: z.nullable(DateTimeSchema),

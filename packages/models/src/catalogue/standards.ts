@@ -21,7 +21,11 @@
  *   the exact reference: the IEC webstore numbers were not verifiable here.
  * - `domains` lists only the smart-city domains the publication's own scope names.
  */
+import type { Domain, StandardBody, StandardStatus } from '../enums';
 import type { Standard } from '../standard';
+
+/** A standard as the seed writes it: responses accept values a newer server adds, the seed only known ones. */
+type CatalogueStandard = Standard & { body: StandardBody; status: StandardStatus; domains: Domain[] };
 
 /** ISO catalogue search for an exact reference, used where the numbered page is not known for certain. */
 function isoSearchUrl(reference: string): string {
@@ -38,7 +42,7 @@ function ituRecommendationUrl(number: string): string {
   return `https://www.itu.int/rec/T-REC-${number}`;
 }
 
-const isoStandards: Standard[] = [
+const isoStandards: CatalogueStandard[] = [
   {
     id: 'iso-37120-2018',
     body: 'ISO',
@@ -251,7 +255,7 @@ const isoStandards: Standard[] = [
 ];
 
 /** ISO/IEC JTC 1 publications: the joint committee of ISO and IEC for information technology. */
-const jointStandards: Standard[] = [
+const jointStandards: CatalogueStandard[] = [
   {
     id: 'iso-iec-30182-2017',
     body: 'joint',
@@ -328,7 +332,7 @@ const jointStandards: Standard[] = [
   },
 ];
 
-const iecStandards: Standard[] = [
+const iecStandards: CatalogueStandard[] = [
   {
     id: 'iec-srd-63188-2022',
     body: 'IEC',
@@ -421,7 +425,7 @@ const iecStandards: Standard[] = [
 ];
 
 /** ITU-T Recommendations; dual numbers (Y.4900/L.1600) are how ITU-T itself cites them. */
-const ituStandards: Standard[] = [
+const ituStandards: CatalogueStandard[] = [
   {
     id: 'itu-t-y-4900-l-1600',
     body: 'ITU',
@@ -551,7 +555,7 @@ const ituStandards: Standard[] = [
 ];
 
 /** The seeded standards: ISO, then ISO/IEC JTC 1, then IEC, then ITU-T. */
-export const standards: readonly Standard[] = [
+export const standards: readonly CatalogueStandard[] = [
   ...isoStandards,
   ...jointStandards,
   ...iecStandards,

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { AccountSchema } from '../account';
 import { CommentSchema } from '../comment';
-import { CoverageLevelSchema, DomainSchema, LanguageSchema } from '../enums';
+import { COVERAGE_LEVELS, DomainSchema, LANGUAGES } from '../enums';
 import { LocalizedTextSchema } from '../localized-text';
 import { object } from '../object';
+import { openEnum } from '../open-enum';
 import { PainPointSchema } from '../pain-point';
 import { CursorParamSchema, DateTimeSchema, IdSchema, IntegerSchema, LimitSchema } from '../primitives';
 import { RegistrationSchema } from '../registration';
@@ -31,7 +32,7 @@ export const ExportedPainPointSchema = object({
   slug: z.nullable(z.string()),
   title: LocalizedTextSchema,
   description: LocalizedTextSchema,
-  language: LanguageSchema,
+  language: openEnum(LANGUAGES),
   domain: z.string(),
   city: z.nullable(z.string()),
   country: z.nullable(z.string()),
@@ -80,7 +81,7 @@ export type CoverageParams = z.infer<typeof CoverageParamsSchema>;
 /** `coverage` of a pain point: the best coverage among its standard mappings. */
 export const PainPointCoverageSchema = object({
   painPointId: IdSchema,
-  coverage: CoverageLevelSchema,
+  coverage: openEnum(COVERAGE_LEVELS),
   mappings: z.array(StandardMappingSchema),
 });
 export type PainPointCoverage = z.infer<typeof PainPointCoverageSchema>;

@@ -63,7 +63,8 @@ export function computeCoverage(input: CoverageInput): CoverageReport {
   const totals = emptyCounts();
   const byDomain = DOMAINS.map((domain) => ({ domain, ...emptyCounts() }));
   const byBody = STANDARD_BODIES.map((body) => ({ body, ...emptyCounts() }));
-  const gaps: CoverageGap[] = [];
+  // Built from this version's own levels, so the ranking below needs no default.
+  const gaps: (CoverageGap & { coverage: CoverageLevel })[] = [];
   for (const painPoint of input.painPoints) {
     const coverage = overall.get(painPoint.id) ?? 'none';
     count(totals, coverage);

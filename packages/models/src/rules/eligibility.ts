@@ -1,6 +1,7 @@
 import type { EligibilityClaim, EligibilityDecision } from '../eligibility';
-import type { EligibilityBasis } from '../enums';
+import { ELIGIBILITY_BASES, type EligibilityBasis } from '../enums';
 import type { Event } from '../event';
+import { isKnownValue } from '../open-enum';
 
 /** What the server verified about a claim; the rule itself does no I/O. */
 export interface EligibilityFacts {
@@ -79,6 +80,8 @@ export function decideEligibility(
 ): EligibilityDecision {
   const failures: string[] = [];
   for (const basis of event.freeAttendance) {
+    // A basis added by a newer version cannot be checked here: it grants nothing.
+    if (!isKnownValue(ELIGIBILITY_BASES, basis)) continue;
     const outcome = checkBasis(basis, event, claim, facts);
     if (outcome === null) {
       const joining = basis === 'community-member' && !facts.signedInMember;

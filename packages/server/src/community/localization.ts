@@ -82,7 +82,7 @@ export function requestedLanguages(header: string | string[] | undefined): Langu
  * @example
  * contentLanguage(['zh', 'en', 'zh'], []); // 'zh, en'
  */
-export function contentLanguage(languages: readonly Language[], requested: readonly Language[]): string {
+export function contentLanguage(languages: readonly string[], requested: readonly Language[]): string {
   const unique = [...new Set(languages)];
   if (unique.length > 0) return unique.join(', ');
   return requested[0] ?? FALLBACK_LANGUAGES[0] ?? 'en';

@@ -178,7 +178,8 @@ export async function decideForClaim(
   const decision = decideEligibility(event, claim, verified.facts);
   if (!decision.eligible) {
     const precise = event.freeAttendance
-      .map((basis) => verified.failures[basis])
+      // A basis this version does not know has no failure recorded: the lookup gives undefined.
+      .map((basis) => verified.failures[basis as EligibilityBasis])
       .filter((failure): failure is string => Boolean(failure));
     if (precise.length > 0) decision.reason = precise.join('; ');
   }

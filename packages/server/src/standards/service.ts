@@ -119,7 +119,8 @@ export async function getPainPointCoverage(db: Database, painPointId: string): P
   );
   const mappings = rows.map((row) => toMapping(row, standards.get(row.standard_id)));
   const coverage = mappings.reduce<CoverageLevel>(
-    (best, mapping) => bestCoverage(best, mapping.coverage),
+    // This server's own mappings: their levels are the ones it knows.
+    (best, mapping) => bestCoverage(best, mapping.coverage as CoverageLevel),
     'none',
   );
   return { painPointId, coverage, mappings };
