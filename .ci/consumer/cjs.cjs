@@ -21,7 +21,12 @@ async function main() {
   }
 
   const secret = webhooks.generateSecret();
-  const body = JSON.stringify({ id: 'evt_consumer_cjs', type: 'pain_point.created', data: {} });
+  const body = JSON.stringify({
+    id: 'evt_consumer_cjs',
+    type: 'pain_point.voted',
+    createdAt: new Date().toISOString(),
+    data: { painPointId: 'pp_consumer', voteCount: 1 },
+  });
   const event = webhooks.verify(Buffer.from(body), webhooks.sign(body, secret), secret);
 
   return {

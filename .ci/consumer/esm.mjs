@@ -36,9 +36,9 @@ try {
 const secret = webhooks.generateSecret();
 const body = JSON.stringify({
   id: 'evt_consumer',
-  type: 'pain_point.created',
+  type: 'pain_point.voted',
   createdAt: new Date().toISOString(),
-  data: { id: created.id },
+  data: { painPointId: created.id, voteCount: 1 },
 });
 const event = webhooks.verify(body, webhooks.sign(body, secret), secret);
 

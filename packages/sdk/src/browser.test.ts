@@ -129,7 +129,9 @@ describe.skipIf(!hasChromium)('@wsc/sdk in Chromium, against @wsc/server from an
 
     const all = await inPage('iterateAll', config);
     // The same walk from Node, so the browser's `for await` is checked against the API itself.
-    const expected = await new WscClient(config).painPoints.list({ sort: 'new', limit: 100 }).toArray();
+    const expected = await new WscClient(config).painPoints
+      .list({ sort: 'new', limit: 100 })
+      .toArray({ limit: 1000 });
     expect(all.length).toBeGreaterThan(2);
     expect(all).toEqual(expected.map((item) => item.id));
     expect(all.slice(0, 2)).toEqual(first.ids);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { painPointFixture, type StubServer, sendJson, startStubServer } from '../test/stub-server';
 import { WscClient } from './client';
@@ -12,6 +13,11 @@ import {
   ValidationError,
 } from './errors/subclasses';
 import { WscError } from './errors/wsc-error';
+import { VERSION } from './version';
+
+const { version: packageVersion } = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+) as { version: string };
 
 let stub: StubServer;
 beforeAll(async () => {
@@ -34,6 +40,35 @@ async function caught(promise: Promise<unknown>): Promise<WscError> {
 }
 
 describe('WscClient requests', () => {
+  it('names the SDK and Node versions in X-WSC-Client, the version read at build time', async () => {
+    stub.handle((_request, response) => sendJson(response, 200, painPointFixture()));
+    await client().painPoints.get('pp_1');
+    expect(stub.requests[0]?.headers['x-wsc-client']).toBe(
+      `@wsc/sdk/${VERSION} node/${process.versions.node}`,
+    );
+    expect(VERSION).toBe(packageVersion);
+  });
+
+  it('returns the status, headers and request id of a success with withResponse()', async () => {
+    stub.handle((_request, response) => sendJson(response, 200, painPointFixture(), { etag: '"v1"' }));
+    const answer = await client().painPoints.get('pp_1').withResponse();
+    expect(answer.data.id).toBe('pp_1');
+    expect([answer.status, answer.requestId, answer.headers.etag]).toEqual([200, 'req_stub', '"v1"']);
+    // Awaited directly, the same call gives the data alone.
+    expect((await client().painPoints.get('pp_1')).id).toBe('pp_1');
+  });
+
+  it("hands the options of one call, plugins' own included, to the hooks", async () => {
+    stub.handle((_request, response) => sendJson(response, 200, painPointFixture()));
+    const seen: unknown[] = [];
+    const withHook = client();
+    withHook.hook.before((request) => {
+      seen.push(request.options);
+    });
+    await withHook.painPoints.get('pp_1', { timeout: 5000, headers: { 'x-trace': '1' } });
+    expect(seen).toEqual([{ timeout: 5000, headers: { 'x-trace': '1' } }]);
+  });
+
   it('sends credentials, locale and JSON headers, and returns the validated body', async () => {
     stub.handle((_request, response) => sendJson(response, 200, painPointFixture()));
     const painPoint = await client({

@@ -1,10 +1,11 @@
 import axios, { type AxiosInstance } from 'axios';
+import { ApiPromise } from './api-promise';
 import { WscError } from './errors/wsc-error';
 import { Hooks } from './hooks';
 import { createIdempotencyKey } from './idempotency';
 import { Live } from './live/live';
 import type { ClientOptions, Nothing, RequestOptions, WscPlugin } from './options';
-import type { HttpMethod, ResponseSchema, WscRequest } from './request';
+import type { HttpMethod, ResponseSchema, WscRequest, WscResponse } from './request';
 import { Auth } from './resources/auth';
 import { Comments } from './resources/comments';
 import { Coverage } from './resources/coverage';
@@ -18,6 +19,7 @@ import { Stakeholders } from './resources/stakeholders';
 import { Standards } from './resources/standards';
 import { WebhookEndpoints } from './resources/webhook-endpoints';
 import { sendWithAxios } from './transport';
+import { clientHeader } from './version';
 
 /** One API call, as resources describe it to `client.request`. */
 export interface RequestDescriptor<Data = unknown> {
@@ -80,6 +82,8 @@ export class WscClient {
 
   readonly #options: ClientOptions;
   readonly #axios: AxiosInstance;
+  /** Headers of every request, computed once: they change only with the options. */
+  readonly #baseHeaders: Readonly<Record<string, string>>;
   #lastToken: string | undefined;
 
   constructor(options: ClientOptions) {
@@ -92,6 +96,7 @@ export class WscClient {
     }
     this.#options = { ...options, baseURL: options.baseURL.replace(/\/+$/, '') };
     this.#axios = axios.create({ baseURL: this.#options.baseURL });
+    this.#baseHeaders = baseHeaders(this.#options);
     this.hook = new Hooks((request) =>
       sendWithAxios(
         { axios: this.#axios, authHeaders: () => this.#authHeaders(), secrets: () => this.#secrets() },
@@ -112,7 +117,7 @@ export class WscClient {
     this.partner = new Partner(this);
     this.live = new Live({
       baseURL: this.#options.baseURL,
-      headers: async () => ({ ...this.#baseHeaders(), ...(await this.#authHeaders()) }),
+      headers: async () => ({ ...this.#baseHeaders, ...(await this.#authHeaders()) }),
     });
     for (const plugin of (this.constructor as typeof WscClient).plugins) {
       const additions = plugin(this, options);
@@ -150,17 +155,26 @@ export class WscClient {
   }
 
   /**
-   * Sends one request through the hooks and returns the (validated) body. Resources use it;
-   * it is public for routes the SDK does not wrap yet.
+   * Sends one request through the hooks and returns the (validated) body; `withResponse()` on
+   * the result gives the status, headers and request id too. Resources use it; it is public for
+   * routes the SDK does not wrap yet.
    *
    * @example
    * const health = await client.request({ method: 'GET', path: '/health' });
+   * const { requestId } = await client.request({ method: 'GET', path: '/ready' }).withResponse();
    */
-  async request<Data = unknown>(
+  request<Data = unknown>(
     descriptor: RequestDescriptor<Data>,
     options: RequestOptions = {},
-  ): Promise<Data> {
-    const headers: Record<string, string> = { ...this.#baseHeaders(), ...options.headers };
+  ): ApiPromise<Data> {
+    return new ApiPromise(this.#send(descriptor, options));
+  }
+
+  async #send<Data>(
+    descriptor: RequestDescriptor<Data>,
+    options: RequestOptions,
+  ): Promise<WscResponse<Data>> {
+    const headers: Record<string, string> = { ...this.#baseHeaders, ...options.headers };
     if (MUTATING.has(descriptor.method)) {
       headers['idempotency-key'] = options.idempotencyKey ?? createIdempotencyKey();
     }
@@ -177,15 +191,9 @@ export class WscClient {
       schema: validate ? descriptor.schema : undefined,
       responseType: descriptor.responseType ?? 'json',
       retryCount: 0,
+      options,
     };
-    const response = await this.hook.run(request);
-    return response.data as Data;
-  }
-
-  #baseHeaders(): Record<string, string> {
-    const headers: Record<string, string> = { ...this.#options.headers };
-    if (this.#options.locale) headers['accept-language'] = this.#options.locale;
-    return headers;
+    return (await this.hook.run(request)) as WscResponse<Data>;
   }
 
   async #authHeaders(): Promise<Record<string, string>> {
@@ -202,6 +210,15 @@ export class WscClient {
     const { token, secretKey, publishableKey } = this.#options;
     return [token, secretKey, publishableKey, this.#lastToken].filter((value): value is string => !!value);
   }
+}
+
+function baseHeaders(options: ClientOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const client = clientHeader();
+  if (client) headers['x-wsc-client'] = client;
+  Object.assign(headers, options.headers);
+  if (options.locale) headers['accept-language'] = options.locale;
+  return headers;
 }
 
 function isBrowser(): boolean {

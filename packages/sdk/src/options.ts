@@ -43,7 +43,13 @@ export interface ClientOptions {
   dangerouslyAllowBrowser?: boolean;
 }
 
-/** Per-call options accepted by every resource method as its last argument. */
+/**
+ * Per-call options accepted by every resource method as its last argument. Plugins add their
+ * per-call settings by augmenting this interface, as they do `ClientOptions`:
+ *
+ * @example
+ * await client.painPoints.get(id, { timeout: 5_000, retry: { retries: 0 } }); // with @wsc/plugin-retry
+ */
 export interface RequestOptions {
   /** Cancels the request; the promise rejects with an `AbortedError`. */
   signal?: AbortSignal;

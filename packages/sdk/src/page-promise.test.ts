@@ -67,11 +67,29 @@ describe('PagePromise', () => {
     expect(stub.requests).toHaveLength(2);
   });
 
+  it('needs a toArray limit between 1 and 10 000, and fetches nothing without one', async () => {
+    serveThreePages();
+    const list = new WscClient({ baseURL: stub.baseURL }).standards.list();
+    for (const options of [undefined, {}, { limit: 0 }, { limit: 10_001 }, { limit: 2.5 }]) {
+      // @ts-expect-error the limit is required; the checks below cover callers without types.
+      await expect(list.toArray(options)).rejects.toThrow(/limit/);
+    }
+    expect(stub.requests).toHaveLength(0);
+  });
+
+  it('gives the first page with its request id from withResponse()', async () => {
+    serveThreePages();
+    const { data, requestId, status } = await new WscClient({ baseURL: stub.baseURL }).standards
+      .list()
+      .withResponse();
+    expect([data.data.length, data.nextCursor, requestId, status]).toEqual([2, '1', 'req_stub', 200]);
+  });
+
   it('reuses the first page when awaited and then iterated', async () => {
     serveThreePages();
     const list = new WscClient({ baseURL: stub.baseURL }).standards.list();
     await list;
-    expect(await list.toArray()).toHaveLength(6);
+    expect(await list.toArray({ limit: 1000 })).toHaveLength(6);
     expect(stub.requests).toHaveLength(3);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { WscClient } from './client';
+import { isKnownWebhookEvent, type UnknownWebhookEvent, type WebhookEvent } from './index';
 import type { WscPlugin } from './options';
 import type { PagePromise } from './page-promise';
 
@@ -72,7 +73,13 @@ describe('resource types', () => {
 
   it('types live topics and payloads', () => {
     client.live.subscribe(['votes', 'pain-points/pp_1', 'events/world-smart-city-forum-2016'], (event) => {
-      expectTypeOf(event.data.type).toEqualTypeOf<import('@wsc/models').WebhookEventType>();
+      expectTypeOf(event).toEqualTypeOf<WebhookEvent | UnknownWebhookEvent>();
+      if (!isKnownWebhookEvent(event)) {
+        expectTypeOf(event.type).toEqualTypeOf<string>();
+        return;
+      }
+      if (event.type === 'pain_point.voted') expectTypeOf(event.data.voteCount).toEqualTypeOf<number>();
+      if (event.type === 'event.updated') expectTypeOf(event.data.changed).toEqualTypeOf<string[]>();
     });
     // @ts-expect-error topics are collections such as 'votes', not event types.
     client.live.subscribe('pain_point.voted', () => {});

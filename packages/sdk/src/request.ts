@@ -1,3 +1,5 @@
+import type { RequestOptions } from './options';
+
 /** The HTTP methods the v1 API uses. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -32,9 +34,17 @@ export interface WscRequest {
   responseType: 'json' | 'text';
   /** How many times this request was sent again after a failure (set by retry plugins). */
   retryCount: number;
+  /**
+   * The options of this one call, plugins' own included (`{ retry: { retries: 0 } }`): a plugin
+   * reads its per-call settings here, over those the client was created with.
+   */
+  options: Readonly<RequestOptions>;
 }
 
-/** One answer as hooks see it. `headers` has lower-case names. */
+/**
+ * One answer as hooks see it, and as `withResponse()` returns it. `headers` has lower-case names;
+ * `requestId` is the server's `x-request-id`, to quote in support tickets.
+ */
 export interface WscResponse<Data = unknown> {
   status: number;
   headers: Record<string, string>;

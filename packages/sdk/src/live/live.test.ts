@@ -4,6 +4,12 @@ import { WscClient } from '../client';
 import type { WscError } from '../errors/wsc-error';
 import type { LiveEvent } from './live';
 
+const createdAt = '2026-05-01T08:00:00.000Z';
+/** One SSE frame as the server writes it (`live/sse-frame.ts`): the event JSON on one data line. */
+function frame(id: string, type: string, data: Record<string, unknown>): string {
+  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify({ id, type, createdAt, data })}\n\n`;
+}
+
 let stub: StubServer;
 beforeAll(async () => {
   stub = await startStubServer();
@@ -28,33 +34,28 @@ describe('client.live.subscribe', () => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       if (index === 0) {
         response.write(': hello\n\n');
-        response.write('id: 1\nevent: pain_point.created\ndata: {"id":"evt_1","data":{"id":"pp_1"}}\n\n');
-        response.end('id: 2\nevent: pain_point.voted\ndata: {"id":"evt_2"}\n\n');
+        response.write(frame('1', 'pain_point.voted', { painPointId: 'pp_1', voteCount: 1 }));
+        response.end(frame('2', 'pain_point.voted', { painPointId: 'pp_1', voteCount: 2 }));
       } else {
-        response.write(
-          `id: 3\nevent: pain_point.voted\ndata: {"after":"${request.headers['last-event-id']}"}\n\n`,
-        );
+        const after = Number(request.headers['last-event-id']);
+        response.write(frame(String(after + 1), 'pain_point.voted', { painPointId: 'pp_1', voteCount: 3 }));
       }
     });
-    const events: LiveEvent<unknown>[] = [];
+    const events: LiveEvent[] = [];
     const client = new WscClient({ baseURL: stub.baseURL, token: 'session_token_1' });
-    const subscription = client.live.subscribe(
-      ['pain-points', 'votes'],
-      (event: LiveEvent<unknown>) => events.push(event),
-      {
-        reconnectDelay: 10,
-      },
-    );
+    const subscription = client.live.subscribe(['pain-points', 'votes'], (event) => events.push(event), {
+      reconnectDelay: 10,
+    });
     await until(() => events.length === 3);
     subscription.close();
     await subscription.closed;
-    expect(events.map((event) => [event.id, event.type])).toEqual([
-      ['1', 'pain_point.created'],
-      ['2', 'pain_point.voted'],
-      ['3', 'pain_point.voted'],
+    expect(
+      events.map((event) => [event.id, event.type, (event.data as { voteCount?: number }).voteCount]),
+    ).toEqual([
+      ['1', 'pain_point.voted', 1],
+      ['2', 'pain_point.voted', 2],
+      ['3', 'pain_point.voted', 3],
     ]);
-    expect(events[0]?.data).toEqual({ id: 'evt_1', data: { id: 'pp_1' } });
-    expect(events[2]?.data).toEqual({ after: '2' });
     expect(stub.requests[0]?.url).toBe('/v1/stream?topics=pain-points%2Cvotes');
     expect(stub.requests[0]?.headers.authorization).toBe('Bearer session_token_1');
     expect(stub.requests[0]?.headers.accept).toBe('text/event-stream');
@@ -85,21 +86,46 @@ describe('client.live.subscribe', () => {
         return response.end();
       }
       response.writeHead(200, { 'content-type': 'text/event-stream' });
-      response.write('data: ready\n\n');
+      response.write(
+        frame('8', 'registration.created', { eventId: 'ev_1', capacity: 10, seatsLeft: 4, waitlisted: 0 }),
+      );
     });
-    const events: LiveEvent<unknown>[] = [];
+    const events: LiveEvent[] = [];
     const subscription = new WscClient({ baseURL: stub.baseURL }).live.subscribe(
       'events',
-      (event: LiveEvent<unknown>) => events.push(event),
-      {
-        reconnectDelay: 10,
-        onError: () => {},
-      },
+      (event) => events.push(event),
+      { reconnectDelay: 10, onError: () => {} },
     );
     await until(() => events.length === 1);
     subscription.close();
     await subscription.closed;
-    expect(events[0]).toEqual({ id: undefined, type: 'message', data: 'ready' });
+    expect(events[0]).toMatchObject({ id: '8', type: 'registration.created', data: { seatsLeft: 4 } });
     expect(stub.requests).toHaveLength(3);
+  });
+
+  it('delivers an event type added after this version as it came, and skips what is not an event', async () => {
+    stub.handle((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: not json\n\n');
+      response.write(frame('9', 'pain_point.voted', { painPointId: 'pp_1' }));
+      response.write(frame('10', 'pain_point.archived', { id: 'pp_1', reason: 'merged' }));
+    });
+    const events: LiveEvent[] = [];
+    const errors: WscError[] = [];
+    const subscription = new WscClient({ baseURL: stub.baseURL }).live.subscribe(
+      'pain-points',
+      (event) => events.push(event),
+      { reconnectDelay: 10, onError: (error) => errors.push(error) },
+    );
+    await until(() => events.length === 1);
+    subscription.close();
+    await subscription.closed;
+    expect(events).toEqual([
+      { id: '10', type: 'pain_point.archived', createdAt, data: { id: 'pp_1', reason: 'merged' } },
+    ]);
+    expect(errors.map((error) => [error.name, (error as { path?: string }).path])).toEqual([
+      ['ResponseValidationError', ''],
+      ['ResponseValidationError', 'data.voteCount'],
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import type { WebhookEvent } from '@wsc/models';
+import { parseWebhookEvent, type UnknownWebhookEvent, type WebhookEvent } from '@wsc/models';
 import { createErrorFromStatus } from '../errors/factory';
-import { NetworkError } from '../errors/subclasses';
+import { NetworkError, ResponseValidationError } from '../errors/subclasses';
 import type { WscError } from '../errors/wsc-error';
 import { SseParser } from './sse-parser';
 
@@ -18,19 +18,22 @@ export type LiveTopic =
   | `pain-points/${string}`
   | `events/${string}`;
 
-/** One live update: `type` is the event type (`pain_point.voted`), `data` the parsed JSON payload. */
-export interface LiveEvent<Data = WebhookEvent> {
-  id: string | undefined;
-  type: string;
-  data: Data;
-}
+/**
+ * One live update, the same body a webhook carries: a `WebhookEvent` discriminated by `type`, or,
+ * from a server newer than this SDK, an `UnknownWebhookEvent` (tell them apart with
+ * `isKnownWebhookEvent`).
+ */
+export type LiveEvent = WebhookEvent | UnknownWebhookEvent;
 
 export interface LiveSubscribeOptions {
   /** Resume after this event id (sent as `Last-Event-ID`). */
   lastEventId?: string;
   /** Closes the subscription. */
   signal?: AbortSignal;
-  /** Called on every failure; the subscription reconnects unless the error is final (401, 403, 404). */
+  /**
+   * Called on every failure; the subscription reconnects unless the error is final (401, 403,
+   * 404). An update that is not a valid event is skipped and reported as a `ResponseValidationError`.
+   */
   onError?: (error: WscError) => void;
   /** Called each time the stream is (re)connected. */
   onOpen?: () => void;
@@ -71,15 +74,18 @@ export class Live {
    * resuming with `Last-Event-ID`.
    *
    * @example
+   * import { isKnownWebhookEvent } from '@wsc/sdk';
+   *
    * const subscription = client.live.subscribe(['pain-points', 'votes'], (event) => {
-   *   console.log(event.type, event.data.data); // 'pain_point.voted', { painPointId, voteCount, … }
+   *   if (!isKnownWebhookEvent(event)) return; // a type added after this SDK version
+   *   if (event.type === 'pain_point.voted') console.log(event.data.painPointId, event.data.voteCount);
    * });
    * // later
    * subscription.close();
    */
-  subscribe<Data = WebhookEvent>(
+  subscribe(
     topics: LiveTopic | readonly LiveTopic[],
-    handler: (event: LiveEvent<Data>) => void,
+    handler: (event: LiveEvent) => void,
     options: LiveSubscribeOptions = {},
   ): LiveSubscription {
     const controller = new AbortController();
@@ -98,14 +104,24 @@ export class Live {
     const parser = new SseParser(
       (event) => {
         state.lastEventId = event.id;
-        let data: unknown = event.data;
+        let parsed: ReturnType<typeof parseWebhookEvent>;
         try {
-          data = JSON.parse(event.data);
+          parsed = parseWebhookEvent(JSON.parse(event.data));
         } catch {
-          // Not JSON: hand the text over as it came.
+          parsed = { success: false, issues: [{ path: '', message: 'not valid JSON' }] };
+        }
+        if (!parsed.success) {
+          const first = parsed.issues[0];
+          report(
+            new ResponseValidationError(
+              `A live update (${event.type}) is not a valid event at "${first?.path ?? ''}": ${first?.message ?? 'invalid'}`,
+              { issues: parsed.issues, request: { method: 'GET', path: '/v1/stream' } },
+            ),
+          );
+          return;
         }
         try {
-          handler({ id: event.id, type: event.type, data: data as Data });
+          handler(parsed.event);
         } catch (error) {
           report(new NetworkError('A live update handler threw', { cause: error }));
         }

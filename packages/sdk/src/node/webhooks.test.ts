@@ -1,3 +1,4 @@
+import { isKnownWebhookEvent } from '@wsc/models';
 import { describe, expect, it } from 'vitest';
 import { WscError } from '../errors/wsc-error';
 import { WebhookVerificationError, webhooks } from './webhooks';
@@ -16,15 +17,17 @@ const specHeaders = {
   'webhook-signature': SPEC.signature,
 };
 const atSpecTime = { now: SPEC.timestamp * 1000 };
+/** The specification's payload is not a platform event: passing the signature check, it fails the event check. */
+const SIGNED_BUT_NOT_AN_EVENT = /signed correctly but is not an event/;
 
 describe('webhooks.verify', () => {
-  it('accepts the specification example', () => {
-    expect(webhooks.verify(SPEC.payload, specHeaders, SPEC.secret, atSpecTime)).toEqual({ test: 2432232314 });
-    expect(
+  it('accepts the signature of the specification example, then refuses its body as not an event', () => {
+    expect(() => webhooks.verify(SPEC.payload, specHeaders, SPEC.secret, atSpecTime)).toThrow(
+      SIGNED_BUT_NOT_AN_EVENT,
+    );
+    expect(() =>
       webhooks.verify(Buffer.from(SPEC.payload), new Headers(specHeaders), SPEC.secret, atSpecTime),
-    ).toEqual({
-      test: 2432232314,
-    });
+    ).toThrow(SIGNED_BUT_NOT_AN_EVENT);
   });
 
   it('signs exactly like the specification', () => {
@@ -37,7 +40,9 @@ describe('webhooks.verify', () => {
 
   it('accepts any one of several space-separated signatures', () => {
     const headers = { ...specHeaders, 'webhook-signature': `v1,bm90IGl0 v1a,ignored ${SPEC.signature}` };
-    expect(webhooks.verify(SPEC.payload, headers, SPEC.secret, atSpecTime)).toEqual({ test: 2432232314 });
+    expect(() => webhooks.verify(SPEC.payload, headers, SPEC.secret, atSpecTime)).toThrow(
+      SIGNED_BUT_NOT_AN_EVENT,
+    );
   });
 
   it('refuses an altered body, a wrong secret and a missing header', () => {
@@ -56,7 +61,9 @@ describe('webhooks.verify', () => {
 
   it('refuses timestamps more than five minutes away', () => {
     const at = (offsetSeconds: number) => ({ now: (SPEC.timestamp + offsetSeconds) * 1000 });
-    expect(() => webhooks.verify(SPEC.payload, specHeaders, SPEC.secret, at(299))).not.toThrow();
+    expect(() => webhooks.verify(SPEC.payload, specHeaders, SPEC.secret, at(299))).toThrow(
+      SIGNED_BUT_NOT_AN_EVENT,
+    );
     expect(() => webhooks.verify(SPEC.payload, specHeaders, SPEC.secret, at(301))).toThrow(/too old/);
     expect(() => webhooks.verify(SPEC.payload, specHeaders, SPEC.secret, at(-301))).toThrow(/future/);
   });
@@ -76,14 +83,45 @@ describe('webhooks.verify', () => {
 
   it('round-trips sign and verify at the current time, from a Node header record with arrays', () => {
     const secret = webhooks.generateSecret();
-    const body = JSON.stringify({
+    const event = {
       id: 'evt_1',
-      type: 'pain_point.created',
+      type: 'pain_point.voted',
       createdAt: new Date().toISOString(),
-      data: {},
-    });
+      data: { painPointId: 'pp_1', voteCount: 3 },
+    };
+    const body = JSON.stringify(event);
     const signed = webhooks.sign(body, secret);
     const nodeHeaders = { ...signed, 'webhook-signature': [signed['webhook-signature']] };
-    expect(webhooks.verify(body, nodeHeaders, secret)).toMatchObject({ type: 'pain_point.created' });
+    const verified = webhooks.verify(body, nodeHeaders, secret);
+    expect(verified).toEqual(event);
+    // Typed by its type, with no cast.
+    if (isKnownWebhookEvent(verified) && verified.type === 'pain_point.voted') {
+      expect(verified.data.voteCount).toBe(3);
+    }
+  });
+
+  it('refuses a signed event whose data does not match its type, naming the field', () => {
+    const secret = webhooks.generateSecret();
+    const body = JSON.stringify({
+      id: 'evt_2',
+      type: 'pain_point.voted',
+      createdAt: new Date().toISOString(),
+      data: { painPointId: 'pp_1', voteCount: 'three' },
+    });
+    expect(() => webhooks.verify(body, webhooks.sign(body, secret), secret)).toThrow(/"data\.voteCount"/);
+  });
+
+  it('returns an event of a type added after this version, unchecked but enveloped', () => {
+    const secret = webhooks.generateSecret();
+    const event = {
+      id: 'evt_3',
+      type: 'standard.withdrawn',
+      createdAt: new Date().toISOString(),
+      data: { id: 's' },
+    };
+    const body = JSON.stringify(event);
+    const verified = webhooks.verify(body, webhooks.sign(body, secret), secret);
+    expect(verified).toEqual(event);
+    expect(isKnownWebhookEvent(verified)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { parseWebhookEvent, type UnknownWebhookEvent, type WebhookEvent } from '@wsc/models';
 import { WscError } from '../errors/wsc-error';
 
 /** Raised when a webhook cannot be trusted; answer the sender with 400. */
@@ -9,12 +10,12 @@ export class WebhookVerificationError extends WscError {
   }
 }
 
-/** The three Standard Webhooks headers. */
-export interface WebhookSignatureHeaders {
+/** The three Standard Webhooks headers; a type (not an interface) so `verify` accepts what `sign` returns. */
+export type WebhookSignatureHeaders = {
   'webhook-id': string;
   'webhook-timestamp': string;
   'webhook-signature': string;
-}
+};
 
 /** Request headers in any common shape: a Fetch `Headers`, Node's `IncomingHttpHeaders`, a plain record. */
 export type WebhookHeaderSource =
@@ -85,25 +86,28 @@ function seconds(time: Date | number | undefined): number {
 }
 
 /**
- * Checks a webhook per Standard Webhooks 1.0 and returns the parsed event: the HMAC-SHA256 of
- * `id.timestamp.body` must match one of the `v1,` signatures (constant-time comparison) and the
- * timestamp must be within five minutes.
+ * Checks a webhook per Standard Webhooks 1.0 and returns the event: the HMAC-SHA256 of
+ * `id.timestamp.body` must match one of the `v1,` signatures (constant-time comparison), the
+ * timestamp must be within five minutes, and the body must be an event (its data checked
+ * against its type's schema). A type added after this SDK version arrives as an
+ * `UnknownWebhookEvent`; `isKnownWebhookEvent` narrows to the typed union.
  *
  * @example
+ * import { isKnownWebhookEvent } from '@wsc/sdk';
  * import { webhooks } from '@wsc/sdk/node';
  *
  * app.post('/wsc/webhooks', express.raw({ type: 'application/json' }), (request, response) => {
  *   const event = webhooks.verify(request.body, request.headers, process.env.WSC_WEBHOOK_SECRET);
- *   console.log(event.type);
+ *   if (isKnownWebhookEvent(event) && event.type === 'registration.created') console.log(event.data.seatsLeft);
  *   response.sendStatus(204);
  * });
  */
-function verify<Event = { id: string; type: string; createdAt: string; data: Record<string, unknown> }>(
+function verify(
   payload: string | Buffer | Uint8Array,
   headers: WebhookHeaderSource,
   secret: string,
   options: WebhookVerifyOptions = {},
-): Event {
+): WebhookEvent | UnknownWebhookEvent {
   const body = payloadBuffer(payload);
   const key = secretKey(secret);
   const id = header(headers, 'webhook-id');
@@ -130,11 +134,20 @@ function verify<Event = { id: string; type: string; createdAt: string; data: Rec
   });
   if (!matched)
     throw new WebhookVerificationError('No webhook signature matches: wrong secret or altered body');
+  let json: unknown;
   try {
-    return JSON.parse(body.toString('utf8')) as Event;
+    json = JSON.parse(body.toString('utf8'));
   } catch {
     throw new WebhookVerificationError('The webhook body is signed correctly but is not JSON');
   }
+  const parsed = parseWebhookEvent(json);
+  if (!parsed.success) {
+    const first = parsed.issues[0];
+    throw new WebhookVerificationError(
+      `The webhook body is signed correctly but is not an event: "${first?.path ?? ''}" ${first?.message ?? 'is invalid'}`,
+    );
+  }
+  return parsed.event;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { type Login, type Session, SessionSchema, type Signup } from '@wsc/models';
+import type { ApiPromise } from '../api-promise';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
 
@@ -21,7 +22,7 @@ export class Auth extends Resource {
    * });
    * const member = new WscClient({ baseURL, token: session.token });
    */
-  signup(params: AuthSignupParams, options?: RequestOptions): Promise<Session> {
+  signup(params: AuthSignupParams, options?: RequestOptions): ApiPromise<Session> {
     return this.client.request(
       { method: 'POST', ...endpoint`/v1/auth/signup`, body: params, schema: SessionSchema },
       options,
@@ -34,7 +35,7 @@ export class Auth extends Resource {
    * @example
    * const { token } = await client.auth.login({ email, password });
    */
-  login(params: AuthLoginParams, options?: RequestOptions): Promise<Session> {
+  login(params: AuthLoginParams, options?: RequestOptions): ApiPromise<Session> {
     return this.client.request(
       { method: 'POST', ...endpoint`/v1/auth/login`, body: params, schema: SessionSchema },
       options,
@@ -47,7 +48,7 @@ export class Auth extends Resource {
    * @example
    * await member.auth.logout();
    */
-  async logout(options?: RequestOptions): Promise<void> {
-    await this.client.request({ method: 'POST', ...endpoint`/v1/auth/logout` }, options);
+  logout(options?: RequestOptions): ApiPromise<void> {
+    return this.client.request<void>({ method: 'POST', ...endpoint`/v1/auth/logout` }, options);
   }
 }

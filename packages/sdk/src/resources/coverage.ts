@@ -1,4 +1,5 @@
 import { type CoverageReport, CoverageReportSchema, type Domain } from '@wsc/models';
+import type { ApiPromise } from '../api-promise';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
 
@@ -14,7 +15,7 @@ export class Coverage extends Resource {
    * const report = await client.coverage.get({ domain: 'water' });
    * console.log(report.totals.none, 'pain points without any standard');
    */
-  get(params?: CoverageGetParams, options?: RequestOptions): Promise<CoverageReport> {
+  get(params?: CoverageGetParams, options?: RequestOptions): ApiPromise<CoverageReport> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/coverage`, query: params, schema: CoverageReportSchema },
       options,

@@ -1,25 +1,21 @@
 import {
-  type Comment,
-  CommentSchema,
   PageSchema,
-  type PainPointCoverage,
-  PainPointCoverageSchema,
   type PainPointCreateInput,
   type PainPointListParamsInput,
   type PainPointStatusChange,
   type PainPointUpdate,
   type PainPointView,
   PainPointViewSchema,
-  type StandardMapping,
-  type StandardMappingCreate,
-  StandardMappingSchema,
   type VoteResult,
   VoteResultSchema,
 } from '@wsc/models';
+import type { ApiPromise } from '../api-promise';
+import type { WscClient } from '../client';
 import type { RequestOptions } from '../options';
 import type { PagePromise } from '../page-promise';
 import { endpoint, Resource } from '../resource';
-import type { CommentListParams } from './comments';
+import { PainPointComments } from './pain-point-comments';
+import { PainPointStandards } from './pain-point-standards';
 
 /** Filters of `painPoints.list`: `domain`, `country`, `city`, `status`, `standard`, `q`, `sort`, `limit`, `cursor`. */
 export type PainPointListParams = PainPointListParamsInput;
@@ -29,14 +25,21 @@ export type PainPointCreateParams = PainPointCreateInput;
 export type PainPointUpdateParams = PainPointUpdate;
 /** Body of `painPoints.changeStatus`. */
 export type PainPointChangeStatusParams = PainPointStatusChange;
-/** Body of `painPoints.mapStandard`. */
-export type PainPointMapStandardParams = StandardMappingCreate;
 
 const PainPointPageSchema = PageSchema(PainPointViewSchema);
-const CommentPageSchema = PageSchema(CommentSchema);
 
 /** `/v1/pain-points`: the difficulties city stakeholders report, vote on and discuss. */
 export class PainPoints extends Resource {
+  /** `/v1/pain-points/{id}/comments`: the discussion. */
+  readonly comments: PainPointComments;
+  /** `/v1/pain-points/{id}/standards`: the standards mapped to it. */
+  readonly standards: PainPointStandards;
+
+  constructor(client: WscClient) {
+    super(client);
+    this.comments = new PainPointComments(client);
+    this.standards = new PainPointStandards(client);
+  }
   /**
    * Lists pain points; await for one page or iterate for all.
    *
@@ -54,7 +57,7 @@ export class PainPoints extends Resource {
    * @example
    * const painPoint = await client.painPoints.get('flooded-underpasses');
    */
-  get(id: string, options?: RequestOptions): Promise<PainPointView> {
+  get(id: string, options?: RequestOptions): ApiPromise<PainPointView> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/pain-points/${id}`, schema: PainPointViewSchema },
       options,
@@ -72,7 +75,7 @@ export class PainPoints extends Resource {
    *   country: 'SG',
    * });
    */
-  create(params: PainPointCreateParams, options?: RequestOptions): Promise<PainPointView> {
+  create(params: PainPointCreateParams, options?: RequestOptions): ApiPromise<PainPointView> {
     return this.client.request(
       { method: 'POST', ...endpoint`/v1/pain-points`, body: params, schema: PainPointViewSchema },
       options,
@@ -85,7 +88,7 @@ export class PainPoints extends Resource {
    * @example
    * await client.painPoints.update(id, { severity: 'high' });
    */
-  update(id: string, params: PainPointUpdateParams, options?: RequestOptions): Promise<PainPointView> {
+  update(id: string, params: PainPointUpdateParams, options?: RequestOptions): ApiPromise<PainPointView> {
     return this.client.request(
       { method: 'PATCH', ...endpoint`/v1/pain-points/${id}`, body: params, schema: PainPointViewSchema },
       options,
@@ -102,7 +105,7 @@ export class PainPoints extends Resource {
     id: string,
     params: PainPointChangeStatusParams,
     options?: RequestOptions,
-  ): Promise<PainPointView> {
+  ): ApiPromise<PainPointView> {
     return this.client.request(
       {
         method: 'POST',
@@ -120,7 +123,7 @@ export class PainPoints extends Resource {
    * @example
    * await client.painPoints.lock(id);
    */
-  lock(id: string, options?: RequestOptions): Promise<PainPointView> {
+  lock(id: string, options?: RequestOptions): ApiPromise<PainPointView> {
     return this.client.request(
       { method: 'POST', ...endpoint`/v1/pain-points/${id}/lock`, schema: PainPointViewSchema },
       options,
@@ -133,7 +136,7 @@ export class PainPoints extends Resource {
    * @example
    * await client.painPoints.unlock(id);
    */
-  unlock(id: string, options?: RequestOptions): Promise<PainPointView> {
+  unlock(id: string, options?: RequestOptions): ApiPromise<PainPointView> {
     return this.client.request(
       { method: 'POST', ...endpoint`/v1/pain-points/${id}/unlock`, schema: PainPointViewSchema },
       options,
@@ -147,7 +150,7 @@ export class PainPoints extends Resource {
    * @example
    * const { voteCount } = await client.painPoints.vote(id);
    */
-  vote(id: string, options?: RequestOptions): Promise<VoteResult> {
+  vote(id: string, options?: RequestOptions): ApiPromise<VoteResult> {
     return this.client.request(
       { method: 'PUT', ...endpoint`/v1/pain-points/${id}/vote`, schema: VoteResultSchema },
       options,
@@ -162,54 +165,9 @@ export class PainPoints extends Resource {
    * @example
    * await client.painPoints.unvote(id);
    */
-  unvote(id: string, options?: RequestOptions): Promise<VoteResult> {
+  unvote(id: string, options?: RequestOptions): ApiPromise<VoteResult> {
     return this.client.request(
       { method: 'DELETE', ...endpoint`/v1/pain-points/${id}/vote`, schema: VoteResultSchema },
-      options,
-    );
-  }
-
-  /**
-   * Lists the discussion of a pain point.
-   *
-   * @example
-   * for await (const comment of client.painPoints.comments(id)) console.log(comment.body);
-   */
-  comments(id: string, params?: CommentListParams, options?: RequestOptions): PagePromise<Comment> {
-    return this.paginate(endpoint`/v1/pain-points/${id}/comments`, CommentPageSchema, params, options);
-  }
-
-  /**
-   * The standards mapped to a pain point, with how fully each addresses it and the best coverage.
-   *
-   * @example
-   * const { coverage, mappings } = await client.painPoints.standards(id);
-   */
-  standards(id: string, options?: RequestOptions): Promise<PainPointCoverage> {
-    return this.client.request(
-      { method: 'GET', ...endpoint`/v1/pain-points/${id}/standards`, schema: PainPointCoverageSchema },
-      options,
-    );
-  }
-
-  /**
-   * Maps a standard to a pain point, or revises the mapping (experts).
-   *
-   * @example
-   * await client.painPoints.mapStandard(id, { standardId: 'iso-37120-2018', coverage: 'partial' });
-   */
-  mapStandard(
-    id: string,
-    params: PainPointMapStandardParams,
-    options?: RequestOptions,
-  ): Promise<StandardMapping> {
-    return this.client.request(
-      {
-        method: 'POST',
-        ...endpoint`/v1/pain-points/${id}/standards`,
-        body: params,
-        schema: StandardMappingSchema,
-      },
       options,
     );
   }

@@ -3,6 +3,7 @@ import {
   type PartnerStatsParams as PartnerStatsQuery,
   PartnerStatsSchema,
 } from '@wsc/models/partner';
+import type { ApiPromise } from '../api-promise';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
 
@@ -26,7 +27,7 @@ export class Partner extends Resource {
    * });
    * console.log(july.signups, july.painPoints, july.registrations);
    */
-  stats(params?: PartnerStatsParams, options?: RequestOptions): Promise<PartnerStats> {
+  stats(params?: PartnerStatsParams, options?: RequestOptions): ApiPromise<PartnerStats> {
     return this.client.request(
       {
         method: 'GET',

@@ -4,6 +4,7 @@ import {
   type StakeholderListParamsInput,
   StakeholderSchema,
 } from '@wsc/models';
+import type { ApiPromise } from '../api-promise';
 import type { RequestOptions } from '../options';
 import type { PagePromise } from '../page-promise';
 import { endpoint, Resource } from '../resource';
@@ -31,7 +32,7 @@ export class Stakeholders extends Resource {
    * @example
    * const author = await client.stakeholders.get(painPoint.authorId);
    */
-  get(id: string, options?: RequestOptions): Promise<Stakeholder> {
+  get(id: string, options?: RequestOptions): ApiPromise<Stakeholder> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/stakeholders/${id}`, schema: StakeholderSchema },
       options,

@@ -1,4 +1,5 @@
 import { PageSchema, type Standard, type StandardListParamsInput, StandardSchema } from '@wsc/models';
+import type { ApiPromise } from '../api-promise';
 import type { RequestOptions } from '../options';
 import type { PagePromise } from '../page-promise';
 import { endpoint, Resource } from '../resource';
@@ -26,7 +27,7 @@ export class Standards extends Resource {
    * @example
    * const standard = await client.standards.get('iso-37120-2018');
    */
-  get(id: string, options?: RequestOptions): Promise<Standard> {
+  get(id: string, options?: RequestOptions): ApiPromise<Standard> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/standards/${id}`, schema: StandardSchema },
       options,

@@ -1,30 +1,34 @@
 import { PageSchema } from '@wsc/models';
 import {
-  type WebhookDelivery,
-  WebhookDeliverySchema,
-  type WebhookDeliveryStatus,
   type WebhookEndpoint,
   type WebhookEndpointCreate,
   type WebhookEndpointCreated,
   WebhookEndpointCreatedSchema,
   WebhookEndpointSchema,
 } from '@wsc/models/partner';
+import type { ApiPromise } from '../api-promise';
+import type { WscClient } from '../client';
 import type { RequestOptions } from '../options';
 import type { PagePromise } from '../page-promise';
 import { endpoint, Resource } from '../resource';
+import { WebhookDeliveries } from './webhook-deliveries';
 
 /** Body of `webhookEndpoints.create`. */
 export type WebhookEndpointCreateParams = WebhookEndpointCreate;
 /** Paging of `webhookEndpoints.list`. */
 export type WebhookEndpointListParams = { limit?: number; cursor?: string };
-/** Paging and status filter of `webhookEndpoints.deliveries`. */
-export type WebhookEndpointDeliveriesParams = WebhookEndpointListParams & { status?: WebhookDeliveryStatus };
 
 const WebhookEndpointPageSchema = PageSchema(WebhookEndpointSchema);
-const WebhookDeliveryPageSchema = PageSchema(WebhookDeliverySchema);
 
 /** `/v1/webhook-endpoints`: where the platform POSTs signed events (secret key). */
 export class WebhookEndpoints extends Resource {
+  /** `/v1/webhook-endpoints/{id}/deliveries`: delivery attempts, and redelivery. */
+  readonly deliveries: WebhookDeliveries;
+
+  constructor(client: WscClient) {
+    super(client);
+    this.deliveries = new WebhookDeliveries(client);
+  }
   /**
    * Lists the partner's endpoints.
    *
@@ -44,7 +48,7 @@ export class WebhookEndpoints extends Resource {
    *   eventTypes: ['pain_point.created', 'registration.created'],
    * });
    */
-  create(params: WebhookEndpointCreateParams, options?: RequestOptions): Promise<WebhookEndpointCreated> {
+  create(params: WebhookEndpointCreateParams, options?: RequestOptions): ApiPromise<WebhookEndpointCreated> {
     return this.client.request(
       {
         method: 'POST',
@@ -62,7 +66,7 @@ export class WebhookEndpoints extends Resource {
    * @example
    * const endpoint = await client.webhookEndpoints.get(endpointId);
    */
-  get(id: string, options?: RequestOptions): Promise<WebhookEndpoint> {
+  get(id: string, options?: RequestOptions): ApiPromise<WebhookEndpoint> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/webhook-endpoints/${id}`, schema: WebhookEndpointSchema },
       options,
@@ -76,7 +80,7 @@ export class WebhookEndpoints extends Resource {
    * @example
    * const { secret } = await client.webhookEndpoints.rotateSecret(endpointId);
    */
-  rotateSecret(id: string, options?: RequestOptions): Promise<WebhookEndpointCreated> {
+  rotateSecret(id: string, options?: RequestOptions): ApiPromise<WebhookEndpointCreated> {
     return this.client.request(
       {
         method: 'POST',
@@ -93,43 +97,7 @@ export class WebhookEndpoints extends Resource {
    * @example
    * await client.webhookEndpoints.delete(endpointId);
    */
-  async delete(id: string, options?: RequestOptions): Promise<void> {
-    await this.client.request({ method: 'DELETE', ...endpoint`/v1/webhook-endpoints/${id}` }, options);
-  }
-
-  /**
-   * Lists the delivery attempts of an endpoint, newest first.
-   *
-   * @example
-   * for await (const delivery of client.webhookEndpoints.deliveries(endpointId)) console.log(delivery.status);
-   */
-  deliveries(
-    id: string,
-    params?: WebhookEndpointListParams,
-    options?: RequestOptions,
-  ): PagePromise<WebhookDelivery> {
-    return this.paginate(
-      endpoint`/v1/webhook-endpoints/${id}/deliveries`,
-      WebhookDeliveryPageSchema,
-      params,
-      options,
-    );
-  }
-
-  /**
-   * Sends a delivery again now (after fixing the receiving end).
-   *
-   * @example
-   * await client.webhookEndpoints.redeliver(endpointId, deliveryId);
-   */
-  redeliver(id: string, deliveryId: string, options?: RequestOptions): Promise<WebhookDelivery> {
-    return this.client.request(
-      {
-        method: 'POST',
-        ...endpoint`/v1/webhook-endpoints/${id}/deliveries/${deliveryId}/redeliver`,
-        schema: WebhookDeliverySchema,
-      },
-      options,
-    );
+  delete(id: string, options?: RequestOptions): ApiPromise<void> {
+    return this.client.request<void>({ method: 'DELETE', ...endpoint`/v1/webhook-endpoints/${id}` }, options);
   }
 }

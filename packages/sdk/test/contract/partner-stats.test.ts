@@ -26,7 +26,7 @@ const draft = (title: string) => ({
 
 /** A user of `partner`'s site, signed in through SSO by the partner's back end. */
 async function ssoUser(partnerServer: WscClient, externalUserId: string): Promise<WscClient> {
-  const sso = await partnerServer.sso.createToken({
+  const sso = await partnerServer.sso.tokens.create({
     externalUserId,
     email: `${externalUserId}.${Date.now()}@partner.example.org`,
     displayName: `User ${externalUserId}`,
@@ -66,13 +66,13 @@ describe(`partner.stats against @wsc/server (${kind})`, () => {
     const flooded = await first.painPoints.create(draft('No arrival times'));
     await second.painPoints.create(draft('No step-free access'));
     await second.painPoints.vote(flooded.id);
-    await first.comments.create(flooded.id, { body: 'Same at our stop.' });
-    await first.events.register(event.id, { claim: { communityMember: true } });
+    await first.painPoints.comments.create(flooded.id, { body: 'Same at our stop.' });
+    await first.events.registrations.create(event.id, { claim: { communityMember: true } });
 
     // Through another partner: counted for that partner only.
     const stranger = await ssoUser(otherServer, 'stats-other');
     await stranger.painPoints.vote(flooded.id);
-    await stranger.comments.create(flooded.id, { body: 'And in our city.' });
+    await stranger.painPoints.comments.create(flooded.id, { body: 'And in our city.' });
 
     const stats = await server.partner.stats();
     expect(stats).toEqual({

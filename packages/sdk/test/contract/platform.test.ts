@@ -13,8 +13,10 @@ import {
   ValidationError,
 } from '../../src/errors/subclasses';
 import type { WscError } from '../../src/errors/wsc-error';
+import { isKnownWebhookEvent } from '../../src/index';
 import type { LiveEvent } from '../../src/live/live';
 import { WebhookVerificationError, webhooks } from '../../src/node/webhooks';
+import { sendJson, startStubServer } from '../stub-server';
 import { failure, kind, startApi } from './api';
 
 let app: TestServer;
@@ -81,7 +83,7 @@ describe(`auth against @wsc/server (${kind})`, () => {
   it('mints an SSO user token with a secret key and acts with it', async () => {
     const partner = await createPartner(app);
     const server = new WscClient({ baseURL, secretKey: partner.secretKey });
-    const sso = await server.sso.createToken({
+    const sso = await server.sso.tokens.create({
       externalUserId: `user-${Date.now()}`,
       email: `sso.${Date.now()}@example.org`,
       displayName: 'SSO Member',
@@ -138,10 +140,15 @@ describe(`pain points against @wsc/server (${kind})`, () => {
     expect(await voter.client.painPoints.vote(created.id)).toMatchObject({ voted: true, voteCount: 1 });
     expect(await voter.client.painPoints.vote(created.id)).toMatchObject({ voted: true, voteCount: 1 });
     expect(await voter.client.painPoints.unvote(created.id)).toMatchObject({ voted: false, voteCount: 0 });
-    const comment = await voter.client.comments.create(created.id, { body: 'Same in our district.' });
-    const reply = await author.client.comments.create(created.id, { body: 'Thanks', parentId: comment.id });
+    const comment = await voter.client.painPoints.comments.create(created.id, {
+      body: 'Same in our district.',
+    });
+    const reply = await author.client.painPoints.comments.create(created.id, {
+      body: 'Thanks',
+      parentId: comment.id,
+    });
     expect(reply.parentId).toBe(comment.id);
-    const listed = await author.client.painPoints.comments(created.id).toArray();
+    const listed = await author.client.painPoints.comments.list(created.id).toArray({ limit: 1000 });
     expect(listed.map((item) => item.id)).toContain(comment.id);
   });
 
@@ -242,12 +249,12 @@ describe(`catalogue against @wsc/server (${kind})`, () => {
     const painPoint = await author.painPoints.create(draft(`Coverage City ${Date.now()}`));
     const [standard] = (await author.standards.list({ limit: 1 })).data;
     const mapping = { standardId: standard?.id ?? '', coverage: 'partial' as const, clause: '5.3' };
-    expect(await failure(author.painPoints.mapStandard(painPoint.id, mapping))).toBeInstanceOf(
+    expect(await failure(author.painPoints.standards.create(painPoint.id, mapping))).toBeInstanceOf(
       PermissionError,
     );
-    const created = await expertClient.painPoints.mapStandard(painPoint.id, mapping);
+    const created = await expertClient.painPoints.standards.create(painPoint.id, mapping);
     expect(created).toMatchObject({ painPointId: painPoint.id, coverage: 'partial' });
-    const standards = await author.painPoints.standards(painPoint.id);
+    const standards = await author.painPoints.standards.get(painPoint.id);
     expect(standards.coverage).toBe('partial');
     expect(standards.mappings.map((item) => item.standardId)).toEqual([standard?.id]);
     const water = await author.coverage.get({ domain: 'water' });
@@ -264,9 +271,11 @@ describe(`moderation against @wsc/server (${kind})`, () => {
     const { client: author } = await member();
     const { client: reader } = await member();
     const painPoint = await author.painPoints.create(draft(`Moderation City ${Date.now()}`));
-    const comment = await author.comments.create(painPoint.id, { body: 'First version' });
-    expect((await author.comments.edit(comment.id, { body: 'Second version' })).body).toBe('Second version');
-    const reported = await reader.comments.report(comment.id, { reason: 'spam' });
+    const comment = await author.painPoints.comments.create(painPoint.id, { body: 'First version' });
+    expect((await author.comments.update(comment.id, { body: 'Second version' })).body).toBe(
+      'Second version',
+    );
+    const reported = await reader.comments.reports.create(comment.id, { reason: 'spam' });
     expect(reported.report.commentId).toBe(comment.id);
     expect((await moderator.comments.hide(comment.id, { reason: 'Spam' })).hidden).toBe(true);
     expect((await moderator.comments.restore(comment.id)).hidden).toBe(false);
@@ -279,11 +288,11 @@ describe(`moderation against @wsc/server (${kind})`, () => {
 describe(`events and registration against @wsc/server (${kind})`, () => {
   it('reads the seeded forum, its programme and its calendar file', async () => {
     const client = new WscClient({ baseURL, locale: 'fr' });
-    const past = await client.events.list({ when: 'past' }).toArray();
+    const past = await client.events.list({ when: 'past' }).toArray({ limit: 1000 });
     expect(past.map((event) => event.slug)).toContain('world-smart-city-forum-2016');
     const forum = await client.events.get('world-smart-city-forum-2016');
     expect(forum.timeZone).toBe('Asia/Singapore');
-    expect(Array.isArray((await client.events.sessions(forum.id)).data)).toBe(true);
+    expect(Array.isArray((await client.events.sessions.list(forum.id)).data)).toBe(true);
     const ics = await client.events.calendar(forum.slug);
     expect(ics).toMatch(/^BEGIN:VCALENDAR/);
     expect(ics).toContain('END:VEVENT');
@@ -305,37 +314,39 @@ describe(`events and registration against @wsc/server (${kind})`, () => {
       capacity: 1,
     });
     expect((await admin.events.update(event.id, { venue: 'CICG' })).venue).toBe('CICG');
-    const session = await admin.events.createSession(event.slug, {
+    const session = await admin.events.sessions.create(event.slug, {
       title: { en: 'Leak detection standards' },
       startsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
       endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
     });
-    expect((await admin.events.sessions(event.id)).data.map((item) => item.id)).toEqual([session.id]);
-    const upcoming = await new WscClient({ baseURL }).events.list({ when: 'upcoming' }).toArray();
+    expect((await admin.events.sessions.list(event.id)).data.map((item) => item.id)).toEqual([session.id]);
+    const upcoming = await new WscClient({ baseURL }).events
+      .list({ when: 'upcoming' })
+      .toArray({ limit: 1000 });
     expect(upcoming.map((item) => item.id)).toContain(event.id);
 
     const first = (await member()).client;
     const second = (await member()).client;
-    const decision = await first.events.eligibility(event.id, { communityMember: true });
+    const decision = await first.events.eligibility.check(event.id, { communityMember: true });
     expect(decision).toMatchObject({ eligible: true, basis: 'community-member' });
-    expect((await first.events.register(event.id, { claim: { communityMember: true } })).status).toBe(
-      'confirmed',
-    );
-    const waiting = await second.events.register(event.slug);
+    expect(
+      (await first.events.registrations.create(event.id, { claim: { communityMember: true } })).status,
+    ).toBe('confirmed');
+    const waiting = await second.events.registrations.create(event.slug);
     expect(waiting).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    expect((await first.events.cancel(event.id)).status).toBe('cancelled');
-    expect((await second.events.myRegistration(event.id)).status).toBe('confirmed');
+    expect((await first.events.registrations.cancel(event.id)).status).toBe('cancelled');
+    expect((await second.events.registrations.get(event.id)).status).toBe('confirmed');
     // The latest registration stays readable after cancelling, as the platform documents.
-    expect((await first.events.myRegistration(event.id)).status).toBe('cancelled');
+    expect((await first.events.registrations.get(event.id)).status).toBe('cancelled');
     const stranger = (await member()).client;
-    expect(await failure(stranger.events.myRegistration(event.id))).toBeInstanceOf(NotFoundError);
+    expect(await failure(stranger.events.registrations.get(event.id))).toBeInstanceOf(NotFoundError);
 
     // Signed out: join the community and register in one call, then act with the new session.
     const visitor = new WscClient({ baseURL });
-    expect(await visitor.events.eligibility(event.id, { joiningNow: true })).toMatchObject({
+    expect(await visitor.events.eligibility.check(event.id, { joiningNow: true })).toMatchObject({
       eligible: true,
     });
-    const joined = await visitor.events.register(event.id, {
+    const joined = await visitor.events.registrations.create(event.id, {
       join: {
         email: `joiner${Date.now()}@example.org`,
         password: 'correct horse battery staple',
@@ -345,7 +356,7 @@ describe(`events and registration against @wsc/server (${kind})`, () => {
     });
     expect(joined).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     const newcomer = new WscClient({ baseURL, token: joined.session?.token });
-    expect((await newcomer.events.myRegistration(event.id)).id).toBe(joined.id);
+    expect((await newcomer.events.registrations.get(event.id)).id).toBe(joined.id);
     expect((await newcomer.me.get()).profile.displayName).toBe('Joiner');
   });
 });
@@ -374,7 +385,7 @@ describe(`webhooks and live updates against @wsc/server (${kind})`, () => {
     expect(endpoint.secret).toMatch(/^whsec_/);
     expect((await server.webhookEndpoints.list()).data.map((item) => item.id)).toContain(endpoint.id);
     expect((await server.webhookEndpoints.get(endpoint.id)).eventTypes).toEqual(endpoint.eventTypes);
-    expect(await server.webhookEndpoints.deliveries(endpoint.id).toArray()).toEqual([]);
+    expect(await server.webhookEndpoints.deliveries.list(endpoint.id).toArray({ limit: 1000 })).toEqual([]);
     const rotated = await server.webhookEndpoints.rotateSecret(endpoint.id);
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(endpoint.secret);
@@ -441,7 +452,7 @@ describe(`webhooks and live updates against @wsc/server (${kind})`, () => {
       expect(() => webhooks.verify(tampered, delivery?.headers ?? {}, endpoint.secret)).toThrow(
         WebhookVerificationError,
       );
-      const deliveries = await server.webhookEndpoints.deliveries(endpoint.id).toArray();
+      const deliveries = await server.webhookEndpoints.deliveries.list(endpoint.id).toArray({ limit: 1000 });
       expect(deliveries.map((item) => item.eventType)).toContain('pain_point.created');
     } finally {
       receiver.closeAllConnections();
@@ -482,4 +493,136 @@ describe(`webhooks and live updates against @wsc/server (${kind})`, () => {
     await resumed.closed;
     expect(replayed.some((event) => JSON.stringify(event.data).includes(first.id))).toBe(false);
   }, 30_000);
+});
+
+describe(`answers from a newer server: real answers with values this SDK does not know (${kind})`, () => {
+  /** A real answer of the server, as raw JSON. */
+  async function capture(path: string): Promise<Record<string, unknown>> {
+    const response = await fetch(`${baseURL}${path}`, { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as Record<string, unknown>;
+  }
+
+  it('reads pain points, standards and events carrying a new domain, status and basis', async () => {
+    const { client } = await member();
+    const created = await client.painPoints.create(draft(`Future City ${Date.now()}`));
+    const painPoint = await capture(`/v1/pain-points/${created.id}`);
+    const page = await capture('/v1/pain-points?limit=2');
+    const standard = ((await capture('/v1/standards?limit=1')).data as Record<string, unknown>[])[0];
+    const forum = ((await capture('/v1/events?when=all&limit=1')).data as Record<string, unknown>[])[0];
+    const future = {
+      domain: 'space-infrastructure',
+      status: 'archived',
+      severity: 'catastrophic',
+      language: 'pt',
+    };
+    const answers: Record<string, unknown> = {
+      [`/v1/pain-points/${created.id}`]: { ...painPoint, ...future, reviewedBy: 'newer-field' },
+      '/v1/pain-points': {
+        ...page,
+        data: (page.data as Record<string, unknown>[]).map((item) => ({ ...item, ...future })),
+      },
+      '/v1/standards/new': { ...standard, body: 'IEEE', status: 'confirmed', domains: ['water', 'oceans'] },
+      '/v1/events/new': { ...forum, freeAttendance: ['community-member', 'city-resident'] },
+    };
+    const newer = await startStubServer();
+    try {
+      newer.handle((request, response) => {
+        const answer = answers[new URL(request.url, newer.baseURL).pathname];
+        if (answer) sendJson(response, 200, answer);
+        else sendJson(response, 404, { title: 'Not Found', status: 404 });
+      });
+      const today = new WscClient({ baseURL: newer.baseURL });
+      const read = await today.painPoints.get(created.id);
+      expect([read.domain, read.status, read.severity, read.language]).toEqual([
+        'space-infrastructure',
+        'archived',
+        'catastrophic',
+        'pt',
+      ]);
+      // Fields added later are kept too (Node keeps a valid body as received).
+      expect((read as Record<string, unknown>).reviewedBy).toBe('newer-field');
+      expect(
+        (await today.painPoints.list()).data.every((item) => item.domain === 'space-infrastructure'),
+      ).toBe(true);
+      expect((await today.standards.get('new')).domains).toEqual(['water', 'oceans']);
+      expect((await today.events.get('new')).freeAttendance).toContain('city-resident');
+      // Requests stay strict: this SDK still refuses to send a domain it does not know.
+      const refused = await failure(
+        client.painPoints.create({ ...draft('Strict City'), domain: 'space-infrastructure' as 'water' }),
+      );
+      expect(refused).toBeInstanceOf(ValidationError);
+    } finally {
+      await newer.close();
+    }
+  });
+
+  it('delivers a real event whose type was added later, live and as a verified webhook', async () => {
+    const { client } = await member();
+    const created = await client.painPoints.create(draft(`Event City ${Date.now()}`));
+    const seen: LiveEvent[] = [];
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const subscription = new WscClient({ baseURL }).live.subscribe('votes', (event) => seen.push(event), {
+      onOpen: () => opened(),
+    });
+    await open;
+    await client.painPoints.vote(created.id);
+    await until(() => seen.some((event) => JSON.stringify(event.data).includes(created.id)));
+    subscription.close();
+    await subscription.closed;
+    const voted = seen.find((event) => JSON.stringify(event.data).includes(created.id));
+    if (!voted) throw new Error('the vote was not streamed');
+    expect(
+      voted && isKnownWebhookEvent(voted) && voted.type === 'pain_point.voted' && voted.data.voteCount,
+    ).toBe(1);
+
+    const later = { ...voted, type: 'pain_point.reacted', data: { ...voted.data, reaction: 'clap' } };
+    const newer = await startStubServer();
+    try {
+      newer.handle((_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/event-stream' });
+        response.write(`id: ${later.id}\nevent: ${later.type}\ndata: ${JSON.stringify(later)}\n\n`);
+      });
+      const received: LiveEvent[] = [];
+      const errors: WscError[] = [];
+      const live = new WscClient({ baseURL: newer.baseURL }).live.subscribe(
+        'votes',
+        (event) => received.push(event),
+        {
+          onError: (error) => errors.push(error),
+        },
+      );
+      await until(() => received.length > 0);
+      live.close();
+      await live.closed;
+      expect(received[0]).toEqual(later);
+      expect(received[0] && isKnownWebhookEvent(received[0])).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await newer.close();
+    }
+
+    const secret = webhooks.generateSecret();
+    const body = JSON.stringify(later);
+    const event = webhooks.verify(body, webhooks.sign(body, secret), secret);
+    expect(event).toEqual(later);
+    expect(isKnownWebhookEvent(event)).toBe(false);
+  }, 30_000);
+
+  it('returns the request id, status and headers of a success with withResponse()', async () => {
+    const { client } = await member();
+    const created = await client.painPoints.create(draft(`Metadata City ${Date.now()}`)).withResponse();
+    expect(created.status).toBe(201);
+    expect(created.requestId).toBeTruthy();
+    expect(created.headers['x-request-id']).toBe(created.requestId);
+    const read = await client.painPoints.get(created.data.id).withResponse();
+    expect(read.data.id).toBe(created.data.id);
+    expect(read.requestId).not.toBe(created.requestId);
+    const page = await client.painPoints.list({ limit: 1 }).withResponse();
+    expect(page.data.data).toHaveLength(1);
+    expect(page.requestId).toBeTruthy();
+  });
 });
