@@ -63,6 +63,16 @@ describe('@wsc/plugin-cache', () => {
     expect(stub.requests.at(-1)?.headers['if-none-match']).toBeDefined();
   });
 
+  it('bypasses the cache for a call with { cache: false }', async () => {
+    serveWithEntityTags(() => painPointFixture());
+    const client = new CachingClient({ baseURL: stub.baseURL });
+    await client.painPoints.get('pp_1');
+    await client.painPoints.get('pp_1', { cache: false });
+    expect(stub.requests[1]?.headers['if-none-match']).toBeUndefined();
+    await client.painPoints.get('pp_2', { cache: false });
+    expect(client.cache.size).toBe(1);
+  });
+
   it('leaves writes alone', async () => {
     serveWithEntityTags(() => painPointFixture());
     const client = new CachingClient({ baseURL: stub.baseURL, token: 'session_token_1' });

@@ -7,10 +7,17 @@ export interface CacheOptions {
   maxEntries?: number;
 }
 
+/** The per-call option of `@wsc/plugin-cache`: `false` neither serves nor stores this call's answer. */
+export type CacheRequestOptions = false;
+
 declare module '@wsc/sdk' {
   interface ClientOptions {
     /** ETag cache settings of `@wsc/plugin-cache`. */
     cache?: CacheOptions;
+  }
+  interface RequestOptions {
+    /** `false`: this call bypasses `@wsc/plugin-cache` (no `If-None-Match`, nothing stored). */
+    cache?: CacheRequestOptions;
   }
 }
 
@@ -51,11 +58,17 @@ function cacheKey(request: WscRequest): string {
  * const client = new (WscClient.plugin(cache))({ baseURL, cache: { maxEntries: 500 } });
  * await client.standards.get('iso-37120-2018'); // 200, stored with its ETag
  * await client.standards.get('iso-37120-2018'); // 304, served from the cache
+ * await client.standards.get('iso-37120-2018', { cache: false }); // 200, not stored
  */
 export const cache = ((client: WscClient, options): CacheControls => {
   const entries = new LruCache<string, CachedBody>(options.cache?.maxEntries ?? 100);
   client.hook.wrap(async (request, next) => {
-    if (request.method !== 'GET' || request.responseType !== 'json' || request.headers['if-none-match']) {
+    if (
+      request.method !== 'GET' ||
+      request.responseType !== 'json' ||
+      request.headers['if-none-match'] ||
+      request.options.cache === false
+    ) {
       return next(request);
     }
     const key = cacheKey(request);

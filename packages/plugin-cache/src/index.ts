@@ -1,2 +1,2 @@
-export * from './cache';
-export * from './lru';
+// Listed by name: the LRU store in ./lru is internal.
+export { type CacheControls, type CacheOptions, type CacheRequestOptions, cache } from './cache';

@@ -24,6 +24,18 @@ describe('@wsc/plugin-retry', () => {
     expect(stub.requests).toHaveLength(3);
   });
 
+  it("takes per-call settings over the client's: { retry: { retries: 0 } } turns it off for one call", async () => {
+    stub.handle((_request, response, index) =>
+      index < 1 ? unavailable(response) : sendJson(response, 200, painPointFixture()),
+    );
+    const client = new RetryingClient({ baseURL: stub.baseURL, retry: fast });
+    await expect(client.painPoints.get('pp_1', { retry: { retries: 0 } })).rejects.toBeInstanceOf(
+      ServerError,
+    );
+    expect(stub.requests).toHaveLength(1);
+    await expect(client.painPoints.get('pp_1')).resolves.toMatchObject({ id: 'pp_1' });
+  });
+
   it('repeats a POST with the same Idempotency-Key on every attempt', async () => {
     stub.handle((_request, response, index) =>
       index < 2 ? unavailable(response) : sendJson(response, 201, painPointFixture()),

@@ -17,6 +17,10 @@ declare module '@wsc/sdk' {
     /** Retry settings of `@wsc/plugin-retry`. */
     retry?: RetryOptions;
   }
+  interface RequestOptions {
+    /** Retry settings of `@wsc/plugin-retry` for this call, over the client's (`{ retries: 0 }` turns it off). */
+    retry?: RetryOptions;
+  }
 }
 
 const DEFAULTS: Required<RetryOptions> = { retries: 3, minDelay: 300, maxDelay: 10_000, maxElapsed: 30_000 };
@@ -84,6 +88,7 @@ function sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<v
  * Retries failed requests that are safe to repeat, with exponential backoff and full jitter,
  * honouring `Retry-After` and a cap on the total time. The same `Idempotency-Key` travels with
  * every attempt, so a write is applied once. `request.retryCount` tells later hooks the attempt.
+ * One call may override the client's settings with its own `retry` option.
  *
  * @example
  * import { WscClient } from '@wsc/sdk';
@@ -91,10 +96,13 @@ function sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<v
  *
  * const Client = WscClient.plugin(retry);
  * const client = new Client({ baseURL, retry: { retries: 5, maxElapsed: 20_000 } });
+ * await client.painPoints.vote(id, { retry: { retries: 0 } }); // this call is not retried
  */
 export const retry = ((client: WscClient, options) => {
-  const settings: Required<RetryOptions> = { ...DEFAULTS, ...options.retry };
+  const clientSettings: Required<RetryOptions> = { ...DEFAULTS, ...options.retry };
   client.hook.wrap(async (request, next) => {
+    const perCall = request.options.retry;
+    const settings = perCall ? { ...clientSettings, ...perCall } : clientSettings;
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
