@@ -4,14 +4,15 @@ import { defineConfig } from 'tsup';
 import { pureSchemas } from './tsup.pure-schemas';
 
 /**
- * Swaps `./object` (compiled parsers) for `./object.browser` (zod/mini's interpreter, smaller), and
- * `./compile-check` for `./compile-check.browser` (no check: browsers validate with zod alone).
+ * Swaps `./object` (compiled parsers) for `./object.browser` (zod/mini's interpreter, smaller),
+ * `./compile-check` for `./compile-check.browser` (no check: browsers validate with zod alone), and
+ * `./open-enum` for `./open-enum.browser` (no JSON Schema metadata).
  */
 function browserObjects(): Plugin {
   return {
     name: 'wsc-browser-objects',
     setup(build) {
-      build.onResolve({ filter: /^\.\.?\/(?:object|compile-check)$/ }, (args) => ({
+      build.onResolve({ filter: /^\.\.?\/(?:object|compile-check|open-enum)$/ }, (args) => ({
         path: resolve(args.resolveDir, `${args.path}.browser.ts`),
       }));
     },

@@ -26,7 +26,7 @@ describe('WebhookEvent', () => {
         expectTypeOf(received.data.domain).toEqualTypeOf<OpenEnum<import('./enums').Domain>>();
         break;
       case 'comment.hidden':
-        expectTypeOf(received.data.hidden).toEqualTypeOf<true>();
+        expectTypeOf(received.data.hidden).toEqualTypeOf<boolean>();
         break;
       case 'registration.promoted':
         expectTypeOf(received.data.seatsLeft).toEqualTypeOf<number | null>();

@@ -6,7 +6,7 @@ import { object } from './object';
 import { openEnum } from './open-enum';
 import { PainPointSchema } from './pain-point';
 import { DateTimeSchema, IdSchema } from './primitives';
-import { RegistrationSchema } from './registration';
+import { type Registration, RegistrationSchema } from './registration';
 import { StandardMappingSchema } from './standard-mapping';
 
 /** Webhook and live-update event types, `noun.verb`. */
@@ -36,70 +36,6 @@ export const WebhookEventSchema = object({
   createdAt: DateTimeSchema,
   data: z.looseObject({}),
 });
-
-/** Seats of an event after a registration changed; `null` when the event has no capacity. */
-const SeatsShape = {
-  eventId: IdSchema,
-  capacity: z.nullable(z.number()),
-  seatsLeft: z.nullable(z.number()),
-  waitlisted: z.number(),
-};
-
-/**
- * `registration.*` data: the registration with the seats for the member, the event's organisers,
- * admins and the partner it came through; the seats alone (no `id`) for everyone else.
- */
-const RegistrationEventDataSchema = z.union([
-  object({ ...RegistrationSchema.shape, ...SeatsShape }),
-  object(SeatsShape),
-]);
-
-/** The `data` of each event type, as the server's outbox writes it (`outbox/community-events.ts`). */
-export const WEBHOOK_EVENT_DATA_SCHEMAS = {
-  /** The pain point in every language it has. */
-  'pain_point.created': PainPointSchema,
-  'pain_point.updated': PainPointSchema,
-  /** The new count, never who voted. */
-  'pain_point.voted': object({ painPointId: IdSchema, voteCount: z.number() }),
-  /** The comment; its text is withdrawn (`body: ''`, `hidden: true`) once a moderator hides it. */
-  'comment.created': object({
-    id: IdSchema,
-    painPointId: IdSchema,
-    parentId: CommentSchema.shape.parentId,
-    authorId: CommentSchema.shape.authorId,
-    body: z.string(),
-    language: CommentSchema.shape.language,
-    hidden: z.boolean(),
-    replyCount: CommentSchema.shape.replyCount,
-    partnerId: CommentSchema.shape.partnerId,
-    createdAt: DateTimeSchema,
-    updatedAt: CommentSchema.shape.updatedAt,
-  }),
-  /** Ids only, so pages can remove the comment. */
-  'comment.hidden': object({
-    id: IdSchema,
-    painPointId: IdSchema,
-    parentId: z.nullable(IdSchema),
-    hidden: z.literal(true),
-    hiddenAt: DateTimeSchema,
-  }),
-  'standard_mapping.created': StandardMappingSchema,
-  'registration.created': RegistrationEventDataSchema,
-  'registration.cancelled': RegistrationEventDataSchema,
-  'registration.promoted': RegistrationEventDataSchema,
-  /** The event as the API shows it, the fields that changed and the seats left. */
-  'event.updated': object({
-    ...EventSchema.shape,
-    changed: z.array(z.string()),
-    seatsLeft: z.nullable(z.number()),
-    waitlisted: z.number(),
-  }),
-} satisfies Record<WebhookEventType, z.ZodMiniType>;
-
-/** The `data` of one event type. */
-export type WebhookEventData<Type extends WebhookEventType> = z.infer<
-  (typeof WEBHOOK_EVENT_DATA_SCHEMAS)[Type]
->;
 
 /** One event of a known type: `type` tells what `data` holds. */
 export interface WebhookEventOf<Type extends WebhookEventType> {
@@ -135,6 +71,73 @@ export interface UnknownWebhookEvent {
   createdAt: string;
   data: Record<string, unknown>;
 }
+
+/** Seats of an event after a registration changed; `capacity` and `seatsLeft` null when unlimited. */
+export interface RegistrationSeats {
+  eventId: string;
+  capacity: number | null;
+  seatsLeft: number | null;
+  waitlisted: number;
+}
+
+/**
+ * `registration.*` data: the registration with the seats for the member, the event's organisers,
+ * admins and the partner it came through; the seats alone (no `id`) for everyone else.
+ */
+export type RegistrationEventData = RegistrationSeats | (Registration & RegistrationSeats);
+
+// One object with the registration's fields optional rather than a union of the two shapes: the
+// same answers pass, and browsers are spared zod's union code. `'id' in data` tells them apart.
+const RegistrationEventDataSchema = object({
+  eventId: IdSchema,
+  capacity: z.nullable(z.number()),
+  seatsLeft: z.nullable(z.number()),
+  waitlisted: z.number(),
+  id: z.optional(IdSchema),
+  stakeholderId: z.optional(IdSchema),
+  status: z.optional(RegistrationSchema.shape.status),
+  waitlistPosition: z.optional(RegistrationSchema.shape.waitlistPosition),
+  basis: z.optional(RegistrationSchema.shape.basis),
+  sessionIds: RegistrationSchema.shape.sessionIds,
+  createdAt: z.optional(DateTimeSchema),
+  cancelledAt: RegistrationSchema.shape.cancelledAt,
+}) as unknown as z.ZodMiniType<RegistrationEventData>;
+
+/** The `data` of each event type, as the server's outbox writes it (`outbox/community-events.ts`). */
+export const WEBHOOK_EVENT_DATA_SCHEMAS = {
+  /** The pain point in every language it has. */
+  'pain_point.created': PainPointSchema,
+  'pain_point.updated': PainPointSchema,
+  /** The new count, never who voted. */
+  'pain_point.voted': object({ painPointId: IdSchema, voteCount: z.number() }),
+  /** The comment; its text is withdrawn (`body: ''`, `hidden: true`) once a moderator hides it. */
+  'comment.created': object({ ...CommentSchema.shape, locked: z.optional(z.boolean()) }),
+  /** Ids only, so pages can remove the comment. */
+  'comment.hidden': object({
+    id: IdSchema,
+    painPointId: IdSchema,
+    parentId: z.nullable(IdSchema),
+    /** Always true. */
+    hidden: z.boolean(),
+    hiddenAt: DateTimeSchema,
+  }),
+  'standard_mapping.created': StandardMappingSchema,
+  'registration.created': RegistrationEventDataSchema,
+  'registration.cancelled': RegistrationEventDataSchema,
+  'registration.promoted': RegistrationEventDataSchema,
+  /** The event as the API shows it, the fields that changed and the seats left. */
+  'event.updated': object({
+    ...EventSchema.shape,
+    changed: z.array(z.string()),
+    seatsLeft: z.nullable(z.number()),
+    waitlisted: z.number(),
+  }),
+} satisfies Record<WebhookEventType, z.ZodMiniType>;
+
+/** The `data` of one event type. */
+export type WebhookEventData<Type extends WebhookEventType> = z.infer<
+  (typeof WEBHOOK_EVENT_DATA_SCHEMAS)[Type]
+>;
 
 /**
  * Whether an event is of a type this version knows; narrows it to `WebhookEvent`, whose
