@@ -612,6 +612,29 @@ describe(`answers from a newer server: real answers with values this SDK does no
     expect(isKnownWebhookEvent(event)).toBe(false);
   }, 30_000);
 
+  it('documents answers as open (x-extensible-enum) and requests as closed (enum) in OpenAPI', async () => {
+    type Schema = { properties: Record<string, Record<string, unknown>> };
+    const document = (await capture('/openapi.json')) as {
+      paths: Record<string, Record<string, Record<string, unknown>>>;
+    };
+    const answer = (document.paths['/v1/pain-points/{id}']?.get?.responses as Record<string, unknown>)[
+      '200'
+    ] as {
+      content: { 'application/json': { schema: Schema } };
+    };
+    const request = document.paths['/v1/pain-points']?.post?.requestBody as {
+      content: { 'application/json': { schema: Schema } };
+    };
+    const answerDomain = answer.content['application/json'].schema.properties.domain;
+    const requestDomain = request.content['application/json'].schema.properties.domain;
+    expect(answerDomain).toMatchObject({
+      type: 'string',
+      'x-extensible-enum': expect.arrayContaining(['water']),
+    });
+    expect(answerDomain).not.toHaveProperty('enum');
+    expect(requestDomain).toMatchObject({ enum: expect.arrayContaining(['water']) });
+  });
+
   it('returns the request id, status and headers of a success with withResponse()', async () => {
     const { client } = await member();
     const created = await client.painPoints.create(draft(`Metadata City ${Date.now()}`)).withResponse();
