@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { object } from './object';
+import { openEnum } from './open-enum';
 import { CursorParamSchema, DateTimeSchema, IdSchema, LimitSchema } from './primitives';
 
 /**
@@ -33,9 +34,9 @@ export const MembershipSchema = object({
   accountId: IdSchema,
   displayName: z.string(),
   email: z.nullable(z.string()),
-  status: MembershipStatusSchema,
-  role: MembershipRoleSchema,
-  basis: MembershipBasisSchema,
+  status: openEnum(MEMBERSHIP_STATUSES),
+  role: openEnum(MEMBERSHIP_ROLES),
+  basis: openEnum(MEMBERSHIP_BASES),
   note: z.nullable(z.string()),
   requestedAt: DateTimeSchema,
   decidedAt: z.nullable(DateTimeSchema),

@@ -2,11 +2,12 @@ import {
   type Me as MeBody,
   type MeExport,
   MeExportSchema,
-  MeSchema,
-  type MeUpdate,
   type MembershipList,
   MembershipListSchema,
+  MeSchema,
+  type MeUpdate,
 } from '@wsc/models';
+import type { ApiPromise } from '../api-promise';
 import type { WscClient } from '../client';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
@@ -22,7 +23,7 @@ export class MeMemberships extends Resource {
    * @example
    * const { data } = await client.me.memberships.list();
    */
-  list(options?: RequestOptions): Promise<MembershipList> {
+  list(options?: RequestOptions): ApiPromise<MembershipList> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/me/memberships`, schema: MembershipListSchema },
       options,
@@ -35,8 +36,11 @@ export class MeMemberships extends Resource {
    * @example
    * await client.me.memberships.delete('iec');
    */
-  async delete(organizationId: string, options?: RequestOptions): Promise<void> {
-    await this.client.request({ method: 'DELETE', ...endpoint`/v1/me/memberships/${organizationId}` }, options);
+  delete(organizationId: string, options?: RequestOptions): ApiPromise<void> {
+    return this.client.request<void>(
+      { method: 'DELETE', ...endpoint`/v1/me/memberships/${organizationId}` },
+      options,
+    );
   }
 }
 
@@ -55,7 +59,7 @@ export class Me extends Resource {
    * @example
    * const { account, profile } = await client.me.get();
    */
-  get(options?: RequestOptions): Promise<MeBody> {
+  get(options?: RequestOptions): ApiPromise<MeBody> {
     return this.client.request({ method: 'GET', ...endpoint`/v1/me`, schema: MeSchema }, options);
   }
 
@@ -65,7 +69,7 @@ export class Me extends Resource {
    * @example
    * await client.me.update({ city: 'Geneva', language: 'fr' });
    */
-  update(params: MeUpdateParams, options?: RequestOptions): Promise<MeBody> {
+  update(params: MeUpdateParams, options?: RequestOptions): ApiPromise<MeBody> {
     return this.client.request(
       { method: 'PATCH', ...endpoint`/v1/me`, body: params, schema: MeSchema },
       options,
@@ -78,7 +82,7 @@ export class Me extends Resource {
    * @example
    * const archive = await client.me.export();
    */
-  export(options?: RequestOptions): Promise<MeExport> {
+  export(options?: RequestOptions): ApiPromise<MeExport> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/me/export`, schema: MeExportSchema },
       options,
@@ -91,7 +95,7 @@ export class Me extends Resource {
    * @example
    * await client.me.delete();
    */
-  async delete(options?: RequestOptions): Promise<void> {
-    await this.client.request({ method: 'DELETE', ...endpoint`/v1/me` }, options);
+  delete(options?: RequestOptions): ApiPromise<void> {
+    return this.client.request<void>({ method: 'DELETE', ...endpoint`/v1/me` }, options);
   }
 }

@@ -10,6 +10,7 @@ import {
   type OrganizationUpdate,
   PageSchema,
 } from '@wsc/models';
+import type { ApiPromise } from '../api-promise';
 import type { WscClient } from '../client';
 import type { RequestOptions } from '../options';
 import type { PagePromise } from '../page-promise';
@@ -47,7 +48,7 @@ export class OrganizationMembershipRequests extends Resource {
     organizationId: string,
     params: OrganizationMembershipRequestCreateParams = {},
     options?: RequestOptions,
-  ): Promise<Membership> {
+  ): ApiPromise<Membership> {
     return this.client.request(
       {
         method: 'POST',
@@ -94,7 +95,7 @@ export class OrganizationMemberships extends Resource {
     accountId: string,
     params: OrganizationMembershipUpdateParams,
     options?: RequestOptions,
-  ): Promise<Membership> {
+  ): ApiPromise<Membership> {
     return this.client.request(
       {
         method: 'PATCH',
@@ -136,7 +137,7 @@ export class Organizations extends Resource {
    * @example
    * const organization = await client.organizations.get(profile.organizationId);
    */
-  get(id: string, options?: RequestOptions): Promise<Organization> {
+  get(id: string, options?: RequestOptions): ApiPromise<Organization> {
     return this.client.request(
       { method: 'GET', ...endpoint`/v1/organizations/${id}`, schema: OrganizationSchema },
       options,
@@ -149,7 +150,7 @@ export class Organizations extends Resource {
    * @example
    * await client.organizations.update('itu', { verifiedDomains: ['itu.int'] });
    */
-  update(id: string, params: OrganizationUpdateParams, options?: RequestOptions): Promise<Organization> {
+  update(id: string, params: OrganizationUpdateParams, options?: RequestOptions): ApiPromise<Organization> {
     return this.client.request(
       { method: 'PATCH', ...endpoint`/v1/organizations/${id}`, body: params, schema: OrganizationSchema },
       options,
