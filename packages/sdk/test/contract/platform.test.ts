@@ -203,7 +203,9 @@ describe(`organization membership against @wsc/server (${kind})`, () => {
 
     const asked = await client.organizations.membershipRequests.create('iso', { note: 'ISO/TC 268' });
     expect(asked).toMatchObject({ status: 'pending', note: 'ISO/TC 268' });
-    const pending = await manager.client.organizations.memberships.list('iso', { status: 'pending' }).toArray({ limit: 100 });
+    const pending = await manager.client.organizations.memberships
+      .list('iso', { status: 'pending' })
+      .toArray({ limit: 100 });
     expect(pending.map((membership) => membership.accountId)).toEqual([asked.accountId]);
     expect(await failure(client.organizations.memberships.list('iso'))).toBeInstanceOf(PermissionError);
 
@@ -613,18 +615,11 @@ describe(`answers from a newer server: real answers with values this SDK does no
   }, 30_000);
 
   it('documents answers as open (x-extensible-enum) and requests as closed (enum) in OpenAPI', async () => {
-    type Schema = { properties: Record<string, Record<string, unknown>> };
-    const document = (await capture('/openapi.json')) as {
-      paths: Record<string, Record<string, Record<string, unknown>>>;
-    };
-    const answer = (document.paths['/v1/pain-points/{id}']?.get?.responses as Record<string, unknown>)[
-      '200'
-    ] as {
-      content: { 'application/json': { schema: Schema } };
-    };
-    const request = document.paths['/v1/pain-points']?.post?.requestBody as {
-      content: { 'application/json': { schema: Schema } };
-    };
+    type Body = { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };
+    type Operation = { responses: Record<string, Body>; requestBody: Body };
+    const document = (await capture('/openapi.json')) as { paths: Record<string, Record<string, Operation>> };
+    const answer = document.paths['/v1/pain-points/{id}']?.get?.responses['200'] as Body;
+    const request = document.paths['/v1/pain-points']?.post?.requestBody as Body;
     const answerDomain = answer.content['application/json'].schema.properties.domain;
     const requestDomain = request.content['application/json'].schema.properties.domain;
     expect(answerDomain).toMatchObject({
