@@ -14,7 +14,7 @@ import {
 } from '../../src/errors/subclasses';
 import type { WscError } from '../../src/errors/wsc-error';
 import { isKnownWebhookEvent } from '../../src/index';
-import type { LiveEvent } from '../../src/live/live';
+import type { LiveEvent, LiveSubscription } from '../../src/live/live';
 import { WebhookVerificationError, webhooks } from '../../src/node/webhooks';
 import { sendJson, startStubServer } from '../stub-server';
 import { failure, kind, startApi } from './api';
@@ -613,6 +613,75 @@ describe(`answers from a newer server: real answers with values this SDK does no
     expect(event).toEqual(later);
     expect(isKnownWebhookEvent(event)).toBe(false);
   }, 30_000);
+
+  it('checks every event type the server sends against its schema, without one refusal', async () => {
+    const admin = new WscClient({ baseURL, token: (await signUp(app, { roles: ['admin'] })).token });
+    const moderator = new WscClient({ baseURL, token: (await signUp(app, { roles: ['moderator'] })).token });
+    const expert = new WscClient({ baseURL, token: (await signUp(app, { roles: ['expert'] })).token });
+    const { client: author } = await member();
+    const painPoint = await author.painPoints.create(draft(`Typed City ${Date.now()}`));
+    const startsAt = new Date(Date.now() + 30 * 86_400_000);
+    const event = await admin.events.create({
+      slug: `typed-events-day-${Date.now()}`,
+      name: { en: 'Typed Events Day' },
+      description: { en: 'Every event type, once.' },
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      timeZone: 'Europe/Zurich',
+      city: 'Geneva',
+      country: 'CH',
+      capacity: 1,
+    });
+    // The admin reads the full registrations; an anonymous reader gets seats only.
+    const received: LiveEvent[] = [];
+    const errors: WscError[] = [];
+    const subscriptions = await Promise.all(
+      [admin, new WscClient({ baseURL })].map(
+        (reader) =>
+          new Promise<LiveSubscription>((resolve) => {
+            const subscription = reader.live.subscribe(
+              [`pain-points/${painPoint.id}`, `events/${event.id}`],
+              (update) => received.push(update),
+              { onOpen: () => resolve(subscription), onError: (error) => errors.push(error) },
+            );
+          }),
+      ),
+    );
+    await author.painPoints.update(painPoint.id, { severity: 'high' });
+    await author.painPoints.vote(painPoint.id);
+    const comment = await author.painPoints.comments.create(painPoint.id, { body: 'Typed comment' });
+    await moderator.comments.hide(comment.id, { reason: 'Test' });
+    const [standard] = (await author.standards.list({ limit: 1 })).data;
+    await expert.painPoints.standards.create(painPoint.id, {
+      standardId: standard?.id ?? '',
+      coverage: 'full',
+    });
+    await admin.events.update(event.id, { venue: 'CICG' });
+    const first = (await member()).client;
+    const second = (await member()).client;
+    await first.events.registrations.create(event.id);
+    await second.events.registrations.create(event.id);
+    await first.events.registrations.cancel(event.id);
+    const expected = [
+      'pain_point.updated',
+      'pain_point.voted',
+      'comment.created',
+      'comment.hidden',
+      'standard_mapping.created',
+      'event.updated',
+      'registration.created',
+      'registration.cancelled',
+      'registration.promoted',
+    ];
+    await until(() => expected.every((type) => received.filter((item) => item.type === type).length >= 2));
+    for (const subscription of subscriptions) subscription.close();
+    await Promise.all(subscriptions.map((subscription) => subscription.closed));
+    expect(errors).toEqual([]);
+    expect(received.every((item) => isKnownWebhookEvent(item))).toBe(true);
+    const registrations = received.filter((item) => item.type === 'registration.promoted');
+    // One full (the admin's), one seats-only (the anonymous reader's): both shapes pass.
+    expect(registrations.map((item) => 'stakeholderId' in item.data).sort()).toEqual([false, true]);
+  }, 60_000);
 
   it('documents answers as open (x-extensible-enum) and requests as closed (enum) in OpenAPI', async () => {
     type Body = { content: { 'application/json': { schema: { properties: Record<string, unknown> } } } };
