@@ -29,6 +29,7 @@ export default defineConfig([
       'locales/index': 'src/locales/index.ts',
       'partner/index': 'src/partner-api.ts',
       'catalogue/index': 'src/catalogue/index.ts',
+      'problems/index': 'src/problems.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

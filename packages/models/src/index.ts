@@ -1,8 +1,9 @@
 // The browser entry of @wsc/models: schemas and types of the community objects, under a 12.75 KB
 // gzip budget (.ci/size-budgets.json). Other entries: '@wsc/models/rules' (pure domain rules: lifecycle,
 // eligibility, coverage, cursors, slugs), '@wsc/models/locales' (labels in the six UN languages),
-// '@wsc/models/partner' (secret-key payloads: partners, keys, SSO, webhooks) and
-// '@wsc/models/catalogue' (seed data). Import those from their subpath, never from here.
+// '@wsc/models/partner' (secret-key payloads: partners, keys, SSO, webhooks), '@wsc/models/problems'
+// (the problem types the API answers) and '@wsc/models/catalogue' (seed data). Import those from
+// their subpath, never from here.
 export * from './account';
 export * from './auth';
 export * from './comment';
@@ -21,6 +22,8 @@ export * from './pain-point';
 export * from './payloads/community';
 export * from './primitives';
 export * from './problem';
+// Types only: the catalogue and its helpers are '@wsc/models/problems'.
+export type { KnownProblemCode, ProblemCode, ProblemTypeEntry } from './problems';
 export * from './registration';
 export * from './report';
 export * from './stakeholder';

@@ -2,7 +2,7 @@ import { AccountSchema, AccountUpdateSchema, IdSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { revokeUserTokens, toAccount } from '../identity/accounts-repository';
 import { requireAccount } from '../identity/guards';
@@ -37,8 +37,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       const { id } = request.params;
       const { accountRoles, disabled } = request.body;
       if (id === admin.id && ((accountRoles && !accountRoles.includes('admin')) || disabled === true)) {
-        throw new HttpProblem(409, 'Cannot demote or disable yourself', {
-          type: 'self-demotion',
+        throw problem('self-demotion', {
           detail: 'Ask another admin to change your own admin role or to disable your account.',
         });
       }
@@ -54,14 +53,13 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           .execute();
         const acting = locked.find((account) => account.id === admin.id);
         if (!acting?.roles.includes('admin') || acting.disabled_at || acting.deleted_at) {
-          throw new HttpProblem(403, 'Role required', {
-            type: 'role-required',
+          throw problem('role-required', {
             detail:
               'This action needs the role admin: yours was removed (or your account disabled) while this request waited.',
           });
         }
         const current = locked.find((account) => account.id === id && account.deleted_at === null);
-        if (!current) throw new HttpProblem(404, 'Account not found');
+        if (!current) throw problem('not-found', { detail: 'Account not found.' });
         const roles = accountRoles ? [...new Set<string>(['member', ...accountRoles])] : current.roles;
         const disabledAt =
           disabled === undefined

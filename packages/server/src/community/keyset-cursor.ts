@@ -1,5 +1,5 @@
 import { CursorError, decodeCursor, encodeCursor } from '@wsc/models/rules';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 
 /** A sort key value a keyset cursor carries: numbers (votes, scores) or strings (ids, timestamps). */
 export type KeyValue = string | number;
@@ -44,5 +44,5 @@ export function readPageCursor(
 }
 
 function invalidCursor(detail: string): HttpProblem {
-  return new HttpProblem(400, 'Invalid cursor', { detail, errors: [{ path: 'cursor', message: detail }] });
+  return problem('invalid-cursor', { detail, errors: [{ path: 'cursor', message: detail }] });
 }

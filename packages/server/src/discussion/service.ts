@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
 import { recordCommentEvent } from '../outbox/community-events';
@@ -78,22 +78,21 @@ function toReport(row: ReportRow): Report {
 }
 
 function painPointNotFound(id: string): HttpProblem {
-  return new HttpProblem(404, 'Pain point not found', { detail: `No pain point has the id ${id}.` });
+  return problem('not-found', { detail: `No pain point has the id ${id}.` });
 }
 
 function commentNotFound(id: string): HttpProblem {
-  return new HttpProblem(404, 'Comment not found', { detail: `No comment has the id ${id}.` });
+  return problem('not-found', { detail: `No comment has the id ${id}.` });
 }
 
 function threadLocked(): HttpProblem {
-  return new HttpProblem(409, 'Discussion locked', {
-    type: 'discussion-locked',
+  return problem('discussion-locked', {
     detail: 'A moderator locked this discussion: no new comments, replies or edits.',
   });
 }
 
 function signedIn(actor: Actor): PrincipalAccount {
-  if (!actor.account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
+  if (!actor.account) throw problem('authentication-required');
   return actor.account;
 }
 
@@ -148,8 +147,7 @@ export async function postComment(
     if (parentId !== null) {
       const parent = await findComment(trx, parentId, { forUpdate: true });
       if (!parent || parent.pain_point_id !== painPointId) {
-        throw new HttpProblem(422, 'Validation failed', {
-          type: 'validation-failed',
+        throw problem('validation-failed', {
           detail: `No comment ${parentId} in this pain point's discussion.`,
           errors: [{ path: 'parentId', message: 'Unknown comment in this discussion' }],
         });
@@ -157,13 +155,12 @@ export async function postComment(
       const rule = canReplyTo({ parentId: parent.parent_id, locked: parent.locked, hidden: parent.hidden });
       if (!rule.ok) {
         if (parent.parent_id !== null) {
-          throw new HttpProblem(422, 'Validation failed', {
-            type: 'reply-too-deep',
+          throw problem('reply-too-deep', {
             detail: rule.reason,
             errors: [{ path: 'parentId', message: rule.reason }],
           });
         }
-        throw new HttpProblem(409, 'Cannot reply here', { type: 'reply-refused', detail: rule.reason });
+        throw problem('reply-refused', { detail: rule.reason });
       }
     }
     const commentId = await insertComment(trx, {
@@ -204,19 +201,15 @@ export async function editComment(db: Database, actor: Actor, id: string, body: 
     const row = await findComment(trx, id, { forUpdate: true });
     if (!row) throw commentNotFound(id);
     if (row.author_id === null || row.author_id !== account.id) {
-      throw new HttpProblem(403, 'Not your comment', {
-        type: 'not-author',
-        detail: 'Only the author may edit a comment.',
-      });
+      throw problem('not-author', { detail: 'Only the author may edit a comment.' });
     }
     if (Date.now() - row.created_at.getTime() > COMMENT_EDIT_WINDOW_MILLISECONDS) {
-      throw new HttpProblem(403, 'Edit window closed', {
-        type: 'edit-window-closed',
+      throw problem('edit-window-closed', {
         detail: 'Comments can be edited for 15 minutes after posting; post a new comment instead.',
       });
     }
     if (row.locked) throw threadLocked();
-    if (row.hidden) throw new HttpProblem(409, 'Comment hidden', { type: 'comment-hidden' });
+    if (row.hidden) throw problem('comment-hidden');
     await updateCommentBody(trx, id, body);
   });
   const row = await findComment(db, id);
@@ -244,10 +237,7 @@ export async function reportComment(
     const comment = await findComment(trx, commentId, { forUpdate: true });
     if (!comment) throw commentNotFound(commentId);
     if (comment.author_id === account.id) {
-      throw new HttpProblem(403, 'Cannot report your own comment', {
-        type: 'own-comment',
-        detail: 'Edit or ask a moderator instead.',
-      });
+      throw problem('own-comment', { detail: 'Edit or ask a moderator instead.' });
     }
     const report = await insertReport(trx, {
       commentId,
@@ -257,8 +247,7 @@ export async function reportComment(
       note: input.note ?? null,
     });
     if (!report) {
-      throw new HttpProblem(409, 'Already reported', {
-        type: 'already-reported',
+      throw problem('already-reported', {
         detail: 'You already reported this comment; moderators will review it.',
       });
     }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../community/actor';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
 import { organizationOf } from './repository';
@@ -35,8 +35,7 @@ export async function requireOrganiser(
   organiserIds: readonly string[],
 ): Promise<void> {
   if (await isOrganiser(db, account, organiserIds)) return;
-  throw new HttpProblem(403, 'Organiser required', {
-    type: 'organiser-required',
+  throw problem('organiser-required', {
     detail:
       'Only admins and members of an organiser organization of this event may do this. Set your organization in your profile, or ask an admin.',
   });
@@ -50,8 +49,7 @@ export async function requireOrganiser(
  */
 export function requireMember(actor: Pick<Actor, 'account'>): PrincipalAccount {
   if (actor.account) return actor.account;
-  throw new HttpProblem(401, 'Sign-in required', {
-    type: 'authentication-required',
+  throw problem('authentication-required', {
     detail: 'Send "Authorization: Bearer <token>" with a session or SSO user token.',
     headers: { 'www-authenticate': 'Bearer' },
   });

@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
 import { fillFreeSeats } from '../registrations/seats';
@@ -68,10 +68,7 @@ export function toEvent(row: EventRow): Event {
 
 /** 404 for an id or slug no event has. */
 export function eventNotFound(idOrSlug: string): HttpProblem {
-  return new HttpProblem(404, 'Event not found', {
-    type: 'event-not-found',
-    detail: `No event has the id or slug "${idOrSlug}".`,
-  });
+  return problem('event-not-found', { detail: `No event has the id or slug "${idOrSlug}".` });
 }
 
 /**
@@ -125,11 +122,7 @@ export async function listEventPage(
 }
 
 function validationFailed(detail: string, path: string, message = detail): HttpProblem {
-  return new HttpProblem(422, 'Validation failed', {
-    type: 'validation-failed',
-    detail,
-    errors: [{ path, message }],
-  });
+  return problem('validation-failed', { detail, errors: [{ path, message }] });
 }
 
 function cleanText(text: LocalizedText): Record<string, string> {
@@ -143,8 +136,7 @@ function cleanText(text: LocalizedText): Record<string, string> {
 async function checkRelations(db: Database, values: EventValues): Promise<void> {
   const unknown = await unknownOrganizations(db, values.organiserIds);
   if (unknown.length > 0) {
-    throw new HttpProblem(422, 'Unknown organiser', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: `No organization has the id ${unknown.join(', ')}.`,
       errors: unknown.map((id) => ({
         path: `organiserIds.${values.organiserIds.indexOf(id)}`,
@@ -178,16 +170,14 @@ async function checkOwnOrganization(
   if (hasRole(account, 'admin')) return organiserIds;
   const own = await organizationOf(db, account.stakeholderId);
   if (!own) {
-    throw new HttpProblem(403, 'Organiser required', {
-      type: 'organiser-required',
+    throw problem('organiser-required', {
       detail:
         'Events are created by admins or by members of the organising organization: set your organization in your profile first.',
     });
   }
   if (organiserIds.length === 0) return [own];
   if (!organiserIds.includes(own)) {
-    throw new HttpProblem(403, 'Organiser required', {
-      type: 'organiser-required',
+    throw problem('organiser-required', {
       detail: `Your organization (${own}) must stay among the organiserIds.`,
     });
   }
@@ -245,8 +235,7 @@ export async function createEvent(db: Database, actor: Actor, input: EventCreate
     return inserted;
   });
   if (!id) {
-    throw new HttpProblem(409, 'Slug already taken', {
-      type: 'slug-taken',
+    throw problem('slug-taken', {
       detail: `Another event already has the slug "${values.slug}".`,
       errors: [{ path: 'slug', message: 'Choose another slug' }],
     });
@@ -315,8 +304,7 @@ export async function updateEventById(
     return { event } as const;
   });
   if ('slugTaken' in outcome) {
-    throw new HttpProblem(409, 'Slug already taken', {
-      type: 'slug-taken',
+    throw problem('slug-taken', {
       detail: `Another event already has the slug "${outcome.slugTaken}".`,
       errors: [{ path: 'slug', message: 'Choose another slug' }],
     });

@@ -3,7 +3,7 @@ import type { EventSessionUpdate } from '@wsc/models/partner';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../community/actor';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
 import type { EventRow } from './repository';
@@ -95,16 +95,14 @@ async function checkSession(
   const starts = new Date(session.startsAt);
   const ends = new Date(session.endsAt);
   if (ends <= starts) {
-    throw new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: 'endsAt must be after startsAt.',
       errors: [{ path: 'endsAt', message: 'endsAt must be after startsAt' }],
     });
   }
   if (starts < event.starts_at || ends > event.ends_at) {
     const event_ = toEvent(event);
-    throw new HttpProblem(422, 'Session outside the event', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: `A session must take place within the event, ${event_.startsAt} to ${event_.endsAt}.`,
       errors: [{ path: starts < event.starts_at ? 'startsAt' : 'endsAt', message: 'Outside the event' }],
     });
@@ -115,8 +113,7 @@ async function checkSession(
   const known = new Set(found.map((row) => row.id));
   const unknown = (session.painPointIds ?? []).flatMap((id, index) => (known.has(id) ? [] : [index]));
   if (unknown.length > 0) {
-    throw new HttpProblem(422, 'Unknown pain point', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: 'Sessions link to existing pain points only.',
       errors: unknown.map((index) => ({ path: `painPointIds.${index}`, message: 'Unknown pain point' })),
     });
@@ -141,7 +138,7 @@ async function readSession(db: Database, id: string, timeZone: string): Promise<
   const row = (await selectSessions(db).where('event_sessions.id', '=', id).executeTakeFirst()) as
     | SessionRow
     | undefined;
-  if (!row) throw new HttpProblem(404, 'Session not found', { type: 'session-not-found' });
+  if (!row) throw problem('session-not-found');
   return toSession(row, timeZone);
 }
 
@@ -206,10 +203,7 @@ export async function updateSession(
     const locked = await requireLockedEvent(trx, event.id, idOrSlug);
     const current = (await readSession(trx, sessionId, locked.time_zone).catch(() => null)) ?? null;
     if (!current || current.eventId !== locked.id) {
-      throw new HttpProblem(404, 'Session not found', {
-        type: 'session-not-found',
-        detail: `The event has no session ${sessionId}.`,
-      });
+      throw problem('session-not-found', { detail: `The event has no session ${sessionId}.` });
     }
     await checkSession(trx, locked, {
       startsAt: patch.startsAt ?? current.startsAt,

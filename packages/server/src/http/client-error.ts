@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem, toHttpProblem } from './error-handler';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problemType } from './problem';
+import { PROBLEM_CONTENT_TYPE, problem } from './problem';
 import { newRequestId } from './request-id';
 
 /**
@@ -16,16 +16,14 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   if (!socket.writable) return;
   const requestId = newRequestId();
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const status = tooLarge ? 431 : 400;
-  const body = JSON.stringify({
-    type: problemType(tooLarge ? 'headers-too-large' : 'malformed-request'),
-    title: tooLarge ? 'Request headers too large' : 'Malformed request',
-    status,
-    detail: tooLarge
-      ? 'The request headers are larger than the server accepts.'
-      : 'The request line or headers are not valid HTTP: percent-encode non-ASCII characters in the URL.',
-    requestId,
-  });
+  const answer = tooLarge
+    ? problem('headers-too-large', { detail: 'The request headers are larger than the server accepts.' })
+    : problem('malformed-request', {
+        detail:
+          'The request line or headers are not valid HTTP: percent-encode non-ASCII characters in the URL.',
+      });
+  const status = answer.status;
+  const body = JSON.stringify(answer.toProblem({ requestId }));
   socket.end(
     `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
       `content-type: ${PROBLEM_CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
@@ -47,19 +45,15 @@ export function answerFrameworkError(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  const problem =
+  const answer =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? new HttpProblem(414, 'URI too long', {
-          type: 'uri-too-long',
+      ? problem('uri-too-long', {
           detail:
             'A path segment is longer than the server accepts: ids and slugs are at most 100 characters.',
         })
       : error.code === 'FST_ERR_BAD_URL'
-        ? new HttpProblem(400, 'Malformed request', {
-            type: 'malformed-request',
-            detail: 'A path segment is not valid percent-encoded UTF-8.',
-          })
+        ? problem('malformed-request', { detail: 'A path segment is not valid percent-encoded UTF-8.' })
         : toHttpProblem(error);
   reply.header('x-request-id', request.id);
-  return sendProblem(request, reply, problem);
+  return sendProblem(request, reply, answer);
 }

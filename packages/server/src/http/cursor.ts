@@ -1,4 +1,4 @@
-import { HttpProblem } from './problem';
+import { problem } from './problem';
 
 /**
  * An opaque keyset cursor: the sort values of the last row of a page, base64url JSON.
@@ -29,8 +29,7 @@ export function decodeCursor<Field extends string>(
     }
     return values as Record<Field, string | number | null>;
   } catch {
-    throw new HttpProblem(400, 'Invalid cursor', {
-      type: 'invalid-cursor',
+    throw problem('invalid-cursor', {
       detail: 'Pass the nextCursor of a previous page unchanged.',
       errors: [{ path: 'cursor', message: 'Not a cursor of this list', code: 'invalid_cursor' }],
     });

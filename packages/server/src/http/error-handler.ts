@@ -1,20 +1,21 @@
 import type { ProblemFieldError } from '@wsc/models';
+import type { KnownProblemCode } from '@wsc/models/problems';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { releaseForRetry } from './idempotency';
-import { HttpProblem, PROBLEM_CONTENT_TYPE } from './problem';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problem } from './problem';
 
-/** PostgreSQL error codes that only bad input can cause, and what the client is told. */
-const DATABASE_INPUT_ERRORS: Record<string, [number, string]> = {
-  '22P02': [400, 'Invalid value'],
-  '22021': [422, 'Text contains a NUL character or invalid UTF-8'],
-  '22P05': [422, 'Text contains a character the database cannot store'],
-  '22001': [422, 'Value too long'],
-  '22003': [422, 'Number out of range'],
-  '22007': [400, 'Invalid date or time'],
-  '22008': [400, 'Date or time out of range'],
-  '23505': [409, 'Conflict with an existing object'],
-  '23503': [422, 'A referenced object does not exist'],
+/** PostgreSQL error codes that only bad input can cause, the problem type and what the client is told. */
+const DATABASE_INPUT_ERRORS: Record<string, [KnownProblemCode, string]> = {
+  '22P02': ['bad-request', 'A value is not valid for its type.'],
+  '22021': ['validation-failed', 'Text contains a NUL character or invalid UTF-8.'],
+  '22P05': ['validation-failed', 'Text contains a character the database cannot store.'],
+  '22001': ['validation-failed', 'A value is too long.'],
+  '22003': ['validation-failed', 'A number is out of range.'],
+  '22007': ['bad-request', 'A date or time is not valid.'],
+  '22008': ['bad-request', 'A date or time is out of range.'],
+  '23505': ['conflict', 'The request conflicts with an existing object.'],
+  '23503': ['validation-failed', 'A referenced object does not exist.'],
 };
 
 /**
@@ -36,25 +37,39 @@ function isRace(code: unknown): code is string {
 
 function raceProblem(code: string, cause: unknown): HttpProblem {
   if (RACE_ANSWERS[code] === 'read again') {
-    return new HttpProblem(409, 'Conflict with the current state', {
+    return problem('conflict', {
       detail: 'Another change to the same object came first; read it again and retry.',
       cause,
     });
   }
-  return new HttpProblem(503, 'Busy with a concurrent change', {
+  return problem('unavailable', {
     detail: 'The request met a concurrent change and was rolled back; retry it.',
     headers: { 'Retry-After': '1' },
     cause,
   });
 }
 
-const FASTIFY_ERRORS: Record<string, [number, string, string?]> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'Malformed JSON', 'malformed-json'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'Empty JSON body', 'malformed-json'],
-  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'Request body too large'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'Unsupported media type'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Invalid Content-Length'],
-  FST_ERR_CTP_INVALID_TYPE: [400, 'Invalid Content-Type'],
+/** Fastify's errors of a request it cannot read, and their problem types. */
+const FASTIFY_ERRORS: Record<string, KnownProblemCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+  FST_ERR_CTP_INVALID_TYPE: 'bad-request',
+};
+
+/**
+ * The problem type of another 4xx a plugin raises with a `statusCode` (none is known today): the
+ * generic type of that status, so the answer stays within the catalogue.
+ */
+const GENERIC_BY_STATUS: Record<number, KnownProblemCode> = {
+  404: 'not-found',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'validation-failed',
+  429: 'rate-limited',
 };
 
 const LOCATION_NAMES: Record<string, string> = {
@@ -70,7 +85,7 @@ const LOCATION_NAMES: Record<string, string> = {
  * errors, and finally unknown errors (500, details only in the log).
  *
  * @example
- * const problem = toHttpProblem(error);
+ * const answer = toHttpProblem(error);
  */
 export function toHttpProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
@@ -82,29 +97,25 @@ export function toHttpProblem(error: unknown): HttpProblem {
       message: issue.message ?? 'Invalid value',
       code: issue.keyword,
     }));
-    return new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
+    return problem('validation-failed', {
       detail: `The request ${location} does not match the schema.`,
       errors,
     });
   }
   const fastifyError = error as Partial<FastifyError> & { code?: string };
   const known = fastifyError.code ? FASTIFY_ERRORS[fastifyError.code] : undefined;
-  if (known) {
-    return new HttpProblem(known[0], known[1], {
-      type: known[2],
+  if (known) return problem(known, { detail: fastifyError.message, cause: error });
+  const databaseError = fastifyError.code ? DATABASE_INPUT_ERRORS[fastifyError.code] : undefined;
+  if (databaseError) return problem(databaseError[0], { detail: databaseError[1], cause: error });
+  if (isRace(fastifyError.code)) return raceProblem(fastifyError.code, error);
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return problem(GENERIC_BY_STATUS[status] ?? 'bad-request', {
       detail: fastifyError.message,
       cause: error,
     });
   }
-  const databaseError = fastifyError.code ? DATABASE_INPUT_ERRORS[fastifyError.code] : undefined;
-  if (databaseError) return new HttpProblem(databaseError[0], databaseError[1], { cause: error });
-  if (isRace(fastifyError.code)) return raceProblem(fastifyError.code, error);
-  const status = fastifyError.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpProblem(status, httpTitle(status), { detail: fastifyError.message, cause: error });
-  }
-  return new HttpProblem(500, 'Internal server error', {
+  return problem('internal-error', {
     detail: 'The server failed to answer this request; it has been logged.',
     cause: error,
   });
@@ -114,7 +125,7 @@ export function toHttpProblem(error: unknown): HttpProblem {
  * Writes an {@link HttpProblem} as `application/problem+json`, bypassing route serializers.
  *
  * @example
- * return sendProblem(request, reply, new HttpProblem(401, 'Sign-in required'));
+ * return sendProblem(request, reply, problem('authentication-required'));
  */
 export function sendProblem(
   request: FastifyRequest,
@@ -135,36 +146,20 @@ export function sendProblem(
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const problem = toHttpProblem(error);
+    const answer = toHttpProblem(error);
     const race = isRace((error as { code?: unknown }).code);
     if (race) releaseForRetry(request);
-    if (problem.status >= 500 || race) {
+    if (answer.status >= 500 || race) {
       request.log.error({ err: error }, 'request failed');
-    } else request.log.info({ problem: problem.type, status: problem.status }, 'request refused');
-    return sendProblem(request, reply, problem);
+    } else request.log.info({ problem: answer.type, status: answer.status }, 'request refused');
+    return sendProblem(request, reply, answer);
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
     return sendProblem(
       request,
       reply,
-      new HttpProblem(404, 'Not found', { detail: `No route answers ${request.method} ${path}.` }),
+      problem('not-found', { detail: `No route answers ${request.method} ${path}.` }),
     );
   });
-}
-
-function httpTitle(status: number): string {
-  const titles: Record<number, string> = {
-    400: 'Bad request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not found',
-    405: 'Method not allowed',
-    406: 'Not acceptable',
-    409: 'Conflict',
-    413: 'Request body too large',
-    415: 'Unsupported media type',
-    429: 'Too many requests',
-  };
-  return titles[status] ?? 'Request refused';
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from './problem';
+import { problem } from './problem';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
@@ -90,8 +90,7 @@ export async function claimIdempotencyKey(
   const header = request.headers[IDEMPOTENCY_KEY_HEADER];
   if (!WRITE_METHODS.has(request.method) || header === undefined) return undefined;
   if (typeof header !== 'string' || !ACCEPTABLE_KEY.test(header)) {
-    throw new HttpProblem(400, 'Invalid Idempotency-Key', {
-      type: 'invalid-idempotency-key',
+    throw problem('invalid-idempotency-key', {
       detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters; a UUID v4 is a good choice.',
     });
   }
@@ -157,15 +156,13 @@ export async function claimIdempotencyKey(
       .executeTakeFirst();
     if (!existing) continue; // deleted meanwhile (the first request failed with a 5xx): claim again
     if (existing.request_hash !== requestHash) {
-      throw new HttpProblem(422, 'Idempotency-Key reused with another request', {
-        type: 'idempotency-key-reused',
+      throw problem('idempotency-key-reused', {
         detail: `This key was first used for ${existing.method} ${existing.path} with other parameters. Use a new key for a new request.`,
       });
     }
     if (existing.state === 'completed') {
       if (existing.response_body === null) {
-        throw new HttpProblem(409, 'Response not replayable', {
-          type: 'idempotency-replay-unavailable',
+        throw problem('idempotency-replay-unavailable', {
           detail:
             'The first request with this key succeeded, but its answer carried a credential that is shown once and never stored.',
         });
@@ -176,8 +173,7 @@ export async function claimIdempotencyKey(
       return reply.code(existing.response_status ?? 200).send(existing.response_body);
     }
     if (Date.now() > deadline) {
-      throw new HttpProblem(409, 'Request with this Idempotency-Key in progress', {
-        type: 'idempotency-key-in-use',
+      throw problem('idempotency-key-in-use', {
         detail: 'A request with this key is still being processed; retry later with the same key.',
         headers: { 'retry-after': '1' },
       });

@@ -1,34 +1,16 @@
 import type { Problem, ProblemFieldError } from '@wsc/models';
+import { type KnownProblemCode, PROBLEM_TYPE_BASE, PROBLEM_TYPES } from '@wsc/models/problems';
 
-/** Problem `type` URIs are this base plus a slug; the slugs are part of the API contract. */
-export const PROBLEM_TYPE_BASE = 'https://worldsmartcity.org/problems/';
+export { PROBLEM_TYPE_BASE };
 
 /** The media type of every error response (RFC 9457). */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-const DEFAULT_SLUGS: Record<number, string> = {
-  400: 'bad-request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  405: 'method-not-allowed',
-  406: 'not-acceptable',
-  409: 'conflict',
-  410: 'gone',
-  413: 'payload-too-large',
-  415: 'unsupported-media-type',
-  422: 'validation-failed',
-  429: 'rate-limited',
-  500: 'internal-error',
-  503: 'unavailable',
-};
-
 export interface HttpProblemOptions {
+  /** What went wrong this time, for a person: which id, which field, what to do. */
   detail?: string | undefined;
   /** Failing fields, each with a dot path (`title.en`). */
   errors?: ProblemFieldError[] | undefined;
-  /** Slug appended to {@link PROBLEM_TYPE_BASE}, or a full URI. Defaults from the status. */
-  type?: string | undefined;
   /** Extra response headers (`Retry-After`, `WWW-Authenticate`). */
   headers?: Record<string, string> | undefined;
   cause?: unknown;
@@ -36,13 +18,13 @@ export interface HttpProblemOptions {
 
 /**
  * The one HTTP error of the server: throw it from a route or a hook and the error handler
- * renders it as `application/problem+json`.
- *
- * @example
- * throw new HttpProblem(404, 'Pain point not found', { detail: `No pain point has the id ${id}.` });
- * throw new HttpProblem(409, 'E-mail already registered', { type: 'email-taken' });
+ * renders it as `application/problem+json`. Its status and title come from the problem type's
+ * entry in `PROBLEM_TYPES` (`@wsc/models/problems`), so one slug always answers the same way;
+ * build it with {@link problem}.
  */
 export class HttpProblem extends Error {
+  /** The slug of `PROBLEM_TYPES`. */
+  readonly code: KnownProblemCode;
   readonly status: number;
   readonly title: string;
   readonly type: string;
@@ -50,14 +32,14 @@ export class HttpProblem extends Error {
   readonly errors: ProblemFieldError[] | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(status: number, title: string, options: HttpProblemOptions = {}) {
+  constructor(code: KnownProblemCode, options: HttpProblemOptions = {}) {
+    const { status, title } = PROBLEM_TYPES[code];
     super(options.detail ? `${title}: ${options.detail}` : title, { cause: options.cause });
     this.name = 'HttpProblem';
+    this.code = code;
     this.status = status;
     this.title = title;
-    this.type = problemType(
-      options.type ?? DEFAULT_SLUGS[status] ?? (status >= 500 ? 'internal-error' : 'bad-request'),
-    );
+    this.type = problemType(code);
     this.detail = options.detail;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
@@ -78,22 +60,35 @@ export class HttpProblem extends Error {
 }
 
 /**
- * Full problem type URI for a slug (a full URI is returned unchanged).
+ * The problem of a slug of `PROBLEM_TYPES`, to throw: status and title come from the catalogue.
+ *
+ * @example
+ * throw problem('slug-taken', { detail: `Another event already uses the slug ${slug}.` });
+ * throw problem('not-found', { detail: `No pain point has the id ${id}.` });
+ */
+export function problem(code: KnownProblemCode, options: HttpProblemOptions = {}): HttpProblem {
+  return new HttpProblem(code, options);
+}
+
+/**
+ * Full problem type URI of a slug.
  *
  * @example
  * problemType('validation-failed'); // 'https://worldsmartcity.org/problems/validation-failed'
  */
-export function problemType(slug: string): string {
-  return /^[a-z][a-z0-9+.-]*:/i.test(slug) ? slug : `${PROBLEM_TYPE_BASE}${slug}`;
+export function problemType(code: KnownProblemCode): string {
+  return `${PROBLEM_TYPE_BASE}${code}`;
 }
 
 /**
- * Throws a 404 problem unless `value` is present; returns it narrowed.
+ * Throws a 404 `not-found` problem unless `value` is present; returns it narrowed.
  *
  * @example
  * const account = foundOr404(await findAccount(db, id), 'Account');
  */
 export function foundOr404<Value>(value: Value | null | undefined, noun: string): Value {
-  if (value === null || value === undefined) throw new HttpProblem(404, `${noun} not found`);
+  if (value === null || value === undefined) {
+    throw problem('not-found', { detail: `${noun} not found.` });
+  }
   return value;
 }

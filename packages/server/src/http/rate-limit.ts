@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
-import { HttpProblem } from './problem';
+import { problem } from './problem';
 
 /** How many times the anonymous per-IP budget each kind of caller gets. */
 export const RATE_LIMIT_MULTIPLIERS = { anonymous: 1, publishable: 2, account: 5, secret: 20 } as const;
@@ -90,8 +90,7 @@ export async function registerRateLimits(
     allowList: (request) => request.url === '/health' || request.url === '/ready',
     ...(redis ? { redis, nameSpace: 'wsc-rate-limit:', skipOnError: true } : {}),
     errorResponseBuilder: (_request, context) =>
-      new HttpProblem(429, 'Too many requests', {
-        type: 'rate-limited',
+      problem('rate-limited', {
         detail: `Limit of ${context.max} requests per minute reached; retry in ${context.after}.`,
         headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
       }),

@@ -1,7 +1,7 @@
 import type { AccountRole } from '@wsc/models';
 import type { PartnerScope } from '@wsc/models/partner';
 import type { FastifyRequest } from 'fastify';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import type { PrincipalAccount, PrincipalPartner } from './principal';
 
 /**
@@ -14,8 +14,7 @@ import type { PrincipalAccount, PrincipalPartner } from './principal';
 export function requireAccount(request: FastifyRequest): PrincipalAccount {
   const account = request.principal.account;
   if (!account) {
-    throw new HttpProblem(401, 'Sign-in required', {
-      type: 'authentication-required',
+    throw problem('authentication-required', {
       detail: 'Send "Authorization: Bearer <token>" with a session or SSO user token.',
       headers: { 'www-authenticate': 'Bearer' },
     });
@@ -44,10 +43,7 @@ export function hasRole(account: PrincipalAccount | null, ...roles: AccountRole[
 export function requireRole(request: FastifyRequest, ...roles: AccountRole[]): PrincipalAccount {
   const account = requireAccount(request);
   if (!hasRole(account, ...roles)) {
-    throw new HttpProblem(403, 'Role required', {
-      type: 'role-required',
-      detail: `This action needs one of the roles: ${roles.join(', ')}.`,
-    });
+    throw problem('role-required', { detail: `This action needs one of the roles: ${roles.join(', ')}.` });
   }
   return account;
 }
@@ -62,17 +58,13 @@ export function requireRole(request: FastifyRequest, ...roles: AccountRole[]): P
 export function requireSecretKey(request: FastifyRequest, scope?: PartnerScope): PrincipalPartner {
   const partner = request.principal.partner;
   if (partner?.keyKind !== 'secret') {
-    throw new HttpProblem(401, 'Secret key required', {
-      type: 'secret-key-required',
+    throw problem('secret-key-required', {
       detail: 'Send "Authorization: Bearer sk_…" from your server.',
       headers: { 'www-authenticate': 'Bearer' },
     });
   }
   if (scope && !partner.scopes.includes(scope)) {
-    throw new HttpProblem(403, 'Scope required', {
-      type: 'scope-required',
-      detail: `This secret key lacks the "${scope}" scope.`,
-    });
+    throw problem('scope-required', { detail: `This secret key lacks the "${scope}" scope.` });
   }
   return partner;
 }
@@ -128,8 +120,7 @@ export function requirePublishableWriteScope(request: FastifyRequest): void {
   if (!key || !WRITE_METHODS.has(request.method)) return;
   if (request.routeOptions.config?.contentWrite === false) return;
   if (!key.scopes.includes('content:write')) {
-    throw new HttpProblem(403, 'Scope required', {
-      type: 'scope-required',
+    throw problem('scope-required', {
       detail: 'This publishable key lacks the "content:write" scope: it may only read.',
     });
   }

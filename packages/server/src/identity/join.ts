@@ -2,7 +2,7 @@ import type { Signup } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { HttpProblem, problem } from '../http/problem';
 import { saveMembership } from '../organizations/memberships-repository';
 import { findOrganization } from '../organizations/repository';
 import { createAccount } from './accounts-repository';
@@ -102,8 +102,7 @@ async function askToJoinAtSignUp(
  */
 export function emailTakenOr(error: unknown, path = 'email'): unknown {
   if ((error as { code?: string } | null)?.code !== '23505') return error;
-  return new HttpProblem(409, 'E-mail already registered', {
-    type: 'email-taken',
+  return problem('email-taken', {
     detail: 'An account with this e-mail address exists; sign in instead.',
     errors: [{ path, message: 'Already registered', code: 'taken' }],
   });

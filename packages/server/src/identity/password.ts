@@ -43,7 +43,7 @@ export async function hashPassword(password: string): Promise<string> {
  * signs in through a partner) never matches, but still costs one hash to keep timing flat.
  *
  * @example
- * if (!(await verifyPassword(input, account.password_hash))) throw new HttpProblem(401, 'Wrong e-mail or password');
+ * if (!(await verifyPassword(input, account.password_hash))) throw problem('wrong-credentials');
  */
 export async function verifyPassword(password: string, stored: string | null): Promise<boolean> {
   const parts = stored?.split('$') ?? [];

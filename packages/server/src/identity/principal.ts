@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { usableKey } from '../partners/repository';
 import { hashToken, tokenKind } from './tokens';
 
@@ -73,8 +73,7 @@ export const ANONYMOUS: Principal = Object.freeze({
  * throw invalidToken('This secret key was revoked while the request ran.');
  */
 export function invalidToken(detail: string): HttpProblem {
-  return new HttpProblem(401, 'Invalid credentials', {
-    type: 'invalid-credentials',
+  return problem('invalid-credentials', {
     detail,
     headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
   });
@@ -133,8 +132,7 @@ export async function resolvePrincipal(
     const kind = tokenKind(token);
     if (kind === 'secret') {
       if (origin) {
-        throw new HttpProblem(403, 'Secret key used from a browser', {
-          type: 'secret-key-in-browser',
+        throw problem('secret-key-in-browser', {
           detail:
             'Secret keys (sk_…) only work from servers. Revoke this key now: it was exposed to a web page. Browsers use a publishable key.',
         });
@@ -153,8 +151,7 @@ export async function resolvePrincipal(
   if (publishable && (!partner || partner.keyKind === 'sso')) {
     const key = await findPublishableKey(db, publishable);
     if (origin && !key.allowedOrigins.includes(origin)) {
-      throw new HttpProblem(403, 'Origin not allowed for this key', {
-        type: 'origin-not-allowed',
+      throw problem('origin-not-allowed', {
         detail: `The publishable key does not list ${origin} among its allowed origins.`,
       });
     }

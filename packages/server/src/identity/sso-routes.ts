@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { lockLiveSecretKey } from '../partners/repository';
 import { createAccount, createUserToken } from './accounts-repository';
 import { requireSecretKey } from './guards';
@@ -92,7 +92,7 @@ async function linkedOrNewAccount(
     .where('partner_identities.external_user_id', '=', body.externalUserId)
     .executeTakeFirst();
   if (linked?.disabled_at || linked?.deleted_at) {
-    throw new HttpProblem(403, 'Account disabled', { type: 'account-disabled' });
+    throw problem('account-disabled');
   }
   if (linked) {
     // The partner is the source of truth for its users' names and contact address.

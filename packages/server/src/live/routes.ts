@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { objectTopic, parseTopics } from '../outbox/topics';
 import { SSE_PREAMBLE } from './sse-frame';
 import { streamCredentialOf } from './stream-credentials';
@@ -43,8 +43,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       const header = request.headers['last-event-id'];
       const rawLastEventId = (typeof header === 'string' && header.trim()) || request.query.lastEventId;
       if (rawLastEventId !== undefined && !LAST_EVENT_ID.test(rawLastEventId)) {
-        throw new HttpProblem(422, 'Validation failed', {
-          type: 'validation-failed',
+        throw problem('validation-failed', {
           detail: 'Last-Event-ID must be the id of an event of this stream.',
           errors: [{ path: 'lastEventId', message: 'Expected a decimal event id', code: 'invalid_format' }],
         });
@@ -113,7 +112,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         .where((eb) => eb.or([eb('id', '=', object.id), eb('slug', '=', object.id)]))
         .executeTakeFirst();
       if (!row) {
-        throw new HttpProblem(404, `${object.collection === 'events' ? 'Event' : 'Pain point'} not found`, {
+        throw problem('not-found', {
           detail: `No ${object.collection === 'events' ? 'event' : 'pain point'} has the id or slug ${object.id} (topic ${topic}).`,
         });
       }

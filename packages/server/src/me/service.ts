@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
 import type { DatabaseSchema } from '../database/schema';
 import { toComment } from '../discussion/service';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import type { PrincipalAccount } from '../identity/principal';
 import { releaseUpcomingRegistrations } from '../registrations/service';
@@ -14,7 +14,7 @@ import { anonymizeAccount, collectMemberData, findMe, updateMe } from './reposit
 type Database = Kysely<DatabaseSchema>;
 
 function signedIn(actor: Actor): PrincipalAccount {
-  if (!actor.account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
+  if (!actor.account) throw problem('authentication-required');
   return actor.account;
 }
 
@@ -27,7 +27,7 @@ function signedIn(actor: Actor): PrincipalAccount {
 export async function getMe(db: Database, actor: Actor): Promise<Me> {
   const account = signedIn(actor);
   const found = await findMe(db, account.id);
-  if (!found) throw new HttpProblem(404, 'Account not found');
+  if (!found) throw problem('not-found', { detail: 'Account not found.' });
   return { account: toAccount(found.account), profile: toStakeholder(found.profile) };
 }
 

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
-import { HttpProblem } from '../http/problem';
+import { HttpProblem, problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { deciderOf, updateOrganization } from './memberships-service';
 import { findOrganization, listOrganizations, toOrganization } from './repository';
@@ -61,9 +61,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const row = await findOrganization(app.db, request.params.id);
       if (!row) {
-        throw new HttpProblem(404, 'Organization not found', {
-          detail: `No organization has the id or slug ${request.params.id}.`,
-        });
+        throw problem('not-found', { detail: `No organization has the id or slug ${request.params.id}.` });
       }
       return toOrganization(row);
     },

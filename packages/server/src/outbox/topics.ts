@@ -1,5 +1,5 @@
 import type { WebhookEventType } from '@wsc/models';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 
 /** Collection topics of `GET /v1/stream?topics=`; `events/{id}` and `pain-points/{id}` narrow to one object. */
 export const STREAM_TOPICS = [
@@ -65,8 +65,7 @@ export function parseTopics(value: string | undefined): string[] {
   if (topics.length === 0) return [...STREAM_TOPICS];
   const unknown = topics.filter((topic) => !COLLECTIONS.has(topic) && !OBJECT_TOPIC.test(topic));
   if (unknown.length > 0 || topics.length > 50) {
-    throw new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: `Unknown topics: ${unknown.join(', ') || '(too many)'}. Use ${STREAM_TOPICS.join(', ')}, events/{id} or pain-points/{id}.`,
       errors: [
         { path: 'topics', message: `Unknown topic ${unknown[0] ?? ''}`.trim(), code: 'invalid_value' },

@@ -222,7 +222,11 @@ describe.each(databases())('pain points on $kind', ({ kind }) => {
     it('answers 404 for an unknown id', async () => {
       const response = await app.inject({ url: '/v1/pain-points/no-such-pain-point' });
       expect(response.statusCode).toBe(404);
-      expect(response.json()).toMatchObject({ status: 404, title: 'Pain point not found' });
+      expect(response.json()).toMatchObject({
+        status: 404,
+        type: 'https://worldsmartcity.org/problems/not-found',
+        detail: 'No pain point has the id no-such-pain-point.',
+      });
     });
   });
 

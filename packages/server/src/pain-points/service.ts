@@ -18,7 +18,7 @@ import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import { localizePair } from '../community/localization';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import { recordPainPointEvent } from '../outbox/community-events';
 import { moveVotes } from '../votes/repository';
@@ -70,7 +70,7 @@ export function toPainPoint(row: PainPointRow, languages: readonly Language[]): 
 }
 
 function notFound(id: string): HttpProblem {
-  return new HttpProblem(404, 'Pain point not found', { detail: `No pain point has the id ${id}.` });
+  return problem('not-found', { detail: `No pain point has the id ${id}.` });
 }
 
 /**
@@ -145,8 +145,7 @@ export async function createPainPoint(
   const titleLanguages = languagesWithText(input.title);
   const language = input.language ?? titleLanguages[0] ?? 'en';
   if (!titleLanguages.includes(language)) {
-    throw new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: `The title has no text in the author's language "${language}".`,
       errors: [
         { path: 'language', message: `Give the title in ${language}, or name a language the title is in` },
@@ -170,8 +169,7 @@ export async function createPainPoint(
     return inserted;
   });
   if (!row) {
-    throw new HttpProblem(409, 'Slug already taken', {
-      type: 'slug-taken',
+    throw problem('slug-taken', {
       detail: `Another pain point already has the slug "${input.slug}".`,
       errors: [{ path: 'slug', message: 'Choose another slug' }],
     });
@@ -181,10 +179,7 @@ export async function createPainPoint(
 
 function requireActor(actor: Actor) {
   if (!actor.account) {
-    throw new HttpProblem(401, 'Sign-in required', {
-      type: 'authentication-required',
-      headers: { 'www-authenticate': 'Bearer' },
-    });
+    throw problem('authentication-required', { headers: { 'www-authenticate': 'Bearer' } });
   }
   return actor.account;
 }
@@ -203,8 +198,7 @@ function mergeText(
     else merged[language] = value.trim();
   }
   if (Object.keys(merged).length === 0) {
-    throw new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: `The ${field} would have no text left in any language.`,
       errors: [{ path: field, message: 'Keep the text in at least one language' }],
     });
@@ -236,18 +230,14 @@ export async function updatePainPointContent(
     const editsContent = CONTENT_FIELDS.some((field) => input[field] !== undefined);
     const isAuthor = row.author_id !== null && row.author_id === account.id;
     if (editsContent && !isAuthor && !hasRole(account, 'moderator')) {
-      throw new HttpProblem(403, 'Not your pain point', {
-        type: 'not-author',
-        detail: 'Only the author or a moderator may edit a pain point.',
-      });
+      throw problem('not-author', { detail: 'Only the author or a moderator may edit a pain point.' });
     }
     const changes: PainPointChanges = {};
     if (input.title) changes.title = mergeText(row.title, input.title, 'title');
     if (input.description) changes.description = mergeText(row.description, input.description, 'description');
     if (changes.title && !changes.title[row.language]) {
       // The author's language must keep its title: it is every reader's last fallback.
-      throw new HttpProblem(422, 'Validation failed', {
-        type: 'validation-failed',
+      throw problem('validation-failed', {
         detail: `The title in the author's language (${row.language}) cannot be removed.`,
         errors: [{ path: `title.${row.language}`, message: 'Keep the title in the original language' }],
       });
@@ -342,22 +332,15 @@ async function checkTransition(
   });
   if (!result.ok) {
     if (result.code === 'forbidden') {
-      throw new HttpProblem(403, 'Move not allowed for your role', {
-        type: 'transition-forbidden',
-        detail: result.reason,
-      });
+      throw problem('transition-forbidden', { detail: result.reason });
     }
     if (result.code === 'needs-duplicate-of') {
-      throw new HttpProblem(422, 'Validation failed', {
-        type: 'validation-failed',
+      throw problem('validation-failed', {
         detail: result.reason,
         errors: [{ path: 'duplicateOf', message: result.reason }],
       });
     }
-    throw new HttpProblem(409, 'Illegal status change', {
-      type: 'illegal-transition',
-      detail: result.reason,
-    });
+    throw problem('illegal-transition', { detail: result.reason });
   }
   if (input.status === 'duplicate' && input.duplicateOf) await checkOriginal(db, input.duplicateOf);
   return {
@@ -373,11 +356,7 @@ async function checkTransition(
 async function checkOriginal(db: Database, originalId: string): Promise<void> {
   const original = await findPainPoint(db, originalId);
   const refuse = (detail: string, message: string) =>
-    new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
-      detail,
-      errors: [{ path: 'duplicateOf', message }],
-    });
+    problem('validation-failed', { detail, errors: [{ path: 'duplicateOf', message }] });
   if (!original) throw refuse(`No pain point has the id ${originalId}.`, 'Unknown pain point');
   if (original.status === 'duplicate') {
     throw refuse(

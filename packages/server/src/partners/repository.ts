@@ -116,7 +116,7 @@ export async function createPartnerKeyRecord(
  * for this transaction (`lockLiveSecretKey`), so none outlives the key.
  *
  * @example
- * if (!(await revokePartnerKey(db, partnerId, keyId))) throw new HttpProblem(404, 'Key not found');
+ * if (!(await revokePartnerKey(db, partnerId, keyId))) throw problem('not-found', { detail: 'Key not found.' });
  */
 export async function revokePartnerKey(
   db: Kysely<DatabaseSchema>,
@@ -143,7 +143,7 @@ export async function revokePartnerKey(
  * token (and revokes it too) or is seen here.
  *
  * @example
- * if (!(await lockLiveSecretKey(trx, keyId))) throw new HttpProblem(401, 'Key revoked');
+ * if (!(await lockLiveSecretKey(trx, keyId))) throw invalidToken('The secret key was revoked.');
  */
 export async function lockLiveSecretKey(db: Kysely<DatabaseSchema>, keyId: string): Promise<boolean> {
   const row = await db

@@ -11,7 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
 import { decodeCursor, encodeCursor } from '../http/cursor';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { requireAccount } from '../identity/guards';
 import {
@@ -36,7 +36,7 @@ const PartnerListQuerySchema = z.object({ limit: LimitSchema, cursor: z.optional
 export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
   async function findPartner(id: string) {
     const row = await app.db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new HttpProblem(404, 'Partner not found');
+    if (!row) throw problem('not-found', { detail: 'Partner not found.' });
     return row;
   }
 
@@ -147,7 +147,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       requireSomeField(request.body, ['name', 'disabled']);
       const partner = await app.db.transaction().execute(async (trx) => {
         const change = await updatePartnerRecord(trx, request.params.id, request.body);
-        if (!change) throw new HttpProblem(404, 'Partner not found');
+        if (!change) throw problem('not-found', { detail: 'Partner not found.' });
         await recordAudit(trx, {
           actorId: admin.id,
           action: 'partner.updated',
@@ -252,10 +252,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         }
         return done;
       });
-      if (!revoked)
-        throw new HttpProblem(404, 'Key not found', {
-          detail: 'This partner has no active key with that id.',
-        });
+      if (!revoked) throw problem('not-found', { detail: 'This partner has no active key with that id.' });
       return reply.code(204).send(null);
     },
   );

@@ -6,7 +6,7 @@ import {
   partnerStatsWindow,
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { requireSecretKey } from '../identity/guards';
 import { countPartnerActivity } from './stats-repository';
 
@@ -36,8 +36,7 @@ export const partnerStatsRoutes: FastifyPluginAsyncZod = async (app) => {
       // server's clock knows, so the window is checked again with it.
       const window = partnerStatsWindow(request.query, app.config.clock());
       if (!window.ok) {
-        throw new HttpProblem(422, 'Validation failed', {
-          type: 'validation-failed',
+        throw problem('validation-failed', {
           detail: 'The request query does not match the schema.',
           errors: [{ path: window.path, message: window.message, code: 'custom' }],
         });

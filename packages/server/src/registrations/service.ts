@@ -9,7 +9,7 @@ import type { ChangeContext } from '../events/changes';
 import { requireMember, requireOrganiser } from '../events/organisers';
 import { lockEvent } from '../events/repository';
 import { requireEventRow, requireLockedEvent, toEvent } from '../events/service';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { createUserToken } from '../identity/accounts-repository';
 import { createMember } from '../identity/join';
 import type { PrincipalAccount } from '../identity/principal';
@@ -46,20 +46,17 @@ function eventName(event: Event): string {
 export function assertRegistrationOpen(event: Event, now: Date): void {
   const name = eventName(event);
   if (event.registrationOpensAt && now < new Date(event.registrationOpensAt)) {
-    throw new HttpProblem(409, 'Registration not open yet', {
-      type: 'registration-not-open',
+    throw problem('registration-not-open', {
       detail: `Registration for ${name} opens at ${event.registrationOpensAt}.`,
     });
   }
   if (now >= new Date(event.endsAt)) {
-    throw new HttpProblem(409, 'Registration closed', {
-      type: 'registration-closed',
+    throw problem('registration-closed', {
       detail: `${name} has already taken place (it ended at ${event.endsAt}); registration is closed.`,
     });
   }
   if (event.registrationClosesAt && now >= new Date(event.registrationClosesAt)) {
-    throw new HttpProblem(409, 'Registration closed', {
-      type: 'registration-closed',
+    throw problem('registration-closed', {
       detail: `Registration for ${name} closed at ${event.registrationClosesAt}.`,
     });
   }
@@ -76,8 +73,7 @@ async function checkSessions(db: Database, eventId: string, sessionIds: readonly
   const known = new Set(found.map((row) => row.id));
   const unknown = sessionIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new HttpProblem(422, 'Unknown session', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: `These sessions are not part of this event: ${unknown.join(', ')}.`,
       errors: unknown.map((id) => ({
         path: `sessionIds.${sessionIds.indexOf(id)}`,
@@ -102,16 +98,14 @@ function whoRegisters(
   joining: Joining | undefined,
 ): { member: PrincipalAccount } | { joining: Joining } {
   if (input.join && actor.account) {
-    throw new HttpProblem(409, 'Already a member', {
-      type: 'already-signed-in',
+    throw problem('already-signed-in', {
       detail: 'You are signed in: register without `join`.',
       errors: [{ path: 'join', message: 'Signed-in members register without join' }],
     });
   }
   if (actor.account) return { member: actor.account };
   if (joining) return { joining };
-  throw new HttpProblem(401, 'Sign-in required', {
-    type: 'authentication-required',
+  throw problem('authentication-required', {
     detail:
       'Send "Authorization: Bearer <token>" with a session or SSO user token, or join the community in this step by sending your sign-up details as `join`.',
     headers: { 'www-authenticate': 'Bearer' },
@@ -159,8 +153,7 @@ export async function register(
 
     const { decision, verified } = await decideForClaim(trx, event, account, input.claim ?? {}, now);
     if (event.freeAttendance.length > 0 && !decision.eligible) {
-      throw new HttpProblem(403, 'Not eligible for free attendance', {
-        type: 'not-eligible',
+      throw problem('not-eligible', {
         detail: decision.howToBecomeEligible
           ? `${decision.reason}. ${decision.howToBecomeEligible}`
           : `${decision.reason}.`,
@@ -227,10 +220,7 @@ async function redeem(
       .returning('use_count')
       .executeTakeFirst();
     if (!redeemed) {
-      throw new HttpProblem(403, 'Not eligible for free attendance', {
-        type: 'not-eligible',
-        detail: 'The invitation code has reached its use limit.',
-      });
+      throw problem('not-eligible', { detail: 'The invitation code has reached its use limit.' });
     }
     return verified.invitationCodeHash;
   }
@@ -247,17 +237,13 @@ async function redeem(
 }
 
 function alreadyRegistered(event: Event, status: string): HttpProblem {
-  return new HttpProblem(409, 'Already registered', {
-    type: 'already-registered',
+  return problem('already-registered', {
     detail: `You already hold a ${status === 'waitlisted' ? 'waitlist place' : 'seat'} for ${eventName(event)}: one registration per person per event. See GET /v1/events/${event.id}/registrations/me.`,
   });
 }
 
 function notRegistered(): HttpProblem {
-  return new HttpProblem(404, 'Not registered', {
-    type: 'registration-not-found',
-    detail: 'You have no registration for this event.',
-  });
+  return problem('registration-not-found', { detail: 'You have no registration for this event.' });
 }
 
 /**
@@ -295,8 +281,7 @@ export async function cancelMyRegistration(
     const mine = await findMemberRegistration(trx, event.id, account.id);
     if (!mine || mine.status === 'cancelled') throw notRegistered();
     if (now >= new Date(event.endsAt)) {
-      throw new HttpProblem(409, 'Event ended', {
-        type: 'event-ended',
+      throw problem('event-ended', {
         detail: `${eventName(event)} has already taken place; its registrations are kept as they are.`,
       });
     }

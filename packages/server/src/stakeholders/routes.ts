@@ -2,7 +2,7 @@ import { IdSchema, PageSchema, StakeholderListParamsSchema, StakeholderSchema } 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { toStakeholder } from '../identity/accounts-repository';
 import { findStakeholder, listStakeholders } from './repository';
 
@@ -55,10 +55,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const row = await findStakeholder(app.db, request.params.id);
-      if (!row)
-        throw new HttpProblem(404, 'Stakeholder not found', {
-          detail: `No member has the id ${request.params.id}.`,
-        });
+      if (!row) throw problem('not-found', { detail: `No member has the id ${request.params.id}.` });
       return toStakeholder(row);
     },
   );

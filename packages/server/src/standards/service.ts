@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import { recordPainPointEvent, recordStandardMappingEvent } from '../outbox/community-events';
 import { findPainPoint, findPainPointForUpdate, updatePainPoint } from '../pain-points/repository';
@@ -96,12 +96,12 @@ export async function listStandardPage(db: Database, params: StandardListParams)
  */
 export async function getStandard(db: Database, id: string): Promise<Standard> {
   const row = await findStandard(db, id);
-  if (!row) throw new HttpProblem(404, 'Standard not found', { detail: `No standard has the id ${id}.` });
+  if (!row) throw problem('not-found', { detail: `No standard has the id ${id}.` });
   return toStandard(row);
 }
 
 function painPointNotFound(id: string): HttpProblem {
-  return new HttpProblem(404, 'Pain point not found', { detail: `No pain point has the id ${id}.` });
+  return problem('not-found', { detail: `No pain point has the id ${id}.` });
 }
 
 /**
@@ -141,14 +141,13 @@ export async function mapStandard(
   input: StandardMappingCreate,
 ): Promise<{ mapping: StandardMapping; created: boolean }> {
   const account = actor.account;
-  if (!account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
+  if (!account) throw problem('authentication-required');
   return db.transaction().execute(async (trx) => {
     const painPoint = await findPainPointForUpdate(trx, painPointId);
     if (!painPoint) throw painPointNotFound(painPointId);
     const standard = await findStandard(trx, input.standardId);
     if (!standard) {
-      throw new HttpProblem(422, 'Validation failed', {
-        type: 'validation-failed',
+      throw problem('validation-failed', {
         detail: `No standard has the id ${input.standardId}.`,
         errors: [{ path: 'standardId', message: 'Unknown standard: see GET /v1/standards' }],
       });
@@ -159,8 +158,7 @@ export async function mapStandard(
     const previousExpert = existing?.expert_id ?? null;
     const replacesAnother = previousExpert !== null && previousExpert !== account.id;
     if (existing && replacesAnother && !hasRole(account, 'moderator')) {
-      throw new HttpProblem(403, "Another expert's mapping", {
-        type: 'mapping-owned',
+      throw problem('mapping-owned', {
         detail: `Expert ${previousExpert} mapped ${input.standardId} to this pain point; only they or a moderator may change that judgement. Discuss it in the comments.`,
       });
     }

@@ -173,8 +173,8 @@ describe.each(databases())('votes on $kind', ({ kind }) => {
     });
     expect(withdrawn.statusCode).toBe(409);
     expect(withdrawn.json()).toMatchObject({
-      title: 'Withdraw the vote on the original',
-      detail: expect.stringContaining(original.id),
+      type: 'https://worldsmartcity.org/problems/duplicate-pain-point',
+      detail: expect.stringMatching(new RegExp(`^Withdraw the vote on the original: .*${original.id}`)),
     });
     expect(await storedCount(original.id)).toEqual({ voteCount: 2, votes: 2 });
     const audit = await app.db

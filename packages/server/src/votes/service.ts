@@ -2,7 +2,7 @@ import type { VoteResult } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../community/actor';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem } from '../http/problem';
+import { problem } from '../http/problem';
 import { changeVote, voteState } from './repository';
 
 type Database = Kysely<DatabaseSchema>;
@@ -27,7 +27,7 @@ export async function setVote(
   voted: boolean,
 ): Promise<VoteResult> {
   const account = actor.account;
-  if (!account) throw new HttpProblem(401, 'Sign-in required', { type: 'authentication-required' });
+  if (!account) throw problem('authentication-required');
   const changed = await changeVote(db, {
     painPointId,
     accountId: account.id,
@@ -40,18 +40,15 @@ export async function setVote(
   // counted in the answer.
   const state = await voteState(db, painPointId);
   if (!state) {
-    throw new HttpProblem(404, 'Pain point not found', {
-      detail: `No pain point has the id ${painPointId}.`,
-    });
+    throw problem('not-found', { detail: `No pain point has the id ${painPointId}.` });
   }
   // Votes live on the original once a pain point is marked duplicate: neither casting nor
   // withdrawing one here would do what the member meant (a withdrawal that waited for the merge
   // found its vote already moved).
   if (state.status === 'duplicate') {
     const original = state.duplicateOf ?? 'another one';
-    throw new HttpProblem(409, voted ? 'Vote on the original' : 'Withdraw the vote on the original', {
-      type: 'duplicate-pain-point',
-      detail: `This pain point repeats ${original}; its votes were moved there.`,
+    throw problem('duplicate-pain-point', {
+      detail: `${voted ? 'Vote on' : 'Withdraw the vote on'} the original: this pain point repeats ${original}; its votes were moved there.`,
     });
   }
   const voteCount = state.voteCount;

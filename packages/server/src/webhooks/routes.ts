@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
 import { decodeCursor, encodeCursor } from '../http/cursor';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { requireSecretKey } from '../identity/guards';
 import { toWebhookDelivery } from './delivery-repository';
 import {
@@ -32,9 +32,7 @@ const DeliveryListQuerySchema = z.object({
 });
 
 function endpointNotFound(): HttpProblem {
-  return new HttpProblem(404, 'Webhook endpoint not found', {
-    detail: 'Your partner application has no webhook endpoint with that id.',
-  });
+  return problem('not-found', { detail: 'Your partner application has no webhook endpoint with that id.' });
 }
 
 /**
@@ -279,8 +277,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       const partner = requireSecretKey(request);
       const endpoint = await ownEndpoint(partner.id, request.params.id);
       if (!endpoint.enabled) {
-        throw new HttpProblem(409, 'Endpoint disabled', {
-          type: 'webhook-endpoint-disabled',
+        throw problem('webhook-endpoint-disabled', {
           detail: `The endpoint is disabled${endpoint.disabled_reason === 'gone' ? ' (it answered 410 Gone)' : ''}; register it again to receive deliveries.`,
         });
       }
@@ -302,7 +299,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
         .where('endpoint_id', '=', endpoint.id)
         .returningAll()
         .executeTakeFirst();
-      if (!row) throw new HttpProblem(404, 'Delivery not found');
+      if (!row) throw problem('not-found', { detail: 'Delivery not found.' });
       app.webhookWorker.wake();
       return reply.code(202).send(toWebhookDelivery(row));
     },

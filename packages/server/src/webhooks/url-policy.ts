@@ -1,11 +1,10 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { isForbiddenAddress } from './address-safety';
 
 function refuse(message: string): HttpProblem {
-  return new HttpProblem(422, 'Validation failed', {
-    type: 'validation-failed',
+  return problem('validation-failed', {
     detail: message,
     errors: [{ path: 'url', message, code: 'forbidden_url' }],
   });
