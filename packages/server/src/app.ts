@@ -60,8 +60,6 @@ declare module 'fastify' {
 /** The Fastify instance `createServer` returns: zod schemas type the routes. */
 export type WscServer = FastifyInstance & ReturnType<FastifyInstance['withTypeProvider']>;
 
-/** The OpenAPI security of routes with an access rule (see RouteAccess). */
-const BEARER_ONLY = [{ bearer: [] }];
 const IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS = 3_600_000;
 
 /**
@@ -131,7 +129,6 @@ export async function createServer(options: ServerOptions = {}) {
           done(null, payload);
         },
       ];
-      if (route.schema && !route.schema.security) route.schema.security = BEARER_ONLY;
     }
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD' && method !== 'OPTIONS') routeInventory.push({ method, url: route.url });
@@ -174,7 +171,10 @@ export async function createServer(options: ServerOptions = {}) {
   app.addHook('onRequest', (request, reply, done) => {
     if (request.routeOptions.config.securityHeaders !== false) reply.headers(pageHeaders);
     reply.header(REQUEST_ID_HEADER, request.id);
-    if (request.method === 'OPTIONS' || carriesCredentials(request)) return identify(request, reply);
+    // Probes never read credentials, so a stray header cannot fail them.
+    const reads = request.routeOptions.config.anonymous !== true;
+    if (reads && (request.method === 'OPTIONS' || carriesCredentials(request)))
+      return identify(request, reply);
     request.principal = ANONYMOUS;
     applyCorsHeaders(request, reply);
     done();
@@ -221,7 +221,7 @@ export async function createServer(options: ServerOptions = {}) {
   if (config.rateLimit !== false) {
     await registerRateLimits(app, { perMinute: config.rateLimit, redisUrl: config.redisUrl });
   }
-  await registerOpenApi(app, { publicUrl: config.publicUrl });
+  await registerOpenApi(app, { publicUrl: config.publicUrl, rateLimited: config.rateLimit !== false });
 
   registerHealthRoutes(app, database);
   await app.register(authRoutes);

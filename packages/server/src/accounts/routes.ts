@@ -23,6 +23,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 200: 'The account as changed.' },
+        problems: ['self-demotion'],
         tags: ['admin'],
         summary: "Change an account's roles or disable it (admin)",
         params: AccountParamsSchema,

@@ -43,6 +43,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 200: 'A page of audit entries, newest first.' },
         tags: ['admin'],
         summary: 'Read the audit log, newest first (admin)',
         description:

@@ -43,6 +43,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/pain-points/:id/comments',
     {
       schema: {
+        answers: { 200: 'A page of the discussion.' },
         tags: ['discussion'],
         summary: 'List a discussion, oldest first: top-level comments, or the replies of `parentId`',
         params: ParamsSchema,
@@ -58,6 +59,8 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 201: 'The new comment.' },
+        problems: ['discussion-locked', 'reply-too-deep', 'reply-refused'],
         tags: ['discussion'],
         summary: 'Comment, or reply to a top-level comment (`parentId`)',
         description:
@@ -78,6 +81,8 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'The comment as edited.' },
+        problems: ['not-author', 'edit-window-closed', 'comment-hidden', 'discussion-locked'],
         tags: ['discussion'],
         summary: 'Edit your comment within 15 minutes of posting',
         params: ParamsSchema,
@@ -95,6 +100,8 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 201: 'The report, queued for moderators.' },
+        problems: ['own-comment', 'already-reported'],
         tags: ['moderation'],
         summary: 'Report a comment (once per member; three members hide it until reviewed)',
         params: ParamsSchema,
@@ -124,6 +131,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
           params: ParamsSchema,
           body: ModerationBodySchema,
           response: { 200: CommentSchema },
+          answers: { 200: hidden ? 'The comment, hidden.' : 'The comment, visible again.' },
         },
       },
       async (request) => {
@@ -137,6 +145,7 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['moderator'] } },
       schema: {
+        answers: { 200: 'A page of reported or hidden comments.' },
         tags: ['moderation'],
         summary:
           'The moderation queue: reported (open reports) or hidden comments, newest first (moderators)',

@@ -36,6 +36,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/events',
     {
       schema: {
+        answers: { 200: 'A page of events.' },
         tags: ['events'],
         summary: 'List events',
         description:
@@ -52,6 +53,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 201: 'The new event.' },
+        problems: ['organiser-required', 'slug-taken'],
         tags: ['events'],
         summary: 'Create an event (admins, or members of an organiser organization)',
         description:
@@ -70,6 +73,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/events/:id',
     {
       schema: {
+        answers: { 200: 'The event.' },
+        problems: ['event-not-found'],
         tags: ['events'],
         summary: 'Read an event by id or slug',
         description:
@@ -86,6 +91,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'The event as changed.' },
+        problems: ['event-not-found', 'organiser-required', 'slug-taken'],
         tags: ['events'],
         summary: 'Edit an event (admins and organisers)',
         description:
@@ -102,6 +109,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/events/:id/sessions',
     {
       schema: {
+        answers: { 200: "The event's sessions, in one page." },
+        problems: ['event-not-found'],
         tags: ['events'],
         summary: 'The programme: sessions in time order, with speakers, rooms and linked pain points',
         params: ParamsSchema,
@@ -119,6 +128,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 201: 'The new session.' },
+        problems: ['event-not-found', 'organiser-required'],
         tags: ['events'],
         summary: 'Add a session (organisers)',
         description:
@@ -142,6 +153,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'The session as changed.' },
+        problems: ['event-not-found', 'session-not-found', 'organiser-required'],
         tags: ['events'],
         summary: 'Edit a session or relink its pain points (organisers)',
         params: SessionParamsSchema,
@@ -157,6 +170,13 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/events/:id/calendar.ics',
     {
       schema: {
+        answers: {
+          200: {
+            description: 'The event and its sessions as an iCalendar file (a download).',
+            mediaTypes: ['text/calendar'],
+          },
+        },
+        problems: ['event-not-found'],
         tags: ['events'],
         summary: 'The event and its sessions as an iCalendar file (RFC 5545)',
         produces: ['text/calendar'],
@@ -184,6 +204,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/events/:id/programme-proposals',
     {
       schema: {
+        answers: { 200: "The pain points proposed for the event's programme." },
+        problems: ['event-not-found'],
         tags: ['events'],
         summary: 'Most-voted unresolved pain points per domain that no session of the event covers yet',
         description:

@@ -15,16 +15,27 @@ const ReadySchema = z.object({ status: z.literal('ready'), database: z.enum(['pg
 export function registerHealthRoutes(app: FastifyInstance, database: Database): void {
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Liveness', response: { 200: HealthSchema } } },
+    {
+      config: { anonymous: true },
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness',
+        response: { 200: HealthSchema },
+        answers: { 200: 'The process answers.' },
+      },
+    },
     async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/ready',
     {
+      config: { anonymous: true },
       schema: {
         tags: ['health'],
         summary: 'Readiness: the database answers',
         response: { 200: ReadySchema },
+        answers: { 200: 'The database answers: this instance can take traffic.' },
+        problems: ['unavailable'],
       },
     },
     async () => {

@@ -1,36 +1,15 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { ProblemSchema } from '@wsc/models';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import * as z from 'zod/mini';
-
-const problemJsonSchema = (() => {
-  const schema = z.toJSONSchema(ProblemSchema, { target: 'draft-2020-12', io: 'output' }) as Record<
-    string,
-    unknown
-  >;
-  delete schema.$schema;
-  return schema;
-})();
-
-/** Error statuses every documented route may answer, always as problem+json. */
-const ERROR_RESPONSES: Record<string, string> = {
-  '400': 'Malformed request (for example invalid JSON)',
-  '401': 'Missing, unknown, expired or revoked credentials',
-  '403': 'Credentials valid but not allowed here (role, scope, origin)',
-  '404': 'No such object, or not yours to see',
-  '409':
-    'Conflict with the current state (a concurrent change may have come first: read again), or an Idempotency-Key still in use',
-  '413': 'Request body too large',
-  '415': 'Request body is not JSON (send Content-Type: application/json)',
-  '422': 'Validation failed (see errors[]) or Idempotency-Key reused with another body',
-  '429': 'Rate limit reached (see Retry-After)',
-  '500': 'Server error',
-};
-
-/** Statuses only some routes answer: 415 needs a body, 503 is the readiness probe's. */
-const BODY_ONLY_STATUSES = new Set(['413', '415']);
+import {
+  addProblemSchema,
+  documentOperation,
+  PUBLIC_SECURITY,
+  type RouteConfig,
+  SECURITY_SCHEMES,
+  type TransformedSchema,
+} from './openapi-operation';
 
 /** GETs whose text follows `Accept-Language` (the answer says which in `Content-Language`). */
 const LOCALIZED_GET_PATHS = new Set([
@@ -114,14 +93,17 @@ function documentHeaders(document: Record<string, unknown>): Record<string, unkn
 }
 
 /**
- * Registers `/openapi.json` (OpenAPI 3.1 generated from the routes' zod schemas, with every
- * error response as problem+json) and `/docs` (Swagger UI served from the installed package,
- * no CDN).
+ * Registers `/openapi.json` (OpenAPI 3.1 generated from the routes' zod schemas: each operation
+ * with its security, its success answers and their media types, and exactly the problem types it
+ * can answer, as problem+json) and `/docs` (Swagger UI served from the installed package, no CDN).
  *
  * @example
- * await registerOpenApi(app, { publicUrl: 'http://localhost:8787' });
+ * await registerOpenApi(app, { publicUrl: 'http://localhost:8787', rateLimited: true });
  */
-export async function registerOpenApi(app: FastifyInstance, options: { publicUrl: string }): Promise<void> {
+export async function registerOpenApi(
+  app: FastifyInstance,
+  options: { publicUrl: string; rateLimited: boolean },
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -129,54 +111,34 @@ export async function registerOpenApi(app: FastifyInstance, options: { publicUrl
         title: 'World Smart City Community API',
         version: '1.0.0',
         description:
-          'The community platform of IEC, ISO and ITU: pain points, standards, coverage and events. Errors are RFC 9457 problem documents. Writes accept an Idempotency-Key header.',
+          'The community platform of IEC, ISO and ITU: pain points, standards, coverage and events. Errors are RFC 9457 problem documents (`application/problem+json`) whose `type` ends with a slug; each operation lists the slugs it can answer. Writes accept an Idempotency-Key header.',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
       servers: [{ url: options.publicUrl }],
-      components: {
-        securitySchemes: {
-          bearer: {
-            type: 'http',
-            scheme: 'bearer',
-            description:
-              'A session token (wsc_ses_…), an SSO user token (wsc_sso_…) or, from servers, a secret key (sk_live_…).',
-          },
-          publishableKey: { type: 'apiKey', in: 'header', name: 'X-WSC-Publishable-Key' },
-        },
-      },
-      security: [{}, { bearer: [] }, { publishableKey: [] }],
+      components: { securitySchemes: SECURITY_SCHEMES },
+      // Public routes: anonymous, or a member (their own votes and registrations show), or a partner's site.
+      security: PUBLIC_SECURITY,
     },
     transform: (document) => {
       const transformed = jsonSchemaTransform(document);
-      const schema = transformed.schema as {
-        response?: Record<string, unknown>;
-        hide?: boolean;
-        body?: unknown;
-      };
+      const schema = transformed.schema as TransformedSchema | undefined;
       if (schema && !schema.hide) {
-        schema.response ??= {};
-        const errors = Object.entries(ERROR_RESPONSES).filter(
-          ([status]) => schema.body !== undefined || !BODY_ONLY_STATUSES.has(status),
-        );
-        if (transformed.url === '/ready') {
-          errors.push(['503', 'The database does not answer: take this instance out of rotation']);
-        } else if ([document.route.method].flat().some((method) => WRITE_METHODS.has(method.toLowerCase()))) {
-          errors.push(['503', 'Rolled back by a concurrent change (a deadlock): retry after Retry-After']);
-        }
-        for (const [status, description] of errors) {
-          schema.response[status] ??= {
-            description,
-            content: { 'application/problem+json': { schema: problemJsonSchema } },
-          };
-        }
+        documentOperation(schema, {
+          method: [document.route.method].flat()[0] ?? 'GET',
+          url: document.url,
+          config: (document.route.config ?? {}) as RouteConfig,
+          rateLimited: options.rateLimited,
+        });
       }
       return transformed;
     },
     transformObject: (documentObject) =>
       documentHeaders(
-        ('openapiObject' in documentObject
-          ? documentObject.openapiObject
-          : documentObject.swaggerObject) as Record<string, unknown>,
+        addProblemSchema(
+          ('openapiObject' in documentObject
+            ? documentObject.openapiObject
+            : documentObject.swaggerObject) as Record<string, unknown>,
+        ),
       ) as never,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

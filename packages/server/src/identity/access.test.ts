@@ -104,13 +104,13 @@ describe.each(databases())('route access on $kind', ({ kind }) => {
     expect(JSON.stringify(response.json())).toContain('domain');
   });
 
-  test('/openapi.json puts the bearer lock on exactly the routes with an access rule', async () => {
+  test('/openapi.json puts a lock on exactly the routes with an access rule', async () => {
     const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const paths = document.paths as Record<string, Record<string, { security?: unknown }>>;
-    const bearerOnly = [{ bearer: [] }];
-    expect(paths['/v1/pain-points']?.post?.security).toEqual(bearerOnly);
-    expect(paths['/v1/partners/{id}/keys']?.post?.security).toEqual(bearerOnly);
-    expect(paths['/v1/webhook-endpoints']?.get?.security).toEqual(bearerOnly);
+    const member = [{ userToken: [] }, { userToken: [], publishableKey: [] }];
+    expect(paths['/v1/pain-points']?.post?.security).toEqual(member);
+    expect(paths['/v1/partners/{id}/keys']?.post?.security).toEqual(member);
+    expect(paths['/v1/webhook-endpoints']?.get?.security).toEqual([{ secretKey: [] }]);
     // Public routes keep the document's default (anonymous, a token or a publishable key).
     expect(paths['/v1/pain-points']?.get?.security).toBeUndefined();
     expect(paths['/v1/auth/signup']?.post?.security).toBeUndefined();

@@ -21,6 +21,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotency: 'no-store', contentWrite: false },
       schema: {
+        answers: { 201: 'The new member and a session token (shown once).' },
+        problems: ['email-taken'],
         tags: ['auth'],
         summary: 'Create an account and its public profile; answers a session token',
         body: SignupSchema,
@@ -63,6 +65,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotency: 'no-store', contentWrite: false },
       schema: {
+        answers: { 200: 'A new session token (shown once).' },
+        problems: ['wrong-credentials', 'account-disabled'],
         tags: ['auth'],
         summary: 'Sign in with e-mail and password; answers a session token',
         body: LoginSchema,
@@ -106,6 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { contentWrite: false, access: 'member' },
       schema: {
+        answers: { 204: 'Signed out: this session token no longer works.' },
         tags: ['auth'],
         summary: 'Revoke the token of this request',
         response: { 204: z.null() },

@@ -29,6 +29,10 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotency: 'no-store', access: { secretKey: 'sso' } },
       schema: {
+        answers: {
+          201: "A short-lived user token for the partner's user (shown once) and their community id.",
+        },
+        problems: ['account-disabled'],
         tags: ['auth'],
         summary: 'Partner single sign-on: exchange your signed-in user for a short-lived user token',
         body: SsoTokenCreateSchema,

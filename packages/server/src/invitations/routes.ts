@@ -34,6 +34,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member' },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
+        answers: { 200: 'The import report: rows stored, rows refused by line.' },
+        problems: ['event-not-found', 'organiser-required', 'import-header'],
         tags: ['registration'],
         consumes: ['text/csv'],
         summary: 'Import a list for eligibility checks (organisers): CSV body, `kind` in the query',

@@ -31,6 +31,13 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       // `x-content-type-options: nosniff`, itself.
       config: { securityHeaders: false },
       schema: {
+        answers: {
+          200: {
+            description: 'The event stream, open until the client leaves or its credentials lapse.',
+            mediaTypes: ['text/event-stream'],
+          },
+        },
+        problems: ['not-found'],
         tags: ['live'],
         summary: 'Live updates (Server-Sent Events)',
         description:

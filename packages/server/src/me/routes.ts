@@ -30,7 +30,12 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/me',
     {
       config: { access: 'member' },
-      schema: { tags: ['me'], summary: 'Your account and public profile', response: { 200: MeSchema } },
+      schema: {
+        tags: ['me'],
+        summary: 'Your account and public profile',
+        response: { 200: MeSchema },
+        answers: { 200: "The signed-in member's account and profile." },
+      },
     },
     async (request) => {
       return getMe(app.db, actorOf(request));
@@ -42,6 +47,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'The account and profile as changed.' },
         tags: ['me'],
         summary: 'Change your profile and language',
         description:
@@ -67,6 +73,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'Everything the platform holds about the member (a data export).' },
         tags: ['me'],
         summary: 'Download all your data as JSON',
         description:
@@ -88,6 +95,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 204: 'The account is deleted and its tokens revoked.' },
         tags: ['me'],
         summary: 'Delete your account',
         description:

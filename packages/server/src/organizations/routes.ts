@@ -26,6 +26,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/organizations',
     {
       schema: {
+        answers: { 200: 'A page of organizations.' },
         tags: ['stakeholders'],
         summary: 'Organizations, by name',
         querystring: OrganizationListParamsSchema,
@@ -52,6 +53,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/organizations/:id',
     {
       schema: {
+        answers: { 200: 'The organization.' },
         tags: ['stakeholders'],
         summary: 'An organization, by id or slug',
         params: z.object({ id: IdSchema }),

@@ -70,6 +70,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
       // The busiest route: toPainPoint builds each item field by field, so JSON.stringify is safe.
       serializerCompiler: handBuiltAnswerSerializer,
       schema: {
+        answers: { 200: 'A page of pain points.' },
         tags: ['pain points'],
         summary: 'List pain points',
         description:
@@ -109,6 +110,8 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 201: 'The new pain point.' },
+        problems: ['slug-taken'],
         tags: ['pain points'],
         summary: 'Report a pain point (members)',
         body: PainPointCreateSchema,
@@ -126,6 +129,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/pain-points/:id',
     {
       schema: {
+        answers: { 200: 'The pain point.' },
         tags: ['pain points'],
         summary: 'Read a pain point',
         params: PainPointParamsSchema,
@@ -144,6 +148,8 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'The pain point as changed.' },
+        problems: ['not-author', 'transition-forbidden', 'illegal-transition'],
         tags: ['pain points'],
         summary: 'Edit a pain point (author or moderator); may include a status move',
         description:
@@ -171,6 +177,8 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'The pain point in its new status.' },
+        problems: ['transition-forbidden', 'illegal-transition'],
         tags: ['pain points'],
         summary: 'Move a pain point through its lifecycle (experts, moderators; the author may close)',
         description:
@@ -207,6 +215,11 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
             : 'Unlock a discussion (moderators)',
           params: PainPointParamsSchema,
           response: { 200: PainPointViewSchema },
+          answers: {
+            200: locked
+              ? 'The pain point, its discussion locked.'
+              : 'The pain point, its discussion open again.',
+          },
         },
       },
       async (request, reply) => {

@@ -45,6 +45,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 200: 'A page of partners.' },
         tags: ['admin'],
         summary: 'List partner applications (admin)',
         querystring: PartnerListQuerySchema,
@@ -89,6 +90,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 201: 'The new partner.' },
         tags: ['admin'],
         summary: 'Create a partner application (admin)',
         body: PartnerCreateSchema,
@@ -118,6 +120,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 200: 'The partner.' },
         tags: ['admin'],
         summary: 'One partner application (admin)',
         params: PartnerParamsSchema,
@@ -134,6 +137,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 200: 'The partner as changed.' },
         tags: ['admin'],
         summary:
           'Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked (admin)',
@@ -170,6 +174,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 200: "The partner's keys (never their secrets)." },
         tags: ['admin'],
         summary: "A partner's keys, without the keys themselves (admin)",
         params: PartnerParamsSchema,
@@ -194,6 +199,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotency: 'no-store', access: { roles: ['admin'] } },
       schema: {
+        answers: { 201: 'The new key, its secret shown once.' },
         tags: ['admin'],
         summary: 'Create a publishable or secret key; the key is shown in this answer only (admin)',
         params: PartnerParamsSchema,
@@ -230,6 +236,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        answers: { 204: 'The key is revoked, with the SSO user tokens it issued.' },
         tags: ['admin'],
         summary: 'Revoke a key at once (admin)',
         params: PartnerKeyParamsSchema,

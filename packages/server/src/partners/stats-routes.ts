@@ -23,6 +23,7 @@ export const partnerStatsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { secretKey: 'stats' } },
       schema: {
+        answers: { 200: "The partner's counts in the window." },
         tags: ['partners'],
         summary: 'Counts of what came through your application (secret key)',
         description: `Counts the rows attributed to the calling partner created in the half-open window [from, to). \`to\` defaults to now, \`from\` to ${PARTNER_STATS_DEFAULT_DAYS} days before \`to\`; a window may span at most ${PARTNER_STATS_MAX_DAYS} days. Needs a secret key with the \`stats\` scope: the \`me\` is the key's partner, never another one. Sign-ups of erased accounts and votes taken back are no longer counted.`,

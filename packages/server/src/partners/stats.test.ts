@@ -189,7 +189,7 @@ describe.each(databases())('GET /v1/partners/me/stats on $kind', ({ kind }) => {
   test('is documented in /openapi.json with its query and its answer', async () => {
     const document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const operation = document.paths['/v1/partners/me/stats']?.get;
-    expect(operation).toMatchObject({ tags: ['partners'], security: [{ bearer: [] }] });
+    expect(operation).toMatchObject({ tags: ['partners'], security: [{ secretKey: [] }] });
     expect(operation.description).toContain('[from, to)');
     expect(
       operation.parameters.map((parameter: { name: string; in: string }) => parameter.name).sort(),

@@ -82,6 +82,8 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/events/:id/eligibility',
     {
       schema: {
+        answers: { 200: 'The decision: eligible or not, on which basis, and how to become eligible.' },
+        problems: ['event-not-found'],
         tags: ['registration'],
         summary: 'Check free attendance for a person and their claims',
         description:
@@ -102,6 +104,20 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/events/:id/registrations',
     {
       schema: {
+        answers: {
+          201: "The registration (confirmed or waitlisted), with the new member's session when joining.",
+        },
+        problems: [
+          'event-not-found',
+          'authentication-required',
+          'not-eligible',
+          'registration-not-open',
+          'registration-closed',
+          'already-registered',
+          'already-signed-in',
+          'email-taken',
+          'idempotency-replay-unavailable',
+        ],
         tags: ['registration'],
         summary:
           'Register the signed-in member, or join the community and register in one step (send an Idempotency-Key)',
@@ -142,6 +158,8 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: "The member's registration." },
+        problems: ['event-not-found', 'registration-not-found'],
         tags: ['registration'],
         summary: 'My registration for the event (the active one, else the latest cancelled)',
         params: ParamsSchema,
@@ -159,6 +177,8 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: 'The registration, cancelled (the seat goes to the waitlist).' },
+        problems: ['event-not-found', 'registration-not-found', 'event-ended'],
         tags: ['registration'],
         summary: 'Cancel my registration; the seat goes to the first on the waitlist',
         description:
@@ -175,6 +195,14 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: {
+          200: {
+            description:
+              'A page of registrants; with `Accept: text/csv`, every registration as one CSV file.',
+            mediaTypes: ['application/json', 'text/csv'],
+          },
+        },
+        problems: ['event-not-found', 'organiser-required'],
         tags: ['registration'],
         summary: 'Registrations of the event with who registered (organisers); CSV with Accept: text/csv',
         description:
@@ -196,6 +224,13 @@ export const registrationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: {
+          200: {
+            description: 'Every registration of the event as one CSV file (a download).',
+            mediaTypes: ['text/csv'],
+          },
+        },
+        problems: ['event-not-found', 'organiser-required'],
         tags: ['registration'],
         summary: 'Every registration of the event as CSV (organisers)',
         produces: ['text/csv'],

@@ -18,6 +18,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/stakeholders',
     {
       schema: {
+        answers: { 200: 'A page of public member profiles.' },
         tags: ['stakeholders'],
         summary: 'The member directory, newest first',
         description: '`organization` is an organization id or slug; `q` matches name, city or bio.',
@@ -47,6 +48,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/stakeholders/:id',
     {
       schema: {
+        answers: { 200: 'The public profile.' },
         tags: ['stakeholders'],
         summary: "A member's public profile",
         params: z.object({ id: IdSchema }),

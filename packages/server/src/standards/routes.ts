@@ -27,6 +27,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/standards',
     {
       schema: {
+        answers: { 200: 'A page of standards.' },
         tags: ['standards'],
         summary: 'Search the standards catalogue',
         description:
@@ -42,6 +43,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/standards/:id',
     {
       schema: {
+        answers: { 200: 'The standard.' },
         tags: ['standards'],
         summary: 'Read a standard',
         params: ParamsSchema,
@@ -55,6 +57,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/pain-points/:id/standards',
     {
       schema: {
+        answers: { 200: 'The standards mapped to the pain point.' },
         tags: ['standards'],
         summary: 'Standards mapped to a pain point, and its coverage',
         params: ParamsSchema,
@@ -69,6 +72,8 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { roles: ['expert'] } },
       schema: {
+        answers: { 200: 'The mapping existed: it is updated.', 201: 'The new mapping.' },
+        problems: ['mapping-owned'],
         tags: ['standards'],
         summary: 'Map a standard to a pain point (experts)',
         description:
@@ -93,6 +98,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
     '/v1/coverage',
     {
       schema: {
+        answers: { 200: 'Coverage per domain: pain points with and without a standard (the gap report).' },
         tags: ['standards'],
         summary: 'The gap report: coverage of open pain points per domain and per standards body',
         description:

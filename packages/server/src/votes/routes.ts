@@ -18,6 +18,8 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: "The pain point's vote count, with the member's vote." },
+        problems: ['duplicate-pain-point'],
         tags: ['votes'],
         summary: 'Vote for a pain point (idempotent: one vote per member)',
         params: ParamsSchema,
@@ -34,6 +36,8 @@ export const voteRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'member' },
       schema: {
+        answers: { 200: "The pain point's vote count, without the member's vote." },
+        problems: ['duplicate-pain-point'],
         tags: ['votes'],
         summary: 'Withdraw your vote (idempotent)',
         params: ParamsSchema,

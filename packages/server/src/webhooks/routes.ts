@@ -56,6 +56,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { secretKey: 'webhooks' } },
       schema: {
+        answers: { 200: "The partner's webhook endpoints." },
         tags: ['partners'],
         summary: "Your application's webhook endpoints",
         querystring: ListQuerySchema,
@@ -101,6 +102,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotency: 'no-store', access: { secretKey: 'webhooks' } },
       schema: {
+        answers: { 201: 'The new endpoint and its signing secret (shown once).' },
         tags: ['partners'],
         summary: 'Register a webhook endpoint; its whsec_ signing secret is shown in this answer only',
         body: WebhookEndpointCreateSchema,
@@ -136,6 +138,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { secretKey: 'webhooks' } },
       schema: {
+        answers: { 200: 'The endpoint.' },
         tags: ['partners'],
         summary: 'One webhook endpoint',
         params: EndpointParamsSchema,
@@ -153,6 +156,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { secretKey: 'webhooks' } },
       schema: {
+        answers: { 204: 'The endpoint is deleted: nothing more is sent to it.' },
         tags: ['partners'],
         summary: 'Delete a webhook endpoint: nothing more is sent to it',
         params: EndpointParamsSchema,
@@ -185,6 +189,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { idempotency: 'no-store', access: { secretKey: 'webhooks' } },
       schema: {
+        answers: { 200: 'The new signing secret (shown once).' },
         tags: ['partners'],
         summary:
           'New signing secret (shown once); the previous one keeps signing, as a second signature, for 24 hours',
@@ -220,6 +225,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { secretKey: 'webhooks' } },
       schema: {
+        answers: { 200: "A page of the endpoint's deliveries, newest first." },
         tags: ['partners'],
         summary: 'Delivery log of an endpoint, newest first',
         params: EndpointParamsSchema,
@@ -267,6 +273,8 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: { secretKey: 'webhooks' } },
       schema: {
+        answers: { 202: 'The delivery is queued to be sent again.' },
+        problems: ['webhook-endpoint-disabled'],
         tags: ['partners'],
         summary: 'Send a delivery again now (same webhook-id); a finished one gets one more attempt',
         params: DeliveryParamsSchema,
