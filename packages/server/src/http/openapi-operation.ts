@@ -210,7 +210,8 @@ export function addProblemSchema(document: Record<string, unknown>): Record<stri
     unknown
   >;
   delete jsonSchema.$schema;
-  const components = (document.components ??= {}) as { schemas?: Record<string, unknown> };
+  document.components ??= {};
+  const components = document.components as { schemas?: Record<string, unknown> };
   components.schemas = { ...components.schemas, Problem: jsonSchema };
   return document;
 }
