@@ -56,6 +56,31 @@ describe('createErrorFromStatus', () => {
   });
 });
 
+describe('WscError.code', () => {
+  const problem = (type: string) => ({ type, title: 'Refused', status: 409 });
+
+  it('is the slug of the problem type', () => {
+    const error = createErrorFromStatus(409, 'taken', {
+      problem: problem('https://worldsmartcity.org/problems/slug-taken'),
+    });
+    expect(error.code).toBe('slug-taken');
+    expect(error.toJSON()).toMatchObject({ code: 'slug-taken' });
+  });
+
+  it('keeps a slug this version does not know, and a type that is not a URI', () => {
+    const newer = createErrorFromStatus(409, 'x', {
+      problem: problem('https://worldsmartcity.org/problems/membership-conflict'),
+    });
+    expect(newer.code).toBe('membership-conflict');
+    expect(createErrorFromStatus(400, 'x', { problem: problem('about:blank') }).code).toBe('about:blank');
+  });
+
+  it('is undefined without a problem document (network errors, other bodies)', () => {
+    expect(new NetworkError('reset').code).toBeUndefined();
+    expect(createErrorFromStatus(502, 'Bad gateway').code).toBeUndefined();
+  });
+});
+
 describe('WscError.is', () => {
   it('recognises errors of another copy of the package through the Symbol.for brand', () => {
     const foreign = Object.assign(new Error('from another copy'), { [Symbol.for('wsc.error')]: true });

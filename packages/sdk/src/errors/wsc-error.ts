@@ -1,4 +1,5 @@
 import type { Problem } from '@wsc/models';
+import { type ProblemCode, problemCodeOf } from '@wsc/models/problems';
 
 /** Brand shared by every copy of the package, so `WscError.is` works across duplicated installs. */
 const BRAND = Symbol.for('wsc.error');
@@ -27,8 +28,10 @@ export interface WscErrorOptions {
  * try {
  *   await client.painPoints.get('missing');
  * } catch (error) {
- *   if (WscError.is(error)) console.log(error.status, error.requestId, error.problem?.detail);
+ *   if (WscError.is(error)) console.log(error.status, error.code, error.requestId, error.problem?.detail);
  * }
+ * // Branch on the machine code, not on the title (titles are for people):
+ * if (WscError.is(error) && error.code === 'slug-taken') suggestAnotherSlug();
  */
 export class WscError extends Error {
   override name = 'WscError';
@@ -38,6 +41,12 @@ export class WscError extends Error {
   readonly requestId: string | undefined;
   /** RFC 9457 problem details from the server, when it sent them. */
   readonly problem: Problem | undefined;
+  /**
+   * The problem's slug (`slug-taken`, `rate-limited`: the last path segment of its `type`), when
+   * the server sent a problem document. Typed with the slugs this version knows, and still a
+   * string for those a newer server adds. The list: `PROBLEM_TYPES` of `@wsc/models/problems`.
+   */
+  readonly code: ProblemCode | undefined;
   readonly request: WscErrorRequest | undefined;
   /** Response headers (lower-case names), when a response arrived. */
   readonly headers: Record<string, string>;
@@ -47,6 +56,7 @@ export class WscError extends Error {
     this.status = options.status ?? 0;
     this.requestId = options.requestId;
     this.problem = options.problem;
+    this.code = typeof options.problem?.type === 'string' ? problemCodeOf(options.problem.type) : undefined;
     this.request = options.request;
     this.headers = options.headers ?? {};
     Object.defineProperty(this, BRAND, { value: true });
@@ -73,6 +83,7 @@ export class WscError extends Error {
       name: this.name,
       message: this.message,
       status: this.status,
+      code: this.code,
       requestId: this.requestId,
       isRetryable: this.isRetryable,
       request: this.request,
