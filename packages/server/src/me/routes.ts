@@ -35,6 +35,8 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Your account and public profile',
         response: { 200: MeSchema },
         answers: { 200: "The signed-in member's account and profile." },
+        // The account was deleted while the request ran.
+        problems: ['not-found'],
       },
     },
     async (request) => {
@@ -48,6 +50,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member' },
       schema: {
         answers: { 200: 'The account and profile as changed.' },
+        problems: ['not-found'],
         tags: ['me'],
         summary: 'Change your profile and language',
         description:
