@@ -1,9 +1,11 @@
+import { connect } from 'node:net';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { PROBLEM_TYPES } from '@wsc/models/problems';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createServer } from '../app';
 import { createMembers, type TestMember } from '../events/fixtures';
 import {
   createPartner,
@@ -40,6 +42,30 @@ type OpenApiDocument = {
 const RATE_LIMIT = 1_000_000;
 const SUCCESS = /^2\d\d$/;
 
+/** What the contract checks of an answer, from `app.inject` or a raw socket. */
+type Answer = Pick<LightMyRequestResponse, 'statusCode' | 'headers' | 'body'>;
+
+/** Sends bytes Node's HTTP parser refuses (no client would send them through `inject`) and reads the answer. */
+function rawRequest(port: number, bytes: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const [head = '', body = ''] = text.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      resolve({ statusCode: Number(statusLine.split(' ')[1]), headers, body });
+    });
+  });
+}
+
 /** A JSON pointer segment inside a URI fragment. */
 function pointer(segment: string): string {
   return encodeURIComponent(segment.replaceAll('~', '~0').replaceAll('/', '~1'));
@@ -60,6 +86,22 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
   let other: SignedUp;
   let partner: TestPartner;
   let organiser: TestMember;
+  let port: number | undefined;
+
+  /** The server on a real socket (some answers cannot be injected), opened once. */
+  async function listening(): Promise<number> {
+    if (port === undefined) {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      port = (app.server.address() as { port: number }).port;
+    }
+    return port;
+  }
+
+  function record(operation: string, status: number): void {
+    const statuses = exercised.get(operation) ?? new Set<number>();
+    statuses.add(status);
+    exercised.set(operation, statuses);
+  }
 
   beforeAll(async () => {
     app = await createTestServer({
@@ -96,7 +138,7 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
   }
 
   /** What is wrong with an answer of `operation` by the document; empty when nothing. */
-  function contractBreaches(operation: string, response: LightMyRequestResponse): string[] {
+  function contractBreaches(operation: string, response: Answer): string[] {
     const [method = '', path = ''] = operation.split(' ');
     const documented = document.paths[path]?.[method.toLowerCase()];
     if (!documented) return [`${operation} is not in the document`];
@@ -138,9 +180,7 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       expected,
     );
     expect(contractBreaches(operation, response)).toEqual([]);
-    const statuses = exercised.get(operation) ?? new Set<number>();
-    statuses.add(response.statusCode);
-    exercised.set(operation, statuses);
+    record(operation, response.statusCode);
     return response;
   }
 
@@ -774,9 +814,10 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     await call('GET /v1/stream', { url: '/v1/stream?topics=nonsense' }, 422);
     await call('GET /v1/stream', { url: '/v1/stream?topics=pain-points/none' }, 404);
     // An open stream never ends, so this one is read over a socket, headers and first bytes only.
-    const base = await app.listen({ port: 0, host: '127.0.0.1' });
     const abort = new AbortController();
-    const response = await fetch(`${base}/v1/stream?topics=votes`, { signal: abort.signal });
+    const response = await fetch(`http://127.0.0.1:${await listening()}/v1/stream?topics=votes`, {
+      signal: abort.signal,
+    });
     const reader = response.body?.getReader();
     const first = new TextDecoder().decode((await reader?.read())?.value);
     abort.abort();
@@ -786,7 +827,7 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       response.headers.get('content-type')?.split(';')[0],
     );
     expect(first).toMatch(/^(retry|:|id|event)/m);
-    exercised.set('GET /v1/stream', new Set([...(exercised.get('GET /v1/stream') ?? []), 200]));
+    record('GET /v1/stream', response.status);
   });
 
   test('webhooks and partner stats (secret keys)', async () => {
@@ -932,6 +973,40 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       403,
     );
     expect(slugOf(foreign)).toBe('origin-not-allowed');
+  });
+
+  test('answers given before a route runs: unreadable requests, the rate limit', async () => {
+    const socket = await listening();
+    const tooLarge = await rawRequest(
+      socket,
+      `GET /health HTTP/1.1\r\nHost: x\r\nX-Filler: ${'a'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect(tooLarge.statusCode).toBe(431);
+    expect(contractBreaches('GET /health', tooLarge)).toEqual([]);
+    const unreadable = await rawRequest(socket, 'GET /v1/pain-points/caf\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(unreadable.statusCode).toBe(400);
+    expect(contractBreaches('GET /v1/pain-points/{id}', unreadable)).toEqual([]);
+    await call('GET /v1/pain-points/{id}', { url: `/v1/pain-points/${'x'.repeat(101)}` }, 414);
+
+    // A second instance on the same database, allowing one anonymous request a minute.
+    const limited = await createServer({
+      database: app.testDatabase,
+      migrate: false,
+      seed: false,
+      rateLimit: 1,
+      logLevel: 'silent',
+      webhookWorker: false,
+      firstPageCacheMilliseconds: 0,
+    });
+    try {
+      expect((await limited.inject({ url: '/v1/standards' })).statusCode).toBe(200);
+      const refused = await limited.inject({ url: '/v1/standards' });
+      expect(refused.statusCode).toBe(429);
+      expect(contractBreaches('GET /v1/standards', refused)).toEqual([]);
+      expect(refused.headers['retry-after']).toMatch(/^\d+$/);
+    } finally {
+      await limited.close();
+    }
   });
 
   test('every operation of the document was exercised: a success, and a refusal where one can be caused', () => {
