@@ -1,5 +1,5 @@
 import { ProblemSchema } from '@wsc/models';
-import { type KnownProblemCode, PROBLEM_TYPES } from '@wsc/models/problems';
+import { type KnownProblemCode, PROBLEM_TYPE_BASE, PROBLEM_TYPES } from '@wsc/models/problems';
 import * as z from 'zod/mini';
 import type { RouteAccess } from '../identity/guards';
 import { operationProblems } from './operation-problems';
@@ -123,7 +123,7 @@ function successResponse(
 function problemResponse(status: number, codes: readonly KnownProblemCode[]): Record<string, unknown> {
   const lines = codes.map((code) => `- \`${code}\`: ${PROBLEM_TYPES[code].meaning}`);
   return {
-    description: `${codes.length === 1 ? 'Problem' : 'Problems'} (the slug ends \`type\`):\n${lines.join('\n')}`,
+    description: `A problem document whose \`type\` ends with ${codes.length === 1 ? 'this slug' : 'one of these slugs'}:\n${lines.join('\n')}`,
     content: {
       [PROBLEM_MEDIA_TYPE]: {
         schema: {
@@ -210,6 +210,12 @@ export function addProblemSchema(document: Record<string, unknown>): Record<stri
     unknown
   >;
   delete jsonSchema.$schema;
+  const properties = jsonSchema.properties as Record<string, Record<string, unknown>>;
+  properties.type = {
+    ...properties.type,
+    description: `${PROBLEM_TYPE_BASE}<slug>: each operation lists the slugs it can answer, with their meaning.`,
+  };
+  properties.requestId = { ...properties.requestId, description: 'Quote it when you ask for support.' };
   document.components ??= {};
   const components = document.components as { schemas?: Record<string, unknown> };
   components.schemas = { ...components.schemas, Problem: jsonSchema };
