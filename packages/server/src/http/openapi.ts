@@ -30,6 +30,13 @@ const PARAMETERS = {
       'Makes a write safe to retry (Stripe semantics, 24 h, per caller): the same key with the same request answers the first result again with `Idempotent-Replayed: true`; with another body, 422; while the first is in flight, 409 with `Retry-After`.',
     schema: { type: 'string', minLength: 1, maxLength: 255 },
   },
+  IfNoneMatch: {
+    name: 'If-None-Match',
+    in: 'header',
+    required: false,
+    description: 'The `ETag` of an earlier answer: 304 without a body when it is still current.',
+    schema: { type: 'string' },
+  },
   AcceptLanguage: {
     name: 'Accept-Language',
     in: 'header',
@@ -50,6 +57,20 @@ const HEADERS = {
     description: 'Seconds to wait before retrying.',
     schema: { type: 'integer', minimum: 1 },
   },
+  EntityTag: {
+    description: 'A strong ETag of the body: send it back as `If-None-Match` to revalidate.',
+    schema: { type: 'string' },
+  },
+  IdempotentReplayed: {
+    description:
+      '`true` when this is the stored answer of an earlier request with the same `Idempotency-Key`.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  WwwAuthenticate: {
+    description:
+      'The authentication scheme to use (`Bearer`), with `error="invalid_token"` for a refused token.',
+    schema: { type: 'string' },
+  },
 } as const;
 
 /** Statuses whose answer carries `Retry-After`. */
@@ -57,12 +78,27 @@ const RETRY_AFTER_STATUSES = new Set(['409', '429', '503']);
 
 type Operation = {
   parameters?: unknown[];
-  responses?: Record<string, { headers?: Record<string, unknown> }>;
+  responses?: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }>;
 };
+
+/** The headers an answer carries beyond `x-request-id`, by method and status. */
+function answerHeaders(method: string, status: string, revalidated: boolean): Record<string, unknown> {
+  const headers: Record<string, unknown> = {};
+  if (RETRY_AFTER_STATUSES.has(status)) headers['Retry-After'] = { $ref: '#/components/headers/RetryAfter' };
+  if (status === '401') headers['WWW-Authenticate'] = { $ref: '#/components/headers/WwwAuthenticate' };
+  if (revalidated && (status === '200' || status === '304')) {
+    headers.ETag = { $ref: '#/components/headers/EntityTag' };
+  }
+  if (WRITE_METHODS.has(method) && status.startsWith('2')) {
+    headers['Idempotent-Replayed'] = { $ref: '#/components/headers/IdempotentReplayed' };
+  }
+  return headers;
+}
 
 /**
  * Adds what the route schemas cannot say: the `Idempotency-Key` parameter on writes,
- * `Accept-Language` on localized reads, and the `x-request-id` / `Retry-After` answer headers.
+ * `Accept-Language` on localized reads, `If-None-Match` on JSON reads, and the answer headers
+ * (`x-request-id`, `Retry-After`, `WWW-Authenticate`, `ETag`, `Idempotent-Replayed`).
  */
 function documentHeaders(document: Record<string, unknown>): Record<string, unknown> {
   document.components ??= {};
@@ -77,14 +113,15 @@ function documentHeaders(document: Record<string, unknown>): Record<string, unkn
       if (method === 'get' && LOCALIZED_GET_PATHS.has(path)) {
         extra.push({ $ref: '#/components/parameters/AcceptLanguage' });
       }
+      // JSON reads carry an ETag (see etag.ts): their 304 is documented with them.
+      const revalidated = Boolean(operation.responses?.['304']);
+      if (revalidated) extra.push({ $ref: '#/components/parameters/IfNoneMatch' });
       if (extra.length > 0) operation.parameters = [...(operation.parameters ?? []), ...extra];
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         response.headers = {
           ...response.headers,
           'x-request-id': { $ref: '#/components/headers/RequestId' },
-          ...(RETRY_AFTER_STATUSES.has(status)
-            ? { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } }
-            : {}),
+          ...answerHeaders(method, status, revalidated),
         };
       }
     }
