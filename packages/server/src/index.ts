@@ -15,11 +15,13 @@ export { seed } from './database/seed';
 export { type Seeder, seeders } from './database/seeders';
 export { type Feature, features } from './features';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency';
+export type { SuccessAnswer } from './http/openapi-operation';
 export {
   HttpProblem,
   type HttpProblemOptions,
   PROBLEM_CONTENT_TYPE,
   PROBLEM_TYPE_BASE,
+  problem,
   problemType,
 } from './http/problem';
 export { REQUEST_ID_HEADER } from './http/request-id';
