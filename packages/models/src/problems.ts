@@ -83,6 +83,11 @@ export const PROBLEM_TYPES = {
     title: 'Not eligible for free attendance',
     meaning: "The caller does not meet the event's eligibility rules.",
   },
+  'organization-manager-required': {
+    status: 403,
+    title: 'Organization manager required',
+    meaning: "Only the organization's managers and admins decide on its memberships.",
+  },
   'organiser-required': {
     status: 403,
     title: 'Organiser required',
@@ -209,6 +214,16 @@ export const PROBLEM_TYPES = {
     status: 409,
     title: 'Registration not open yet',
     meaning: "The event's registration window has not opened yet.",
+  },
+  'membership-conflict': {
+    status: 409,
+    title: 'Member of another organization',
+    meaning: 'A member belongs to one organization at a time: they leave the other one first.',
+  },
+  'membership-transition': {
+    status: 409,
+    title: 'Membership change refused',
+    meaning: "The membership's current state does not allow this change (see `detail`).",
   },
   'reply-refused': {
     status: 409,

@@ -452,6 +452,72 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     await call('DELETE /v1/me', { url: '/v1/me', headers: leaving.headers }, 401);
   });
 
+  test('organization memberships', async () => {
+    const requests = '/v1/organizations/iso/membership-requests';
+    await call(
+      'POST /v1/organizations/{id}/membership-requests',
+      { url: requests, headers: author.headers },
+      201,
+    );
+    await call(
+      'POST /v1/organizations/{id}/membership-requests',
+      { url: requests, headers: author.headers },
+      200,
+    );
+    await call('POST /v1/organizations/{id}/membership-requests', { url: requests }, 401);
+    await call(
+      'POST /v1/organizations/{id}/membership-requests',
+      { url: '/v1/organizations/nobody/membership-requests', headers: author.headers },
+      404,
+    );
+    const members = '/v1/organizations/iso/memberships';
+    await call('GET /v1/organizations/{id}/memberships', { url: members, headers: admin.headers }, 200);
+    await call(
+      'GET /v1/organizations/{id}/memberships',
+      { url: `${members}?cursor=garbage`, headers: admin.headers },
+      400,
+    );
+    const notManager = await call(
+      'GET /v1/organizations/{id}/memberships',
+      { url: members, headers: other.headers },
+      403,
+    );
+    expect(slugOf(notManager)).toBe('organization-manager-required');
+    const decide = `${members}/${author.accountId}`;
+    const operation = 'PATCH /v1/organizations/{id}/memberships/{accountId}';
+    await call(operation, { url: decide, headers: admin.headers, payload: { status: 'approved' } }, 200);
+    const refused = await call(
+      operation,
+      { url: decide, headers: admin.headers, payload: { status: 'refused' } },
+      409,
+    );
+    expect(slugOf(refused)).toBe('membership-transition');
+    await call(operation, { url: decide, headers: other.headers, payload: { status: 'removed' } }, 403);
+    await call(operation, { url: decide, headers: admin.headers, payload: {} }, 422);
+    await call('GET /v1/me/memberships', { url: '/v1/me/memberships', headers: author.headers }, 200);
+    await call('GET /v1/me/memberships', { url: '/v1/me/memberships' }, 401);
+    const leave = '/v1/me/memberships/iso';
+    await call('DELETE /v1/me/memberships/{organizationId}', { url: leave, headers: author.headers }, 204);
+    await call('DELETE /v1/me/memberships/{organizationId}', { url: leave, headers: author.headers }, 404);
+
+    const organization = '/v1/organizations/iso';
+    await call(
+      'PATCH /v1/organizations/{id}',
+      { url: organization, headers: admin.headers, payload: { verifiedDomains: ['iso.org'] } },
+      200,
+    );
+    await call(
+      'PATCH /v1/organizations/{id}',
+      { url: organization, headers: author.headers, payload: { verifiedDomains: [] } },
+      403,
+    );
+    await call(
+      'PATCH /v1/organizations/{id}',
+      { url: organization, headers: admin.headers, payload: {} },
+      422,
+    );
+  });
+
   test('pain points, votes, discussion and standards', async () => {
     const created = json(
       await call(

@@ -2,7 +2,7 @@ import type { Signup } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { HttpProblem, problem } from '../http/problem';
+import { problem } from '../http/problem';
 import { saveMembership } from '../organizations/memberships-repository';
 import { findOrganization } from '../organizations/repository';
 import { createAccount } from './accounts-repository';
@@ -64,8 +64,7 @@ async function askToJoinAtSignUp(
 ): Promise<void> {
   const organization = await findOrganization(db, organizationId);
   if (organization?.id !== organizationId) {
-    throw new HttpProblem(422, 'Validation failed', {
-      type: 'validation-failed',
+    throw problem('validation-failed', {
       detail: `No organization has the id ${organizationId}.`,
       errors: [
         {

@@ -2,7 +2,7 @@ import { MeExportSchema, MeSchema, type MeUpdate, MeUpdateSchema } from '@wsc/mo
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { deleteMe, exportMe, getMe, patchMe } from './service';
 
@@ -12,8 +12,7 @@ const ME_UPDATE_FIELDS = Object.keys(MeUpdateSchema.shape) as (keyof MeUpdate)[]
 function organizationNotEditable(): HttpProblem {
   const message =
     'Your organization is granted by its managers: ask to join with POST /v1/organizations/{id}/membership-requests';
-  return new HttpProblem(422, 'Validation failed', {
-    type: 'validation-failed',
+  return problem('validation-failed', {
     detail: `${message}. Leave it with DELETE /v1/me/memberships/{organizationId}.`,
     errors: [{ path: 'organizationId', message, code: 'not_editable' }],
   });

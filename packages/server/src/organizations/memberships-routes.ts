@@ -40,6 +40,10 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['stakeholders'],
         summary: 'Ask to join an organization',
+        answers: {
+          200: 'The membership as it stands: the request was already pending or approved.',
+          201: 'The new request (pending), or the membership when a verified e-mail domain joins at once.',
+        },
         description:
           "The organization's managers (or an admin) approve or refuse the request; until then it grants nothing. A confirmed e-mail address on one of the organization's verified domains joins at once. Asking again while pending or approved answers the membership as it stands (200); after a refusal or removal it is a new request (201). A member belongs to one organization at a time.",
         params: OrganizationParamsSchema,
@@ -66,6 +70,8 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['stakeholders'],
         summary: "An organization's membership requests and members (its managers, admins)",
+        answers: { 200: "A page of the organization's requests and members, oldest request first." },
+        problems: ['organization-manager-required'],
         description: 'Oldest request first; `status=pending` lists the requests waiting for a decision.',
         params: OrganizationParamsSchema,
         querystring: MembershipListParamsSchema,
@@ -82,6 +88,8 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['stakeholders'],
         summary: 'Approve, refuse or remove a member, or name a manager (its managers, admins)',
+        answers: { 200: 'The membership as decided.' },
+        problems: ['organization-manager-required', 'membership-transition', 'membership-conflict'],
         description:
           'A pending request is `approved` or `refused`; an approved member is `removed`; `role: "manager"` needs an approved member (send both at once to approve a manager). Admins may add someone who never asked, as an approved member or manager: that is how an organization gets its first managers. The member\'s organiser rights and eligibility follow at once.',
         params: z.object({ id: IdSchema, accountId: IdSchema }),
@@ -108,6 +116,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['me'],
         summary: 'Your organization memberships and requests',
+        answers: { 200: "The member's memberships and requests." },
         response: { 200: MembershipListSchema },
       },
     },
@@ -121,6 +130,7 @@ export const membershipRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['me'],
         summary: 'Withdraw your request, or leave the organization',
+        answers: { 204: 'The request is withdrawn, or the member has left the organization.' },
         params: z.object({ organizationId: IdSchema }),
         response: { 204: z.null() },
       },

@@ -14,7 +14,7 @@ import type { Actor } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { requireMember } from '../events/organisers';
-import { HttpProblem } from '../http/problem';
+import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import {
   approvedElsewhere,
@@ -64,16 +64,13 @@ export function deciderOf(actor: Actor): MembershipDecider {
 async function requireOrganization(db: Database, idOrSlug: string) {
   const organization = await findOrganization(db, idOrSlug);
   if (!organization) {
-    throw new HttpProblem(404, 'Organization not found', {
-      detail: `No organization has the id or slug ${idOrSlug}.`,
-    });
+    throw problem('not-found', { detail: `No organization has the id or slug ${idOrSlug}.` });
   }
   return organization;
 }
 
 function managerRequired(organizationId: string, detail?: string): HttpProblem {
-  return new HttpProblem(403, 'Organization manager required', {
-    type: 'organization-manager-required',
+  return problem('organization-manager-required', {
     detail:
       detail ??
       `Only the managers of ${organizationId} and admins decide on its memberships (ask an admin to name managers).`,
@@ -81,8 +78,7 @@ function managerRequired(organizationId: string, detail?: string): HttpProblem {
 }
 
 function memberElsewhere(organizationId: string, other: string): HttpProblem {
-  return new HttpProblem(409, 'Member of another organization', {
-    type: 'membership-conflict',
+  return problem('membership-conflict', {
     detail: `This member belongs to ${other}; a member belongs to one organization at a time. They leave ${other} first (DELETE /v1/me/memberships/${other}), or its managers remove them, before ${organizationId} approves them.`,
     errors: [{ path: 'status', message: `Already a member of ${other}`, code: 'member-elsewhere' }],
   });
@@ -107,7 +103,7 @@ export async function requestMembership(
   const organization = await requireOrganization(db, organizationIdOrSlug);
   return db.transaction().execute(async (trx) => {
     const profile = await lockMemberProfile(trx, account.id);
-    if (!profile) throw new HttpProblem(404, 'Account not found');
+    if (!profile) throw problem('not-found', { detail: 'Account not found.' });
     const existing = (await lockMemberships(trx, organization.id, [account.id])).get(account.id);
     if (existing && (existing.status === 'pending' || existing.status === 'approved')) {
       const row = await findMembership(trx, organization.id, account.id);
@@ -164,9 +160,7 @@ export async function leaveMembership(db: Database, actor: Actor, organizationId
     await lockMemberProfile(trx, account.id);
     const was = await deleteMembership(trx, organizationId, account.id);
     if (!was) {
-      throw new HttpProblem(404, 'Membership not found', {
-        detail: `You have no membership or request at ${organizationId}.`,
-      });
+      throw problem('not-found', { detail: `You have no membership or request at ${organizationId}.` });
     }
     await recordAudit(trx, {
       actorId: account.id,
@@ -235,7 +229,7 @@ export async function decideMembership(
     // the decision they are making.
     const profile = await lockMemberProfile(trx, accountId);
     if (!profile) {
-      throw new HttpProblem(404, 'Account not found', {
+      throw problem('not-found', {
         detail: `No member has the account id ${accountId}.`,
       });
     }
@@ -249,15 +243,10 @@ export async function decideMembership(
     const current = locked.get(accountId) ?? null;
     const outcome = decideMembershipChange(current, change, decider.admin ? 'admin' : 'manager');
     if (!outcome.allowed) {
-      throw new HttpProblem(
-        outcome.status,
-        outcome.status === 404 ? 'Membership not found' : 'Membership change refused',
-        {
-          type: outcome.status === 404 ? 'not-found' : 'membership-transition',
-          detail: outcome.reason,
-          ...(outcome.field ? { errors: [{ path: outcome.field, message: outcome.reason }] } : {}),
-        },
-      );
+      throw problem(outcome.status === 404 ? 'not-found' : 'membership-transition', {
+        detail: outcome.reason,
+        ...(outcome.field ? { errors: [{ path: outcome.field, message: outcome.reason }] } : {}),
+      });
     }
     if (outcome.changed) {
       if (outcome.state.status === 'approved' && profile.organization_id !== organization.id) {
@@ -315,8 +304,7 @@ export async function updateOrganization(
   update: OrganizationUpdate,
 ): Promise<Organization> {
   if (!decider.admin) {
-    throw new HttpProblem(403, 'Role required', {
-      type: 'role-required',
+    throw problem('role-required', {
       detail: 'Only admins set the verified e-mail domains of an organization.',
     });
   }

@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
 import { pageCursor, readPageCursor } from '../community/keyset-cursor';
-import { HttpProblem, problem } from '../http/problem';
+import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { deciderOf, updateOrganization } from './memberships-service';
 import { findOrganization, listOrganizations, toOrganization } from './repository';
@@ -76,6 +76,7 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['stakeholders'],
         summary: "Set an organization's verified e-mail domains (admin)",
+        answers: { 200: 'The organization with its verified e-mail domains.' },
         description:
           "Members whose confirmed e-mail address is on one of these domains join the organization without a manager's approval when they ask. Addresses are confirmed by the member, never taken from a sign-up form or a partner.",
         params: z.object({ id: IdSchema }),
