@@ -10,15 +10,25 @@ function refuse(message: string): HttpProblem {
   });
 }
 
+/** Every address a host name resolves to (the system resolver, as deliveries use it). */
+export type ResolveHost = (host: string) => Promise<string[]>;
+
+const systemResolver: ResolveHost = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+
 /**
  * Checks a webhook URL before it is stored: https only, and every address its host resolves
  * to public, unless `allowPrivate` (development, tests). A 422 problem naming `url` otherwise.
- * Deliveries check the resolved address again at connect time (DNS may change).
+ * Deliveries check the resolved address again at connect time (DNS may change). `resolve`
+ * replaces the system resolver (tests).
  *
  * @example
  * await assertWebhookUrl('https://hooks.partner.example/wsc', { allowPrivate: false });
  */
-export async function assertWebhookUrl(value: string, options: { allowPrivate: boolean }): Promise<URL> {
+export async function assertWebhookUrl(
+  value: string,
+  options: { allowPrivate: boolean; resolve?: ResolveHost },
+): Promise<URL> {
   let url: URL;
   try {
     url = new URL(value);
@@ -36,11 +46,12 @@ export async function assertWebhookUrl(value: string, options: { allowPrivate: b
   if (isIP(host)) addresses = [host];
   else {
     try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+      addresses = await (options.resolve ?? systemResolver)(host);
     } catch {
       throw refuse(`The host ${host} does not resolve.`);
     }
   }
+  if (addresses.length === 0) throw refuse(`The host ${host} does not resolve.`);
   const forbidden = addresses.find(isForbiddenAddress);
   if (forbidden) {
     throw refuse(`The host ${host} resolves to ${forbidden}, a private, loopback or link-local address.`);
