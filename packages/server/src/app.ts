@@ -11,6 +11,7 @@ import { seed } from './database/seed';
 import { features } from './features';
 import { answerClientError, answerFrameworkError } from './http/client-error';
 import { answerPreflight, applyCorsHeaders, isRegisteredOrigin } from './http/cors';
+import { serveDocsFromPageOrigin } from './http/docs-page';
 import { installErrorHandling } from './http/error-handler';
 import { applyEntityTag } from './http/etag';
 import { registerHealthRoutes } from './http/health';
@@ -130,6 +131,7 @@ export async function createServer(options: ServerOptions = {}) {
         },
       ];
     }
+    serveDocsFromPageOrigin(route, { publicUrl: config.publicUrl });
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD' && method !== 'OPTIONS') routeInventory.push({ method, url: route.url });
     }
