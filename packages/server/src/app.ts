@@ -22,6 +22,7 @@ import {
   purgeExpiredIdempotencyKeys,
   storeIdempotentResponse,
 } from './http/idempotency';
+import { acceptJsonBodiesOnly } from './http/json-body';
 import { loggerOptions, RequestLogController } from './http/logger';
 import { registerOpenApi } from './http/openapi';
 import { registerRateLimits } from './http/rate-limit';
@@ -116,6 +117,7 @@ export async function createServer(options: ServerOptions = {}) {
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('principalError', null);
   installErrorHandling(app);
+  acceptJsonBodiesOnly(app);
   const routeInventory: { method: string; url: string }[] = [];
   app.decorate('routeInventory', routeInventory);
   app.addHook('onRoute', (route) => {

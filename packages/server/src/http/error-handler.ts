@@ -3,6 +3,7 @@ import type { KnownProblemCode } from '@wsc/models/problems';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { releaseForRetry } from './idempotency';
+import { unsupportedMediaType } from './json-body';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problem } from './problem';
 
 /** PostgreSQL error codes that only bad input can cause, the problem type and what the client is told. */
@@ -146,7 +147,11 @@ export function sendProblem(
  */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
-    const answer = toHttpProblem(error);
+    // Fastify's own 415 does not say what was sent; the answer names the request's Content-Type.
+    const answer =
+      (error as { code?: unknown }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+        ? unsupportedMediaType(request.headers['content-type'])
+        : toHttpProblem(error);
     const race = isRace((error as { code?: unknown }).code);
     if (race) releaseForRetry(request);
     if (answer.status >= 500 || race) {

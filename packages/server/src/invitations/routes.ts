@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
 import { requireMember, requireOrganiser } from '../events/organisers';
 import { requireEventRow } from '../events/service';
+import { decodeUtf8Body } from '../http/json-body';
 import { IMPORT_COLUMNS, importEventList } from './importer';
 
 /** Lists are larger than JSON bodies: 50,000 invitation codes fit. */
@@ -24,8 +25,14 @@ const columnsHelp = Object.entries(IMPORT_COLUMNS)
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(
     'text/csv',
-    { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT },
-    (_request, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT },
+    (_request, body, done) => {
+      try {
+        done(null, decodeUtf8Body(body as Buffer));
+      } catch (error) {
+        done(error as Error, undefined);
+      }
+    },
   );
 
   app.post(
