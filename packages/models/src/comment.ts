@@ -3,6 +3,7 @@ import { LANGUAGES, LanguageSchema } from './enums';
 import { object } from './object';
 import { openEnum } from './open-enum';
 import { CursorParamSchema, DateTimeSchema, IdSchema, LimitSchema } from './primitives';
+import { textRule } from './text';
 
 export const COMMENT_MAX_LENGTH = 5000;
 
@@ -26,7 +27,7 @@ export type Comment = z.infer<typeof CommentSchema>;
 
 /** `POST /v1/pain-points/{id}/comments`. */
 export const CommentCreateSchema = object({
-  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH)),
+  body: z.string().check(textRule('multiple'), z.trim(), z.minLength(1), z.maxLength(COMMENT_MAX_LENGTH)),
   parentId: z.optional(z.nullable(IdSchema)),
   language: z.optional(LanguageSchema),
 });
@@ -36,7 +37,7 @@ export type CommentCreate = z.infer<typeof CommentCreateSchema>;
 export const CommentModerationSchema = object({
   hidden: z.optional(z.boolean()),
   locked: z.optional(z.boolean()),
-  reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+  reason: z.optional(z.string().check(textRule('multiple'), z.trim(), z.maxLength(1000))),
 });
 export type CommentModeration = z.infer<typeof CommentModerationSchema>;
 

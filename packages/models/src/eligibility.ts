@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ELIGIBILITY_BASES, MembershipBodySchema } from './enums';
 import { object } from './object';
 import { openEnum } from './open-enum';
+import { textRule } from './text';
 
 /**
  * What a person says makes them eligible for free attendance (`POST /v1/events/{id}/eligibility`).
@@ -19,16 +20,18 @@ export const EligibilityClaimSchema = object({
     object({
       body: MembershipBodySchema,
       /** Member number or national member body code, when the body issues one. */
-      code: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+      code: z.optional(z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(100))),
     }),
   ),
-  invitationCode: z.optional(z.string().check(z.trim(), z.minLength(4), z.maxLength(100))),
+  invitationCode: z.optional(
+    z.string().check(textRule('single'), z.trim(), z.minLength(4), z.maxLength(100)),
+  ),
   coLocatedRegistration: z.optional(
     object({
       /** Code of the co-located event, e.g. `WCS` or `SIWW`. */
-      eventCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
+      eventCode: z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(40)),
       /** Registration reference issued by that event. */
-      reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      reference: z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(100)),
     }),
   ),
 });

@@ -14,6 +14,7 @@ import {
   SlugSchema,
 } from './primitives';
 import { chronological, optionalShape } from './schema-helpers';
+import { textRule } from './text';
 
 /**
  * Tells whether the runtime knows an IANA time zone name.
@@ -42,6 +43,16 @@ export const CoLocatedEventSchema = object({
   url: z.nullable(z.string()),
 });
 export type CoLocatedEvent = z.infer<typeof CoLocatedEventSchema>;
+
+/**
+ * A co-located event as a request gives it: its code and name held to the single-line text rule.
+ * Responses keep {@link CoLocatedEventSchema}, so clients never pay for the rule.
+ */
+export const CoLocatedEventInputSchema = object({
+  code: z.string().check(textRule('single'), z.minLength(1), z.maxLength(40)),
+  name: z.string().check(textRule('single'), z.minLength(1), z.maxLength(200)),
+  url: z.nullable(z.string()),
+});
 
 /** A community event, e.g. the World Smart City Forum, Singapore, 13 July 2016. */
 export const EventSchema = object({
@@ -73,21 +84,21 @@ const eventChecks = [
 
 const eventFields = {
   slug: z.optional(SlugSchema),
-  name: localizedTextSchema(200),
-  description: localizedTextSchema(10_000),
+  name: localizedTextSchema(200, 'single'),
+  description: localizedTextSchema(10_000, 'multiple'),
   startsAt: DateTimeSchema,
   endsAt: DateTimeSchema,
   timeZone: TimeZoneSchema,
   city: CityNameSchema,
   country: CountryCodeSchema,
-  venue: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(300)))),
+  venue: z.optional(z.nullable(z.string().check(textRule('single'), z.trim(), z.maxLength(300)))),
   organiserIds: z.optional(z.array(IdSchema).check(z.maxLength(20))),
-  coLocatedEvents: z.optional(z.array(CoLocatedEventSchema).check(z.maxLength(20))),
+  coLocatedEvents: z.optional(z.array(CoLocatedEventInputSchema).check(z.maxLength(20))),
   capacity: z.optional(z.nullable(IntegerSchema.check(z.minimum(1), z.maximum(1_000_000)))),
   registrationOpensAt: z.optional(z.nullable(DateTimeSchema)),
   registrationClosesAt: z.optional(z.nullable(DateTimeSchema)),
   freeAttendance: z.optional(z.array(EligibilityBasisSchema).check(z.maxLength(4))),
-  source: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
+  source: z.optional(z.nullable(z.string().check(textRule('multiple'), z.maxLength(1000)))),
 };
 
 /** `POST /v1/events` (admin). */

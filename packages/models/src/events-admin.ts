@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DomainSchema, LanguageSchema, MembershipBodySchema } from './enums';
-import { SpeakerSchema } from './event-session';
+import { SpeakerInputSchema } from './event-session';
 import { localizedTextSchema } from './localized-text';
 import { object } from './object';
 import { PainPointViewSchema } from './payloads/community';
@@ -8,6 +8,7 @@ import { CursorParamSchema, DateTimeSchema, EmailSchema, IdSchema, LimitSchema }
 import { ProblemFieldErrorSchema } from './problem';
 import { RegistrationSchema, RegistrationStatusSchema } from './registration';
 import { chronological } from './schema-helpers';
+import { textRule } from './text';
 
 // Payloads of the organiser routes of events (registrant lists, CSV export, imports of
 // invitation codes and co-located registrants, programme proposals). Organisers work from their
@@ -16,13 +17,13 @@ import { chronological } from './schema-helpers';
 /** `PATCH /v1/events/{id}/sessions/{sessionId}`: any field; `painPointIds` replaces the links. */
 export const EventSessionUpdateSchema = z
   .object({
-    title: z.optional(localizedTextSchema(200)),
-    description: z.optional(z.nullable(localizedTextSchema(5000))),
+    title: z.optional(localizedTextSchema(200, 'single')),
+    description: z.optional(z.nullable(localizedTextSchema(5000, 'multiple'))),
     startsAt: z.optional(DateTimeSchema),
     endsAt: z.optional(DateTimeSchema),
-    room: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(120)))),
+    room: z.optional(z.nullable(z.string().check(textRule('single'), z.trim(), z.maxLength(120)))),
     language: z.optional(z.nullable(LanguageSchema)),
-    speakers: z.optional(z.array(SpeakerSchema).check(z.maxLength(50))),
+    speakers: z.optional(z.array(SpeakerInputSchema).check(z.maxLength(50))),
     painPointIds: z.optional(z.array(IdSchema).check(z.maxLength(50))),
   })
   .check(chronological('startsAt', 'endsAt'));
@@ -62,7 +63,7 @@ export const EVENT_IMPORT_KINDS = ['invitation-codes', 'member-codes', 'co-locat
 export const EventImportKindSchema = z.enum(EVENT_IMPORT_KINDS);
 export type EventImportKind = z.infer<typeof EventImportKindSchema>;
 
-const CodeSchema = z.string().check(z.trim(), z.minLength(4), z.maxLength(100));
+const CodeSchema = z.string().check(textRule('single'), z.trim(), z.minLength(4), z.maxLength(100));
 /** CSV cells are text: numbers are read from it, empty cells count as absent. */
 const optionalCell = <Schema extends z.core.$ZodType>(schema: Schema) =>
   z.optional(
@@ -89,15 +90,15 @@ export type InvitationCodeRow = z.infer<typeof InvitationCodeRowSchema>;
 /** One row of a `member-codes` file: `body,code` (IEC, ISO or ITU member numbers). */
 export const MemberCodeRowSchema = object({
   body: MembershipBodySchema,
-  code: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  code: z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(100)),
 });
 export type MemberCodeRow = z.infer<typeof MemberCodeRowSchema>;
 
 /** One row of a `co-located-registrants` file: `eventCode,reference,name,email`. */
 export const CoLocatedRegistrantRowSchema = object({
-  eventCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
-  reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  name: optionalCell(z.string().check(z.trim(), z.maxLength(200))),
+  eventCode: z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(40)),
+  reference: z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(100)),
+  name: optionalCell(z.string().check(textRule('single'), z.trim(), z.maxLength(200))),
   email: optionalCell(EmailSchema),
 });
 export type CoLocatedRegistrantRow = z.infer<typeof CoLocatedRegistrantRowSchema>;

@@ -1,4 +1,4 @@
-// The browser entry of @wsc/models: schemas and types of the community objects, under a 12.75 KB
+// The browser entry of @wsc/models: schemas and types of the community objects, under a 13.25 KB
 // gzip budget (.ci/size-budgets.json). Other entries: '@wsc/models/rules' (pure domain rules: lifecycle,
 // eligibility, coverage, cursors, slugs), '@wsc/models/locales' (labels in the six UN languages),
 // '@wsc/models/partner' (secret-key payloads: partners, keys, SSO, webhooks), '@wsc/models/problems'
@@ -29,5 +29,6 @@ export * from './report';
 export * from './stakeholder';
 export * from './standard';
 export * from './standard-mapping';
+export * from './text';
 export * from './vote';
 export * from './webhook-event';

@@ -20,7 +20,7 @@ describe('LocalizedTextSchema', () => {
   });
 
   it('names the language whose text is too long or not a string', () => {
-    expect(issuePaths(localizedTextSchema(5), { en: 'Too long' })).toEqual(['en']);
+    expect(issuePaths(localizedTextSchema(5, 'single'), { en: 'Too long' })).toEqual(['en']);
     expect(issuePaths(LocalizedTextSchema, { en: 'Water', fr: 3 })).toEqual(['fr']);
   });
 });

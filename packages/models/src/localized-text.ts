@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LANGUAGES, type Language } from './enums';
 import { object } from './object';
+import { type TextLines, textRule } from './text';
 
 /** Text in one or more UN languages: `{ en: 'Water leaks', fr: "Fuites d'eau" }`. */
 export type LocalizedText = Partial<Record<Language, string>>;
@@ -8,16 +9,7 @@ export type LocalizedText = Partial<Record<Language, string>>;
 /** Order tried after the requested languages: English first, then the other UN languages. */
 export const FALLBACK_LANGUAGES: readonly Language[] = ['en', 'fr', 'es', 'ru', 'zh', 'ar'];
 
-/**
- * Builds a LocalizedText schema whose values are at most `maxLength` characters.
- * At least one language must hold non-blank text; the issue then points at the object itself.
- *
- * @example
- * const TitleSchema = localizedTextSchema(200);
- * TitleSchema.parse({ en: 'Flooded underpasses' });
- */
-export function localizedTextSchema(maxLength: number) {
-  const value = z.optional(z.string().check(z.maxLength(maxLength)));
+function localizedText(value: z.ZodMiniOptional<z.ZodMiniString<string>>) {
   return object({ ar: value, zh: value, en: value, fr: value, ru: value, es: value }).check(
     z.refine((text) => LANGUAGES.some((language) => (text[language] ?? '').trim() !== ''), {
       message: 'Give the text in at least one language (ar, zh, en, fr, ru or es)',
@@ -25,8 +17,22 @@ export function localizedTextSchema(maxLength: number) {
   );
 }
 
+/**
+ * Builds the LocalizedText schema of a request field: values of at most `maxLength` characters,
+ * each held to the text rule (`textRule`) of single-line text (titles, names) or multi-line text
+ * (descriptions), so an issue names the language (`title.en`). At least one language must hold
+ * non-blank text; the issue then points at the object itself.
+ *
+ * @example
+ * const TitleSchema = localizedTextSchema(200, 'single');
+ * TitleSchema.parse({ en: 'Flooded underpasses' });
+ */
+export function localizedTextSchema(maxLength: number, lines: TextLines) {
+  return localizedText(z.optional(z.string().check(textRule(lines), z.maxLength(maxLength))));
+}
+
 /** LocalizedText with a generous length limit, for responses and catalogue data. */
-export const LocalizedTextSchema = localizedTextSchema(20_000);
+export const LocalizedTextSchema = localizedText(z.optional(z.string().check(z.maxLength(20_000))));
 
 const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGES);
 

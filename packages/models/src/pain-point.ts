@@ -23,6 +23,7 @@ import {
   SlugSchema,
 } from './primitives';
 import { requiredWhen } from './schema-helpers';
+import { textRule } from './text';
 
 /** Longest title per language. */
 export const PAIN_POINT_TITLE_MAX_LENGTH = 200;
@@ -58,8 +59,8 @@ export const PainPointSchema = object({
 });
 export type PainPoint = z.infer<typeof PainPointSchema>;
 
-const TitleSchema = localizedTextSchema(PAIN_POINT_TITLE_MAX_LENGTH);
-const DescriptionSchema = localizedTextSchema(PAIN_POINT_DESCRIPTION_MAX_LENGTH);
+const TitleSchema = localizedTextSchema(PAIN_POINT_TITLE_MAX_LENGTH, 'single');
+const DescriptionSchema = localizedTextSchema(PAIN_POINT_DESCRIPTION_MAX_LENGTH, 'multiple');
 
 /** `POST /v1/pain-points`. `language` is the author's language (default: the first one given). */
 export const PainPointCreateSchema = object({
@@ -81,7 +82,7 @@ const statusFields = {
   /** Required when `status` is `duplicate`: the pain point this one repeats. */
   duplicateOf: z.optional(z.nullable(IdSchema)),
   /** Why the status changed; shown in the history. */
-  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+  note: z.optional(z.string().check(textRule('multiple'), z.trim(), z.maxLength(1000))),
 };
 
 const duplicateNeedsOriginal = requiredWhen<{ status?: string; duplicateOf?: string | null }>(

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DateTimeSchema, IdSchema, OriginSchema } from './primitives';
+import { textRule } from './text';
 
 /** A partner application: an IEC, ISO, ITU or city site embedding the community. */
 export const PartnerSchema = z.object({
@@ -13,7 +14,7 @@ export type Partner = z.infer<typeof PartnerSchema>;
 
 /** `POST /v1/partners` (admin). */
 export const PartnerCreateSchema = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
+  name: z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(120)),
   organizationId: z.optional(z.nullable(IdSchema)),
 });
 export type PartnerCreate = z.infer<typeof PartnerCreateSchema>;

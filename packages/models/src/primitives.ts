@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { textRule } from './text';
 
 /** Longest slug the platform produces or accepts. */
 export const SLUG_MAX_LENGTH = 80;
@@ -32,7 +33,12 @@ export const DateTimeSchema = z
 
 export const EmailSchema = z
   .string()
-  .check(z.trim(), z.maxLength(254), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Expected an e-mail address'));
+  .check(
+    textRule('single'),
+    z.trim(),
+    z.maxLength(254),
+    z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'Expected an e-mail address'),
+  );
 
 /** `https://` (or `http://` for local development) URL. */
 export const HttpUrlSchema = z
@@ -46,10 +52,12 @@ export const IntegerSchema = z.number().check(z.refine(Number.isInteger, 'Expect
 export const OriginSchema = z.string().check(z.regex(/^https?:\/\/[^/\s?#]+$/));
 
 /** A city name as people write it (any script). */
-export const CityNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
+export const CityNameSchema = z
+  .string()
+  .check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(120));
 
 /** Free text search, trimmed. */
-export const SearchQuerySchema = z.string().check(z.trim(), z.maxLength(200));
+export const SearchQuerySchema = z.string().check(textRule('single'), z.trim(), z.maxLength(200));
 
 /** Page size for list routes: 1..100, default 20; query strings are coerced. */
 export const LimitSchema = z._default(

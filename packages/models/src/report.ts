@@ -3,6 +3,7 @@ import { object } from './object';
 import { openEnum } from './open-enum';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { requiredWhen } from './schema-helpers';
+import { textRule } from './text';
 
 /** Why a member reports a comment to the moderators. */
 export const REPORT_REASONS = [
@@ -33,7 +34,7 @@ export type Report = z.infer<typeof ReportSchema>;
 export const ReportCreateSchema = z
   .object({
     reason: ReportReasonSchema,
-    note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+    note: z.optional(z.string().check(textRule('multiple'), z.trim(), z.maxLength(1000))),
   })
   .check(
     requiredWhen<{ reason: string; note?: string }>(

@@ -10,10 +10,11 @@ import {
   IntegerSchema,
 } from './primitives';
 import { DisplayNameSchema } from './stakeholder';
+import { textRule } from './text';
 
 /** `POST /v1/sso/tokens` (secret key): a partner vouches for its own signed-in user. */
 export const SsoTokenCreateSchema = object({
-  externalUserId: z.string().check(z.minLength(1), z.maxLength(200)),
+  externalUserId: z.string().check(textRule('single'), z.minLength(1), z.maxLength(200)),
   email: EmailSchema,
   displayName: DisplayNameSchema,
   role: z.optional(StakeholderRoleSchema),

@@ -11,6 +11,7 @@ import {
   LimitSchema,
   SearchQuerySchema,
 } from './primitives';
+import { textRule } from './text';
 
 /**
  * A community member's public profile; never carries the e-mail address (see `Account`).
@@ -30,8 +31,10 @@ export const StakeholderSchema = object({
 export type Stakeholder = z.infer<typeof StakeholderSchema>;
 
 /** Editable profile fields, shared by sign-up and `PATCH /v1/me`. */
-export const DisplayNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
-export const BioSchema = z.string().check(z.trim(), z.maxLength(2000));
+export const DisplayNameSchema = z
+  .string()
+  .check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(80));
+export const BioSchema = z.string().check(textRule('multiple'), z.trim(), z.maxLength(2000));
 
 /** Query of `GET /v1/stakeholders`. */
 export const StakeholderListParamsSchema = object({

@@ -4,6 +4,7 @@ import { object } from './object';
 import { openEnum } from './open-enum';
 import { DateTimeSchema, IdSchema } from './primitives';
 import { StandardSchema } from './standard';
+import { textRule } from './text';
 
 /** An expert's judgement that a standard addresses a pain point fully, partly or not at all. */
 export const StandardMappingSchema = object({
@@ -25,7 +26,9 @@ export type StandardMapping = z.infer<typeof StandardMappingSchema>;
 export const StandardMappingCreateSchema = object({
   standardId: IdSchema,
   coverage: CoverageLevelSchema,
-  clause: z.optional(z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))),
-  note: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(2000)))),
+  clause: z.optional(
+    z.nullable(z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(100))),
+  ),
+  note: z.optional(z.nullable(z.string().check(textRule('multiple'), z.trim(), z.maxLength(2000)))),
 });
 export type StandardMappingCreate = z.infer<typeof StandardMappingCreateSchema>;

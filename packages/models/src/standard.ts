@@ -11,6 +11,7 @@ import { LocalizedTextSchema } from './localized-text';
 import { object } from './object';
 import { openEnum } from './open-enum';
 import { CursorParamSchema, IdSchema, LimitSchema, SearchQuerySchema } from './primitives';
+import { textRule } from './text';
 
 /** An international standard from the IEC, ISO or ITU catalogue (or a joint committee's). */
 export const StandardSchema = object({
@@ -34,7 +35,7 @@ export type Standard = z.infer<typeof StandardSchema>;
 /** Query of `GET /v1/standards`. */
 export const StandardListParamsSchema = object({
   body: z.optional(StandardBodySchema),
-  committee: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  committee: z.optional(z.string().check(textRule('single'), z.trim(), z.minLength(1), z.maxLength(100))),
   domain: z.optional(DomainSchema),
   status: z.optional(StandardStatusSchema),
   q: z.optional(SearchQuerySchema),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { object } from './object';
 import { openEnum } from './open-enum';
 import { DateTimeSchema, HttpUrlSchema, IdSchema } from './primitives';
+import { textRule } from './text';
 import { WEBHOOK_EVENT_TYPES, WebhookEventTypeSchema } from './webhook-event';
 
 /** A partner's URL receiving signed event notifications. */
@@ -19,7 +20,7 @@ export type WebhookEndpoint = z.infer<typeof WebhookEndpointSchema>;
 export const WebhookEndpointCreateSchema = object({
   url: HttpUrlSchema,
   eventTypes: z.array(WebhookEventTypeSchema).check(z.minLength(1)),
-  description: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(500)))),
+  description: z.optional(z.nullable(z.string().check(textRule('multiple'), z.trim(), z.maxLength(500)))),
 });
 export type WebhookEndpointCreate = z.infer<typeof WebhookEndpointCreateSchema>;
 
