@@ -1,8 +1,8 @@
 import { CursorParamSchema, DateTimeSchema, IdSchema, LimitSchema, PageSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import * as z from 'zod/mini';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { listAuditEntries } from './repository';
 
 /** One audit log entry as `GET /v1/audit-log` serves it. */
 export const AuditEntrySchema = z.object({
@@ -27,9 +27,6 @@ const AuditLogQuerySchema = z.object({
   cursor: z.optional(CursorParamSchema),
 });
 
-/** `at` to the microsecond, in UTC: a cursor must not lose the precision PostgreSQL orders by. */
-const AT_TEXT = sql<string>`to_char(audit_log.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 /**
  * `GET /v1/audit-log` (admin): the audit log, newest first, in keyset pages, filtered by
  * subject (`subjectType`, `subjectId`) and by actor (`actorId`).
@@ -53,41 +50,15 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { subjectType, subjectId, actorId, limit, cursor } = request.query;
-      let query = app.db
-        .selectFrom('audit_log')
-        .select([
-          'audit_log.id',
-          'audit_log.actor_id',
-          'audit_log.partner_id',
-          'audit_log.action',
-          'audit_log.subject_type',
-          'audit_log.subject_id',
-          'audit_log.data',
-          'audit_log.request_id',
-          AT_TEXT.as('at_text'),
-        ])
-        .orderBy('audit_log.at', 'desc')
-        .orderBy('audit_log.id', 'desc')
-        .limit(limit + 1);
-      if (subjectType) query = query.where('audit_log.subject_type', '=', subjectType);
-      if (subjectId) query = query.where('audit_log.subject_id', '=', subjectId);
-      if (actorId) query = query.where('audit_log.actor_id', '=', actorId);
-      if (cursor) {
-        const after = decodeCursor(cursor, ['at', 'id']);
-        const at = String(after.at);
-        query = query.where(
-          sql<boolean>`(audit_log.at, audit_log.id) < (${at}::timestamptz, ${String(after.id)})`,
-        );
-      }
-      const rows = await query.execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
+      const { limit, cursor, ...filters } = request.query;
+      const after = cursor ? readPageCursor(cursor, 'audit-log', ['timestamp', 'string']) : null;
+      const rows = await listAuditEntries(app.db, filters, after, limit + 1);
+      const page = keysetPage(rows, limit, 'audit-log', (row) => [row.at_key, row.id]);
       return {
-        data: page.map(
+        data: page.rows.map(
           (row): AuditEntryView => ({
             id: row.id,
-            at: row.at_text,
+            at: row.at_key,
             actorId: row.actor_id,
             partnerId: row.partner_id,
             action: row.action,
@@ -97,7 +68,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
             requestId: row.request_id,
           }),
         ),
-        nextCursor: rows.length > limit && last ? encodeCursor({ at: last.at_text, id: last.id }) : null,
+        nextCursor: page.nextCursor,
       };
     },
   );

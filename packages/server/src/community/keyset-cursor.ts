@@ -1,8 +1,61 @@
 import { CursorError, decodeCursor, encodeCursor } from '@wsc/models/rules';
+import { type RawBuilder, sql } from 'kysely';
 import { type HttpProblem, problem } from '../http/problem';
 
 /** A sort key value a keyset cursor carries: numbers (votes, scores) or strings (ids, timestamps). */
 export type KeyValue = string | number;
+
+/**
+ * What a cursor key holds: a number, a string (an id, a name), or a `timestamp`, the text of
+ * a `timestamptz` to the microsecond ({@link timestampKey}).
+ */
+export type KeyType = 'string' | 'number' | 'timestamp';
+
+/** A `timestamptz` as {@link timestampKey} writes it: UTC, always six fractional digits. */
+const TIMESTAMP_KEY_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * SQL text of a `timestamptz` column as a cursor key: UTC to the microsecond, as PostgreSQL
+ * orders it. A JavaScript Date keeps milliseconds only, so rows created within one millisecond
+ * would be skipped or repeated at a page boundary. Compare it back with `${key}::timestamptz`.
+ *
+ * @example
+ * timestampKeySql('comments.created_at'); // "to_char(comments.created_at at time zone 'UTC', …)"
+ */
+export function timestampKeySql(column: string): string {
+  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+/**
+ * {@link timestampKeySql} for the query builder.
+ *
+ * @example
+ * db.selectFrom('partners').selectAll().select(timestampKey('partners.created_at').as('created_at_key'));
+ */
+export function timestampKey(column: string): RawBuilder<string> {
+  return sql<string>`${sql.raw(timestampKeySql(column))}`;
+}
+
+/**
+ * The rows of one page and its `nextCursor`, from the `limit + 1` rows a keyset query read:
+ * a cursor only when a further row exists, made from the last row's keys.
+ *
+ * @example
+ * return keysetPage(rows, limit, 'partners', (row) => [row.created_at_key, row.id]);
+ */
+export function keysetPage<Row>(
+  rows: readonly Row[],
+  limit: number,
+  sort: string,
+  keysOf: (row: Row) => readonly KeyValue[],
+): { rows: Row[]; nextCursor: string | null } {
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return {
+    rows: pageRows,
+    nextCursor: rows.length > limit && last !== undefined ? pageCursor(sort, keysOf(last)) : null,
+  };
+}
 
 /**
  * Makes the opaque `nextCursor` of a list page from the sort it belongs to and the last row's
@@ -17,17 +70,14 @@ export function pageCursor(sort: string, keys: readonly KeyValue[]): string {
 }
 
 /**
- * Reads a cursor back for `sort`, refusing with 400 (field `cursor`) one that is malformed,
- * belongs to another sort order, or carries keys of the wrong types.
+ * Reads a cursor back for `sort`, refusing with 400 `invalid-cursor` (field `cursor`) one that
+ * is malformed, belongs to another sort order, or carries keys of the wrong types.
  *
  * @example
  * readPageCursor(cursor, 'top', ['number', 'string']); // [12, 'a1b2']
+ * readPageCursor(cursor, 'new', ['timestamp', 'string']); // ['2026-03-01T10:00:00.123456Z', 'a1b2']
  */
-export function readPageCursor(
-  cursor: string,
-  sort: string,
-  keyTypes: readonly ('string' | 'number')[],
-): KeyValue[] {
+export function readPageCursor(cursor: string, sort: string, keyTypes: readonly KeyType[]): KeyValue[] {
   let position: unknown[];
   try {
     position = decodeCursor(cursor, keyTypes.length + 1);
@@ -37,10 +87,15 @@ export function readPageCursor(
   }
   const [cursorSort, ...keys] = position;
   if (cursorSort !== sort) throw invalidCursor(`The cursor belongs to another sort order than \`${sort}\``);
-  if (keys.some((value, index) => typeof value !== keyTypes[index])) {
+  if (keys.some((value, index) => !isKeyOfType(value, keyTypes[index] ?? 'string'))) {
     throw invalidCursor('The cursor is not one this API issued: pass nextCursor from the previous page');
   }
   return keys as KeyValue[];
+}
+
+function isKeyOfType(value: unknown, type: KeyType): boolean {
+  if (type === 'timestamp') return typeof value === 'string' && TIMESTAMP_KEY_PATTERN.test(value);
+  return typeof value === type;
 }
 
 function invalidCursor(detail: string): HttpProblem {

@@ -1,5 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import type { KeyValue } from '../community/keyset-cursor';
+import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 
 type Database = Kysely<DatabaseSchema>;
@@ -44,9 +44,7 @@ function selectComment(db: Database) {
       'comments.created_at',
       'comments.edited_at',
       'pain_points.locked',
-      sql<string>`to_char(comments.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'created_at_key',
-      ),
+      timestampKey('comments.created_at').as('created_at_key'),
     ]) as unknown as SelectQueryBuilder<DatabaseSchema, 'comments' | 'pain_points', CommentRow>;
 }
 

@@ -13,7 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
@@ -110,15 +110,10 @@ export async function listCommentPage(
   params: CommentListParams,
 ): Promise<Page<Comment>> {
   if (!(await findPainPoint(db, painPointId))) throw painPointNotFound(painPointId);
-  const after = params.cursor ? readPageCursor(params.cursor, 'comments', ['string', 'string']) : null;
+  const after = params.cursor ? readPageCursor(params.cursor, 'comments', ['timestamp', 'string']) : null;
   const rows = await listComments(db, painPointId, params.parentId ?? null, after, params.limit + 1);
-  const pageRows = rows.slice(0, params.limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map((row) => toComment(row, actor.account)),
-    nextCursor:
-      rows.length > params.limit && last ? pageCursor('comments', [last.created_at_key, last.id]) : null,
-  };
+  const page = keysetPage(rows, params.limit, 'comments', (row) => [row.created_at_key, row.id]);
+  return { data: page.rows.map((row) => toComment(row, actor.account)), nextCursor: page.nextCursor };
 }
 
 /**
@@ -321,21 +316,16 @@ export async function moderationQueuePage(
   actor: Actor,
   params: ModerationQueueParams,
 ): Promise<Page<ModerationQueueItem>> {
-  const after = params.cursor
-    ? readPageCursor(params.cursor, `moderation-${params.state}`, ['string', 'string'])
-    : null;
+  const sort = `moderation-${params.state}`;
+  const after = params.cursor ? readPageCursor(params.cursor, sort, ['timestamp', 'string']) : null;
   const rows = await listModerationQueue(db, params.state, after, params.limit + 1);
-  const pageRows = rows.slice(0, params.limit);
-  const last = pageRows.at(-1);
+  const page = keysetPage(rows, params.limit, sort, (row) => [row.created_at_key, row.id]);
   return {
-    data: pageRows.map((row) => ({
+    data: page.rows.map((row) => ({
       ...toComment(row, actor.account),
       openReports: Number(row.open_reports),
       hiddenReason: row.hidden_reason,
     })),
-    nextCursor:
-      rows.length > params.limit && last
-        ? pageCursor(`moderation-${params.state}`, [last.created_at_key, last.id])
-        : null,
+    nextCursor: page.nextCursor,
   };
 }

@@ -1,6 +1,6 @@
 import type { CoLocatedEvent } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { KeyValue } from '../community/keyset-cursor';
+import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, EventsTable } from '../database/schema';
 import { holdSubject } from '../database/turns';
 
@@ -10,6 +10,8 @@ type Database = Kysely<DatabaseSchema>;
 export type EventRow = Selectable<EventsTable> & {
   organiser_ids: string[];
   co_located: CoLocatedEvent[];
+  /** starts_at to the microsecond, the list's cursor key (a Date keeps milliseconds only). */
+  starts_at_key: string;
 };
 
 /** The row fields `insertEvent` and `updateEvent` write. */
@@ -47,6 +49,7 @@ function selectEvents(db: Database) {
       >`coalesce((select jsonb_agg(jsonb_build_object('code', c.code, 'name', c.name, 'url', c.url) order by c.position) from event_co_located c where c.event_id = events.id), '[]'::jsonb)`.as(
         'co_located',
       ),
+      timestampKey('events.starts_at').as('starts_at_key'),
     ]);
 }
 
@@ -137,7 +140,7 @@ export async function listEvents(
     const [startsAt, id] = after;
     const comparison = descending ? sql.raw('<') : sql.raw('>');
     query = query.where(
-      sql<boolean>`(events.starts_at, events.id) ${comparison} (${new Date(String(startsAt))}::timestamptz, ${String(id)})`,
+      sql<boolean>`(events.starts_at, events.id) ${comparison} (${String(startsAt)}::timestamptz, ${String(id)})`,
     );
   }
   const direction = descending ? 'desc' : 'asc';

@@ -13,7 +13,7 @@ import { slugify } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
@@ -108,17 +108,10 @@ export async function listEventPage(
   params: EventListParams,
   now = new Date(),
 ): Promise<Page<Event>> {
-  const after = params.cursor ? readPageCursor(params.cursor, params.when, ['string', 'string']) : null;
+  const after = params.cursor ? readPageCursor(params.cursor, params.when, ['timestamp', 'string']) : null;
   const rows = await listEvents(db, params, after, params.limit + 1, now);
-  const pageRows = rows.slice(0, params.limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map(toEvent),
-    nextCursor:
-      rows.length > params.limit && last
-        ? pageCursor(params.when, [last.starts_at.toISOString(), last.id])
-        : null,
-  };
+  const page = keysetPage(rows, params.limit, params.when, (row) => [row.starts_at_key, row.id]);
+  return { data: page.rows.map(toEvent), nextCursor: page.nextCursor };
 }
 
 function validationFailed(detail: string, path: string, message = detail): HttpProblem {

@@ -1,6 +1,6 @@
 import type { Domain, PainPointSort, PainPointStatus } from '@wsc/models';
 import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import type { KeyValue } from '../community/keyset-cursor';
+import { type KeyType, type KeyValue, timestampKeySql } from '../community/keyset-cursor';
 import { textSearchText } from '../community/text-search';
 import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
@@ -62,14 +62,14 @@ const PAIN_POINT_COLUMNS = [
 ] as const satisfies readonly (keyof PainPointRow)[];
 
 /** How each sort orders the rows (descending, id breaking ties) and what its cursor carries. */
-export const SORT_KEYS: Record<PainPointSort, { column: string; keyType: 'number' | 'string' }> = {
+export const SORT_KEYS: Record<PainPointSort, { column: string; keyType: KeyType }> = {
   top: { column: 'vote_count', keyType: 'number' },
-  new: { column: 'created_at', keyType: 'string' },
+  new: { column: 'created_at', keyType: 'timestamp' },
   trending: { column: 'trending_score', keyType: 'number' },
 };
 
 /** `created_at` with its microseconds, as text: the `new` sort's cursor key. */
-const CREATED_AT_KEY = `to_char(pain_points.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const CREATED_AT_KEY = timestampKeySql('pain_points.created_at');
 
 /** The columns of {@link selectPainPoint} as SQL text (the hand-assembled list query). */
 const LIST_COLUMNS = [

@@ -14,7 +14,7 @@ import { transitionPainPoint } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { localizePair } from '../community/localization';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
@@ -106,13 +106,8 @@ export async function listPainPointPage(
     params.limit + 1,
     actor.account?.id ?? null,
   );
-  const pageRows = rows.slice(0, params.limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map((row) => toPainPoint(row, actor.languages)),
-    nextCursor:
-      rows.length > params.limit && last ? pageCursor(params.sort, sortKeyOf(last, params.sort)) : null,
-  };
+  const page = keysetPage(rows, params.limit, params.sort, (row) => sortKeyOf(row, params.sort));
+  return { data: page.rows.map((row) => toPainPoint(row, actor.languages)), nextCursor: page.nextCursor };
 }
 
 /** Languages holding non-blank text, in the order the author gave them. */

@@ -6,6 +6,7 @@ import type {
   PartnerScope,
 } from '@wsc/models/partner';
 import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, PartnerKeysTable, PartnersTable } from '../database/schema';
 import { revokeUserTokens } from '../identity/accounts-repository';
 import { generateToken, hashToken } from '../identity/tokens';
@@ -61,6 +62,56 @@ export function toPartnerKey(row: Selectable<PartnerKeysTable>): PartnerKey {
     lastUsedAt: row.last_used_at ? row.last_used_at.toISOString() : null,
     revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
   };
+}
+
+/**
+ * One page of partner applications, oldest first (keyset on created_at to the microsecond, then
+ * id); `limit + 1` rows, each with its `created_at_key`.
+ *
+ * @example
+ * const rows = await listPartners(db, null, 21);
+ */
+export async function listPartners(
+  db: Kysely<DatabaseSchema>,
+  after: readonly KeyValue[] | null,
+  limit: number,
+): Promise<(Selectable<PartnersTable> & { created_at_key: string })[]> {
+  let query = db
+    .selectFrom('partners')
+    .selectAll()
+    .select(timestampKey('partners.created_at').as('created_at_key'));
+  if (after) {
+    const [key, id] = after;
+    query = query.where(sql<boolean>`(partners.created_at, partners.id) > (${key}::timestamptz, ${id})`);
+  }
+  return query.orderBy('partners.created_at').orderBy('partners.id').limit(limit).execute();
+}
+
+/**
+ * One page of a partner's keys, oldest first (keyset on created_at to the microsecond, then id);
+ * `limit + 1` rows, each with its `created_at_key`.
+ *
+ * @example
+ * const rows = await listPartnerKeys(db, partnerId, null, 21);
+ */
+export async function listPartnerKeys(
+  db: Kysely<DatabaseSchema>,
+  partnerId: string,
+  after: readonly KeyValue[] | null,
+  limit: number,
+): Promise<(Selectable<PartnerKeysTable> & { created_at_key: string })[]> {
+  let query = db
+    .selectFrom('partner_keys')
+    .selectAll()
+    .select(timestampKey('partner_keys.created_at').as('created_at_key'))
+    .where('partner_keys.partner_id', '=', partnerId);
+  if (after) {
+    const [key, id] = after;
+    query = query.where(
+      sql<boolean>`(partner_keys.created_at, partner_keys.id) > (${key}::timestamptz, ${id})`,
+    );
+  }
+  return query.orderBy('partner_keys.created_at').orderBy('partner_keys.id').limit(limit).execute();
 }
 
 /**

@@ -10,13 +10,15 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { requireAccount } from '../identity/guards';
 import {
   createPartnerKeyRecord,
   createPartnerRecord,
+  listPartnerKeys,
+  listPartners,
   revokePartnerKey,
   toPartner,
   toPartnerKey,
@@ -54,34 +56,10 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
-      let query = app.db
-        .selectFrom('partners')
-        .selectAll()
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(limit + 1);
-      if (after) {
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '>', new Date(String(after.createdAt))),
-            eb.and([
-              eb('created_at', '=', new Date(String(after.createdAt))),
-              eb('id', '>', String(after.id)),
-            ]),
-          ]),
-        );
-      }
-      const rows = await query.execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(toPartner),
-        nextCursor:
-          rows.length > limit && last
-            ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-            : null,
-      };
+      const after = cursor ? readPageCursor(cursor, 'partners', ['timestamp', 'string']) : null;
+      const rows = await listPartners(app.db, after, limit + 1);
+      const page = keysetPage(rows, limit, 'partners', (row) => [row.created_at_key, row.id]);
+      return { data: page.rows.map(toPartner), nextCursor: page.nextCursor };
     },
   );
 
@@ -178,19 +156,17 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['admin'],
         summary: "A partner's keys, without the keys themselves (admin)",
         params: PartnerParamsSchema,
+        querystring: PartnerListQuerySchema,
         response: { 200: PageSchema(PartnerKeySchema) },
       },
     },
     async (request) => {
       await findPartner(request.params.id);
-      const rows = await app.db
-        .selectFrom('partner_keys')
-        .selectAll()
-        .where('partner_id', '=', request.params.id)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
-      return { data: rows.map(toPartnerKey), nextCursor: null };
+      const { limit, cursor } = request.query;
+      const after = cursor ? readPageCursor(cursor, 'partner-keys', ['timestamp', 'string']) : null;
+      const rows = await listPartnerKeys(app.db, request.params.id, after, limit + 1);
+      const page = keysetPage(rows, limit, 'partner-keys', (row) => [row.created_at_key, row.id]);
+      return { data: page.rows.map(toPartnerKey), nextCursor: page.nextCursor };
     },
   );
 

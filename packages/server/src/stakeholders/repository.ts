@@ -1,6 +1,6 @@
 import type { StakeholderListParams } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { KeyValue } from '../community/keyset-cursor';
+import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import { containsPattern } from '../community/text-search';
 import type { DatabaseSchema, StakeholdersTable } from '../database/schema';
 
@@ -18,11 +18,7 @@ function selectPublicProfiles(db: Database) {
     .selectFrom('stakeholders')
     .innerJoin('accounts', 'accounts.id', 'stakeholders.id')
     .selectAll('stakeholders')
-    .select(
-      sql<string>`to_char(stakeholders.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'created_at_key',
-      ),
-    )
+    .select(timestampKey('stakeholders.created_at').as('created_at_key'))
     .where('accounts.deleted_at', 'is', null)
     .where('accounts.disabled_at', 'is', null);
 }

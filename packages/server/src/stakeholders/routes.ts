@@ -1,7 +1,7 @@
 import { IdSchema, PageSchema, StakeholderListParamsSchema, StakeholderSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { problem } from '../http/problem';
 import { toStakeholder } from '../identity/accounts-repository';
 import { findStakeholder, listStakeholders } from './repository';
@@ -29,18 +29,11 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const params = request.query;
       const after = params.cursor
-        ? readPageCursor(params.cursor, 'stakeholders', ['string', 'string'])
+        ? readPageCursor(params.cursor, 'stakeholders', ['timestamp', 'string'])
         : null;
       const rows = await listStakeholders(app.db, params, after);
-      const pageRows = rows.slice(0, params.limit);
-      const last = pageRows.at(-1);
-      return {
-        data: pageRows.map(toStakeholder),
-        nextCursor:
-          rows.length > params.limit && last
-            ? pageCursor('stakeholders', [last.created_at_key, last.id])
-            : null,
-      };
+      const page = keysetPage(rows, params.limit, 'stakeholders', (row) => [row.created_at_key, row.id]);
+      return { data: page.rows.map(toStakeholder), nextCursor: page.nextCursor };
     },
   );
 

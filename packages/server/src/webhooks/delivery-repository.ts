@@ -1,6 +1,7 @@
 import type { WebhookEventType } from '@wsc/models';
 import type { WebhookDelivery } from '@wsc/models/partner';
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, WebhookDeliveriesTable } from '../database/schema';
 
 type Database = Kysely<DatabaseSchema>;
@@ -198,4 +199,37 @@ export function toWebhookDelivery(row: Selectable<WebhookDeliveriesTable>): Webh
     nextAttemptAt: row.status === 'pending' ? (row.next_attempt_at?.toISOString() ?? null) : null,
     createdAt: row.created_at.toISOString(),
   };
+}
+
+/**
+ * One page of an endpoint's delivery log, newest first (keyset on created_at to the microsecond,
+ * then id), optionally of one status; `limit + 1` rows, each with its `created_at_key`.
+ *
+ * @example
+ * const rows = await listWebhookDeliveries(db, endpointId, { status: 'failed' }, null, 21);
+ */
+export async function listWebhookDeliveries(
+  db: Database,
+  endpointId: string,
+  filters: { status?: WebhookDelivery['status'] | undefined },
+  after: readonly KeyValue[] | null,
+  limit: number,
+): Promise<(Selectable<WebhookDeliveriesTable> & { created_at_key: string })[]> {
+  let query = db
+    .selectFrom('webhook_deliveries')
+    .selectAll()
+    .select(timestampKey('webhook_deliveries.created_at').as('created_at_key'))
+    .where('webhook_deliveries.endpoint_id', '=', endpointId);
+  if (filters.status) query = query.where('webhook_deliveries.status', '=', filters.status);
+  if (after) {
+    const [key, id] = after;
+    query = query.where(
+      sql<boolean>`(webhook_deliveries.created_at, webhook_deliveries.id) < (${key}::timestamptz, ${id})`,
+    );
+  }
+  return query
+    .orderBy('webhook_deliveries.created_at', 'desc')
+    .orderBy('webhook_deliveries.id', 'desc')
+    .limit(limit)
+    .execute();
 }

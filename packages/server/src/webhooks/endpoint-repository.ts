@@ -1,6 +1,7 @@
 import type { WebhookEventType } from '@wsc/models';
 import type { WebhookEndpoint, WebhookEndpointCreate } from '@wsc/models/partner';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, WebhookEndpointsTable } from '../database/schema';
 import { generateWebhookSecret } from './signature';
 
@@ -104,4 +105,32 @@ export async function deleteWebhookEndpoint(db: Database, partnerId: string, id:
     .returning('id')
     .executeTakeFirst();
   return Boolean(row);
+}
+
+/**
+ * One page of a partner's live webhook endpoints, oldest first (keyset on created_at to the
+ * microsecond, then id); `limit + 1` rows, each with its `created_at_key`.
+ *
+ * @example
+ * const rows = await listWebhookEndpoints(db, partnerId, null, 21);
+ */
+export async function listWebhookEndpoints(
+  db: Database,
+  partnerId: string,
+  after: readonly KeyValue[] | null,
+  limit: number,
+): Promise<(Selectable<WebhookEndpointsTable> & { created_at_key: string })[]> {
+  let query = db
+    .selectFrom('webhook_endpoints')
+    .selectAll()
+    .select(timestampKey('webhook_endpoints.created_at').as('created_at_key'))
+    .where('webhook_endpoints.partner_id', '=', partnerId)
+    .where('webhook_endpoints.deleted_at', 'is', null);
+  if (after) {
+    const [key, id] = after;
+    query = query.where(
+      sql<boolean>`(webhook_endpoints.created_at, webhook_endpoints.id) > (${key}::timestamptz, ${id})`,
+    );
+  }
+  return query.orderBy('webhook_endpoints.created_at').orderBy('webhook_endpoints.id').limit(limit).execute();
 }

@@ -9,14 +9,15 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { type HttpProblem, problem } from '../http/problem';
 import { requireSecretKey } from '../identity/guards';
-import { toWebhookDelivery } from './delivery-repository';
+import { listWebhookDeliveries, toWebhookDelivery } from './delivery-repository';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
   findWebhookEndpoint,
+  listWebhookEndpoints,
   rotateWebhookSecret,
   toWebhookEndpoint,
 } from './endpoint-repository';
@@ -66,34 +67,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const partner = requireSecretKey(request);
       const { limit, cursor } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
-      let query = app.db
-        .selectFrom('webhook_endpoints')
-        .selectAll()
-        .where('partner_id', '=', partner.id)
-        .where('deleted_at', 'is', null)
-        .orderBy('created_at')
-        .orderBy('id')
-        .limit(limit + 1);
-      if (after) {
-        const createdAt = new Date(String(after.createdAt));
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '>', createdAt),
-            eb.and([eb('created_at', '=', createdAt), eb('id', '>', String(after.id))]),
-          ]),
-        );
-      }
-      const rows = await query.execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(toWebhookEndpoint),
-        nextCursor:
-          rows.length > limit && last
-            ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-            : null,
-      };
+      const after = cursor ? readPageCursor(cursor, 'webhook-endpoints', ['timestamp', 'string']) : null;
+      const rows = await listWebhookEndpoints(app.db, partner.id, after, limit + 1);
+      const page = keysetPage(rows, limit, 'webhook-endpoints', (row) => [row.created_at_key, row.id]);
+      return { data: page.rows.map(toWebhookEndpoint), nextCursor: page.nextCursor };
     },
   );
 
@@ -237,34 +214,10 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       const partner = requireSecretKey(request);
       await ownEndpoint(partner.id, request.params.id);
       const { limit, cursor, status } = request.query;
-      const after = cursor ? decodeCursor(cursor, ['createdAt', 'id']) : null;
-      let query = app.db
-        .selectFrom('webhook_deliveries')
-        .selectAll()
-        .where('endpoint_id', '=', request.params.id)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(limit + 1);
-      if (status) query = query.where('status', '=', status);
-      if (after) {
-        const createdAt = new Date(String(after.createdAt));
-        query = query.where((eb) =>
-          eb.or([
-            eb('created_at', '<', createdAt),
-            eb.and([eb('created_at', '=', createdAt), eb('id', '<', String(after.id))]),
-          ]),
-        );
-      }
-      const rows = await query.execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        data: page.map(toWebhookDelivery),
-        nextCursor:
-          rows.length > limit && last
-            ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-            : null,
-      };
+      const after = cursor ? readPageCursor(cursor, 'webhook-deliveries', ['timestamp', 'string']) : null;
+      const rows = await listWebhookDeliveries(app.db, request.params.id, { status }, after, limit + 1);
+      const page = keysetPage(rows, limit, 'webhook-deliveries', (row) => [row.created_at_key, row.id]);
+      return { data: page.rows.map(toWebhookDelivery), nextCursor: page.nextCursor };
     },
   );
 
