@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { object } from './object';
 import { openEnum } from './open-enum';
 import { CursorParamSchema, DateTimeSchema, IdSchema, LimitSchema } from './primitives';
+import { textRule } from './text';
 
 /**
  * Where a member stands with an organization: asked (`pending`), in (`approved`), turned down
@@ -45,7 +46,7 @@ export type Membership = z.infer<typeof MembershipSchema>;
 
 /** `POST /v1/organizations/{id}/membership-requests`: ask to join, with an optional word to the managers. */
 export const MembershipRequestSchema = object({
-  note: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(500)))),
+  note: z.optional(z.nullable(z.string().check(textRule('multiple'), z.trim(), z.maxLength(500)))),
 });
 export type MembershipRequest = z.infer<typeof MembershipRequestSchema>;
 

@@ -45,6 +45,8 @@ interface List {
   name: string;
   /** Stores the rows (one per stamp) and says where to read them: the URL and the caller. */
   seed: (world: World) => Promise<{ url: string; headers: Record<string, string>; ids: string[] }>;
+  /** What identifies an item of the list (`id` unless said). */
+  identify?: (item: Record<string, unknown>) => string;
 }
 
 async function insertPainPoints(
@@ -326,6 +328,33 @@ const LISTS: List[] = [
     }),
   ),
   {
+    name: 'memberships of an organization',
+    identify: (item) => String(item.accountId),
+    seed: async ({ app, admin }) => {
+      const organization = await app.db
+        .insertInto('organizations')
+        .values({ slug: 'keyset-memberships', name: 'Keyset Memberships', type: 'city' } as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const ids: string[] = [];
+      for (const stamp of STAMPS) {
+        const { accountId } = await quickMember(app);
+        await app.db
+          .insertInto('organization_memberships')
+          .values({
+            organization_id: organization.id,
+            account_id: accountId,
+            status: 'pending',
+            basis: 'request',
+            requested_at: at(stamp),
+          } as never)
+          .execute();
+        ids.push(accountId);
+      }
+      return { url: `/v1/organizations/${organization.id}/memberships`, headers: admin.headers, ids };
+    },
+  },
+  {
     name: 'registrations of an event',
     seed: async (world) => {
       const [eventId] = await insertEvents(world, 'Keysetregistrations');
@@ -365,7 +394,7 @@ describe.each(databases())('keyset pages on $kind', ({ kind }) => {
   });
   afterAll(() => world?.app.dispose());
 
-  test.each(LISTS)('$name: every row once, page by page', async ({ seed }) => {
+  test.each(LISTS)('$name: every row once, page by page', async ({ seed, identify }) => {
     const { url, headers, ids } = await seed(world);
     for (const limit of [1, 2, 3]) {
       const seen: string[] = [];
@@ -379,9 +408,9 @@ describe.each(databases())('keyset pages on $kind', ({ kind }) => {
           headers,
         });
         expect(page.statusCode, page.body).toBe(200);
-        const body = page.json() as { data: { id: string }[]; nextCursor: string | null };
+        const body = page.json() as { data: Record<string, unknown>[]; nextCursor: string | null };
         expect(body.data.length).toBeLessThanOrEqual(limit);
-        seen.push(...body.data.map((row) => row.id));
+        seen.push(...body.data.map((item) => (identify ? identify(item) : String(item.id))));
         cursor = body.nextCursor;
         pages += 1;
         expect(pages, 'the walk does not end').toBeLessThan(1000);

@@ -43,32 +43,36 @@ describe.skipIf(!hasChromium)('/docs "Try it out" in Chromium', () => {
     await app?.dispose();
   });
 
-  test.each(['localhost', '127.0.0.1'])('opened at http://%s:PORT/docs, a call answers', async (host) => {
-    const page = await browser.newPage();
-    // Swagger UI renders the whole document first: slow on a busy two-core machine.
-    page.setDefaultTimeout(90_000);
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      // Swagger UI's inline styles are refused by its own style-src; only calls matter here.
-      if (/connect-src|Refused to connect/i.test(message.text())) violations.push(message.text());
-    });
-    try {
-      await page.goto(`http://${host}:${port}/docs/`);
-      const operation = page.locator('#operations-health-get_health');
-      await operation.locator('.opblock-summary').click();
-      await operation.locator('.try-out__btn').click();
-      const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/health');
-      await operation.locator('.execute').click();
-      const response = await answered;
-      expect(new URL(response.url()).origin).toBe(`http://${host}:${port}`);
-      await expect
-        .poll(async () =>
-          operation.locator('.live-responses-table tbody .response-col_status').first().textContent(),
-        )
-        .toContain('200');
-      expect(violations).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  }, 180_000);
+  test.each(['localhost', '127.0.0.1'])(
+    'opened at http://%s:PORT/docs, a call answers',
+    async (host) => {
+      const page = await browser.newPage();
+      // Swagger UI renders the whole document first: slow on a busy two-core machine.
+      page.setDefaultTimeout(90_000);
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        // Swagger UI's inline styles are refused by its own style-src; only calls matter here.
+        if (/connect-src|Refused to connect/i.test(message.text())) violations.push(message.text());
+      });
+      try {
+        await page.goto(`http://${host}:${port}/docs/`);
+        const operation = page.locator('#operations-health-get_health');
+        await operation.locator('.opblock-summary').click();
+        await operation.locator('.try-out__btn').click();
+        const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/health');
+        await operation.locator('.execute').click();
+        const response = await answered;
+        expect(new URL(response.url()).origin).toBe(`http://${host}:${port}`);
+        await expect
+          .poll(async () =>
+            operation.locator('.live-responses-table tbody .response-col_status').first().textContent(),
+          )
+          .toContain('200');
+        expect(violations).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    },
+    180_000,
+  );
 });

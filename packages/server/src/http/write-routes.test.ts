@@ -24,6 +24,11 @@ const WRITE_ROUTES: Record<string, Access> = {
   'PATCH /v1/accounts/{id}': 'admin',
   'PATCH /v1/me': 'member',
   'DELETE /v1/me': 'member',
+  'DELETE /v1/me/memberships/{organizationId}': 'member',
+  'PATCH /v1/organizations/{id}': 'admin',
+  // Managers of the organization decide; who manages is checked against the record.
+  'PATCH /v1/organizations/{id}/memberships/{accountId}': 'member',
+  'POST /v1/organizations/{id}/membership-requests': 'member',
   'POST /v1/pain-points': 'member',
   'PATCH /v1/pain-points/{id}': 'member',
   'POST /v1/pain-points/{id}/status': 'member',

@@ -1,6 +1,6 @@
 import type { Membership, MembershipListParams } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { KeyValue } from '../community/keyset-cursor';
+import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, OrganizationMembershipsTable } from '../database/schema';
 
 type Database = Kysely<DatabaseSchema>;
@@ -24,9 +24,7 @@ function selectMembership(db: Database) {
       'stakeholders.display_name',
       'accounts.email',
       'accounts.deleted_at',
-      sql<string>`to_char(organization_memberships.requested_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
-        'requested_at_key',
-      ),
+      timestampKey('organization_memberships.requested_at').as('requested_at_key'),
     ]);
 }
 

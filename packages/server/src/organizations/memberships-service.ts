@@ -11,7 +11,7 @@ import { decideMembershipChange, joinsByVerifiedDomain } from '@wsc/models/rules
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { requireMember } from '../events/organisers';
 import { type HttpProblem, problem } from '../http/problem';
@@ -194,15 +194,10 @@ export async function listMemberships(
     throw managerRequired(organization.id);
   }
   const sort = `memberships:${params.status ?? 'all'}`;
-  const after = params.cursor ? readPageCursor(params.cursor, sort, ['string', 'string']) : null;
+  const after = params.cursor ? readPageCursor(params.cursor, sort, ['timestamp', 'string']) : null;
   const rows = await listOrganizationMemberships(db, organization.id, params, after);
-  const page = rows.slice(0, params.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toMembership),
-    nextCursor:
-      rows.length > params.limit && last ? pageCursor(sort, [last.requested_at_key, last.account_id]) : null,
-  };
+  const page = keysetPage(rows, params.limit, sort, (row) => [row.requested_at_key, row.account_id]);
+  return { data: page.rows.map(toMembership), nextCursor: page.nextCursor };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { deciderOf, updateOrganization } from './memberships-service';
@@ -39,13 +39,8 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
         ? readPageCursor(params.cursor, 'organizations', ['string', 'string'])
         : null;
       const rows = await listOrganizations(app.db, params, after);
-      const pageRows = rows.slice(0, params.limit);
-      const last = pageRows.at(-1);
-      return {
-        data: pageRows.map(toOrganization),
-        nextCursor:
-          rows.length > params.limit && last ? pageCursor('organizations', [last.name, last.id]) : null,
-      };
+      const page = keysetPage(rows, params.limit, 'organizations', (row) => [row.name, row.id]);
+      return { data: page.rows.map(toOrganization), nextCursor: page.nextCursor };
     },
   );
 

@@ -2,7 +2,7 @@ import type { Event, Page, Registration, RegistrationCreate, RegistrationCreated
 import type { EventRegistrant, EventRegistrantListParams } from '@wsc/models/partner';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../community/actor';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import type { ChangeContext } from '../events/changes';
@@ -368,12 +368,8 @@ export async function listRegistrantPage(
     (after?.[0] as number | undefined) ?? null,
     params.limit + 1,
   );
-  const pageRows = rows.slice(0, params.limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map(toRegistrant),
-    nextCursor: rows.length > params.limit && last ? pageCursor('arrival', [Number(last.sequence)]) : null,
-  };
+  const page = keysetPage(rows, params.limit, 'arrival', (row) => [Number(row.sequence)]);
+  return { data: page.rows.map(toRegistrant), nextCursor: page.nextCursor };
 }
 
 /**

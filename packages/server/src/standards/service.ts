@@ -16,7 +16,7 @@ import { bestCoverage, computeCoverage, transitionPainPoint } from '@wsc/models/
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
-import { pageCursor, readPageCursor } from '../community/keyset-cursor';
+import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
@@ -80,12 +80,8 @@ function toMapping(row: MappingRow, standard: StandardRow | undefined): Standard
 export async function listStandardPage(db: Database, params: StandardListParams): Promise<Page<Standard>> {
   const after = params.cursor ? readPageCursor(params.cursor, 'standards', ['string']) : null;
   const rows = await listStandards(db, params, after ? String(after[0]) : null, params.limit + 1);
-  const pageRows = rows.slice(0, params.limit);
-  const last = pageRows.at(-1);
-  return {
-    data: pageRows.map(toStandard),
-    nextCursor: rows.length > params.limit && last ? pageCursor('standards', [last.id]) : null,
-  };
+  const page = keysetPage(rows, params.limit, 'standards', (row) => [row.id]);
+  return { data: page.rows.map(toStandard), nextCursor: page.nextCursor };
 }
 
 /**
