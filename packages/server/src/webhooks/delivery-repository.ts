@@ -211,7 +211,7 @@ export function toWebhookDelivery(row: Selectable<WebhookDeliveriesTable>): Webh
 export async function listWebhookDeliveries(
   db: Database,
   endpointId: string,
-  filters: { status?: WebhookDelivery['status'] | undefined },
+  filters: { status?: Selectable<WebhookDeliveriesTable>['status'] | undefined },
   after: readonly KeyValue[] | null,
   limit: number,
 ): Promise<(Selectable<WebhookDeliveriesTable> & { created_at_key: string })[]> {
