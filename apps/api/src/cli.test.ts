@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bootstrapAdmin, createDatabase, migrate, seed, seeders } from '@wsc/server';
+import { bootstrapAdmin, createDatabase, migrate } from '@wsc/server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -21,11 +21,6 @@ describe('apps/api CLI (embedded database)', () => {
   beforeAll(async () => {
     const database = await createDatabase({ dataDirectory: folder });
     await migrate(database.db);
-    // The organizations `npm start` seeds (IEC, ISO, ITU), for the membership commands.
-    await seed(
-      database.db,
-      seeders.filter((seeder) => seeder.name.startsWith('organizations')),
-    );
     await bootstrapAdmin(database.db, { email: 'ops@example.org', password: 'operations password' });
     await database.close();
   });

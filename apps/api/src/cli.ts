@@ -29,6 +29,7 @@ import {
   recordAudit,
   revokePartnerKey,
   revokeUserTokens,
+  seed,
   updateOrganization,
   updatePartnerRecord,
 } from '@wsc/server';
@@ -133,6 +134,9 @@ async function run(argv: string[]): Promise<unknown> {
   });
   try {
     await migrate(database.db);
+    // The same catalogue `npm start` seeds (once per database): the organizations and events the
+    // commands name exist even when the CLI runs before the API ever started.
+    await seed(database.db);
     const db = database.db;
     const command = `${noun} ${verb}`;
     switch (command) {

@@ -8,7 +8,8 @@ import { organizationOf } from './repository';
 
 /**
  * True when the member may manage an event organised by `organiserIds`: admins, and members
- * whose profile belongs to one of the organiser organizations.
+ * whose membership of one of the organiser organizations is approved (the profile's
+ * organization is only ever the approved one).
  *
  * @example
  * if (await isOrganiser(db, account, event.organiserIds)) showRegistrants();
@@ -37,7 +38,7 @@ export async function requireOrganiser(
   if (await isOrganiser(db, account, organiserIds)) return;
   throw problem('organiser-required', {
     detail:
-      'Only admins and members of an organiser organization of this event may do this. Set your organization in your profile, or ask an admin.',
+      'Only admins and approved members of an organiser organization of this event may do this. Ask to join the organization (POST /v1/organizations/{id}/membership-requests); its managers approve members.',
   });
 }
 

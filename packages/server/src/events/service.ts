@@ -165,7 +165,7 @@ async function checkOwnOrganization(
   if (!own) {
     throw problem('organiser-required', {
       detail:
-        'Events are created by admins or by members of the organising organization: set your organization in your profile first.',
+        'Events are created by admins or by approved members of the organising organization: ask to join it (POST /v1/organizations/{id}/membership-requests); its managers approve members.',
     });
   }
   if (organiserIds.length === 0) return [own];
