@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'test-support/index': 'src/test-support/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'admin/index': 'src/admin.ts',
+    'test-support/index': 'src/test-support/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

@@ -15,6 +15,7 @@ import {
   type PartnerKeyKind,
   type PartnerScope,
 } from '@wsc/models/partner';
+import { optionsFromEnvironment } from '@wsc/server';
 import {
   createDatabase,
   createPartnerKeyRecord,
@@ -25,14 +26,13 @@ import {
   listMemberships,
   type MembershipDecider,
   migrate,
-  optionsFromEnvironment,
   recordAudit,
   revokePartnerKey,
   revokeUserTokens,
   seed,
   updateOrganization,
   updatePartnerRecord,
-} from '@wsc/server';
+} from '@wsc/server/admin';
 import { progressBar } from './progress';
 
 const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL or WSC_DATA_DIR)

@@ -14,7 +14,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabase, createServer, migrate } from '@wsc/server';
+import { createServer } from '@wsc/server';
+import { createDatabase, migrate } from '@wsc/server/admin';
 import pg from 'pg';
 import pino from 'pino';
 import { FLOOR_SQL, pgDriver, pgliteDriver, startBareFastify, startFloor } from './baselines.mjs';

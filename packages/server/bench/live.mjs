@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDatabase, migrate } from '@wsc/server';
+import { createDatabase, migrate } from '@wsc/server/admin';
 import { makeOrganiser, otherRoutesWithIdleSubscribers, registrationRace } from './live-side-effects.mjs';
 import { percentile, table } from './report.mjs';
 import { createScratchDatabase } from './scratch-database.mjs';

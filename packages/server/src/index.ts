@@ -1,5 +1,9 @@
+// The main entry of @wsc/server: what a host needs to run the community platform (createServer,
+// its options, the database handle it may share, the features and seeders it may choose) and to
+// write a feature of its own (guards, principal, problem documents, header names). The admin
+// functions of apps/api's CLI (partners, keys, migrations, imports, audit) are in
+// '@wsc/server/admin'; test helpers in '@wsc/server/test-support'.
 export { createServer, type WscServer } from './app';
-export { type AuditEntry, recordAudit } from './audit/record';
 export {
   type AppConfig,
   DEFAULT_PORT,
@@ -9,9 +13,7 @@ export {
   type ServerOptions,
 } from './config';
 export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
-export { findMigrationsDirectory, type MigrationResult, migrate } from './database/migrate';
 export type { DatabaseSchema } from './database/schema';
-export { seed } from './database/seed';
 export { type Seeder, seeders } from './database/seeders';
 export { type Feature, features } from './features';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency';
@@ -25,8 +27,6 @@ export {
   problemType,
 } from './http/problem';
 export { REQUEST_ID_HEADER } from './http/request-id';
-export { revokeUserTokens, type TokenHolder } from './identity/accounts-repository';
-export { bootstrapAdmin } from './identity/bootstrap-admin';
 export {
   hasRole,
   type RouteAccess,
@@ -42,16 +42,3 @@ export {
   PUBLISHABLE_KEY_HEADER,
 } from './identity/principal';
 export { TOKEN_PREFIXES } from './identity/tokens';
-export { IMPORT_COLUMNS, type ImportOptions, importEventList } from './invitations/importer';
-export {
-  decideMembership,
-  listMemberships,
-  type MembershipDecider,
-  updateOrganization,
-} from './organizations/memberships-service';
-export {
-  createPartnerKeyRecord,
-  createPartnerRecord,
-  revokePartnerKey,
-  updatePartnerRecord,
-} from './partners/repository';

@@ -1,0 +1,25 @@
+// Entry `@wsc/server/admin`: the operations apps/api's admin CLI runs on a database outside any
+// request (migrations, seeding, the bootstrap admin, partners and their keys, organization
+// memberships and verified domains, token revocation, event-list imports, the audit log). A host
+// that only serves the API needs none of them: the main entry's createServer migrates, seeds and
+// bootstraps the admin itself.
+export { type AuditEntry, recordAudit } from './audit/record';
+export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
+export { findMigrationsDirectory, type MigrationResult, migrate } from './database/migrate';
+export type { DatabaseSchema } from './database/schema';
+export { seed } from './database/seed';
+export { revokeUserTokens, type TokenHolder } from './identity/accounts-repository';
+export { bootstrapAdmin } from './identity/bootstrap-admin';
+export { IMPORT_COLUMNS, type ImportOptions, importEventList } from './invitations/importer';
+export {
+  decideMembership,
+  listMemberships,
+  type MembershipDecider,
+  updateOrganization,
+} from './organizations/memberships-service';
+export {
+  createPartnerKeyRecord,
+  createPartnerRecord,
+  revokePartnerKey,
+  updatePartnerRecord,
+} from './partners/repository';
