@@ -4,31 +4,281 @@
 // '@wsc/models/partner' (secret-key payloads: partners, keys, SSO, webhooks), '@wsc/models/problems'
 // (the problem types the API answers) and '@wsc/models/catalogue' (seed data). Import those from
 // their subpath, never from here.
-export * from './account';
-export * from './auth';
-export * from './comment';
-export * from './compile-check';
-export * from './coverage';
-export * from './eligibility';
-export * from './enums';
-export * from './event';
-export * from './event-session';
-export * from './localized-text';
-export * from './membership';
-export * from './open-enum';
-export * from './organization';
-export * from './page';
-export * from './pain-point';
-export * from './payloads/community';
-export * from './primitives';
-export * from './problem';
+export {
+  type Account,
+  AccountSchema,
+  type AccountUpdate,
+  AccountUpdateSchema,
+  type Me,
+  MeSchema,
+  type MeUpdate,
+  MeUpdateSchema,
+} from './account';
+export {
+  type Login,
+  LoginSchema,
+  PasswordSchema,
+  type Session,
+  SessionSchema,
+  type Signup,
+  SignupSchema,
+} from './auth';
+export {
+  COMMENT_MAX_LENGTH,
+  type Comment,
+  type CommentCreate,
+  CommentCreateSchema,
+  type CommentListParams,
+  type CommentListParamsInput,
+  CommentListParamsSchema,
+  type CommentModeration,
+  CommentModerationSchema,
+  CommentSchema,
+  canReplyTo,
+  type RuleResult,
+} from './comment';
+export { compileCheck, type JsonCheck } from './compile-check';
+export {
+  type CoverageCounts,
+  CoverageCountsSchema,
+  type CoverageGap,
+  CoverageGapSchema,
+  type CoverageReport,
+  CoverageReportSchema,
+} from './coverage';
+export {
+  type EligibilityClaim,
+  EligibilityClaimSchema,
+  type EligibilityDecision,
+  EligibilityDecisionSchema,
+} from './eligibility';
+export {
+  ACCOUNT_ROLES,
+  type AccountRole,
+  AccountRoleSchema,
+  COVERAGE_LEVELS,
+  type CoverageLevel,
+  CoverageLevelSchema,
+  DOMAINS,
+  type Domain,
+  DomainSchema,
+  ELIGIBILITY_BASES,
+  type EligibilityBasis,
+  EligibilityBasisSchema,
+  LANGUAGES,
+  type Language,
+  LanguageSchema,
+  MEMBERSHIP_BODIES,
+  type MembershipBody,
+  MembershipBodySchema,
+  ORGANIZATION_TYPES,
+  type OrganizationType,
+  OrganizationTypeSchema,
+  PAIN_POINT_STATUSES,
+  type PainPointStatus,
+  PainPointStatusSchema,
+  SEVERITIES,
+  type Severity,
+  SeveritySchema,
+  STAKEHOLDER_ROLES,
+  STANDARD_BODIES,
+  STANDARD_STATUSES,
+  type StakeholderRole,
+  StakeholderRoleSchema,
+  type StandardBody,
+  StandardBodySchema,
+  type StandardStatus,
+  StandardStatusSchema,
+} from './enums';
+export {
+  type CoLocatedEvent,
+  CoLocatedEventInputSchema,
+  CoLocatedEventSchema,
+  type Event,
+  type EventCreate,
+  EventCreateSchema,
+  type EventListParams,
+  type EventListParamsInput,
+  EventListParamsSchema,
+  EventSchema,
+  type EventUpdate,
+  EventUpdateSchema,
+  isTimeZone,
+  TimeZoneSchema,
+} from './event';
+export {
+  type EventSession,
+  type EventSessionCreate,
+  EventSessionCreateSchema,
+  EventSessionSchema,
+  type Speaker,
+  SpeakerInputSchema,
+  SpeakerSchema,
+} from './event-session';
+export {
+  FALLBACK_LANGUAGES,
+  isLanguage,
+  type LocalizedText,
+  LocalizedTextSchema,
+  localizedTextSchema,
+  parseAcceptLanguage,
+  resolveText,
+  textDirection,
+} from './localized-text';
+export {
+  MEMBERSHIP_BASES,
+  MEMBERSHIP_ROLES,
+  MEMBERSHIP_STATUSES,
+  type Membership,
+  type MembershipBasis,
+  MembershipBasisSchema,
+  type MembershipDecision,
+  MembershipDecisionSchema,
+  type MembershipList,
+  type MembershipListParams,
+  type MembershipListParamsInput,
+  MembershipListParamsSchema,
+  MembershipListSchema,
+  type MembershipRequest,
+  MembershipRequestSchema,
+  type MembershipRole,
+  MembershipRoleSchema,
+  MembershipSchema,
+  type MembershipStatus,
+  MembershipStatusSchema,
+  type MembershipUpdate,
+  MembershipUpdateSchema,
+} from './membership';
+export { isKnownValue, type OpenEnum, type OpenEnumSchema, openEnum } from './open-enum';
+export {
+  EmailDomainSchema,
+  type Organization,
+  type OrganizationListParams,
+  type OrganizationListParamsInput,
+  OrganizationListParamsSchema,
+  OrganizationSchema,
+  type OrganizationUpdate,
+  OrganizationUpdateSchema,
+} from './organization';
+export { type Page, PageSchema } from './page';
+export {
+  PAIN_POINT_DESCRIPTION_MAX_LENGTH,
+  PAIN_POINT_SORTS,
+  PAIN_POINT_TITLE_MAX_LENGTH,
+  type PainPoint,
+  type PainPointCreate,
+  type PainPointCreateInput,
+  PainPointCreateSchema,
+  type PainPointListParams,
+  type PainPointListParamsInput,
+  PainPointListParamsSchema,
+  PainPointSchema,
+  type PainPointSort,
+  PainPointSortSchema,
+  type PainPointStatusChange,
+  PainPointStatusChangeSchema,
+  type PainPointUpdate,
+  PainPointUpdateSchema,
+} from './pain-point';
+export {
+  type CoverageParams,
+  CoverageParamsSchema,
+  type ExportedPainPoint,
+  ExportedPainPointSchema,
+  type MeExport,
+  MeExportSchema,
+  MODERATION_QUEUE_STATES,
+  type ModerationQueueItem,
+  ModerationQueueItemSchema,
+  type ModerationQueueParams,
+  ModerationQueueParamsSchema,
+  type PainPointCoverage,
+  PainPointCoverageSchema,
+  type PainPointView,
+  PainPointViewSchema,
+  type ReportResult,
+  ReportResultSchema,
+} from './payloads/community';
+export {
+  CityNameSchema,
+  COUNTRY_CODE_PATTERN,
+  CountryCodeSchema,
+  CursorParamSchema,
+  DateTimeSchema,
+  EmailSchema,
+  HttpUrlSchema,
+  IdSchema,
+  IntegerSchema,
+  LimitSchema,
+  OriginSchema,
+  SearchQuerySchema,
+  SLUG_MAX_LENGTH,
+  SLUG_PATTERN,
+  SlugSchema,
+} from './primitives';
+export { type Problem, type ProblemFieldError, ProblemFieldErrorSchema, ProblemSchema } from './problem';
 // Types only: the catalogue and its helpers are '@wsc/models/problems'.
 export type { KnownProblemCode, ProblemCode, ProblemTypeEntry } from './problems';
-export * from './registration';
-export * from './report';
-export * from './stakeholder';
-export * from './standard';
-export * from './standard-mapping';
-export * from './text';
-export * from './vote';
-export * from './webhook-event';
+export {
+  REGISTRATION_STATUSES,
+  type Registration,
+  type RegistrationCreate,
+  type RegistrationCreated,
+  RegistrationCreatedSchema,
+  RegistrationCreateSchema,
+  RegistrationSchema,
+  type RegistrationStatus,
+  RegistrationStatusSchema,
+} from './registration';
+export {
+  REPORT_REASONS,
+  type Report,
+  type ReportCreate,
+  ReportCreateSchema,
+  type ReportReason,
+  ReportReasonSchema,
+  ReportSchema,
+} from './report';
+export {
+  BioSchema,
+  DisplayNameSchema,
+  type ProfileUpdate,
+  ProfileUpdateSchema,
+  type Stakeholder,
+  type StakeholderListParams,
+  type StakeholderListParamsInput,
+  StakeholderListParamsSchema,
+  StakeholderSchema,
+} from './stakeholder';
+export {
+  type Standard,
+  type StandardListParams,
+  type StandardListParamsInput,
+  StandardListParamsSchema,
+  StandardSchema,
+} from './standard';
+export {
+  type StandardMapping,
+  type StandardMappingCreate,
+  StandardMappingCreateSchema,
+  StandardMappingSchema,
+} from './standard-mapping';
+export { type TextLines, textProblem, textRule } from './text';
+export { type Vote, type VoteResult, VoteResultSchema, VoteSchema } from './vote';
+export {
+  isKnownWebhookEvent,
+  parseWebhookEvent,
+  type RegistrationEventData,
+  type RegistrationSeats,
+  type UnknownWebhookEvent,
+  WEBHOOK_EVENT_DATA_SCHEMAS,
+  WEBHOOK_EVENT_TYPES,
+  type WebhookEvent,
+  type WebhookEventData,
+  type WebhookEventIssue,
+  type WebhookEventOf,
+  type WebhookEventParseResult,
+  WebhookEventSchema,
+  type WebhookEventType,
+  WebhookEventTypeSchema,
+} from './webhook-event';
