@@ -1,9 +1,19 @@
 #!/usr/bin/env node
-// Checks the packages the way a partner meets them after `npm install`: the packed tarballs of
-// @wsc/models, @wsc/sdk and @wsc/plugin-retry are installed into a scratch project outside the
-// workspace, which then talks to the real API (@wsc/server on PGlite) from an ES module, from a
-// CommonJS module and from a browser bundle (built by its own esbuild) run in Chromium. The
+// Checks the packages the way a partner meets them after `npm install`: they are installed into a
+// scratch project outside the workspace, which then talks to the real API (@wsc/server on PGlite)
+// from an ES module, from a CommonJS module and from a browser bundle (built by its own esbuild)
+// run in Chromium, and loads every entry point of every installed @wsc package both ways. The
 // scenarios are the files of .ci/consumer/. Needs the packages built: `npm run build`.
+//
+// Two ways to get the packages:
+//   node .ci/check-consumer.mjs
+//     the packed tarballs of @wsc/models, @wsc/sdk and @wsc/plugin-retry; the API is the
+//     workspace's @wsc/server (run by `npm run check:packages`).
+//   node .ci/check-consumer.mjs --registry <url> --install @wsc/models@0.1.0 --install …
+//     those versions from that registry alone (scope @wsc; third-party packages from the usual
+//     registry or the npm cache); the API is the installed @wsc/server, started by its
+//     createServer on PGlite in a temp folder, its partner made with @wsc/server/admin
+//     (run by `npm run release:dry` against the throwaway registry it published to).
 import { execFile } from 'node:child_process';
 import {
   copyFileSync,
@@ -11,6 +21,7 @@ import {
   lstatSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -19,12 +30,26 @@ import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
 const scenarioFolder = join(import.meta.dirname, 'consumer');
 const packages = { '@wsc/models': 'models', '@wsc/sdk': 'sdk', '@wsc/plugin-retry': 'plugin-retry' };
+const { values: options } = parseArgs({
+  options: { registry: { type: 'string' }, install: { type: 'string', multiple: true, default: [] } },
+});
+/** name → version to install from `options.registry`; empty when the tarballs are checked. */
+const fromRegistry = new Map(
+  options.install.map((spec) => [
+    spec.slice(0, spec.lastIndexOf('@')),
+    spec.slice(spec.lastIndexOf('@') + 1),
+  ]),
+);
+if (options.registry === undefined && fromRegistry.size > 0) {
+  console.error('check:consumer: --install needs --registry');
+  process.exit(2);
+}
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const runFile = promisify(execFile);
 const started = performance.now();
@@ -59,16 +84,23 @@ async function run(command, args, options) {
   }
 }
 
-/** Packs the packages and installs the tarballs, with the workspace's esbuild, into `scratch`. */
-async function install(scratch, packFolder) {
+/** Packs the workspace's packages into `packFolder`; answers the tarballs' paths. */
+async function pack(packFolder) {
   const workspaces = Object.keys(packages).flatMap((name) => ['-w', name]);
-  const pack = await run('npm', ['pack', '--json', '--pack-destination', packFolder, ...workspaces], {
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', packFolder, ...workspaces], {
     cwd: root,
   });
-  if (!pack.ok) throw new Error(`npm pack failed:\n${pack.output}`);
-  const tarballs = JSON.parse(pack.output).map((packed) => join(packFolder, packed.filename));
+  if (!packed.ok) throw new Error(`npm pack failed:\n${packed.output}`);
+  const tarballs = JSON.parse(packed.output).map((entry) => join(packFolder, entry.filename));
   report('pack', [], tarballs.map((tarball) => tarball.slice(packFolder.length + 1)).join(', '));
+  return tarballs;
+}
 
+/**
+ * Installs `specifiers` (tarballs, or name@version from `options.registry`) with the workspace's
+ * esbuild into `scratch`, then checks each @wsc package was unpacked there, not linked.
+ */
+async function install(scratch, specifiers) {
   // No "type": the .mjs and .cjs extensions choose the module system of each scenario.
   const manifest = { name: 'wsc-consumer-check', private: true };
   writeFileSync(join(scratch, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -77,33 +109,104 @@ async function install(scratch, packFolder) {
   const esbuildVersion = createRequire(join(root, 'package.json'))('esbuild/package.json').version;
   // `npm run` exports the workspace as npm_config_local_prefix; a child npm would install there.
   const { npm_config_local_prefix: _workspace, ...environment } = process.env;
+  // The scope's registry: @wsc/* come from there alone, whatever the default registry holds.
+  const scope = options.registry === undefined ? [] : [`--@wsc:registry=${options.registry}`];
   const installStarted = performance.now();
   const result = await run(
     'npm',
-    ['install', ...tarballs, `esbuild@${esbuildVersion}`, '--no-audit', '--no-fund', '--prefer-offline'],
+    [
+      'install',
+      ...specifiers,
+      `esbuild@${esbuildVersion}`,
+      ...scope,
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+    ],
     { cwd: scratch, env: environment, timeout: 300_000 },
   );
   if (!result.ok) throw new Error(`npm install in ${scratch} failed:\n${result.output}`);
 
-  // A symlink would mean npm linked the workspace instead of unpacking the tarball.
-  const notUnpacked = Object.keys(packages).filter((name) => {
+  const installed = [...new Set([...Object.keys(packages), ...fromRegistry.keys()])];
+  // A symlink would mean npm linked the workspace instead of unpacking the package.
+  const notUnpacked = installed.filter((name) => {
     const folder = join(scratch, 'node_modules', name);
     return !existsSync(folder) || lstatSync(folder).isSymbolicLink();
   });
-  const nestedSdk = existsSync(join(scratch, 'node_modules/@wsc/plugin-retry/node_modules/@wsc/sdk'));
+  const wrongVersions = [...fromRegistry].filter(([name, version]) => {
+    const file = join(scratch, 'node_modules', name, 'package.json');
+    return existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).version !== version;
+  });
+  const nestedSdk = readdirSync(join(scratch, 'node_modules/@wsc')).filter((folder) =>
+    existsSync(join(scratch, 'node_modules/@wsc', folder, 'node_modules/@wsc/sdk')),
+  );
   report(
     'install',
     [
-      ...notUnpacked.map((name) => `node_modules/${name} to be a folder unpacked from its tarball`),
-      ...(nestedSdk ? ['@wsc/plugin-retry to share the one @wsc/sdk (its peer), not a nested copy'] : []),
+      ...notUnpacked.map((name) => `node_modules/${name} to be a folder unpacked from its package`),
+      ...wrongVersions.map(([name, version]) => `${name} to be the published ${version}`),
+      ...nestedSdk.map((folder) => `@wsc/${folder} to share the one @wsc/sdk (its peer), not a nested copy`),
     ],
-    `${seconds(installStarted)}, esbuild ${esbuildVersion}`,
+    `${seconds(installStarted)}, ${installed.length} @wsc packages, esbuild ${esbuildVersion}`,
   );
 }
 
+/** The ES module file an `import` of `name` + `subpath` reaches in the scratch project. */
+function importTarget(scratch, name, subpath = '.') {
+  const folder = join(scratch, 'node_modules', name);
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  return pathToFileURL(join(folder, manifest.exports[subpath].import.default)).href;
+}
+
+/**
+ * The API the scenarios call, with `createPartner(app, { origin })` for the browser's partner. From
+ * the registry: the installed @wsc/server as a host runs it (createServer on PGlite in a temp folder,
+ * the partner made with @wsc/server/admin); from tarballs: the workspace's test server.
+ */
+async function startServer(scratch) {
+  if (options.registry === undefined) {
+    const serverSupport = pathToFileURL(join(root, 'packages/server/dist/test-support/index.js')).href;
+    const { createPartner, createTestServer } = await import(serverSupport);
+    const app = await createTestServer();
+    return { app, createPartner, dispose: () => app.dispose() };
+  }
+  const { createServer } = await import(importTarget(scratch, '@wsc/server'));
+  const { createPartnerKeyRecord, createPartnerRecord } = await import(
+    importTarget(scratch, '@wsc/server', './admin')
+  );
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'wsc-consumer-data-'));
+  const started = performance.now();
+  let app;
+  try {
+    app = await createServer({ dataDirectory, logLevel: 'silent', rateLimit: false, webhookWorker: false });
+  } catch (error) {
+    rmSync(dataDirectory, { recursive: true, force: true });
+    throw error;
+  }
+  report(
+    'server',
+    [],
+    `the installed @wsc/server on PGlite (${app.database.kind}), ${seconds(started)} to start`,
+  );
+  const createPartner = async (server, { origin }) => {
+    const partner = await createPartnerRecord(server.db, { name: 'Consumer check partner' });
+    const key = await createPartnerKeyRecord(server.db, partner.id, {
+      kind: 'publishable',
+      allowedOrigins: [origin],
+      scopes: ['content:read', 'content:write'],
+    });
+    return { publishableKey: key.key };
+  };
+  const dispose = async () => {
+    await app.close();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  };
+  return { app, createPartner, dispose };
+}
+
 /** Runs one scenario file in the scratch project; its last stdout line is a JSON object of facts. */
-async function runScenario(scratch, file, apiURL) {
-  const result = await run(process.execPath, [file, apiURL], { cwd: scratch, timeout: 30_000 });
+async function runScenario(scratch, file, ...args) {
+  const result = await run(process.execPath, [file, ...args], { cwd: scratch, timeout: 30_000 });
   if (!result.ok) return { problem: result.output.trim() };
   try {
     return { facts: JSON.parse(result.output.trim().split('\n').at(-1)) };
@@ -154,6 +257,34 @@ async function checkNode(scratch, apiURL, expectedIds) {
       'webhooks.verify to return the signed event': facts.webhookEventId === 'evt_consumer_cjs',
     });
   }
+}
+
+/** Every entry point of every installed @wsc package loads by `import` and by `require`, with the same names. */
+async function checkEntries(scratch) {
+  const entries = await runScenario(scratch, 'entries.mjs');
+  if (entries.problem) {
+    report('entry points', [entries.problem]);
+    return;
+  }
+  const problems = [];
+  const loaded = [];
+  for (const [name, { version, entries: points }] of Object.entries(entries.facts)) {
+    for (const [subpath, facts] of Object.entries(points)) {
+      const label = `${name}${subpath.slice(1)}`;
+      if (facts.error) problems.push(`${label} to load (${facts.error})`);
+      else if (facts.esm.length === 0) problems.push(`${label} to export something`);
+      else if (!sameList(facts.esm, facts.cjs))
+        problems.push(
+          `${label} to export the same names to import (${facts.esm}) and require (${facts.cjs})`,
+        );
+    }
+    loaded.push(`${name}@${version} (${Object.keys(points).length})`);
+  }
+  report(
+    'entry points',
+    problems.map((problem) => `expected ${problem}`),
+    loaded.join(', '),
+  );
 }
 
 /** Bundles browser-entry.mjs with the scratch project's esbuild; undefined when it failed. */
@@ -263,24 +394,27 @@ const packFolder = mkdtempSync(join(tmpdir(), 'wsc-consumer-pack-'));
 const scratch = mkdtempSync(join(tmpdir(), 'wsc-consumer-'));
 const resources = {};
 try {
-  await install(scratch, packFolder);
+  const specifiers =
+    options.registry === undefined
+      ? await pack(packFolder)
+      : [...fromRegistry].map(([name, version]) => `${name}@${version}`);
+  await install(scratch, specifiers);
   const scenariosStarted = performance.now();
-  const serverSupport = pathToFileURL(join(root, 'packages/server/dist/test-support/index.js')).href;
-  const { createPartner, createTestServer } = await import(serverSupport);
-  resources.app = await createTestServer();
-  await resources.app.listen({ port: 0, host: '127.0.0.1' });
-  const apiURL = `http://127.0.0.1:${resources.app.server.address().port}`;
-  const listed = await resources.app.inject({ method: 'GET', url: '/v1/standards?limit=5' });
+  const server = await startServer(scratch);
+  resources.server = server;
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const apiURL = `http://127.0.0.1:${server.app.server.address().port}`;
+  const listed = await server.app.inject({ method: 'GET', url: '/v1/standards?limit=5' });
   const expectedIds = listed.json().data.map((standard) => standard.id);
 
-  await checkNode(scratch, apiURL, expectedIds);
+  await Promise.all([checkNode(scratch, apiURL, expectedIds), checkEntries(scratch)]);
   const script = await bundleForBrowser(scratch);
   if (!existsSync(chromiumPath)) {
     console.log(
       `SKIPPED browser: no Chromium at ${chromiumPath} (install Debian's chromium or set CHROMIUM_PATH)`,
     );
   } else if (script !== undefined) {
-    await checkInBrowser(resources.app, createPartner, script, apiURL, expectedIds, resources);
+    await checkInBrowser(server.app, server.createPartner, script, apiURL, expectedIds, resources);
   }
   console.log(`scenarios took ${seconds(scenariosStarted)}`);
 } catch (error) {
@@ -288,7 +422,7 @@ try {
 } finally {
   await resources.browser?.close();
   await new Promise((done) => (resources.pageServer ? resources.pageServer.close(done) : done()));
-  await resources.app?.dispose();
+  await resources.server?.dispose();
   rmSync(scratch, { recursive: true, force: true });
   rmSync(packFolder, { recursive: true, force: true });
 }
@@ -300,5 +434,5 @@ if (failures.length > 0) {
   process.exit(1);
 }
 console.log(
-  `\ncheck:consumer: the packed packages work from ESM, CJS and a browser bundle (${seconds(started)}).`,
+  `\ncheck:consumer: the ${options.registry === undefined ? 'packed' : 'published'} packages work from ESM, CJS and a browser bundle (${seconds(started)}).`,
 );
