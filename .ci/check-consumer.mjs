@@ -2,8 +2,9 @@
 // Checks the packages the way a partner meets them after `npm install`: they are installed into a
 // scratch project outside the workspace, which then talks to the real API (@wsc/server on PGlite)
 // from an ES module, from a CommonJS module and from a browser bundle (built by its own esbuild)
-// run in Chromium, and loads every entry point of every installed @wsc package both ways. The
-// scenarios are the files of .ci/consumer/. Needs the packages built: `npm run build`.
+// run in Chromium; it loads every entry point of every installed @wsc package both ways and runs
+// the "A first example" blocks of their READMEs. The scenarios are the files of .ci/consumer/.
+// Needs the packages built: `npm run build`.
 //
 // Two ways to get the packages:
 //   node .ci/check-consumer.mjs
@@ -111,6 +112,11 @@ async function install(scratch, specifiers) {
   const { npm_config_local_prefix: _workspace, ...environment } = process.env;
   // The scope's registry: @wsc/* come from there alone, whatever the default registry holds.
   const scope = options.registry === undefined ? [] : [`--@wsc:registry=${options.registry}`];
+  // What the README examples import besides @wsc/*: the OpenTelemetry SDK, in plugin-telemetry's version.
+  const telemetry = createRequire(join(root, 'packages/plugin-telemetry/package.json'));
+  const exampleDependencies = ['@opentelemetry/sdk-trace-base'].map(
+    (name) => `${name}@${telemetry(`${name}/package.json`).version}`,
+  );
   const installStarted = performance.now();
   const result = await run(
     'npm',
@@ -118,6 +124,7 @@ async function install(scratch, specifiers) {
       'install',
       ...specifiers,
       `esbuild@${esbuildVersion}`,
+      ...exampleDependencies,
       ...scope,
       '--no-audit',
       '--no-fund',
@@ -287,6 +294,41 @@ async function checkEntries(scratch) {
   );
 }
 
+/**
+ * Runs the code blocks under "## A first example" of each installed @wsc package's README (as
+ * published, against this API instead of http://localhost:8787): a README's first example must
+ * run as it is. A block that starts a server of its own is left to the server check.
+ */
+async function checkReadmeExamples(scratch, apiURL) {
+  const problems = [];
+  const ran = [];
+  for (const folder of readdirSync(join(scratch, 'node_modules/@wsc')).sort()) {
+    const readme = join(scratch, 'node_modules/@wsc', folder, 'README.md');
+    if (!existsSync(readme)) {
+      problems.push(`@wsc/${folder} to ship a README.md`);
+      continue;
+    }
+    const section = readFileSync(readme, 'utf8')
+      .split(/^## A first example$/m)[1]
+      ?.split(/^## /m)[0];
+    if (section === undefined) continue;
+    const blocks = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
+    for (const [index, code] of blocks.entries()) {
+      if (code.includes('.listen(')) continue;
+      const file = `readme-${folder}-${index + 1}.mjs`;
+      writeFileSync(join(scratch, file), code.replaceAll('http://localhost:8787', apiURL));
+      const result = await run(process.execPath, [file], { cwd: scratch, timeout: 30_000 });
+      if (result.ok) ran.push(file.slice(0, -4));
+      else problems.push(`${file} (from @wsc/${folder}'s README) to run:\n${result.output.trim()}`);
+    }
+  }
+  report(
+    'README examples',
+    problems.map((problem) => `expected ${problem}`),
+    ran.join(', '),
+  );
+}
+
 /** Bundles browser-entry.mjs with the scratch project's esbuild; undefined when it failed. */
 async function bundleForBrowser(scratch) {
   const esbuild = createRequire(join(scratch, 'package.json'))('esbuild');
@@ -408,6 +450,7 @@ try {
   const expectedIds = listed.json().data.map((standard) => standard.id);
 
   await Promise.all([checkNode(scratch, apiURL, expectedIds), checkEntries(scratch)]);
+  await checkReadmeExamples(scratch, apiURL);
   const script = await bundleForBrowser(scratch);
   if (!existsSync(chromiumPath)) {
     console.log(

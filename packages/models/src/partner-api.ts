@@ -1,6 +1,11 @@
-// Entry `@wsc/models/partner`: payloads of the secret-key routes a partner back end calls
-// (partners and keys, webhook endpoints and deliveries, single sign-on). Browsers never hold a
-// secret key, so these stay out of the main entry and its 12 KB browser budget.
+/**
+ * Entry `@wsc/models/partner`: payloads of the secret-key routes a partner back end calls
+ * (partners and keys, webhook endpoints and deliveries, single sign-on, statistics, the
+ * organisers' event tools). Browsers never hold a secret key, so these stay out of the main
+ * entry and its 12 KB browser budget.
+ *
+ * @module partner
+ */
 
 export {
   type CoLocatedRegistrantRow,
