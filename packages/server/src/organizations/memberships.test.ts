@@ -43,6 +43,13 @@ describe.each(databases())('organization membership on $kind', ({ kind }) => {
       payload,
     });
   }
+  /** What e-mail confirmation will record once it exists. */
+  const confirmEmail = (accountId: string) =>
+    app.db
+      .updateTable('accounts')
+      .set({ email_confirmed_at: new Date() })
+      .where('id', '=', accountId)
+      .execute();
   const profileOf = async (accountId: string) =>
     (await app.inject({ url: `/v1/stakeholders/${accountId}` })).json() as Stakeholder;
   const auditActions = async (organization: string) =>
@@ -350,22 +357,13 @@ describe.each(databases())('organization membership on $kind', ({ kind }) => {
     const typed = await signUp(app, { email: `typed.${Date.now()}@itu.int` });
     expect((await ask(typed, 'itu')).json()).toMatchObject({ status: 'pending', basis: 'request' });
     const confirmed = await signUp(app, { email: `confirmed.${Date.now()}@itu.int` });
-    // What e-mail confirmation will record once it exists.
-    await app.db
-      .updateTable('accounts')
-      .set({ email_confirmed_at: new Date() })
-      .where('id', '=', confirmed.accountId)
-      .execute();
+    await confirmEmail(confirmed.accountId);
     const joined = await ask(confirmed, 'itu');
     expect(joined.statusCode).toBe(201);
     expect(joined.json()).toMatchObject({ status: 'approved', basis: 'email-domain' });
     expect((await profileOf(confirmed.accountId)).organizationId).toBe('itu');
     const lookalike = await signUp(app, { email: `x.${Date.now()}@evil-itu.int` });
-    await app.db
-      .updateTable('accounts')
-      .set({ email_confirmed_at: new Date() })
-      .where('id', '=', lookalike.accountId)
-      .execute();
+    await confirmEmail(lookalike.accountId);
     expect((await ask(lookalike, 'itu')).json()).toMatchObject({ status: 'pending' });
   });
 
