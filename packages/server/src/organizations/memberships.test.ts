@@ -43,6 +43,17 @@ describe.each(databases())('organization membership on $kind', ({ kind }) => {
       payload,
     });
   }
+  const setDomains = (
+    by: { headers: Record<string, string> },
+    organization: string,
+    verifiedDomains: string[],
+  ) =>
+    app.inject({
+      method: 'PATCH',
+      url: `/v1/organizations/${organization}`,
+      headers: by.headers,
+      payload: { verifiedDomains },
+    });
   /** What e-mail confirmation will record once it exists. */
   const confirmEmail = (accountId: string) =>
     app.db
@@ -202,12 +213,7 @@ describe.each(databases())('organization membership on $kind', ({ kind }) => {
     expect((await app.inject({ url: '/v1/organizations/iec/memberships' })).statusCode).toBe(401);
     expect((await profileOf(member.accountId)).organizationId).toBeNull();
     // Only admins set verified domains, not managers.
-    const domains = await app.inject({
-      method: 'PATCH',
-      url: '/v1/organizations/iec',
-      headers: manager.headers,
-      payload: { verifiedDomains: ['example.org'] },
-    });
+    const domains = await setDomains(manager, 'iec', ['example.org']);
     expect(domains.statusCode).toBe(403);
   });
 
@@ -337,20 +343,10 @@ describe.each(databases())('organization membership on $kind', ({ kind }) => {
   });
 
   it('a verified e-mail domain lets confirmed addresses join at once, never typed ones', async () => {
-    const set = await app.inject({
-      method: 'PATCH',
-      url: '/v1/organizations/itu',
-      headers: admin.headers,
-      payload: { verifiedDomains: ['ITU.int', 'itu.int'] },
-    });
+    const set = await setDomains(admin, 'itu', ['ITU.int', 'itu.int']);
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json().verifiedDomains).toEqual(['itu.int']);
-    const badDomain = await app.inject({
-      method: 'PATCH',
-      url: '/v1/organizations/itu',
-      headers: admin.headers,
-      payload: { verifiedDomains: ['@itu.int'] },
-    });
+    const badDomain = await setDomains(admin, 'itu', ['@itu.int']);
     expect(badDomain.statusCode).toBe(422);
     expect(errorPaths(badDomain.body)).toEqual(['verifiedDomains.0']);
 
