@@ -8,6 +8,7 @@ import { createDatabase, type Database } from './database/create-database';
 import { migrate } from './database/migrate';
 import type { DatabaseSchema } from './database/schema';
 import { seed } from './database/seed';
+import { embedRoutes } from './embed/embed-routes';
 import { features } from './features';
 import { answerClientError, answerFrameworkError } from './http/client-error';
 import { answerPreflight, applyCorsHeaders, isRegisteredOrigin } from './http/cors';
@@ -45,7 +46,7 @@ declare module 'fastify' {
     database: Database;
     /** Resolved options. */
     config: AppConfig;
-    /** Every route registered, `{ method, url }`: what /openapi.json must document. */
+    /** Every route registered and not hidden, `{ method, url }`: what /openapi.json must document. */
     routeInventory: readonly { method: string; url: string }[];
   }
   interface FastifyRequest {
@@ -134,8 +135,11 @@ export async function createServer(options: ServerOptions = {}) {
       ];
     }
     serveDocsFromPageOrigin(route, { publicUrl: config.publicUrl });
+    // Hidden routes (the embed files, /openapi.json itself) are not API operations.
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true;
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD' && method !== 'OPTIONS') routeInventory.push({ method, url: route.url });
+      if (!hidden && method !== 'HEAD' && method !== 'OPTIONS')
+        routeInventory.push({ method, url: route.url });
     }
   });
 
@@ -234,5 +238,6 @@ export async function createServer(options: ServerOptions = {}) {
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   for (const feature of features) await app.register(feature);
+  await app.register(embedRoutes, { directory: options.embedDirectory });
   return app;
 }

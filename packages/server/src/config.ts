@@ -52,6 +52,12 @@ export interface ServerOptions {
    * the cache off.
    */
   firstPageCacheMilliseconds?: number | undefined;
+  /**
+   * The folder holding the embeddable widgets' built files (`wsc.js`, `chunks/`, `assets/`, with
+   * optional `.br`/`.gz` siblings), served at `/embed/v1/`; read once at start. Absent: every
+   * `/embed/v1/*` answers 404 `not-found` saying the widgets are not built and naming this option.
+   */
+  embedDirectory?: string | undefined;
   /** The current time (tests move it to check retry schedules). Default `() => new Date()`. */
   clock?: (() => Date) | undefined;
 }
@@ -137,6 +143,7 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
     webhookTimeoutMilliseconds: environment.WSC_WEBHOOK_TIMEOUT_SECONDS
       ? parseSeconds('WSC_WEBHOOK_TIMEOUT_SECONDS', environment.WSC_WEBHOOK_TIMEOUT_SECONDS) * 1000
       : undefined,
+    embedDirectory: environment.WSC_EMBED_DIR || undefined,
   };
 }
 
