@@ -27,6 +27,13 @@ export default defineConfig([
       index: 'src/index.ts',
       'rules/index': 'src/rules/index.ts',
       'locales/index': 'src/locales/index.ts',
+      // One language alone, for pages that load only the reader's (the widgets' message chunks).
+      'locales/ar': 'src/locales/ar.ts',
+      'locales/zh': 'src/locales/zh.ts',
+      'locales/en': 'src/locales/en.ts',
+      'locales/fr': 'src/locales/fr.ts',
+      'locales/ru': 'src/locales/ru.ts',
+      'locales/es': 'src/locales/es.ts',
       'partner/index': 'src/partner-api.ts',
       'catalogue/index': 'src/catalogue/index.ts',
       'problems/index': 'src/problems.ts',

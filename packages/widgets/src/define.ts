@@ -1,0 +1,2 @@
+// Defines every community element at once (each definition is guarded: a copy already on the page wins).
+import './event-card/event-card';

@@ -1,0 +1,16 @@
+/**
+ * Every element the embed script knows: its tag, the module that defines it (an entry of the
+ * embed build, hence a chunk of its own) and whether it is heavy enough to wait until it comes
+ * near the viewport. The build reads this list; the loader gets the chunk names from the build.
+ */
+export interface EmbeddedElement {
+  tag: string;
+  /** Entry module under src/, without extension. */
+  module: string;
+  /** Load only when the element comes near the viewport (charts, the map). */
+  heavy?: boolean;
+}
+
+export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
+  { tag: 'wsc-event-card', module: 'event-card/event-card' },
+];

@@ -1,0 +1,7 @@
+// @wsc/widgets: the community's web components. Import an element's module to define it
+// (`@wsc/widgets/elements/event-card`), `@wsc/widgets/define` for all of them, or include the
+// embed script (`/embed/v1/wsc.js`) which fetches each element's code only when it is on the page.
+
+export { LANGUAGES, type Language } from '@wsc/models';
+export { WscEventCard } from './event-card/event-card.component';
+export { configure, type WidgetConfig } from './internal/config';
