@@ -27,6 +27,7 @@ export const messages: Translation<CommonMessages> = {
   'field.invalid': 'Vérifiez ce champ.',
   'form.errorSummary': {
     one: 'Un champ demande votre attention.',
+    many: '{count} champs demandent votre attention.',
     other: '{count} champs demandent votre attention.',
   },
 };
