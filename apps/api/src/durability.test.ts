@@ -149,6 +149,10 @@ describe.each(targets)('apps/api on $kind', ({ dataDirectory, environment, clean
     try {
       const response = await fetch(`${again.url}/ready`);
       expect(response.status).toBe(200);
+      // The installed @wsc/widgets' embed script, served with no setting (WSC_EMBED_DIR unset).
+      const embed = await fetch(`${again.url}/embed/v1/wsc.js`);
+      expect(embed.status).toBe(200);
+      expect(await embed.text()).toContain('data-');
     } finally {
       again.child.kill('SIGTERM');
       expect(await again.exited).toBe(0);

@@ -1,4 +1,12 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { createServer, DEFAULT_PORT, optionsFromEnvironment } from '@wsc/server';
+
+/** The built widgets of the installed @wsc/widgets, served at /embed/v1/ unless WSC_EMBED_DIR names another folder. */
+function installedEmbedDirectory(): string {
+  const manifest = createRequire(import.meta.url).resolve('@wsc/widgets/package.json');
+  return join(dirname(manifest), 'dist', 'embed');
+}
 
 /** Seconds given to in-flight requests after SIGTERM/SIGINT before the process gives up. */
 const SHUTDOWN_GRACE_MILLISECONDS = 15_000;
@@ -9,13 +17,14 @@ async function main(): Promise<void> {
   const options = optionsFromEnvironment(process.env);
   const app = await createServer({
     ...options,
+    embedDirectory: options.embedDirectory ?? installedEmbedDirectory(),
     publicUrl:
       options.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`,
   });
   const address = await app.listen({ port, host });
   const publicUrl = app.config.publicUrl;
   process.stdout.write(
-    `World Smart City Community API listening on ${address} (${app.database.kind})\n  API reference: ${publicUrl}/docs\n  OpenAPI:       ${publicUrl}/openapi.json\n`,
+    `World Smart City Community API listening on ${address} (${app.database.kind})\n  API reference: ${publicUrl}/docs\n  OpenAPI:       ${publicUrl}/openapi.json\n  Widgets:       ${publicUrl}/embed/v1/wsc.js\n`,
   );
   if (app.database.kind === 'pglite')
     process.stdout.write(`  Data folder:   ${options.dataDirectory ?? '.data'}\n`);
