@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPartner, createTestServer, type TestPartner, type TestServer } from '@wsc/server/test-support';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -59,6 +60,8 @@ export interface WidgetEnvironment {
   browser: Browser;
   /** The embed script tag a partner pastes. */
   scriptTag(attributes?: string): string;
+  /** Serves the files of `directory` from the page origin under `prefix` (`/copy/`): a second copy of the bundle. */
+  mount(prefix: string, directory: string): string;
   /** Serves `body` as a partner page with the embed script, opens it in a new tab. */
   open(body: string, options?: PageOptions): Promise<OpenedPage>;
   /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) on the page; returns the violations. */
@@ -96,8 +99,20 @@ export async function startWidgetEnvironment(): Promise<WidgetEnvironment> {
   if (!existsSync(`${embedDirectory}/wsc.js`))
     throw new Error('packages/widgets/dist/embed is missing: run `npm run build` first');
   const pages = new Map<string, { html: string; csp?: string }>();
+  const mounts = new Map<string, string>();
   const pageServer: Server = createServer((request, response) => {
-    const entry = pages.get(request.url ?? '');
+    const url = request.url ?? '';
+    for (const [prefix, directory] of mounts) {
+      if (!url.startsWith(prefix)) continue;
+      const file = join(directory, url.slice(prefix.length).split('?')[0] ?? '');
+      if (!file.startsWith(directory) || !existsSync(file)) break;
+      response.writeHead(200, {
+        'content-type': file.endsWith('.json') ? 'application/json' : 'text/javascript; charset=utf-8',
+      });
+      response.end(readFileSync(file));
+      return;
+    }
+    const entry = pages.get(url);
     if (!entry) {
       response.writeHead(404).end();
       return;
@@ -132,6 +147,10 @@ export async function startWidgetEnvironment(): Promise<WidgetEnvironment> {
     partner,
     browser,
     scriptTag,
+    mount(prefix, directory) {
+      mounts.set(prefix, directory);
+      return `${pageOrigin}${prefix}`;
+    },
     async open(body, options = {}) {
       counter += 1;
       const path = `/page-${counter}.html`;
