@@ -1,2 +1,4 @@
 // Defines every community element at once (each definition is guarded: a copy already on the page wins).
 import './event-card/event-card';
+import './pain-point-form/pain-point-form';
+import './stakeholder-directory/stakeholder-directory';

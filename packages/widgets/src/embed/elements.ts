@@ -13,4 +13,6 @@ export interface EmbeddedElement {
 
 export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
   { tag: 'wsc-event-card', module: 'event-card/event-card' },
+  { tag: 'wsc-pain-point-form', module: 'pain-point-form/pain-point-form' },
+  { tag: 'wsc-stakeholder-directory', module: 'stakeholder-directory/stakeholder-directory' },
 ];
