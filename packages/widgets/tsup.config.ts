@@ -1,3 +1,6 @@
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { defineConfig } from 'tsup';
 import { EMBEDDED_ELEMENTS } from './src/embed/elements';
 
@@ -19,4 +22,16 @@ export default defineConfig({
   splitting: true,
   target: 'es2022',
   treeshake: true,
+  // The map's geometry goes beside whichever built module asks for it with
+  // `new URL('./countries-110m.json', import.meta.url)` (bundlers then emit it as an asset).
+  async onSuccess() {
+    const geometry = createRequire(import.meta.url).resolve('world-atlas/countries-110m.json');
+    for (const folder of ['dist', 'dist/elements']) {
+      const asks = readdirSync(folder).some(
+        (file) =>
+          file.endsWith('.js') && readFileSync(join(folder, file), 'utf8').includes('./countries-110m.json'),
+      );
+      if (asks) copyFileSync(geometry, join(folder, 'countries-110m.json'));
+    }
+  },
 });

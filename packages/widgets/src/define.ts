@@ -2,3 +2,4 @@
 import './event-card/event-card';
 import './pain-point-form/pain-point-form';
 import './stakeholder-directory/stakeholder-directory';
+import './pain-point-map/pain-point-map';
