@@ -33,12 +33,16 @@ const RAW_KEY = /\b[a-z][a-zA-Z]+\.[a-z][a-zA-Z]+\b/;
 /** Waits until every element's shadow root rendered its content (no aria-busy left). */
 async function settled(page: import('playwright-core').Page): Promise<void> {
   await page.waitForFunction(
-    (names) =>
-      names.every((name) => {
+    (names) => {
+      // As a reader would: keep scrolling down while content above grows, so that the heavy
+      // elements (chart, map) come near the viewport and load.
+      window.scrollTo(0, document.body.scrollHeight);
+      return names.every((name) => {
         const element = document.querySelector(name);
         const root = element?.shadowRoot;
         return root && root.childElementCount > 0 && !root.querySelector('[aria-busy="true"]');
-      }),
+      });
+    },
     tags,
     { timeout: 15_000 },
   );
