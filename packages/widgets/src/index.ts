@@ -5,3 +5,9 @@
 export { LANGUAGES, type Language } from '@wsc/models';
 export { WscEventCard } from './event-card/event-card.component';
 export { configure, type WidgetConfig } from './internal/config';
+export {
+  type PainPointCommentDetail,
+  type PainPointOpenDetail,
+  type PainPointVoteDetail,
+  WscPainPointBoard,
+} from './pain-point-board/pain-point-board.component';
