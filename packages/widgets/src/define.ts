@@ -3,3 +3,4 @@ import './event-card/event-card';
 import './pain-point-form/pain-point-form';
 import './stakeholder-directory/stakeholder-directory';
 import './pain-point-map/pain-point-map';
+import './pain-point-board/pain-point-board';

@@ -5,6 +5,12 @@
 export { LANGUAGES, type Language } from '@wsc/models';
 export { WscEventCard } from './event-card/event-card.component';
 export { configure, type WidgetConfig } from './internal/config';
+export {
+  type PainPointCommentDetail,
+  type PainPointOpenDetail,
+  type PainPointVoteDetail,
+  WscPainPointBoard,
+} from './pain-point-board/pain-point-board.component';
 export { type PainPointCreatedDetail, WscPainPointForm } from './pain-point-form/pain-point-form.component';
 export { type CountrySelectDetail, WscPainPointMap } from './pain-point-map/pain-point-map.component';
 export { WscStakeholderDirectory } from './stakeholder-directory/stakeholder-directory.component';

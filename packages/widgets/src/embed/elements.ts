@@ -16,4 +16,5 @@ export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
   { tag: 'wsc-pain-point-form', module: 'pain-point-form/pain-point-form' },
   { tag: 'wsc-stakeholder-directory', module: 'stakeholder-directory/stakeholder-directory' },
   { tag: 'wsc-pain-point-map', module: 'pain-point-map/pain-point-map', heavy: true },
+  { tag: 'wsc-pain-point-board', module: 'pain-point-board/pain-point-board' },
 ];
