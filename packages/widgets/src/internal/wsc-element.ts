@@ -9,6 +9,7 @@ import {
   sessionToken,
   type WidgetConfig,
 } from './config';
+import { chooseLanguage } from './i18n';
 import { baseStyles } from './styles';
 
 /** The `<wsc-config>` element's JavaScript-only setting (a function cannot be an attribute). */
@@ -83,16 +84,21 @@ export class WscElement extends LitElement {
     return this.config().lang;
   }
 
-  /** The SDK client of this widget, rebuilt when its API origin, key or language changes. */
+  /**
+   * The SDK client of this widget, rebuilt when its API origin, key or language changes. It asks
+   * the API for the widget's own language (`Accept-Language`), so community text and problem
+   * titles come back in the language the reader sees.
+   */
   protected get client(): WscClient {
     const config = this.config();
-    const key = `${config.apiUrl}\n${config.publishableKey ?? ''}\n${config.lang ?? ''}`;
+    const language = chooseLanguage(this, config.lang);
+    const key = `${config.apiUrl}\n${config.publishableKey ?? ''}\n${language}`;
     if (!this.#client || key !== this.#clientKey) {
       this.#clientKey = key;
       this.#client = new WscClient({
         baseURL: (config.apiUrl ?? '').replace(/\/+$/, ''),
         publishableKey: config.publishableKey,
-        locale: config.lang,
+        locale: language,
         getToken: () => this.memberToken(),
       });
     }
