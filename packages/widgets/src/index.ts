@@ -5,3 +5,4 @@
 export { LANGUAGES, type Language } from '@wsc/models';
 export { WscEventCard } from './event-card/event-card.component';
 export { configure, type WidgetConfig } from './internal/config';
+export { WscStandardsFinder } from './standards-finder/standards-finder.component';
