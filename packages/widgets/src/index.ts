@@ -3,6 +3,7 @@
 // embed script (`/embed/v1/wsc.js`) which fetches each element's code only when it is on the page.
 
 export { LANGUAGES, type Language } from '@wsc/models';
+export { WscCoverageChart } from './coverage-chart/coverage-chart.component';
 export { WscEventCard } from './event-card/event-card.component';
 export { configure, type WidgetConfig } from './internal/config';
 export { WscStandardsFinder } from './standards-finder/standards-finder.component';

@@ -14,4 +14,5 @@ export interface EmbeddedElement {
 export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
   { tag: 'wsc-event-card', module: 'event-card/event-card' },
   { tag: 'wsc-standards-finder', module: 'standards-finder/standards-finder' },
+  { tag: 'wsc-coverage-chart', module: 'coverage-chart/coverage-chart', heavy: true },
 ];
