@@ -4,3 +4,5 @@ import './pain-point-form/pain-point-form';
 import './stakeholder-directory/stakeholder-directory';
 import './pain-point-map/pain-point-map';
 import './pain-point-board/pain-point-board';
+import './standards-finder/standards-finder';
+import './coverage-chart/coverage-chart';

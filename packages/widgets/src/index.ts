@@ -3,6 +3,7 @@
 // embed script (`/embed/v1/wsc.js`) which fetches each element's code only when it is on the page.
 
 export { LANGUAGES, type Language } from '@wsc/models';
+export { WscCoverageChart } from './coverage-chart/coverage-chart.component';
 export { WscEventCard } from './event-card/event-card.component';
 export { configure, type WidgetConfig } from './internal/config';
 export {
@@ -14,3 +15,4 @@ export {
 export { type PainPointCreatedDetail, WscPainPointForm } from './pain-point-form/pain-point-form.component';
 export { type CountrySelectDetail, WscPainPointMap } from './pain-point-map/pain-point-map.component';
 export { WscStakeholderDirectory } from './stakeholder-directory/stakeholder-directory.component';
+export { WscStandardsFinder } from './standards-finder/standards-finder.component';

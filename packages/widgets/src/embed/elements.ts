@@ -17,4 +17,6 @@ export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
   { tag: 'wsc-stakeholder-directory', module: 'stakeholder-directory/stakeholder-directory' },
   { tag: 'wsc-pain-point-map', module: 'pain-point-map/pain-point-map', heavy: true },
   { tag: 'wsc-pain-point-board', module: 'pain-point-board/pain-point-board' },
+  { tag: 'wsc-standards-finder', module: 'standards-finder/standards-finder' },
+  { tag: 'wsc-coverage-chart', module: 'coverage-chart/coverage-chart', heavy: true },
 ];
