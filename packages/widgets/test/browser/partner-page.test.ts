@@ -30,22 +30,34 @@ const body = tags.map((tag) => `<section>${MARKUP[tag] ?? `<${tag}></${tag}>`}</
 // A message key that reached the reader (`board.sort`, `error.network`) instead of its text.
 const RAW_KEY = /\b[a-z][a-zA-Z]+\.[a-z][a-zA-Z]+\b/;
 
-/** Waits until every element's shadow root rendered its content (no aria-busy left). */
+/** Waits until every element's shadow root rendered its content (no aria-busy left); names the laggards. */
 async function settled(page: import('playwright-core').Page): Promise<void> {
-  await page.waitForFunction(
-    (names) => {
-      // As a reader would: keep scrolling down while content above grows, so that the heavy
-      // elements (chart, map) come near the viewport and load.
-      window.scrollTo(0, document.body.scrollHeight);
-      return names.every((name) => {
-        const element = document.querySelector(name);
-        const root = element?.shadowRoot;
-        return root && root.childElementCount > 0 && !root.querySelector('[aria-busy="true"]');
-      });
-    },
-    tags,
-    { timeout: 15_000 },
-  );
+  const pending = (names: string[]) => {
+    const waiting = names.filter((name) => {
+      const root = document.querySelector(name)?.shadowRoot;
+      return !root || root.childElementCount === 0 || root.querySelector('[aria-busy="true"]') !== null;
+    });
+    // As a reader would: look at what is still loading, so that the heavy elements (chart, map)
+    // come near the viewport and load, while the content above them keeps growing.
+    if (waiting[0]) document.querySelector(waiting[0])?.scrollIntoView({ block: 'center' });
+    return waiting;
+  };
+  const deadline = Date.now() + 15_000;
+  let laggards = await page.evaluate(pending, tags);
+  while (laggards.length > 0) {
+    if (Date.now() > deadline) {
+      const states = await page.evaluate(
+        (names) =>
+          names.map(
+            (name) => `${name}: ${document.querySelector(name)?.shadowRoot?.innerHTML.slice(0, 300)}`,
+          ),
+        laggards,
+      );
+      throw new Error(`still loading after 15 s: ${states.join('\n')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    laggards = await page.evaluate(pending, tags);
+  }
 }
 
 describe.skipIf(!hasChromium)('a partner page embedding every widget with one script tag', () => {
