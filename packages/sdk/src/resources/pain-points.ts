@@ -52,10 +52,10 @@ export class PainPoints extends Resource {
   }
 
   /**
-   * Fetches one pain point by id or slug.
+   * Fetches one pain point by its id (the API does not look pain points up by slug).
    *
    * @example
-   * const painPoint = await client.painPoints.get('flooded-underpasses');
+   * const painPoint = await client.painPoints.get('4f1c2e9a-8d3b-4c57-9a0e-2b6f1d7c8e90');
    */
   get(id: string, options?: RequestOptions): ApiPromise<PainPointView> {
     return this.client.request(
