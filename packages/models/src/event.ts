@@ -73,6 +73,13 @@ export const EventSchema = object({
   registrationClosesAt: z.nullable(DateTimeSchema),
   freeAttendance: z.array(openEnum(ELIGIBILITY_BASES)),
   source: z.nullable(z.string()),
+  /**
+   * Confirmed seats still free when the event was read (`GET /v1/events/{id}`); null when the
+   * event has no capacity. Live changes come as `registration.*` events on `events/{id}`.
+   */
+  seatsLeft: z.optional(z.nullable(z.number())),
+  /** People on the waitlist when the event was read (`GET /v1/events/{id}`). */
+  waitlisted: z.optional(z.number()),
 });
 export type Event = z.infer<typeof EventSchema>;
 

@@ -43,6 +43,25 @@ describe.each(databases())('events on $kind', ({ kind }) => {
     expect(missing.json()).toMatchObject({ type: 'https://worldsmartcity.org/problems/event-not-found' });
   });
 
+  it('tells the seats left and the waitlist when an event is read', async () => {
+    const event = await createEventAs(app, admin.headers, { capacity: 1 });
+    const read = async () =>
+      (await app.inject({ method: 'GET', url: `/v1/events/${event.slug}` })).json() as Event;
+    expect(await read()).toMatchObject({ capacity: 1, seatsLeft: 1, waitlisted: 0 });
+    for (const registrant of [member, ituStaff]) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/v1/events/${event.id}/registrations`,
+        headers: registrant.headers,
+        payload: {},
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    expect(await read()).toMatchObject({ seatsLeft: 0, waitlisted: 1 });
+    const forum = (await app.inject({ method: 'GET', url: '/v1/events/world-smart-city-forum-2016' })).json();
+    expect(forum).toMatchObject({ capacity: null, seatsLeft: null, waitlisted: 0 });
+  });
+
   it('lists upcoming and past events with date, city and organiser filters and cursor pages', async () => {
     const first = await createEventAs(app, admin.headers, {
       city: 'Geneva',

@@ -16,6 +16,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
+import { countRegistrations } from '../registrations/repository';
 import { eventCalendar } from './calendar';
 import { programmeProposals } from './programme-proposals';
 import { createEvent, listEventPage, requireEventRow, toEvent, updateEventById } from './service';
@@ -78,12 +79,17 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['events'],
         summary: 'Read an event by id or slug',
         description:
-          'The first World Smart City Forum is `world-smart-city-forum-2016`. Times carry the event’s own offset.',
+          'The first World Smart City Forum is `world-smart-city-forum-2016`. Times carry the event’s own offset. `seatsLeft` (null without a capacity) and `waitlisted` count the registrations as of this answer; follow `events/{id}` on `/v1/stream` for changes.',
         params: ParamsSchema,
         response: { 200: EventSchema },
       },
     },
-    async (request) => toEvent(await requireEventRow(app.db, request.params.id)),
+    async (request) => {
+      const row = await requireEventRow(app.db, request.params.id);
+      const { confirmed, waitlisted } = await countRegistrations(app.db, row.id);
+      const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - confirmed);
+      return { ...toEvent(row), seatsLeft, waitlisted };
+    },
   );
 
   app.patch(
