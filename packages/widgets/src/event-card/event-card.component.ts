@@ -1,19 +1,24 @@
-import type { Event } from '@wsc/models';
+import { type Event, isKnownWebhookEvent } from '@wsc/models';
+import type { LiveEvent, LiveSubscription } from '@wsc/sdk';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorMessageKey } from '../internal/errors';
 import { Translator } from '../internal/i18n';
 import { WscElement } from '../internal/wsc-element';
 import { eventCardStyles } from './event-card.styles';
+import { formatDateRange, registrationWindowText, seatsText } from './schedule';
+import { type Seats, seatsOf, seatsOfEvent } from './seats';
 import type { EventCardMessages } from './translations/en';
 
 /**
  * @tagname wsc-event-card
  * @summary A community event (the World Smart City Forum): its name, when it happens in the
- * reader's own time zone, and where.
+ * reader's own time zone, where, the seats left (live) and when registration opens or closes.
  *
  * @csspart base - The card.
  * @csspart name - The event's name.
+ * @csspart seats - The seats left, updated live; carries `data-live` while live updates arrive.
+ * @csspart registration - When registration opens or closes, in the reader's time zone.
  *
  * @cssproperty --wsc-color-primary - Accent colour of links and buttons.
  * @cssproperty --wsc-color-surface - Background of the card.
@@ -31,6 +36,10 @@ export class WscEventCard extends WscElement {
 
   @state() private loaded: Event | undefined;
   @state() private error: unknown;
+  @state() private seats: Seats | undefined;
+  @state() private live = false;
+
+  #subscription: LiveSubscription | undefined;
 
   private readonly i18n = new Translator<EventCardMessages>(this, {
     ar: () => import('./translations/ar'),
@@ -41,6 +50,18 @@ export class WscEventCard extends WscElement {
     es: () => import('./translations/es'),
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.loaded) this.#follow();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#subscription?.close();
+    this.#subscription = undefined;
+    this.live = false;
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('event') || changed.has('apiUrl') || changed.has('publishableKey')) void this.load();
   }
@@ -50,9 +71,39 @@ export class WscEventCard extends WscElement {
     this.error = undefined;
     try {
       this.loaded = await this.client.events.get(this.event);
+      this.seats = seatsOfEvent(this.loaded);
+      this.#follow();
       this.emit('wsc-event-loaded', { event: this.loaded });
     } catch (error) {
       this.error = error;
+    }
+  }
+
+  /** Follows the event's seats and changes (`events/{id}`) while the card is on the page. */
+  #follow(): void {
+    this.#subscription?.close();
+    this.live = false;
+    if (!this.loaded || !this.isConnected) return;
+    this.#subscription = this.client.live.subscribe(
+      `events/${this.loaded.id}`,
+      (update) => this.#onLive(update),
+      {
+        onOpen: () => {
+          this.live = true;
+        },
+        onError: () => {
+          this.live = false;
+        },
+      },
+    );
+  }
+
+  #onLive(update: LiveEvent): void {
+    const seats = seatsOf(update);
+    if (seats) this.seats = seats;
+    if (isKnownWebhookEvent(update) && update.type === 'event.updated') {
+      const { changed: _changed, seatsLeft: _seatsLeft, waitlisted: _waitlisted, ...event } = update.data;
+      this.loaded = event;
     }
   }
 
@@ -72,10 +123,8 @@ export class WscEventCard extends WscElement {
       </div>`;
     }
     const name = i18n.text(event.name);
-    const when = new Intl.DateTimeFormat(i18n.lang, { dateStyle: 'full', timeStyle: 'short' }).formatRange(
-      new Date(event.startsAt),
-      new Date(event.endsAt),
-    );
+    const when = formatDateRange(i18n.lang, event.startsAt, event.endsAt);
+    const seats = seatsText(this.i18n, this.seats);
     return html`<article part="base" dir=${i18n.dir} lang=${i18n.lang}>
       <h2 part="name" lang=${name.lang}>${name.text}</h2>
       <p><span class="muted">${i18n.t('when')}</span> <time datetime=${event.startsAt}>${when}</time></p>
@@ -83,6 +132,8 @@ export class WscEventCard extends WscElement {
         <span class="muted">${i18n.t('where')}</span>
         ${event.venue ? html`${event.venue}, ` : nothing}${event.city}, ${i18n.region(event.country)}
       </p>
+      <p part="seats" role="status" ?data-live=${this.live} ?hidden=${!seats}>${seats}</p>
+      <p part="registration">${registrationWindowText(i18n, event)}</p>
     </article>`;
   }
 }
