@@ -6,3 +6,4 @@ import './pain-point-map/pain-point-map';
 import './pain-point-board/pain-point-board';
 import './standards-finder/standards-finder';
 import './coverage-chart/coverage-chart';
+import './sign-in/sign-in-dialog';

@@ -14,5 +14,7 @@ export {
 } from './pain-point-board/pain-point-board.component';
 export { type PainPointCreatedDetail, WscPainPointForm } from './pain-point-form/pain-point-form.component';
 export { type CountrySelectDetail, WscPainPointMap } from './pain-point-map/pain-point-map.component';
+export { openSignIn, type SignInOptions, signOut } from './sign-in/open-sign-in';
+export { type JoinHandler, type SignInMode, WscSignInDialog } from './sign-in/sign-in-dialog.component';
 export { WscStakeholderDirectory } from './stakeholder-directory/stakeholder-directory.component';
 export { WscStandardsFinder } from './standards-finder/standards-finder.component';

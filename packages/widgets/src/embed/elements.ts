@@ -19,4 +19,5 @@ export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
   { tag: 'wsc-pain-point-board', module: 'pain-point-board/pain-point-board' },
   { tag: 'wsc-standards-finder', module: 'standards-finder/standards-finder' },
   { tag: 'wsc-coverage-chart', module: 'coverage-chart/coverage-chart', heavy: true },
+  { tag: 'wsc-sign-in-dialog', module: 'sign-in/sign-in-dialog' },
 ];

@@ -1,0 +1,374 @@
+import { type Signup, STAKEHOLDER_ROLES, type StakeholderRole } from '@wsc/models';
+import { type WscClient, WscError } from '@wsc/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { setSessionToken } from '../internal/config';
+import { errorMessageKey, fieldErrors } from '../internal/errors';
+import { Translator } from '../internal/i18n';
+import { WscElement } from '../internal/wsc-element';
+import { countries } from './countries';
+import { signInDialogStyles } from './sign-in-dialog.styles';
+import type { SignInDialogMessages } from './translations/en';
+
+/** The tab the dialog shows. */
+export type SignInMode = 'sign-in' | 'join';
+
+/**
+ * Joining through another call than `auth.signup`: `<wsc-event-registration>` joins the
+ * community and registers for its event in one request.
+ */
+export interface JoinHandler {
+  /** Sends the sign-up details; resolves with the new member's session token. */
+  join(signup: Signup): Promise<string>;
+  /** Text of the join button, in the reader's language (`Join and register`). */
+  label: string;
+  /** Words for an error of that call the dialog cannot word itself (not eligible, registration closed…). */
+  errorMessage?(error: unknown): string | undefined;
+}
+
+/** The fields of each tab, in the order a reader meets them; the first of each gets the focus. */
+const FIELDS: Readonly<Record<SignInMode, readonly string[]>> = {
+  'sign-in': ['email', 'password'],
+  join: ['displayName', 'email', 'password', 'role', 'country', 'city'],
+};
+const REQUIRED = new Set(['displayName', 'email', 'password', 'role']);
+
+/** The focused element, looking inside shadow roots (the opener is usually a widget's button). */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active as HTMLElement | null;
+}
+
+/**
+ * @tagname wsc-sign-in-dialog
+ * @summary The community's own sign-in and join dialog: a modal `<dialog>` with two tabs, signing
+ * in with e-mail and password or joining the community. The member's token stays in memory only.
+ * Widgets open it themselves when an action needs a member; a page may also place it and call `show()`.
+ *
+ * @csspart dialog - The native `<dialog>` element.
+ * @csspart base - The dialog's content.
+ * @csspart close - The close button.
+ * @csspart form-error - The summary of what went wrong.
+ *
+ * @cssproperty --wsc-color-primary - Accent colour of the selected tab and the buttons.
+ * @cssproperty --wsc-color-surface - Background of the dialog.
+ * @cssproperty --wsc-color-danger - Colour of error messages.
+ * @cssproperty --wsc-font-family - Font of every text.
+ * @cssproperty --wsc-radius - Corner radius.
+ * @cssproperty --wsc-spacing - Base spacing.
+ *
+ * @event wsc-signed-in - The reader signed in (`detail.joined` false) or joined the community (`detail.joined` true).
+ */
+export class WscSignInDialog extends WscElement {
+  static override styles = [...WscElement.styles, signInDialogStyles];
+
+  /** The tab shown first: `sign-in` or `join`. */
+  @property({ reflect: true }) mode: SignInMode = 'sign-in';
+  /** The client of the widget that opened the dialog; absent: one built from the configuration. */
+  @property({ attribute: false }) apiClient: WscClient | undefined;
+  /** Joins through another call than `auth.signup` (see `JoinHandler`). */
+  @property({ attribute: false }) joinHandler: JoinHandler | undefined;
+
+  @state() private errors: ReadonlyMap<string, string> = new Map();
+  @state() private formError = '';
+  @state() private busy = false;
+  @query('dialog') private dialog: HTMLDialogElement | undefined;
+
+  #opening = false;
+  #signedIn = false;
+  #resolve: ((signedIn: boolean) => void) | undefined;
+  #opener: HTMLElement | null = null;
+
+  private readonly i18n = new Translator<SignInDialogMessages>(this, {
+    ar: () => import('./translations/ar'),
+    zh: () => import('./translations/zh'),
+    en: () => import('./translations/en'),
+    fr: () => import('./translations/fr'),
+    ru: () => import('./translations/ru'),
+    es: () => import('./translations/es'),
+  });
+
+  protected override get client(): WscClient {
+    return this.apiClient ?? super.client;
+  }
+
+  /**
+   * Opens the dialog as a modal (focus stays inside, Escape closes it). Resolves true once the
+   * reader signed in or joined, false when they closed it.
+   *
+   * @example
+   * const signedIn = await document.querySelector('wsc-sign-in-dialog').show();
+   */
+  show(): Promise<boolean> {
+    this.#opener = deepActiveElement();
+    this.#signedIn = false;
+    this.#opening = true;
+    this.requestUpdate();
+    return new Promise((resolve) => {
+      this.#resolve = resolve;
+    });
+  }
+
+  /** Closes the dialog; `show()` then resolves false unless the reader signed in. */
+  close(): void {
+    this.dialog?.close();
+  }
+
+  protected override updated(): void {
+    // Opened once the messages are there, so that the first field takes the focus.
+    if (this.#opening && this.i18n.ready && this.dialog && !this.dialog.open) {
+      this.#opening = false;
+      this.dialog.showModal();
+    }
+  }
+
+  readonly #onClose = () => {
+    this.errors = new Map();
+    this.formError = '';
+    this.#resolve?.(this.#signedIn);
+    this.#resolve = undefined;
+    // Browsers give the focus back to the opener; not every one does when it sat in a shadow root.
+    const active = deepActiveElement();
+    if (this.#opener?.isConnected && (!active || active === document.body)) this.#opener.focus();
+  };
+
+  async #switchTo(mode: SignInMode, focus = false): Promise<void> {
+    this.mode = mode;
+    this.errors = new Map();
+    this.formError = '';
+    if (!focus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${mode}`)?.focus();
+  }
+
+  readonly #onTabKey = (event: KeyboardEvent) => {
+    // Two tabs: either arrow goes to the other one, whatever the writing direction.
+    const next: Record<string, SignInMode> = {
+      ArrowLeft: this.mode === 'join' ? 'sign-in' : 'join',
+      ArrowRight: this.mode === 'join' ? 'sign-in' : 'join',
+      Home: 'sign-in',
+      End: 'join',
+    };
+    const mode = next[event.key];
+    if (!mode) return;
+    event.preventDefault();
+    void this.#switchTo(mode, true);
+  };
+
+  readonly #submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (this.busy) return;
+    const mode = this.mode;
+    const form = event.currentTarget as HTMLFormElement;
+    const values: Record<string, string> = {};
+    for (const [name, value] of new FormData(form)) values[name] = String(value).trim();
+    const missing = new Map<string, string>();
+    for (const name of FIELDS[mode]) {
+      if (REQUIRED.has(name) && !values[name]) missing.set(name, this.i18n.t('field.required'));
+    }
+    if (missing.size > 0) return this.#showErrors(missing, '');
+    this.busy = true;
+    this.errors = new Map();
+    this.formError = '';
+    try {
+      const token =
+        mode === 'sign-in'
+          ? (await this.client.auth.login({ email: values.email ?? '', password: values.password ?? '' }))
+              .token
+          : await this.#join(values);
+      this.#signedIn = true;
+      setSessionToken(token);
+      this.emit('wsc-signed-in', { joined: mode === 'join' });
+      this.close();
+    } catch (error) {
+      this.#showError(error);
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  async #join(values: Record<string, string>): Promise<string> {
+    const signup: Signup = {
+      displayName: values.displayName ?? '',
+      email: values.email ?? '',
+      password: values.password ?? '',
+      role: values.role as StakeholderRole,
+      language: this.i18n.lang,
+      ...(values.country ? { country: values.country } : {}),
+      ...(values.city ? { city: values.city } : {}),
+    };
+    if (this.joinHandler) return this.joinHandler.join(signup);
+    return (await this.client.auth.signup(signup)).token;
+  }
+
+  #showError(error: unknown): void {
+    const t = this.i18n.t.bind(this.i18n);
+    const known = new Set(FIELDS[this.mode]);
+    const errors = new Map<string, string>();
+    // Joining with a registration: the server names the sign-up fields `join.email` and so on.
+    for (const [path, message] of fieldErrors(error, t, this.i18n.lang)) {
+      const name = path.replace(/^join\./, '');
+      if (known.has(name)) errors.set(name, message);
+    }
+    const code = WscError.is(error) ? error.code : undefined;
+    if (code === 'email-taken') errors.set('email', t('emailTaken'));
+    const message =
+      code === 'wrong-credentials'
+        ? t('wrongCredentials')
+        : (this.joinHandler?.errorMessage?.(error) ?? t(errorMessageKey(error)));
+    void this.#showErrors(errors, message);
+  }
+
+  async #showErrors(errors: Map<string, string>, message: string): Promise<void> {
+    this.errors = errors;
+    this.formError = errors.size > 0 ? this.i18n.t('form.errorSummary', { count: errors.size }) : message;
+    await this.updateComplete;
+    const first = FIELDS[this.mode].find((name) => errors.has(name));
+    if (first) this.renderRoot.querySelector<HTMLElement>(`#${this.mode}-${first}`)?.focus();
+  }
+
+  /** `id`, `aria-invalid` and `aria-describedby` of a field, and its hint and error paragraphs. */
+  #field(
+    mode: SignInMode,
+    name: string,
+    label: string,
+    control: (id: string, describedBy: string, invalid: boolean) => TemplateResult,
+    hint?: string,
+  ) {
+    const id = `${mode}-${name}`;
+    const error = this.mode === mode ? this.errors.get(name) : undefined;
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${control(id, describedBy, Boolean(error))}
+      ${hint ? html`<p class="hint muted" id="${id}-hint">${hint}</p>` : nothing}
+      ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  #input(mode: SignInMode, name: string, label: string, type: string, autocomplete: string, hint?: string) {
+    return this.#field(
+      mode,
+      name,
+      label,
+      (id, describedBy, invalid) => html`<input
+        id=${id}
+        name=${name}
+        type=${type}
+        autocomplete=${autocomplete}
+        ?required=${REQUIRED.has(name)}
+        ?autofocus=${FIELDS[mode][0] === name}
+        aria-invalid=${invalid ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+      />`,
+      hint,
+    );
+  }
+
+  #select(mode: SignInMode, name: string, label: string, options: TemplateResult[], autocomplete: string) {
+    return this.#field(
+      mode,
+      name,
+      label,
+      (id, describedBy, invalid) => html`<select
+        id=${id}
+        name=${name}
+        autocomplete=${autocomplete}
+        ?required=${REQUIRED.has(name)}
+        aria-invalid=${invalid ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+      >
+        ${options}
+      </select>`,
+    );
+  }
+
+  #tab(mode: SignInMode, label: string) {
+    const selected = this.mode === mode;
+    return html`<button
+      type="button"
+      role="tab"
+      id="tab-${mode}"
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-controls="panel-${mode}"
+      tabindex=${selected ? '0' : '-1'}
+      @click=${() => this.#switchTo(mode)}
+      @keydown=${this.#onTabKey}
+    >
+      ${label}
+    </button>`;
+  }
+
+  #panel(mode: SignInMode, fields: TemplateResult[], submitLabel: string, note?: string) {
+    const active = this.mode === mode;
+    return html`<div role="tabpanel" id="panel-${mode}" aria-labelledby="tab-${mode}" ?hidden=${!active}>
+      <form novalidate aria-busy=${active && this.busy ? 'true' : 'false'} @submit=${this.#submit}>
+        ${note ? html`<p class="muted">${note}</p>` : nothing} ${fields}
+        ${
+          active && this.formError
+            ? html`<p class="error" role="alert" part="form-error">${this.formError}</p>`
+            : nothing
+        }
+        <button class="primary" type="submit" ?disabled=${this.busy}>${submitLabel}</button>
+      </form>
+    </div>`;
+  }
+
+  override render() {
+    const i18n = this.i18n;
+    if (!i18n.ready) return html`<dialog part="dialog"></dialog>`;
+    const t = i18n.t.bind(i18n);
+    const passwordHint = t('passwordHint');
+    return html`<dialog part="dialog" aria-labelledby="title" dir=${i18n.dir} lang=${i18n.lang} @close=${this.#onClose}>
+      <div part="base">
+        <div class="top">
+          <h2 id="title">${t('title')}</h2>
+          <button type="button" part="close" aria-label=${t('close')} @click=${() => this.close()}>×</button>
+        </div>
+        <div role="tablist" aria-labelledby="title">${this.#tab('sign-in', t('signIn'))}${this.#tab('join', t('join'))}</div>
+        ${this.#panel(
+          'sign-in',
+          [
+            this.#input('sign-in', 'email', t('email'), 'email', 'username'),
+            this.#input('sign-in', 'password', t('password'), 'password', 'current-password'),
+          ],
+          t('signIn'),
+        )}
+        ${this.#panel(
+          'join',
+          [
+            this.#input('join', 'displayName', t('displayName'), 'text', 'name', t('displayNameHint')),
+            this.#input('join', 'email', t('email'), 'email', 'email'),
+            this.#input('join', 'password', t('password'), 'password', 'new-password', passwordHint),
+            this.#select(
+              'join',
+              'role',
+              t('role'),
+              [
+                html`<option value="">${t('chooseRole')}</option>`,
+                ...STAKEHOLDER_ROLES.map(
+                  (role) => html`<option value=${role}>${i18n.label('stakeholderRoles', role)}</option>`,
+                ),
+              ],
+              'off',
+            ),
+            this.#select(
+              'join',
+              'country',
+              t('country'),
+              [
+                html`<option value="">${t('notGiven')}</option>`,
+                ...countries(i18n.lang).map(({ code, name }) => html`<option value=${code}>${name}</option>`),
+              ],
+              'country',
+            ),
+            this.#input('join', 'city', t('city'), 'text', 'address-level2'),
+          ],
+          this.joinHandler?.label ?? t('join'),
+          t('joinNote'),
+        )}
+      </div>
+    </dialog>`;
+  }
+}

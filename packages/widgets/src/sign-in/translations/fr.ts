@@ -1,0 +1,20 @@
+import type { Translation } from '../../internal/i18n';
+import type { SignInDialogMessages } from './en';
+
+export const messages: Translation<SignInDialogMessages> = {
+  title: 'Communauté World Smart City',
+  join: 'Rejoindre',
+  email: 'Adresse e-mail',
+  password: 'Mot de passe',
+  passwordHint: 'Au moins 10 caractères.',
+  displayName: 'Votre nom',
+  displayNameHint: 'Visible par les autres membres.',
+  role: 'Votre rôle',
+  chooseRole: 'Choisissez votre rôle',
+  country: 'Pays (facultatif)',
+  notGiven: 'Non précisé',
+  city: 'Ville (facultatif)',
+  joinNote: 'L’adhésion est gratuite.',
+  wrongCredentials: 'Adresse e-mail ou mot de passe incorrect. Vérifiez-les et réessayez.',
+  emailTaken: 'Un compte utilise déjà cette adresse. Connectez-vous plutôt.',
+};

@@ -1,0 +1,20 @@
+import type { Translation } from '../../internal/i18n';
+import type { SignInDialogMessages } from './en';
+
+export const messages: Translation<SignInDialogMessages> = {
+  title: '世界智慧城市社区',
+  join: '加入',
+  email: '电子邮件',
+  password: '密码',
+  passwordHint: '至少 10 个字符。',
+  displayName: '您的姓名',
+  displayNameHint: '其他成员会看到此名称。',
+  role: '您的角色',
+  chooseRole: '请选择您的角色',
+  country: '国家或地区（可选）',
+  notGiven: '不填写',
+  city: '城市（可选）',
+  joinNote: '加入免费。',
+  wrongCredentials: '电子邮件或密码错误。请检查后重试。',
+  emailTaken: '此电子邮件已被其他账户使用。请改为登录。',
+};
