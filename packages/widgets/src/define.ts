@@ -6,4 +6,5 @@ import './pain-point-map/pain-point-map';
 import './pain-point-board/pain-point-board';
 import './standards-finder/standards-finder';
 import './coverage-chart/coverage-chart';
+import './event-registration/event-registration';
 import './sign-in/sign-in-dialog';

@@ -5,6 +5,10 @@
 export { LANGUAGES, type Language } from '@wsc/models';
 export { WscCoverageChart } from './coverage-chart/coverage-chart.component';
 export { WscEventCard } from './event-card/event-card.component';
+export {
+  type RegistrationEventDetail,
+  WscEventRegistration,
+} from './event-registration/event-registration.component';
 export { configure, type WidgetConfig } from './internal/config';
 export {
   type PainPointCommentDetail,

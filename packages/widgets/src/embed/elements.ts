@@ -19,5 +19,6 @@ export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
   { tag: 'wsc-pain-point-board', module: 'pain-point-board/pain-point-board' },
   { tag: 'wsc-standards-finder', module: 'standards-finder/standards-finder' },
   { tag: 'wsc-coverage-chart', module: 'coverage-chart/coverage-chart', heavy: true },
+  { tag: 'wsc-event-registration', module: 'event-registration/event-registration' },
   { tag: 'wsc-sign-in-dialog', module: 'sign-in/sign-in-dialog' },
 ];

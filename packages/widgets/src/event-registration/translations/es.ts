@@ -1,0 +1,37 @@
+import type { Translation } from '../../internal/i18n';
+import type { EventRegistrationMessages } from './en';
+
+export const messages: Translation<EventRegistrationMessages> = {
+  heading: 'Inscripción',
+  seatsLeft: { one: 'Queda {count} plaza', many: 'Quedan {count} de plazas', other: 'Quedan {count} plazas' },
+  full: 'Completo: las nuevas inscripciones pasan a la lista de espera.',
+  registrationOpens: 'La inscripción abre el {date}.',
+  registrationOpenUntil: 'La inscripción está abierta hasta el {date}.',
+  registrationOpen: 'La inscripción está abierta.',
+  registrationClosed: 'La inscripción está cerrada.',
+  registrationNotOpen: 'La inscripción aún no está abierta.',
+  freeFor: 'Asistencia gratuita para:',
+  eligible: 'Usted asiste gratis: {basis}.',
+  eligibleJoining: 'Unirse a la comunidad es gratis, y sus miembros asisten gratis.',
+  notEligible:
+    'Todavía no se le aplica ninguna regla de asistencia gratuita: indique un código de invitación, una membresía u otra inscripción.',
+  claim: 'Código de invitación, membresía u otra inscripción',
+  invitationCode: 'Código de invitación',
+  membershipBody: 'Miembro de',
+  memberCode: 'Número de miembro (opcional)',
+  coLocatedEvent: 'También inscrito en',
+  reference: 'Referencia de inscripción',
+  none: 'Ninguno',
+  check: 'Comprobar',
+  register: 'Inscribirse',
+  joinAndRegister: 'Unirse e inscribirse',
+  confirmed: 'Está inscrito: su plaza está confirmada.',
+  waitlisted: 'Está en la lista de espera, en la posición {position}.',
+  promoted: 'Se liberó una plaza: su inscripción ya está confirmada.',
+  cancelled: 'Su inscripción está cancelada.',
+  cancelRegistration: 'Cancelar mi inscripción',
+  cancelQuestion: '¿Cancelar su inscripción? Su plaza pasará a la siguiente persona de la lista de espera.',
+  confirmCancel: 'Sí, cancelarla',
+  keep: 'Mantenerla',
+  calendar: 'Añadir a mi calendario (.ics)',
+};

@@ -1,0 +1,42 @@
+import type { Translation } from '../../internal/i18n';
+import type { EventRegistrationMessages } from './en';
+
+export const messages: Translation<EventRegistrationMessages> = {
+  heading: 'Регистрация',
+  seatsLeft: {
+    one: 'Осталось {count} место',
+    few: 'Осталось {count} места',
+    many: 'Осталось {count} мест',
+    other: 'Осталось {count} места',
+  },
+  full: 'Мест нет: новые заявки попадают в лист ожидания.',
+  registrationOpens: 'Регистрация откроется {date}.',
+  registrationOpenUntil: 'Регистрация открыта до {date}.',
+  registrationOpen: 'Регистрация открыта.',
+  registrationClosed: 'Регистрация закрыта.',
+  registrationNotOpen: 'Регистрация ещё не открыта.',
+  freeFor: 'Бесплатное участие для:',
+  eligible: 'Вы участвуете бесплатно: {basis}.',
+  eligibleJoining: 'Вступление в сообщество бесплатное, а его участники посещают мероприятие бесплатно.',
+  notEligible:
+    'Пока к вам не применяется ни одно правило бесплатного участия: укажите код приглашения, членство или другую регистрацию.',
+  claim: 'Код приглашения, членство или другая регистрация',
+  invitationCode: 'Код приглашения',
+  membershipBody: 'Член организации',
+  memberCode: 'Номер члена (необязательно)',
+  coLocatedEvent: 'Также зарегистрирован на',
+  reference: 'Номер регистрации',
+  none: 'Нет',
+  check: 'Проверить',
+  register: 'Зарегистрироваться',
+  joinAndRegister: 'Вступить и зарегистрироваться',
+  confirmed: 'Вы зарегистрированы: ваше место подтверждено.',
+  waitlisted: 'Вы в листе ожидания, позиция {position}.',
+  promoted: 'Освободилось место: ваша регистрация подтверждена.',
+  cancelled: 'Ваша регистрация отменена.',
+  cancelRegistration: 'Отменить регистрацию',
+  cancelQuestion: 'Отменить регистрацию? Ваше место перейдёт следующему в листе ожидания.',
+  confirmCancel: 'Да, отменить',
+  keep: 'Оставить',
+  calendar: 'Добавить в календарь (.ics)',
+};
