@@ -129,7 +129,9 @@ describe.skipIf(!hasChromium)('<wsc-event-registration> on a partner page', () =
       { timeout: 1000 },
     );
     expect(Date.now() - started).toBeLessThan(1000);
-    await expect.poll(() => status(page).textContent()).toBe('You are registered: your seat is confirmed.');
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 5000 })
+      .toBe('You are registered: your seat is confirmed.');
     expect(await seen(page)).toEqual(['wsc-registered:confirmed']);
     expect(await mine(event, member)).toMatchObject({ status: 'confirmed' });
     // The register button gave way to the cancel button, which now has the focus.
@@ -158,7 +160,7 @@ describe.skipIf(!hasChromium)('<wsc-event-registration> on a partner page', () =
     const second = await signUp(env.app);
     const pageOfFirst = (await openRegistration(event, first)).page;
     await pageOfFirst.locator('wsc-event-registration [part~="register"]').click();
-    await expect.poll(() => status(pageOfFirst).textContent()).toContain('confirmed');
+    await expect.poll(() => status(pageOfFirst).textContent(), { timeout: 5000 }).toContain('confirmed');
 
     // An admin lowers the capacity to the one seat taken: the event is full.
     const patched = await env.app.inject({
@@ -173,7 +175,7 @@ describe.skipIf(!hasChromium)('<wsc-event-registration> on a partner page', () =
     await pageOfSecond.locator('wsc-event-registration [part~="seats"][data-live]').waitFor();
     await pageOfSecond.locator('wsc-event-registration [part~="register"]').click();
     await expect
-      .poll(() => status(pageOfSecond).textContent())
+      .poll(() => status(pageOfSecond).textContent(), { timeout: 5000 })
       .toBe('You are on the waitlist, in position 1.');
     expect(await seen(pageOfSecond)).toEqual(['wsc-registered:waitlisted']);
     expect(await env.axe(pageOfSecond)).toEqual([]);
@@ -190,10 +192,12 @@ describe.skipIf(!hasChromium)('<wsc-event-registration> on a partner page', () =
 
     await pageOfFirst.locator('wsc-event-registration [part~="cancel"]').click();
     await pageOfFirst.locator('wsc-event-registration [part~="confirm-cancel"]').click();
-    await expect.poll(() => status(pageOfFirst).textContent()).toBe('Your registration is cancelled.');
+    await expect
+      .poll(() => status(pageOfFirst).textContent(), { timeout: 5000 })
+      .toBe('Your registration is cancelled.');
     expect(await seen(pageOfFirst)).toEqual(['wsc-registered:confirmed', 'wsc-cancelled:cancelled']);
     await expect
-      .poll(() => status(pageOfSecond).textContent(), { timeout: 3000 })
+      .poll(() => status(pageOfSecond).textContent(), { timeout: 5000 })
       .toBe('A seat became free: your registration is now confirmed.');
     expect(await mine(event, second)).toMatchObject({ status: 'confirmed', waitlistPosition: null });
     await Promise.all([pageOfFirst.close(), pageOfSecond.close()]);
@@ -210,14 +214,19 @@ describe.skipIf(!hasChromium)('<wsc-event-registration> on a partner page', () =
       wsc.configure({ getToken: () => token });
     }, member.token);
     await expect
-      .poll(() => page.locator('wsc-event-registration [part~="eligibility"] [role="status"]').textContent())
+      .poll(
+        () => page.locator('wsc-event-registration [part~="eligibility"] [role="status"]').textContent(),
+        {
+          timeout: 5000,
+        },
+      )
       .toBe('You attend for free: Community member.');
     const sent = page.waitForRequest(
       (request) => request.url().endsWith('/registrations') && request.method() === 'POST',
     );
     await page.locator('wsc-event-registration [part~="register"]').click();
     expect((await sent).headers().authorization).toBe(`Bearer ${member.token}`);
-    await expect.poll(() => status(page).textContent()).toContain('confirmed');
+    await expect.poll(() => status(page).textContent(), { timeout: 5000 }).toContain('confirmed');
     // No dialog was needed: the hook signed the member in.
     expect(await page.locator('wsc-sign-in-dialog').count()).toBe(0);
     expect(await mine(event, member)).toMatchObject({ status: 'confirmed' });
@@ -257,7 +266,7 @@ describe.skipIf(!hasChromium)('<wsc-event-registration> on a partner page', () =
     const code = page.locator('wsc-event-registration #claim-invitationCode');
     await code.fill('abc');
     await page.locator('wsc-event-registration form.claim button').click();
-    await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => code.getAttribute('aria-invalid'), { timeout: 5000 }).toBe('true');
     expect(await page.locator('wsc-event-registration #claim-invitationCode-error').textContent()).toBe(
       'النص قصير جدًا.',
     );

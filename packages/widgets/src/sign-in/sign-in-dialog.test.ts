@@ -71,7 +71,7 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     await field('country').selectOption('SN');
     await page.locator('wsc-sign-in-dialog #panel-join button[type="submit"]').click();
 
-    await expect.poll(() => field('email').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => field('email').getAttribute('aria-invalid'), { timeout: 5000 }).toBe('true');
     expect(await page.locator('wsc-sign-in-dialog #join-email-error').textContent()).toBe(
       'Expected an e-mail address',
     );
@@ -90,7 +90,9 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     const created = (await (await answer).json()) as Registration & { session: { token: string } };
     expect(created.status).toBe('confirmed');
     await page.locator('wsc-sign-in-dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => status(page).textContent()).toBe('You are registered: your seat is confirmed.');
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 5000 })
+      .toBe('You are registered: your seat is confirmed.');
     const token = created.session.token;
     expect(
       (
@@ -106,6 +108,20 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     // Signing out forgets the member: the element offers registration again only after a new sign-in.
     await page.locator('wsc-event-registration [part~="sign-out"]').click();
     await register(page).waitFor();
+    // …and revokes the session on the server.
+    await expect
+      .poll(
+        async () =>
+          (
+            await env.app.inject({
+              method: 'GET',
+              url: '/v1/me',
+              headers: { authorization: `Bearer ${token}` },
+            })
+          ).statusCode,
+        { timeout: 5000 },
+      )
+      .toBe(401);
 
     await page.reload();
     await register(page).waitFor();
@@ -146,7 +162,9 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     const { token } = (await (await login).json()) as { token: string };
     await page.locator('wsc-sign-in-dialog').waitFor({ state: 'detached' });
     // Signed in, the element goes on with the registration the reader asked for.
-    await expect.poll(() => status(page).textContent()).toBe('You are registered: your seat is confirmed.');
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 5000 })
+      .toBe('You are registered: your seat is confirmed.');
     const registration = await env.app.inject({
       method: 'GET',
       url: `/v1/events/${event.id}/registrations/me`,
