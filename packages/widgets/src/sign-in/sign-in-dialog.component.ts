@@ -3,10 +3,10 @@ import { type WscClient, WscError } from '@wsc/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { setSessionToken } from '../internal/config';
+import { countryOptions } from '../internal/countries';
 import { errorMessageKey, fieldErrors } from '../internal/errors';
 import { Translator } from '../internal/i18n';
 import { WscElement } from '../internal/wsc-element';
-import { countries } from './countries';
 import { signInDialogStyles } from './sign-in-dialog.styles';
 import type { SignInDialogMessages } from './translations/en';
 
@@ -317,11 +317,11 @@ export class WscSignInDialog extends WscElement {
 
   override render() {
     const i18n = this.i18n;
-    if (!i18n.ready) return html`<dialog part="dialog"></dialog>`;
+    if (!i18n.ready) return html`<dialog part="dialog" aria-busy="true"></dialog>`;
     const t = i18n.t.bind(i18n);
     const passwordHint = t('passwordHint');
-    return html`<dialog part="dialog" aria-labelledby="title" dir=${i18n.dir} lang=${i18n.lang} @close=${this.#onClose}>
-      <div part="base">
+    return html`<dialog part="dialog" aria-labelledby="title" @close=${this.#onClose}>
+      <div part="base" dir=${i18n.dir} lang=${i18n.lang}>
         <div class="top">
           <h2 id="title">${t('title')}</h2>
           <button type="button" part="close" aria-label=${t('close')} @click=${() => this.close()}>×</button>
@@ -359,7 +359,9 @@ export class WscSignInDialog extends WscElement {
               t('country'),
               [
                 html`<option value="">${t('notGiven')}</option>`,
-                ...countries(i18n.lang).map(({ code, name }) => html`<option value=${code}>${name}</option>`),
+                ...countryOptions(i18n.lang).map(
+                  ({ code, name }) => html`<option value=${code}>${name}</option>`,
+                ),
               ],
               'country',
             ),
