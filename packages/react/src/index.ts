@@ -1,0 +1,5 @@
+// @wsc/react: the community's web components (@wsc/widgets) as React 18 and 19 components, with
+// typed props and typed event props. One file a component; each is its own module in the build,
+// so a bundler keeps only the components (and element code) a page uses.
+export { WscEventCard, type WscEventCardProps } from './event-card.js';
+export type { EventMap, EventNames, WscComponent } from './wrap.js';
