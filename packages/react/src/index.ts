@@ -1,5 +1,7 @@
 // @wsc/react: the community's web components (@wsc/widgets) as React 18 and 19 components, with
 // typed props and typed event props. One file a component; each is its own module in the build,
-// so a bundler keeps only the components (and element code) a page uses.
+// so a bundler keeps only the components (and element code) a page uses. A new component is a file
+// like event-card.ts (`wrap(tag, the class from '@wsc/widgets/elements/<name>', { onWscX: 'wsc-x' })`,
+// each event typed by the element's HTMLElementEventMap entry) and its export line here.
 export { WscEventCard, type WscEventCardProps } from './event-card.js';
 export type { EventMap, EventNames, WscComponent } from './wrap.js';
