@@ -1,11 +1,28 @@
 import type { Event as CommunityEvent } from '@wsc/models';
 import type { TokenProvider } from '@wsc/sdk';
-import type { WscEventCard as WscEventCardElement } from '@wsc/widgets';
+import type {
+  CountrySelectDetail,
+  PainPointCreatedDetail,
+  PainPointVoteDetail,
+  WscEventCard as WscEventCardElement,
+} from '@wsc/widgets';
 import type { ComponentProps, Ref } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { WscEventCard, WscEventCardProps } from './index';
+import type {
+  WscCoverageChartProps,
+  WscEventCard,
+  WscEventCardProps,
+  WscPainPointBoardProps,
+  WscPainPointFormProps,
+  WscPainPointMapProps,
+  WscStakeholderDirectoryProps,
+  WscStandardsFinderProps,
+} from './index';
 
-describe('<WscEventCard> types', () => {
+/** The event a component's callback prop receives. */
+type EventOf<Handler> = NonNullable<Handler> extends (event: infer Received) => void ? Received : never;
+
+describe('component types', () => {
   it('takes the element’s properties as props', () => {
     expectTypeOf<WscEventCardProps['event']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<WscEventCardProps['apiUrl']>().toEqualTypeOf<string | undefined>();
@@ -37,5 +54,35 @@ describe('<WscEventCard> types', () => {
     // @ts-expect-error no such event on the card.
     const unknownEvent: WscEventCardProps = { onWscVote: () => {} };
     expectTypeOf([wrongEvent, wrongHandler, unknownEvent]).toBeArray();
+  });
+
+  it('types the other components’ props and events from their elements', () => {
+    expectTypeOf<WscPainPointBoardProps['pageSize']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<WscPainPointBoardProps['infinite']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<EventOf<WscPainPointBoardProps['onWscVote']>>().toEqualTypeOf<
+      CustomEvent<PainPointVoteDetail>
+    >();
+    expectTypeOf<EventOf<WscPainPointBoardProps['onWscOpen']>>().toEqualTypeOf<
+      HTMLElementEventMap['wsc-open']
+    >();
+    expectTypeOf<EventOf<WscPainPointBoardProps['onWscComment']>>().toEqualTypeOf<
+      HTMLElementEventMap['wsc-comment']
+    >();
+    expectTypeOf<EventOf<WscPainPointFormProps['onWscPainPointCreated']>>().toEqualTypeOf<
+      CustomEvent<PainPointCreatedDetail>
+    >();
+    expectTypeOf<EventOf<WscPainPointMapProps['onWscCountrySelect']>>().toEqualTypeOf<
+      CustomEvent<CountrySelectDetail>
+    >();
+    expectTypeOf<EventOf<WscCoverageChartProps['onWscCoverageLoaded']>>().toEqualTypeOf<
+      HTMLElementEventMap['wsc-coverage-loaded']
+    >();
+    expectTypeOf<EventOf<WscStandardsFinderProps['onWscStandardsSearch']>>().toEqualTypeOf<
+      HTMLElementEventMap['wsc-standards-search']
+    >();
+    expectTypeOf<WscStakeholderDirectoryProps['publishableKey']>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the directory dispatches no event of that name.
+    const noEvent: WscStakeholderDirectoryProps = { onWscVote: () => {} };
+    expectTypeOf(noEvent).toBeObject();
   });
 });
