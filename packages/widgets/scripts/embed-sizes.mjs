@@ -147,6 +147,7 @@ export function formatTable(rows) {
 
 /** The package (or widgets folder) an esbuild input belongs to. */
 function ownerOf(input) {
+  if (input.startsWith('<define:')) return 'build-time constants';
   const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
   if (dependency) return dependency[1];
   const workspace = /(?:^|\/)(models|sdk)\/dist\//.exec(input);
