@@ -116,9 +116,11 @@ const result = {
   sharedGzipBytes: sizes.shared.gzip,
   elementGzipBytes: Object.fromEntries(Object.entries(sizes.elements).map(([tag, { gzip }]) => [tag, gzip])),
   pageGzipBytes: Object.fromEntries(
-    Object.entries(sizes.pages).map(([tag, { gzip, lang }]) => [tag, { gzip, lang }]),
+    Object.entries(sizes.pages).map(([tag, { gzip, lang }]) => [
+      tag,
+      { gzip, lang, budget: budgets.embed.pages?.[tag] ?? budgets.embed.page },
+    ]),
   ),
-  pageBudgetBytes: budgets.embed.page,
   firstRender: {
     loads: LOADS,
     medianMsFromScriptRequest: round(median(loads.map((load) => load.fromScriptRequest))),
