@@ -4,6 +4,7 @@ import type {
   CountrySelectDetail,
   PainPointCreatedDetail,
   PainPointVoteDetail,
+  RegistrationEventDetail,
   WscEventCard as WscEventCardElement,
 } from '@wsc/widgets';
 import type { ComponentProps, Ref } from 'react';
@@ -12,6 +13,7 @@ import type {
   WscCoverageChartProps,
   WscEventCard,
   WscEventCardProps,
+  WscEventRegistrationProps,
   WscPainPointBoardProps,
   WscPainPointFormProps,
   WscPainPointMapProps,
@@ -79,6 +81,13 @@ describe('component types', () => {
     >();
     expectTypeOf<EventOf<WscStandardsFinderProps['onWscStandardsSearch']>>().toEqualTypeOf<
       HTMLElementEventMap['wsc-standards-search']
+    >();
+    expectTypeOf<WscEventRegistrationProps['event']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<EventOf<WscEventRegistrationProps['onWscRegistered']>>().toEqualTypeOf<
+      CustomEvent<RegistrationEventDetail>
+    >();
+    expectTypeOf<EventOf<WscEventRegistrationProps['onWscCancelled']>>().toEqualTypeOf<
+      CustomEvent<RegistrationEventDetail>
     >();
     expectTypeOf<WscStakeholderDirectoryProps['publishableKey']>().toEqualTypeOf<string | undefined>();
     // @ts-expect-error the directory dispatches no event of that name.

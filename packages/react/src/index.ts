@@ -5,6 +5,7 @@
 // each event typed by the element's HTMLElementEventMap entry) and its export line here.
 export { WscCoverageChart, type WscCoverageChartProps } from './coverage-chart.js';
 export { WscEventCard, type WscEventCardProps } from './event-card.js';
+export { WscEventRegistration, type WscEventRegistrationProps } from './event-registration.js';
 export { WscPainPointBoard, type WscPainPointBoardProps } from './pain-point-board.js';
 export { WscPainPointForm, type WscPainPointFormProps } from './pain-point-form.js';
 export { WscPainPointMap, type WscPainPointMapProps } from './pain-point-map.js';
