@@ -143,6 +143,7 @@ if (!existsSync(embedManifest)) {
   const sizes = embedSizes(readManifest(embedManifest));
   const rows = embedBudgetRows(sizes, budgets.embed);
   console.log(`\nembed budgets (${budgets.embed.manifest}):\n${formatTable(rows)}`);
+  console.log(`shared chunks: ${sizes.shared.files.join(', ')}`);
   for (const row of rows.filter((row) => !row.ok))
     failures.push(`embed: ${row.what}: ${row.bytes} bytes gzipped is over its budget of ${row.budget}`);
   if (sizes.shared.gzip > budgets.embed.shared) {

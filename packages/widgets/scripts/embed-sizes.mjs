@@ -115,11 +115,7 @@ export function embedBudgetRows(sizes, budgets) {
   const pageBudget = (tag) => budgets.pages?.[tag] ?? budgets.page;
   return [
     row(`loader ${sizes.loader.file}`, sizes.loader.gzip, budgets.loader),
-    row(
-      `shared chunks (${sizes.shared.files.length}: ${sizes.shared.files.join(', ')})`,
-      sizes.shared.gzip,
-      budgets.shared,
-    ),
+    row(`shared chunks (${sizes.shared.files.length} files)`, sizes.shared.gzip, budgets.shared),
     ...Object.entries(sizes.elements).map(([tag, { file, gzip }]) =>
       row(`element <${tag}> ${file}`, gzip, elementBudget(tag)),
     ),
