@@ -31,6 +31,29 @@ const quiet = { logLevel: 'none' };
 /** `.` → `index`, `./admin` → `admin`, `./a/b` → `a-b`: the report's file name. */
 const reportName = (subpath) => (subpath === '.' ? 'index' : subpath.slice(2).replaceAll('/', '-'));
 
+/**
+ * The entry points of one `exports` subpath: itself, or for a pattern (`./elements/*` →
+ * `./dist/elements/*.d.ts`) one per built file it reaches (`./elements/event-card`). Targets are
+ * `{ import: { types } }` (dual packages) or `{ types }` (ESM-only ones); a plain string target is
+ * a file handed out as it is (the embed script, JSON), not an entry point with a surface.
+ */
+function subpathEntries(folder, subpath, target) {
+  const types = typeof target === 'object' ? (target.import?.types ?? target.types) : undefined;
+  if (typeof types !== 'string') return [];
+  if (!subpath.includes('*')) return [{ subpath, types: join(folder, types) }];
+  const [prefix, suffix] = types.split('*');
+  const directory = join(folder, prefix.slice(0, prefix.lastIndexOf('/') + 1));
+  if (!existsSync(directory)) return [];
+  const namePrefix = prefix.slice(prefix.lastIndexOf('/') + 1);
+  return readdirSync(directory)
+    .filter((file) => file.startsWith(namePrefix) && file.endsWith(suffix))
+    .sort()
+    .map((file) => {
+      const match = file.slice(namePrefix.length, file.length - suffix.length);
+      return { subpath: subpath.replace('*', match), types: join(directory, file) };
+    });
+}
+
 /** Every published package and the `.d.ts` each of its entry points declares for `import`. */
 function entryPoints() {
   const result = [];
@@ -40,9 +63,9 @@ function entryPoints() {
     if (!existsSync(manifestFile)) continue;
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     if (manifest.private || (only.length > 0 && !only.includes(manifest.name))) continue;
-    const entries = Object.entries(manifest.exports ?? {})
-      .filter(([, target]) => typeof target === 'object' && target.import?.types)
-      .map(([subpath, target]) => ({ subpath, types: join(folder, target.import.types) }));
+    const entries = Object.entries(manifest.exports ?? {}).flatMap(([subpath, target]) =>
+      subpathEntries(folder, subpath, target),
+    );
     result.push({ name: manifest.name, folder, manifestFile, entries });
   }
   return result;

@@ -8,8 +8,9 @@
 //
 // Two ways to get the packages:
 //   node .ci/check-consumer.mjs
-//     the packed tarballs of @wsc/models, @wsc/sdk and @wsc/plugin-retry; the API is the
-//     workspace's @wsc/server (run by `npm run check:packages`).
+//     the packed tarballs of @wsc/models, @wsc/sdk, @wsc/plugin-retry, @wsc/widgets and @wsc/react
+//     (with React from the usual registry, its peer); the API is the workspace's @wsc/server (run
+//     by `npm run check:packages`).
 //   node .ci/check-consumer.mjs --registry <url> --install @wsc/models@0.1.0 --install …
 //     those versions from that registry alone (scope @wsc; third-party packages from the usual
 //     registry or the npm cache); the API is the installed @wsc/server, started by its
@@ -36,7 +37,13 @@ import { gzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
 const scenarioFolder = join(import.meta.dirname, 'consumer');
-const packages = { '@wsc/models': 'models', '@wsc/sdk': 'sdk', '@wsc/plugin-retry': 'plugin-retry' };
+const packages = {
+  '@wsc/models': 'models',
+  '@wsc/sdk': 'sdk',
+  '@wsc/plugin-retry': 'plugin-retry',
+  '@wsc/widgets': 'widgets',
+  '@wsc/react': 'react',
+};
 const { values: options } = parseArgs({
   options: { registry: { type: 'string' }, install: { type: 'string', multiple: true, default: [] } },
 });
@@ -279,7 +286,9 @@ async function checkEntries(scratch) {
     for (const [subpath, facts] of Object.entries(points)) {
       const label = `${name}${subpath.slice(1)}`;
       if (facts.error) problems.push(`${label} to load (${facts.error})`);
-      else if (facts.esm.length === 0) problems.push(`${label} to export something`);
+      // An entry imported for its effect (`@wsc/widgets/define` defines the elements) may export nothing.
+      else if (facts.esm.length === 0 && !facts.sideEffect)
+        problems.push(`${label} to export something (or to be declared in "sideEffects")`);
       else if (!sameList(facts.esm, facts.cjs))
         problems.push(
           `${label} to export the same names to import (${facts.esm}) and require (${facts.cjs})`,

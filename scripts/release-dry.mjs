@@ -67,8 +67,9 @@ function publishedPackages(repository) {
 
 /**
  * Copies what git would commit (tracked and untracked-but-not-ignored files, as they are in the
- * working tree) plus the built `dist/` of each published package; `node_modules` is a link, so
- * that changesets finds its changelog module.
+ * working tree) plus the built `dist/` of each published package and the other built files its
+ * `files` lists (the widgets' custom-elements.json); `node_modules` is a link, so that changesets
+ * finds its changelog module.
  */
 async function copyRepository(scratch) {
   const listed = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
@@ -82,10 +83,17 @@ async function copyRepository(scratch) {
     cpSync(join(root, file), join(scratch, file));
     files += 1;
   }
-  for (const { folder } of publishedPackages(root)) {
+  for (const { folder, files: published = [] } of publishedPackages(root)) {
     if (!existsSync(join(root, folder, 'dist')))
       throw new Error(`${folder}/dist is missing: run \`npm run build\` first`);
     cpSync(join(root, folder, 'dist'), join(scratch, folder, 'dist'), { recursive: true });
+    // Built files beside dist/ that git ignores but the package publishes.
+    for (const entry of published) {
+      if (entry.startsWith('!') || entry.includes('*')) continue;
+      const source = join(root, folder, entry);
+      const target = join(scratch, folder, entry);
+      if (existsSync(source) && !existsSync(target)) cpSync(source, target, { recursive: true });
+    }
   }
   symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'), 'dir');
   return files;

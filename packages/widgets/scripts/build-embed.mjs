@@ -4,7 +4,8 @@
 //   chunks/*-HASH.js   ES modules: one entry per element, shared code, one chunk per language's messages
 //   assets/*-HASH.*    files fetched at run time (the map's geometry)
 // Every file gets .gz and .br siblings the server sends to browsers that accept them.
-// It prints a size report (gzipped bytes) and writes dist/embed/manifest.json for the budgets.
+// It prints a size report (gzipped bytes) and writes dist/embed/manifest.json for the budgets, and
+// dist/embed-metafile.json (esbuild's, outside the served folder) for seeing what takes the bytes.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
@@ -60,9 +61,14 @@ for (const [name, source] of [['countries-110m.json', 'world-atlas/countries-110
 
 const chunks = await build({
   ...common,
-  entryPoints: Object.fromEntries(
-    EMBEDDED_ELEMENTS.map(({ module }) => [basename(module), join(root, 'src', `${module}.ts`)]),
-  ),
+  entryPoints: {
+    ...Object.fromEntries(
+      EMBEDDED_ELEMENTS.map(({ module }) => [basename(module), join(root, 'src', `${module}.ts`)]),
+    ),
+    // The foundation (lit, the SDK, internal/) as an entry: its code then goes to a shared chunk
+    // even while a single element uses it (src/embed/shared.ts says why).
+    shared: join(root, 'src/embed/shared.ts'),
+  },
   outdir: join(out, 'chunks'),
   format: 'esm',
   splitting: true,
@@ -127,6 +133,7 @@ for (const [file, output] of Object.entries(chunks.metafile.outputs)) {
   };
 }
 
+writeFileSync(join(root, 'dist/embed-metafile.json'), JSON.stringify(chunks.metafile));
 writeFileSync(
   join(out, 'manifest.json'),
   `${JSON.stringify({ elements: chunkOf, assets, sizes, imports }, null, 2)}\n`,

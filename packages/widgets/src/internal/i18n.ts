@@ -63,6 +63,9 @@ export function chooseLanguage(element: Element, configured: string | undefined)
   const root = element.ownerDocument.documentElement;
   const nearest = element.closest('[lang]');
   const candidates = [
+    // Its own `lang` property first: set from script (`card.lang = 'ar'`, a React prop), it reaches
+    // the attribute only when the render that reads it reflects it.
+    (element as HTMLElement).lang,
     nearest && nearest !== root ? nearest.getAttribute('lang') : undefined,
     configured,
     root.getAttribute('lang'),

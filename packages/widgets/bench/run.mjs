@@ -1,0 +1,133 @@
+// `npm run bench` (issue #15): what a partner page downloads through the embed script, and how
+// long the first element takes to show. Sizes come from dist/embed/manifest.json (gzip -9 bytes):
+// every file, the shared chunks and what takes their bytes (esbuild's metafile), and the total of
+// a page with one element in its heaviest language, against the budgets of .ci/size-budgets.json
+// (which `npm run check:packages` asserts). Time: a page on another origin with the script tag and
+// one <wsc-event-card>, loaded BENCH_LOADS times (5) in Chromium, each in a fresh context (nothing
+// cached); from the start of the script's request to the first frame showing the event's name,
+// served by the real @wsc/server on PGlite. Reported, not asserted. Needs `npm run build`.
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createPartner, createTestServer } from '@wsc/server/test-support';
+import { chromium } from 'playwright-core';
+import {
+  embedBudgetRows,
+  embedSizes,
+  formatTable,
+  readManifest,
+  sharedBreakdown,
+} from '../scripts/embed-sizes.mjs';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const embedDirectory = fileURLToPath(new URL('../dist/embed', import.meta.url));
+const budgets = JSON.parse(readFileSync(new URL('../../../.ci/size-budgets.json', import.meta.url), 'utf8'));
+
+if (!existsSync(`${embedDirectory}/manifest.json`)) {
+  console.error('bench: packages/widgets/dist/embed is missing: run `npm run build` first');
+  process.exit(1);
+}
+
+// Sizes.
+const manifest = readManifest(`${embedDirectory}/manifest.json`);
+const sizes = embedSizes(manifest);
+console.log('Embed files (gzip -9 bytes):');
+const width = Math.max(...Object.keys(manifest.sizes).map((file) => file.length));
+for (const [file, { bytes, gzip }] of Object.entries(manifest.sizes))
+  console.log(`  ${file.padEnd(width)}  ${String(gzip).padStart(6)} gzip  ${String(bytes).padStart(7)} raw`);
+console.log(
+  `\nBudgets (.ci/size-budgets.json "embed"):\n${formatTable(embedBudgetRows(sizes, budgets.embed))}`,
+);
+const metafile = JSON.parse(readFileSync(new URL('../dist/embed-metafile.json', import.meta.url), 'utf8'));
+const owners = sharedBreakdown(metafile, sizes.shared.files);
+console.log('\nShared chunks by package (minified bytes, before gzip):');
+for (const [owner, bytes] of owners) console.log(`  ${owner.padEnd(30)} ${String(bytes).padStart(7)}`);
+
+// Time to the first rendered element.
+const startedAt = performance.now();
+const app = await createTestServer({ embedDirectory });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const apiUrl = `http://localhost:${app.server.address().port}`;
+let page = '';
+const pageServer = createServer((_request, response) => {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(page);
+});
+await new Promise((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
+const pageOrigin = `http://127.0.0.1:${pageServer.address().port}`;
+const partner = await createPartner(app, { origin: pageOrigin });
+// Marks the first frame in which the card shows the event's name (polled once a frame).
+page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench</title>
+<script>
+  (function poll() {
+    const name = document.querySelector('wsc-event-card')?.shadowRoot?.querySelector('[part~="name"]');
+    if (name && name.textContent.trim()) performance.mark('wsc-first-render');
+    else requestAnimationFrame(poll);
+  })();
+</script>
+<script src="${apiUrl}/embed/v1/wsc.js" data-publishable-key="${partner.publishableKey}" async></script>
+</head><body><wsc-event-card event="world-smart-city-forum-2016"></wsc-event-card></body></html>`;
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+const loads = [];
+try {
+  for (let index = 0; index < LOADS; index++) {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(`${pageOrigin}/`);
+    await tab.waitForFunction(() => performance.getEntriesByName('wsc-first-render').length > 0, undefined, {
+      timeout: 15_000,
+    });
+    loads.push(
+      await tab.evaluate(() => {
+        const [script] = performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('/wsc.js'));
+        const [rendered] = performance.getEntriesByName('wsc-first-render');
+        return {
+          fromScriptRequest: rendered.startTime - script.startTime,
+          fromScriptLoaded: rendered.startTime - script.responseEnd,
+          fromNavigation: rendered.startTime,
+        };
+      }),
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await new Promise((resolve) => pageServer.close(resolve));
+  await app.dispose();
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value) => Number(value.toFixed(1));
+const result = {
+  machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, load average ${os.loadavg()[0].toFixed(1)}`,
+  loaderGzipBytes: sizes.loader.gzip,
+  sharedGzipBytes: sizes.shared.gzip,
+  elementGzipBytes: Object.fromEntries(Object.entries(sizes.elements).map(([tag, { gzip }]) => [tag, gzip])),
+  pageGzipBytes: Object.fromEntries(
+    Object.entries(sizes.pages).map(([tag, { gzip, lang }]) => [
+      tag,
+      { gzip, lang, budget: budgets.embed.pages?.[tag] ?? budgets.embed.page },
+    ]),
+  ),
+  firstRender: {
+    loads: LOADS,
+    medianMsFromScriptRequest: round(median(loads.map((load) => load.fromScriptRequest))),
+    medianMsFromScriptLoaded: round(median(loads.map((load) => load.fromScriptLoaded))),
+    medianMsFromNavigation: round(median(loads.map((load) => load.fromNavigation))),
+    msFromScriptRequestEachLoad: loads.map((load) => round(load.fromScriptRequest)),
+  },
+  benchSeconds: round((performance.now() - startedAt) / 1000),
+};
+console.log(`\n${JSON.stringify(result, null, 2)}`);
