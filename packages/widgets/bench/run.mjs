@@ -41,8 +41,10 @@ console.log(
   `\nBudgets (.ci/size-budgets.json "embed"):\n${formatTable(embedBudgetRows(sizes, budgets.embed))}`,
 );
 const metafile = JSON.parse(readFileSync(new URL('../dist/embed-metafile.json', import.meta.url), 'utf8'));
-const owners = sharedBreakdown(metafile, sizes.shared.files);
-console.log('\nShared chunks by package (minified bytes, before gzip):');
+const owners = sharedBreakdown(metafile, [...sizes.vendor.files, ...sizes.runtime.files]);
+console.log(
+  '\nThe chunks every element shares (lit, SDK, models, widgets runtime), by package (minified bytes, before gzip):',
+);
 for (const [owner, bytes] of owners) console.log(`  ${owner.padEnd(30)} ${String(bytes).padStart(7)}`);
 
 // Time to the first rendered element.
@@ -113,6 +115,8 @@ const round = (value) => Number(value.toFixed(1));
 const result = {
   machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, load average ${os.loadavg()[0].toFixed(1)}`,
   loaderGzipBytes: sizes.loader.gzip,
+  vendorGzipBytes: sizes.vendor.gzip,
+  runtimeGzipBytes: sizes.runtime.gzip,
   sharedGzipBytes: sizes.shared.gzip,
   elementGzipBytes: Object.fromEntries(Object.entries(sizes.elements).map(([tag, { gzip }]) => [tag, gzip])),
   pageGzipBytes: Object.fromEntries(

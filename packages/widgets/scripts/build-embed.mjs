@@ -65,9 +65,11 @@ const chunks = await build({
     ...Object.fromEntries(
       EMBEDDED_ELEMENTS.map(({ module }) => [basename(module), join(root, 'src', `${module}.ts`)]),
     ),
-    // The foundation (lit, the SDK, internal/) as an entry: its code then goes to a shared chunk
-    // even while a single element uses it (src/embed/shared.ts says why).
-    shared: join(root, 'src/embed/shared.ts'),
+    // The libraries (lit, the SDK, the schemas) and the widgets' runtime (internal/) as entries:
+    // each then goes to a shared chunk of its own even while a single element uses it
+    // (src/embed/vendor.ts and runtime.ts say why).
+    vendor: join(root, 'src/embed/vendor.ts'),
+    runtime: join(root, 'src/embed/runtime.ts'),
   },
   outdir: join(out, 'chunks'),
   format: 'esm',
@@ -79,8 +81,13 @@ const chunks = await build({
 });
 
 const chunkOf = {};
+// The build-only entries (never loaded by a page): their static imports are the vendor and runtime chunks.
+const buildEntries = {};
 for (const [file, output] of Object.entries(chunks.metafile.outputs)) {
   if (!output.entryPoint) continue;
+  for (const name of ['vendor', 'runtime'])
+    if (output.entryPoint.endsWith(`src/embed/${name}.ts`))
+      buildEntries[name] = relative(out, resolve(root, file));
   const element = EMBEDDED_ELEMENTS.find(({ module }) => output.entryPoint.endsWith(`src/${module}.ts`));
   if (element) chunkOf[element.tag] = relative(out, resolve(root, file));
 }
@@ -136,7 +143,7 @@ for (const [file, output] of Object.entries(chunks.metafile.outputs)) {
 writeFileSync(join(root, 'dist/embed-metafile.json'), JSON.stringify(chunks.metafile));
 writeFileSync(
   join(out, 'manifest.json'),
-  `${JSON.stringify({ elements: chunkOf, assets, sizes, imports }, null, 2)}\n`,
+  `${JSON.stringify({ elements: chunkOf, entries: buildEntries, assets, sizes, imports }, null, 2)}\n`,
 );
 const total = Object.values(sizes).reduce((sum, size) => sum + size.gzip, 0);
 console.log(

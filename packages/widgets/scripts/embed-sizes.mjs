@@ -38,7 +38,11 @@ export function messagesLanguage(file) {
  * The sizes a page pays for, from the manifest.
  *
  * - `loader`: `wsc.js`.
- * - `shared`: every chunk an element chunk imports statically, transitively (lit, the SDK, internal/…).
+ * - `vendor`: the chunks of the libraries every element stands on (lit, the SDK, the schemas):
+ *   what the build-only `vendor` entry imports.
+ * - `runtime`: the widgets' own shared runtime (internal/): what the `runtime` entry adds to vendor.
+ * - `shared`: every chunk an element chunk imports statically, transitively, for any element
+ *   (vendor, runtime, and the chunks some elements share, such as the sign-in dialog's).
  * - `elements`: per tag, its own chunk.
  * - `messages`: every language chunk, `of` "common" (the shared messages) or the element's tag.
  * - `pages`: per tag, a page with that element alone in its heaviest language: the loader, the
@@ -57,6 +61,16 @@ export function embedSizes(manifest) {
     for (const imported of staticClosure(manifest, [file]))
       if (!elementFiles.has(imported)) sharedFiles.add(imported);
   const shared = { files: [...sharedFiles].sort(), gzip: gzipOf(manifest, sharedFiles) };
+  const entryImports = (name) => {
+    const entry = manifest.entries?.[name];
+    const files = entry ? staticClosure(manifest, [entry]) : new Set();
+    files.delete(entry);
+    return files;
+  };
+  const vendorFiles = entryImports('vendor');
+  const runtimeFiles = new Set([...entryImports('runtime')].filter((file) => !vendorFiles.has(file)));
+  const vendor = { files: [...vendorFiles].sort(), gzip: gzipOf(manifest, vendorFiles) };
+  const runtime = { files: [...runtimeFiles].sort(), gzip: gzipOf(manifest, runtimeFiles) };
 
   const elements = Object.fromEntries(
     Object.entries(manifest.elements).map(([tag, file]) => [tag, { file, gzip: gzipOf(manifest, [file]) }]),
@@ -97,7 +111,7 @@ export function embedSizes(manifest) {
     );
     pages[tag] = { lang, gzip: heaviest.gzip, byLanguage };
   }
-  return { loader, shared, elements, messages, pages };
+  return { loader, vendor, runtime, shared, elements, messages, pages };
 }
 
 /**
@@ -115,7 +129,12 @@ export function embedBudgetRows(sizes, budgets) {
   const pageBudget = (tag) => budgets.pages?.[tag] ?? budgets.page;
   return [
     row(`loader ${sizes.loader.file}`, sizes.loader.gzip, budgets.loader),
-    row(`shared chunks (${sizes.shared.files.length} files)`, sizes.shared.gzip, budgets.shared),
+    row(
+      `shared chunk of lit, SDK and models ${sizes.vendor.files.join(' ')}`,
+      sizes.vendor.gzip,
+      budgets.shared,
+    ),
+    row(`widgets runtime ${sizes.runtime.files.join(' ')}`, sizes.runtime.gzip, budgets.runtime),
     ...Object.entries(sizes.elements).map(([tag, { file, gzip }]) =>
       row(`element <${tag}> ${file}`, gzip, elementBudget(tag)),
     ),
