@@ -6,7 +6,17 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 execFileSync(
   'npx',
-  ['custom-elements-manifest', 'analyze', '--litelement', '--globs', 'src/**/*.component.ts', '--quiet'],
+  // The base element too: every widget inherits its attributes (lang, api-url, publishable-key)
+  // and properties (token, getToken), which the manifest then lists on each element.
+  [
+    'custom-elements-manifest',
+    'analyze',
+    '--litelement',
+    '--globs',
+    'src/**/*.component.ts',
+    'src/internal/wsc-element.ts',
+    '--quiet',
+  ],
   {
     cwd: root,
     stdio: 'inherit',

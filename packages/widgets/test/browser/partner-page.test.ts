@@ -100,6 +100,26 @@ describe.skipIf(!hasChromium)('a partner page embedding every widget with one sc
     },
   );
 
+  it('follows the reader’s dark mode with no contrast failure, and takes the site’s own colours', async () => {
+    const { page, errors } = await env.open(body, { lang: 'en' });
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await settled(page);
+    const surface = () =>
+      page.evaluate(() => {
+        const base = document.querySelector('wsc-event-card')?.shadowRoot?.querySelector('[part~="base"]');
+        return base ? getComputedStyle(base).backgroundColor : '';
+      });
+    expect(await surface()).toBe('rgb(22, 27, 34)');
+    expect(await env.axe(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await surface()).toBe('rgb(255, 255, 255)');
+    // A partner's theme: custom properties on the page reach inside every widget's shadow root.
+    await page.addStyleTag({ content: ':root { --wsc-color-surface: #fdf6e3; --wsc-radius: 0px; }' });
+    expect(await surface()).toBe('rgb(253, 246, 227)');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps working with a second copy of the bundle on the page', async () => {
     // A second, separately served copy (another version on another path): its modules are
     // distinct from the first's, both loaders see the elements and both try to define them.
