@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language, type LocalizedText } from '@wsc/models';
+import { LANGUAGES, type Language, type LocalizedText, resolveText } from '@wsc/models';
 import type { LocaleLabels } from '@wsc/models/locales';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommonMessages } from '../translations/en';
@@ -243,15 +243,13 @@ export class Translator<Messages extends object> implements ReactiveController {
   }
 
   /**
-   * The best version of community text for this reader: their language, else English, else
-   * the first given. `lang` says which one was picked, for the element's `lang` attribute.
+   * The best version of community text for this reader: their language, else the platform's
+   * fallback order (English, French, Spanish, Russian, Chinese, Arabic: `resolveText` of
+   * @wsc/models, as the server uses). `lang` says which one was picked, for the `lang` attribute.
    */
   text(value: LocalizedText | undefined): { text: string; lang: Language } {
     if (!value) return { text: '', lang: this.lang };
-    for (const language of [this.lang, 'en', ...LANGUAGES] as Language[]) {
-      const text = value[language];
-      if (text) return { text, lang: language };
-    }
-    return { text: '', lang: this.lang };
+    const { text, language } = resolveText(value, this.lang);
+    return { text, lang: language };
   }
 }

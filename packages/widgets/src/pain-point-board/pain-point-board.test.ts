@@ -15,7 +15,8 @@ announceSkip('<wsc-pain-point-board> browser tests');
 const BOARD = 'wsc-pain-point-board';
 const DETAIL = `${BOARD} wsc-pain-point-detail`;
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
-const SAMPLE_TITLES = new Set(samplePainPoints.map((sample) => sample.title.en));
+// Every language of every sample: a sample reported in one language alone shows in that language.
+const SAMPLE_TITLES = new Set(samplePainPoints.flatMap((sample) => Object.values(sample.title)));
 
 interface PageWindow {
   wsc: { ready(): Promise<void>; configure(config: { token?: string }): void };
