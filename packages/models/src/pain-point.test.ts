@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  PainPointCountryCountsParamsSchema,
+  PainPointCountryCountsSchema,
   PainPointCreateSchema,
   PainPointListParamsSchema,
   PainPointSchema,
@@ -103,5 +105,22 @@ describe('PainPointSchema', () => {
   it('names a malformed field', () => {
     expect(issuePaths(PainPointSchema, { ...painPoint, createdAt: '13/07/2016' })).toEqual(['createdAt']);
     expect(issuePaths(PainPointSchema, { ...painPoint, voteCount: '3' })).toEqual(['voteCount']);
+  });
+});
+
+describe('PainPointCountryCountsParamsSchema and PainPointCountryCountsSchema', () => {
+  it('reads the filters as the list does', () => {
+    expect(PainPointCountryCountsParamsSchema.parse({ domain: 'water', status: 'open' })).toEqual({
+      domain: 'water',
+      status: 'open',
+    });
+    expect(issuePaths(PainPointCountryCountsParamsSchema, { domain: 'moon' })).toEqual(['domain']);
+    expect(issuePaths(PainPointCountryCountsParamsSchema, { status: 'solved' })).toEqual(['status']);
+  });
+
+  it('tolerates added fields in the answer and names a malformed count', () => {
+    const counts = { data: [{ country: 'FR', count: 3 }], total: 4, withoutCountry: 1 };
+    expect(PainPointCountryCountsSchema.parse({ ...counts, byCity: [] })).toEqual(counts);
+    expect(issuePaths(PainPointCountryCountsSchema, { ...counts, total: '4' })).toEqual(['total']);
   });
 });

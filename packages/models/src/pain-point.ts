@@ -125,3 +125,25 @@ export const PainPointListParamsSchema = object({
 });
 export type PainPointListParams = z.infer<typeof PainPointListParamsSchema>;
 export type PainPointListParamsInput = z.input<typeof PainPointListParamsSchema>;
+
+/**
+ * Query of `GET /v1/pain-points/countries`: the list's own `domain` and `status` filters, read
+ * by the same schemas, so a count always describes the list with the same filters.
+ */
+export const PainPointCountryCountsParamsSchema = object({
+  domain: PainPointListParamsSchema.shape.domain,
+  status: PainPointListParamsSchema.shape.status,
+});
+export type PainPointCountryCountsParams = z.infer<typeof PainPointCountryCountsParamsSchema>;
+export type PainPointCountryCountsParamsInput = z.input<typeof PainPointCountryCountsParamsSchema>;
+
+/**
+ * `GET /v1/pain-points/countries`: how many pain points the list holds per country (most first),
+ * how many in all (`total`), and how many name no country (`withoutCountry`, not in `data`).
+ */
+export const PainPointCountryCountsSchema = object({
+  data: z.array(object({ country: CountryCodeSchema, count: z.number() })),
+  total: z.number(),
+  withoutCountry: z.number(),
+});
+export type PainPointCountryCounts = z.infer<typeof PainPointCountryCountsSchema>;

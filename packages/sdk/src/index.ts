@@ -60,6 +60,7 @@ export type {
 export type { PainPointStandardCreateParams } from './resources/pain-point-standards';
 export type {
   PainPointChangeStatusParams,
+  PainPointCountriesParams,
   PainPointCreateParams,
   PainPointListParams,
   PainPointUpdateParams,

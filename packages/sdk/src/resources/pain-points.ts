@@ -1,5 +1,8 @@
 import {
   PageSchema,
+  type PainPointCountryCounts,
+  type PainPointCountryCountsParamsInput,
+  PainPointCountryCountsSchema,
   type PainPointCreateInput,
   type PainPointListParamsInput,
   type PainPointStatusChange,
@@ -19,6 +22,8 @@ import { PainPointStandards } from './pain-point-standards';
 
 /** Filters of `painPoints.list`: `domain`, `country`, `city`, `status`, `standard`, `q`, `sort`, `limit`, `cursor`. */
 export type PainPointListParams = PainPointListParamsInput;
+/** Filters of `painPoints.countries`: the list's `domain` and `status`. */
+export type PainPointCountriesParams = PainPointCountryCountsParamsInput;
 /** Body of `painPoints.create`. */
 export type PainPointCreateParams = PainPointCreateInput;
 /** Body of `painPoints.update`. */
@@ -49,6 +54,27 @@ export class PainPoints extends Resource {
    */
   list(params?: PainPointListParams, options?: RequestOptions): PagePromise<PainPointView> {
     return this.paginate(endpoint`/v1/pain-points`, PainPointPageSchema, params, options);
+  }
+
+  /**
+   * Counts, in one request, the pain points `list` holds with the same `domain` and `status`,
+   * per country (ISO 3166-1 alpha-2), most first; `total` counts them all, `withoutCountry`
+   * those naming no country (not in `data`). For maps and summaries: no paging, no limit.
+   *
+   * @example
+   * const { data, total, withoutCountry } = await client.painPoints.countries({ domain: 'water' });
+   * for (const { country, count } of data) console.log(country, count);
+   */
+  countries(params?: PainPointCountriesParams, options?: RequestOptions): ApiPromise<PainPointCountryCounts> {
+    return this.client.request(
+      {
+        method: 'GET',
+        ...endpoint`/v1/pain-points/countries`,
+        query: params,
+        schema: PainPointCountryCountsSchema,
+      },
+      options,
+    );
   }
 
   /**

@@ -243,6 +243,9 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     expect(statuses('get', '/v1/pain-points')).not.toContain('409');
     expect(statuses('get', '/v1/pain-points')).not.toContain('404');
     expect(slugs('get', '/v1/pain-points/{id}', 404)).toEqual(['not-found']);
+    // An aggregate: no id to miss, no cursor to garble.
+    expect(statuses('get', '/v1/pain-points/countries')).not.toContain('404');
+    expect(slugs('get', '/v1/pain-points/countries', 400)).not.toContain('invalid-cursor');
     expect(slugs('get', '/v1/events/{id}', 404)).toEqual(['event-not-found']);
     expect(document.paths['/v1/pain-points']?.get?.security).toBeUndefined();
     // A member's write.
@@ -543,6 +546,20 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     await call('GET /v1/pain-points', { url: '/v1/pain-points', headers: { 'accept-language': 'fr' } }, 200);
     await call('GET /v1/pain-points', { url: '/v1/pain-points?sort=sideways' }, 422);
     await call('GET /v1/pain-points', { url: '/v1/pain-points?cursor=garbage' }, 400);
+    const countries = await call(
+      'GET /v1/pain-points/countries',
+      { url: '/v1/pain-points/countries?domain=water' },
+      200,
+    );
+    await call(
+      'GET /v1/pain-points/countries',
+      {
+        url: '/v1/pain-points/countries?domain=water',
+        headers: { 'if-none-match': String(countries.headers.etag) },
+      },
+      304,
+    );
+    await call('GET /v1/pain-points/countries', { url: '/v1/pain-points/countries?domain=moon' }, 422);
     const read = await call('GET /v1/pain-points/{id}', { url: `/v1/pain-points/${created.id}` }, 200);
     await call(
       'GET /v1/pain-points/{id}',

@@ -130,6 +130,26 @@ export interface PainPointFilters {
 }
 
 /**
+ * The SQL conditions of the list's filters, each value bound through `bind`. Every query that
+ * must describe the same pain points as the list (its pages, its counts) builds its WHERE here.
+ */
+function filterConditions(filters: PainPointFilters, bind: (value: unknown) => string): string[] {
+  const conditions: string[] = [];
+  if (filters.domain) conditions.push(`pain_points.domain = ${bind(filters.domain)}`);
+  if (filters.country) conditions.push(`pain_points.country = ${bind(filters.country)}`);
+  if (filters.city) conditions.push(`lower(pain_points.city) = lower(${bind(filters.city)})`);
+  if (filters.status) conditions.push(`pain_points.status = ${bind(filters.status)}`);
+  if (filters.standard) {
+    conditions.push(
+      `exists (select 1 from standard_mappings where standard_mappings.pain_point_id = pain_points.id and standard_mappings.standard_id = ${bind(filters.standard)})`,
+    );
+  }
+  const search = textSearchText('pain_points', filters.q, bind);
+  if (search) conditions.push(search);
+  return conditions;
+}
+
+/**
  * One page of pain points in keyset order: rows after `after` (the previous page's last sort
  * key and id), `limit + 1` of them so the caller knows whether another page follows. No OFFSET
  * and no COUNT: each page costs the same however deep it is, and rows inserted meanwhile never
@@ -152,18 +172,7 @@ export async function listPainPoints(
   const bind = (value: unknown) => `$${parameters.push(value)}`;
   const { column } = SORT_KEYS[sort];
   const orderBy = (table: string) => `order by ${table}.${column} desc, ${table}.id desc`;
-  const conditions: string[] = [];
-  if (filters.domain) conditions.push(`pain_points.domain = ${bind(filters.domain)}`);
-  if (filters.country) conditions.push(`pain_points.country = ${bind(filters.country)}`);
-  if (filters.city) conditions.push(`lower(pain_points.city) = lower(${bind(filters.city)})`);
-  if (filters.status) conditions.push(`pain_points.status = ${bind(filters.status)}`);
-  if (filters.standard) {
-    conditions.push(
-      `exists (select 1 from standard_mappings where standard_mappings.pain_point_id = pain_points.id and standard_mappings.standard_id = ${bind(filters.standard)})`,
-    );
-  }
-  const search = textSearchText('pain_points', filters.q, bind);
-  if (search) conditions.push(search);
+  const conditions = filterConditions(filters, bind);
   // Only the unfiltered pages (the busiest: every sort, with or without a cursor) are prepared:
   // with a filter or a search, the best plan depends on how rare the value is.
   const unfiltered = conditions.length === 0;
@@ -184,6 +193,33 @@ export async function listPainPoints(
   }
   if (unfiltered) preparedStatement(text);
   const result = await db.executeQuery<PainPointRow>(CompiledQuery.raw(text, parameters));
+  return result.rows;
+}
+
+/** How many pain points name one country; `country` is null for those naming none. */
+export interface CountryCountRow {
+  country: string | null;
+  count: number;
+}
+
+/**
+ * How many of the pain points the list holds with these filters name each country, in one
+ * GROUP BY: most first, then by code; the pain points without a country form one row whose
+ * `country` is null.
+ *
+ * @example
+ * const rows = await countPainPointsByCountry(db, { domain: 'water' });
+ */
+export async function countPainPointsByCountry(
+  db: Database,
+  filters: PainPointFilters,
+): Promise<CountryCountRow[]> {
+  const parameters: unknown[] = [];
+  const conditions = filterConditions(filters, (value) => `$${parameters.push(value)}`);
+  const where = conditions.length > 0 ? ` where ${conditions.join(' and ')}` : '';
+  // count(*) is a bigint, which the drivers return as a string; an int holds every count here.
+  const text = `select pain_points.country, count(*)::int as count from pain_points${where} group by pain_points.country order by count desc, pain_points.country`;
+  const result = await db.executeQuery<CountryCountRow>(CompiledQuery.raw(text, parameters));
   return result.rows;
 }
 

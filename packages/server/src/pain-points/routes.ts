@@ -1,6 +1,8 @@
 import {
   IdSchema,
   PageSchema,
+  PainPointCountryCountsParamsSchema,
+  PainPointCountryCountsSchema,
   PainPointCreateSchema,
   PainPointListParamsSchema,
   PainPointStatusChangeSchema,
@@ -18,6 +20,7 @@ import { requireSomeField } from '../http/require-change';
 import { handBuiltAnswerSerializer } from '../http/serializer';
 import {
   changePainPointStatus,
+  countPainPointCountries,
   createPainPoint,
   getPainPoint,
   listPainPointPage,
@@ -57,8 +60,8 @@ function sendSerialized(reply: FastifyReply, body: Buffer, etag: string): Fastif
 }
 
 /**
- * Pain points: list (filters, sorts, keyset cursors), read, post, edit, lifecycle moves and
- * discussion locks.
+ * Pain points: list (filters, sorts, keyset cursors), counts per country, read, post, edit,
+ * lifecycle moves and discussion locks.
  *
  * @example
  * await app.register(painPointRoutes);
@@ -103,6 +106,24 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
       cache.set(cacheKey, generation, { body, etag, contentLanguage: languages });
       return sendSerialized(reply, body, etag);
     },
+  );
+
+  // Fastify's router tries the static `countries` before `:id` in any order; placed above that
+  // route so the file reads the way requests are matched.
+  app.get(
+    '/v1/pain-points/countries',
+    {
+      schema: {
+        answers: { 200: 'How many pain points each country has, most first.' },
+        tags: ['pain points'],
+        summary: 'Count pain points per country',
+        description:
+          'Counts the pain points `GET /v1/pain-points` lists with the same `domain` and `status` filters, grouped by `country` (ISO 3166-1 alpha-2), most first, then by code. `total` counts them all; those naming no country are counted in `withoutCountry` and not in `data`. One request whatever the number of pain points: for maps and summaries, instead of paging through the list.',
+        querystring: PainPointCountryCountsParamsSchema,
+        response: { 200: PainPointCountryCountsSchema },
+      },
+    },
+    async (request) => countPainPointCountries(app.db, request.query),
   );
 
   app.post(

@@ -4,6 +4,8 @@ import {
   type LocalizedText,
   type Page,
   type PainPointView as PainPoint,
+  type PainPointCountryCounts,
+  type PainPointCountryCountsParams,
   type PainPointCreate,
   type PainPointListParams,
   type PainPointStatus,
@@ -23,6 +25,7 @@ import { hasRole } from '../identity/guards';
 import { recordPainPointEvent } from '../outbox/community-events';
 import { moveVotes } from '../votes/repository';
 import {
+  countPainPointsByCountry,
   findPainPoint,
   findPainPointForUpdate,
   insertPainPoint,
@@ -108,6 +111,29 @@ export async function listPainPointPage(
   );
   const page = keysetPage(rows, params.limit, params.sort, (row) => sortKeyOf(row, params.sort));
   return { data: page.rows.map((row) => toPainPoint(row, actor.languages)), nextCursor: page.nextCursor };
+}
+
+/**
+ * How many pain points the list holds per country with these filters, most first; the list shows
+ * every caller the same pain points (only a member's `voted` flags differ), so the counts do too.
+ *
+ * @example
+ * const { data, total, withoutCountry } = await countPainPointCountries(db, { domain: 'water' });
+ */
+export async function countPainPointCountries(
+  db: Database,
+  params: PainPointCountryCountsParams,
+): Promise<PainPointCountryCounts> {
+  const rows = await countPainPointsByCountry(db, params);
+  const data: PainPointCountryCounts['data'] = [];
+  let total = 0;
+  let withoutCountry = 0;
+  for (const row of rows) {
+    total += row.count;
+    if (row.country === null) withoutCountry = row.count;
+    else data.push({ country: row.country, count: row.count });
+  }
+  return { data, total, withoutCountry };
 }
 
 /** Languages holding non-blank text, in the order the author gave them. */

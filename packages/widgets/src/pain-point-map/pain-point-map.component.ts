@@ -8,9 +8,6 @@ import { painPointMapStyles } from './pain-point-map.styles';
 import type { PainPointMapMessages } from './translations/en';
 import { type CountryShape, geometryUrl, loadWorldMap, type WorldMap } from './world-map';
 
-/** Most pain points read to count them; past this the counts would be partial. */
-const MOST_PAIN_POINTS = 2000;
-
 /** What `wsc-country-select` carries: the country chosen and its number of pain points. */
 export interface CountrySelectDetail {
   /** ISO 3166-1 alpha-2 code (`FR`). */
@@ -143,24 +140,18 @@ export class WscPainPointMap extends WscElement {
     }
   }
 
-  /** Counts the pain points per country through the SDK (the API has no aggregate of them). */
+  /** Reads the pain points per country, counted by the API in one request however many there are. */
   private async load(): Promise<void> {
     const request = ++this.#request;
     this.error = undefined;
     this.counts = undefined;
     try {
-      const painPoints = await this.client.painPoints
-        .list({ limit: 100, ...(this.domain ? { domain: this.domain as Domain } : {}) })
-        .toArray({ limit: MOST_PAIN_POINTS });
+      const counts = await this.client.painPoints.countries(
+        this.domain ? { domain: this.domain as Domain } : undefined,
+      );
       if (request !== this.#request) return;
-      const counts = new Map<string, number>();
-      let withoutCountry = 0;
-      for (const painPoint of painPoints) {
-        if (painPoint.country) counts.set(painPoint.country, (counts.get(painPoint.country) ?? 0) + 1);
-        else withoutCountry += 1;
-      }
-      this.counts = counts;
-      this.withoutCountry = withoutCountry;
+      this.counts = new Map(counts.data.map(({ country, count }) => [country, count]));
+      this.withoutCountry = counts.withoutCountry;
     } catch (error) {
       if (request === this.#request) this.error = error;
     }

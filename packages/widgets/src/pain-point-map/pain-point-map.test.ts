@@ -196,7 +196,7 @@ describe.skipIf(!hasChromium)('<wsc-pain-point-map> on a partner page', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await loading.page.route('**/v1/pain-points?**', async (route) => {
+    await loading.page.route('**/v1/pain-points/countries**', async (route) => {
       await held;
       await route.continue();
     });
