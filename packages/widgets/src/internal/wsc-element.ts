@@ -31,8 +31,11 @@ export class WscElement extends LitElement {
   @property({ attribute: 'api-url' }) apiUrl: string | undefined;
   /** The partner's publishable key; absent: the configured one. */
   @property({ attribute: 'publishable-key' }) publishableKey: string | undefined;
-  /** A member's token handed by the partner page; kept in memory only. */
-  @property({ attribute: false }) token: string | undefined;
+  /**
+   * A member's token handed by the partner (a page rendered for one signed-in member, after its
+   * single sign-on); kept in memory only. Prefer `getToken` on pages that are cached or shared.
+   */
+  @property() token: string | undefined;
   /** Called when an action needs a member: the partner's single sign-on. Never stored. */
   @property({ attribute: false }) getToken: TokenProvider | undefined;
 

@@ -1,6 +1,7 @@
 // How a partner configures the widgets, as the README says: attributes of the embed script, a
 // <wsc-config> element, `wsc.configure()` after the script loaded, `window.wsc` declared before
 // it, and the language following the page when a language switcher changes <html lang>.
+import { signUp } from '@wsc/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceSkip, hasChromium, startWidgetEnvironment, type WidgetEnvironment } from './harness';
 
@@ -56,6 +57,20 @@ describe.skipIf(!hasChromium)('configuring the widgets on a partner page', () =>
     await expect.poll(() => base.textContent()).toContain('Где');
     await page.evaluate(() => document.querySelector('wsc-event-card')?.setAttribute('lang', 'zh'));
     await expect.poll(() => base.textContent()).toContain('地点');
+    await page.close();
+  });
+
+  it('acts as the member whose token a partner put in the token attribute', async () => {
+    const member = await signUp(env.app);
+    const { page, errors } = await env.open(
+      `<wsc-pain-point-board page-size="1" token="${member.token}"></wsc-pain-point-board>`,
+    );
+    const vote = page.locator('wsc-pain-point-board [part~="vote-button"]').first();
+    await vote.click();
+    // No sign-in dialog: the vote went through as that member.
+    await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('wsc-sign-in-dialog').count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
