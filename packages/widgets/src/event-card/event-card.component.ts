@@ -1,6 +1,6 @@
 import { type Event, isKnownWebhookEvent } from '@wsc/models';
 import type { LiveEvent, LiveSubscription } from '@wsc/sdk';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorMessageKey } from '../internal/errors';
 import { Translator } from '../internal/i18n';
@@ -130,7 +130,7 @@ export class WscEventCard extends WscElement {
       <p><span class="muted">${i18n.t('when')}</span> <time datetime=${event.startsAt}>${when}</time></p>
       <p>
         <span class="muted">${i18n.t('where')}</span>
-        ${event.venue ? html`${event.venue}, ` : nothing}${event.city}, ${i18n.region(event.country)}
+        ${i18n.place(event.venue, event.city, i18n.region(event.country))}
       </p>
       <p part="seats" role="status" ?data-live=${this.live} ?hidden=${!seats}>${seats}</p>
       <p part="registration">${registrationWindowText(i18n, event)}</p>

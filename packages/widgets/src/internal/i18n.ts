@@ -233,6 +233,14 @@ export class Translator<Messages extends object> implements ReactiveController {
     );
   }
 
+  /**
+   * The parts of a place (venue, city, country name) joined the reader's way: `Amman, Jordan`,
+   * `عمّان، الأردن`, `新加坡，新加坡`; empty parts are left out.
+   */
+  place(...parts: (string | null | undefined)[]): string {
+    return parts.filter((part) => part && part.trim() !== '').join(this.t('placeSeparator'));
+  }
+
   /** A country's name from its ISO 3166 code, in the reader's language. */
   region(code: string): string {
     try {

@@ -454,7 +454,7 @@ export class WscPainPointBoard extends WscElement {
   #renderItem(item: PainPointView) {
     const i18n = this.i18n;
     const title = i18n.text(item.title);
-    const place = [item.city, item.country && i18n.region(item.country)].filter(Boolean).join(', ');
+    const place = i18n.place(item.city, item.country && i18n.region(item.country));
     const voteError = this.voteErrors.get(item.id);
     return html`<li part="item" class="card" data-id=${item.id}>
       <h3 lang=${title.lang}>

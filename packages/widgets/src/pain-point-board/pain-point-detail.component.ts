@@ -316,9 +316,7 @@ export class WscPainPointDetail extends WscElement {
     }
     const title = i18n.text(painPoint.title);
     const description = i18n.text(painPoint.description);
-    const place = [painPoint.city, painPoint.country && i18n.region(painPoint.country)]
-      .filter(Boolean)
-      .join(', ');
+    const place = i18n.place(painPoint.city, painPoint.country && i18n.region(painPoint.country));
     return html`<div class="dialog-header">
         <h2 id="detail-title" tabindex="-1" lang=${title.lang}>${title.text}</h2>
         ${close}

@@ -11,6 +11,8 @@ export const messages: Translation<CommonMessages> = {
   signOut: 'تسجيل الخروج',
   loadMore: 'عرض المزيد',
   noResults: 'لا يوجد ما يُعرض بعد.',
+  // Between the parts of a place (venue, city, country).
+  placeSeparator: '، ',
   allOption: 'الكل',
   'error.generic': 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
   'error.network': 'تعذّر الوصول إلى المجتمع. تحقّق من اتصالك وأعد المحاولة.',

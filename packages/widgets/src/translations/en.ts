@@ -10,6 +10,8 @@ export const messages = {
   signOut: 'Sign out',
   loadMore: 'Show more',
   noResults: 'Nothing to show yet.',
+  // Between the parts of a place (venue, city, country).
+  placeSeparator: ', ',
   allOption: 'All',
   'error.generic': 'Something went wrong. Please try again.',
   'error.network': 'The community cannot be reached. Check your connection and try again.',

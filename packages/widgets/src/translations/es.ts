@@ -11,6 +11,8 @@ export const messages: Translation<CommonMessages> = {
   signOut: 'Cerrar sesión',
   loadMore: 'Mostrar más',
   noResults: 'Todavía no hay nada que mostrar.',
+  // Between the parts of a place (venue, city, country).
+  placeSeparator: ', ',
   allOption: 'Todos',
   'error.generic': 'Algo salió mal. Inténtelo de nuevo.',
   'error.network': 'No se puede contactar con la comunidad. Compruebe su conexión e inténtelo de nuevo.',

@@ -11,6 +11,8 @@ export const messages: Translation<CommonMessages> = {
   signOut: 'Se déconnecter',
   loadMore: 'Afficher plus',
   noResults: 'Rien à afficher pour le moment.',
+  // Between the parts of a place (venue, city, country).
+  placeSeparator: ', ',
   allOption: 'Tous',
   'error.generic': 'Une erreur est survenue. Veuillez réessayer.',
   'error.network': 'La communauté est injoignable. Vérifiez votre connexion et réessayez.',

@@ -11,6 +11,8 @@ export const messages: Translation<CommonMessages> = {
   signOut: 'Выйти',
   loadMore: 'Показать ещё',
   noResults: 'Пока здесь ничего нет.',
+  // Between the parts of a place (venue, city, country).
+  placeSeparator: ', ',
   allOption: 'Все',
   'error.generic': 'Что-то пошло не так. Попробуйте ещё раз.',
   'error.network': 'Сообщество недоступно. Проверьте подключение и попробуйте ещё раз.',

@@ -11,6 +11,8 @@ export const messages: Translation<CommonMessages> = {
   signOut: '退出登录',
   loadMore: '显示更多',
   noResults: '暂无内容。',
+  // Between the parts of a place (venue, city, country).
+  placeSeparator: '，',
   allOption: '全部',
   'error.generic': '出现问题，请重试。',
   'error.network': '无法连接社区。请检查网络连接后重试。',
