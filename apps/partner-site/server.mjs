@@ -175,7 +175,7 @@ async function main() {
   process.stdout.write(`Partner site (IEC sample) on ${site.url} (themed: ${site.url}/themed.html)\n`);
   if (!publishableKey)
     process.stdout.write(
-      `  No WSC_PUBLISHABLE_KEY, so the widgets cannot load: create one with \`npm run cli -- partners create --name "IEC site" --origin ${site.url}\` (API stopped) and start again with WSC_PUBLISHABLE_KEY=pk_…\n`,
+      `  No WSC_PUBLISHABLE_KEY (widgets read without it; voting, reporting and registering need it): create one with \`npm run cli -- partners create --name "IEC site" --origin ${site.url}\` (API stopped), then start with WSC_PUBLISHABLE_KEY=pk_…\n`,
     );
   const stop = () => site.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
