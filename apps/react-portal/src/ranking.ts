@@ -60,13 +60,3 @@ export function mayEnter(lists: Iterable<readonly PainPointView[]>, voteCount: n
   }
   return false;
 }
-
-/**
- * Puts a pain point into its domain's list (replacing its old copy), ranked and cut to the top.
- *
- * @example
- * const next = insertRanked(list, painPoint);
- */
-export function insertRanked(list: readonly PainPointView[], painPoint: PainPointView): PainPointView[] {
-  return [...list.filter((other) => other.id !== painPoint.id), painPoint].sort(byVotes).slice(0, TOP_COUNT);
-}
