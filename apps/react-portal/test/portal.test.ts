@@ -231,6 +231,14 @@ describe.skipIf(!hasChromium)('the React portal in Chromium', () => {
     expect((await summary.textContent())?.trim()).not.toBe('');
   });
 
+  it('shows the board of the domain picked', async () => {
+    await page.selectOption('#board-domain', 'water');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement & { domain: string }>('wsc-pain-point-board')?.domain === 'water',
+    );
+  });
+
   it('has no accessibility violation (axe-core, WCAG 2.2 AA), in English then in Arabic', async () => {
     await page.locator('wsc-pain-point-board [part="list"], wsc-pain-point-board li').first().waitFor();
     expect(await axe(page)).toEqual([]);
@@ -240,7 +248,7 @@ describe.skipIf(!hasChromium)('the React portal in Chromium', () => {
     expect(await page.locator('h1').textContent()).toBe(ar.title);
     expect(await page.locator('#top-heading').textContent()).toBe(ar.topPainPoints);
     expect(await page.locator('label:has(#language) span').textContent()).toBe(ar.language);
-    expect(await page.locator('[data-domain="water"] h3').textContent()).toBe('المياه');
+    expect(await page.locator('section[data-domain="water"] h3').textContent()).toBe('المياه');
     expect(await axe(page)).toEqual([]);
   });
 
