@@ -203,6 +203,37 @@ describe.skipIf(!hasChromium)('<wsc-event-registration> on a partner page', () =
     await Promise.all([pageOfFirst.close(), pageOfSecond.close()]);
   });
 
+  it('is busy and accessible while the event loads, in the card and the registration alike', async () => {
+    const event = await createEvent();
+    const { page, errors } = await env.open('<div id="here"></div>');
+    // Hold the event's reads to see (and check) the loading state.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/v1\/events\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.evaluate((slug) => {
+      for (const tag of ['wsc-event-card', 'wsc-event-registration']) {
+        const element = document.createElement(tag);
+        element.setAttribute('event', slug);
+        document.querySelector('#here')?.append(element);
+      }
+    }, event.slug);
+    for (const tag of ['wsc-event-card', 'wsc-event-registration'])
+      await page.locator(`${tag} [aria-busy="true"]`).first().waitFor();
+    expect(await env.axe(page)).toEqual([]);
+    release();
+    await page.locator('wsc-event-registration [part~="window"]').waitFor();
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(await page.locator('wsc-event-registration [aria-busy="true"]').count()).toBe(0);
+    expect(await env.axe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('registers with the partner’s getToken hook and writes nothing to storage', async () => {
     const event = await createEvent();
     const member = await signUp(env.app);
