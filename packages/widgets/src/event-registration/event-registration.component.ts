@@ -276,12 +276,14 @@ export class WscEventRegistration extends WscElement {
     const claim = this.#claim();
     if (!(await this.#token())) return this.#joinAndRegister(event, claim);
     this.busy = true;
-    const generation = ++this.#generation;
+    // Reads begun before the write (a live update's) would show the state before it: drop them.
+    ++this.#generation;
     try {
       const registration = await this.client.events.registrations.create(event.id, {
         claim: { ...claim, communityMember: true },
       });
-      this.#registered(event, registration, generation);
+      // The answer is the newest state; a read that started while the write ran is older than it.
+      this.#registered(event, registration, ++this.#generation);
     } catch (error) {
       this.#failed(error, 'claim.');
     } finally {
@@ -381,10 +383,13 @@ export class WscEventRegistration extends WscElement {
     if (!event || this.busy) return;
     this.busy = true;
     this.actionError = '';
-    const generation = ++this.#generation;
+    ++this.#generation;
     try {
       const registration = await this.client.events.registrations.cancel(event.id);
-      if (generation === this.#generation) this.registration = registration;
+      // The answer is the newest state: a read that started while the write ran (a live update
+      // about this very cancellation, say) is older than it and is dropped.
+      ++this.#generation;
+      this.registration = registration;
       this.confirming = false;
       this.promoted = false;
       this.emit<RegistrationEventDetail>('wsc-cancelled', { eventId: event.id, registration });
