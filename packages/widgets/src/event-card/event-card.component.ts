@@ -1,13 +1,11 @@
-import { type Event, isKnownWebhookEvent } from '@wsc/models';
-import type { LiveEvent, LiveSubscription } from '@wsc/sdk';
 import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { errorMessageKey } from '../internal/errors';
 import { Translator } from '../internal/i18n';
 import { WscElement } from '../internal/wsc-element';
 import { eventCardStyles } from './event-card.styles';
+import { EventFollower } from './event-follower';
 import { formatDateRange, registrationWindowText, seatsText } from './schedule';
-import { type Seats, seatsOf, seatsOfEvent } from './seats';
 import type { EventCardMessages } from './translations/en';
 
 /**
@@ -34,12 +32,9 @@ export class WscEventCard extends WscElement {
   /** The event's id or slug (`world-smart-city-forum-2016`). */
   @property() event = '';
 
-  @state() private loaded: Event | undefined;
   @state() private error: unknown;
-  @state() private seats: Seats | undefined;
-  @state() private live = false;
 
-  #subscription: LiveSubscription | undefined;
+  private readonly follower = new EventFollower(this, () => this.client);
 
   private readonly i18n = new Translator<EventCardMessages>(this, {
     ar: () => import('./translations/ar'),
@@ -50,18 +45,6 @@ export class WscEventCard extends WscElement {
     es: () => import('./translations/es'),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.loaded) this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.close();
-    this.#subscription = undefined;
-    this.live = false;
-  }
-
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('event') || changed.has('apiUrl') || changed.has('publishableKey')) void this.load();
   }
@@ -70,40 +53,11 @@ export class WscEventCard extends WscElement {
     if (!this.event) return;
     this.error = undefined;
     try {
-      this.loaded = await this.client.events.get(this.event);
-      this.seats = seatsOfEvent(this.loaded);
-      this.#follow();
-      this.emit('wsc-event-loaded', { event: this.loaded });
+      const event = await this.client.events.get(this.event);
+      this.follower.show(event);
+      this.emit('wsc-event-loaded', { event });
     } catch (error) {
       this.error = error;
-    }
-  }
-
-  /** Follows the event's seats and changes (`events/{id}`) while the card is on the page. */
-  #follow(): void {
-    this.#subscription?.close();
-    this.live = false;
-    if (!this.loaded || !this.isConnected) return;
-    this.#subscription = this.client.live.subscribe(
-      `events/${this.loaded.id}`,
-      (update) => this.#onLive(update),
-      {
-        onOpen: () => {
-          this.live = true;
-        },
-        onError: () => {
-          this.live = false;
-        },
-      },
-    );
-  }
-
-  #onLive(update: LiveEvent): void {
-    const seats = seatsOf(update);
-    if (seats) this.seats = seats;
-    if (isKnownWebhookEvent(update) && update.type === 'event.updated') {
-      const { changed: _changed, seatsLeft: _seatsLeft, waitlisted: _waitlisted, ...event } = update.data;
-      this.loaded = event;
     }
   }
 
@@ -116,7 +70,7 @@ export class WscEventCard extends WscElement {
         <button @click=${() => this.load()}>${i18n.t('retry')}</button>
       </div>`;
     }
-    const event = this.loaded;
+    const { event, seats: counted, live } = this.follower;
     if (!event) {
       return html`<div part="base" dir=${i18n.dir} lang=${i18n.lang} aria-busy="true">
         <p class="muted">${i18n.t('loading')}</p>
@@ -124,7 +78,7 @@ export class WscEventCard extends WscElement {
     }
     const name = i18n.text(event.name);
     const when = formatDateRange(i18n.lang, event.startsAt, event.endsAt);
-    const seats = seatsText(this.i18n, this.seats);
+    const seats = seatsText(this.i18n, counted);
     return html`<article part="base" dir=${i18n.dir} lang=${i18n.lang}>
       <h2 part="name" lang=${name.lang}>${name.text}</h2>
       <p><span class="muted">${i18n.t('when')}</span> <time datetime=${event.startsAt}>${when}</time></p>
@@ -132,7 +86,7 @@ export class WscEventCard extends WscElement {
         <span class="muted">${i18n.t('where')}</span>
         ${i18n.place(event.venue, event.city, i18n.region(event.country))}
       </p>
-      <p part="seats" role="status" ?data-live=${this.live} ?hidden=${!seats}>${seats}</p>
+      <p part="seats" role="status" ?data-live=${live} ?hidden=${!seats}>${seats}</p>
       <p part="registration">${registrationWindowText(i18n, event)}</p>
     </article>`;
   }

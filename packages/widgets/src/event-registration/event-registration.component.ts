@@ -6,16 +6,16 @@ import {
   MEMBERSHIP_BODIES,
   type Registration,
 } from '@wsc/models';
-import { type LiveEvent, type LiveSubscription, WscError } from '@wsc/sdk';
+import { type LiveEvent, WscError } from '@wsc/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { EventFollower } from '../event-card/event-follower';
 import {
   formatDateRange,
   registrationPhase,
   registrationWindowText,
   seatsText,
 } from '../event-card/schedule';
-import { type Seats, seatsOf, seatsOfEvent } from '../event-card/seats';
 import { sessionToken, setSessionToken } from '../internal/config';
 import { errorMessageKey, fieldErrors } from '../internal/errors';
 import { Translator } from '../internal/i18n';
@@ -82,10 +82,7 @@ export class WscEventRegistration extends WscElement {
   /** The event's id or slug (`world-smart-city-forum-2016`). */
   @property() event = '';
 
-  @state() private loaded: Event | undefined;
   @state() private error: unknown;
-  @state() private seats: Seats | undefined;
-  @state() private live = false;
   /** The member's registration: undefined while unknown, null when there is none (or no member). */
   @state() private registration: Registration | null | undefined;
   @state() private decision: EligibilityDecision | undefined;
@@ -98,7 +95,16 @@ export class WscEventRegistration extends WscElement {
   /** Set when a waitlisted registration was confirmed while the reader watched. */
   @state() private promoted = false;
 
-  #subscription: LiveSubscription | undefined;
+  /** The event as read, then as updated live. */
+  private get loaded(): Event | undefined {
+    return this.follower.event;
+  }
+
+  private readonly follower = new EventFollower(
+    this,
+    () => this.client,
+    (update) => this.#onLive(update),
+  );
   #signingIn = false;
   /** Bumped by every read or write of the member's state, so a late answer never overwrites a newer one. */
   #generation = 0;
@@ -112,18 +118,6 @@ export class WscEventRegistration extends WscElement {
     es: () => import('./translations/es'),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.loaded) this.#follow();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#subscription?.close();
-    this.#subscription = undefined;
-    this.live = false;
-  }
-
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('event') || changed.has('apiUrl') || changed.has('publishableKey')) void this.load();
     else if (changed.has('token') || changed.has('getToken')) this.configurationChanged();
@@ -132,63 +126,26 @@ export class WscEventRegistration extends WscElement {
   protected override configurationChanged(): void {
     if (!this.loaded) return;
     // A member signed in or out: their registration, eligibility and live credentials change.
-    this.#follow();
+    this.follower.follow();
     void this.#loadMember();
   }
 
   private async load(): Promise<void> {
     if (!this.event) return;
     this.error = undefined;
-    this.loaded = undefined;
+    this.follower.show(undefined);
     try {
-      const event = await this.client.events.get(this.event);
-      this.loaded = event;
-      this.seats = seatsOfEvent(event);
-      this.#follow();
+      this.follower.show(await this.client.events.get(this.event));
       await this.#loadMember();
     } catch (error) {
       this.error = error;
     }
   }
 
-  #follow(): void {
-    this.#subscription?.close();
-    this.live = false;
-    if (!this.loaded || !this.isConnected) return;
-    const id = this.loaded.id;
-    let opened = false;
-    this.#subscription = this.client.live.subscribe(`events/${id}`, (update) => this.#onLive(update), {
-      onOpen: () => {
-        this.live = true;
-        // Back after a break: Last-Event-ID replays what was missed, a fresh count makes sure.
-        if (opened) void this.#refreshSeats(id);
-        opened = true;
-      },
-      onError: () => {
-        this.live = false;
-      },
-    });
-  }
-
-  async #refreshSeats(id: string): Promise<void> {
-    try {
-      this.seats = seatsOfEvent(await this.client.events.get(id)) ?? this.seats;
-    } catch {
-      // The live updates go on; the count is refreshed at the next reconnection.
-    }
-  }
-
+  /** After the follower applied an update: a registration update may concern the member's own. */
   #onLive(update: LiveEvent): void {
-    const seats = seatsOf(update);
-    if (seats) this.seats = seats;
-    if (!isKnownWebhookEvent(update)) return;
-    if (update.type === 'event.updated') {
-      const { changed: _changed, seatsLeft: _seatsLeft, waitlisted: _waitlisted, ...event } = update.data;
-      this.loaded = event;
-      return;
-    }
     const mine = this.registration;
-    if (!update.type.startsWith('registration.') || !isActive(mine)) return;
+    if (!isKnownWebhookEvent(update) || !update.type.startsWith('registration.') || !isActive(mine)) return;
     // Promoted, or moved up the waitlist because someone ahead left: read it again.
     const data = update.data as { id?: string };
     if (mine.status === 'waitlisted' || data.id === mine.id) void this.#loadMember();
@@ -599,7 +556,7 @@ export class WscEventRegistration extends WscElement {
     }
     const name = i18n.text(event.name);
     const open = registrationPhase(event) === 'open';
-    const seats = seatsText(this.i18n, this.seats);
+    const seats = seatsText(this.i18n, this.follower.seats);
     return html`<section
       part="base"
       dir=${i18n.dir}
@@ -612,7 +569,7 @@ export class WscEventRegistration extends WscElement {
         <span lang=${name.lang}>${name.text}</span>
         <time datetime=${event.startsAt}>${formatDateRange(i18n.lang, event.startsAt, event.endsAt)}</time>
       </p>
-      <p part="seats" role="status" ?data-live=${this.live} ?hidden=${!seats}>${seats}</p>
+      <p part="seats" role="status" ?data-live=${this.follower.live} ?hidden=${!seats}>${seats}</p>
       <p part="window">${registrationWindowText(i18n, event)}</p>
       ${this.#eligibility(event, open)}
       <p part="status" role="status" class=${this.registration?.status ?? ''}>${this.#statusText()}</p>
