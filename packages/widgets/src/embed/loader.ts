@@ -19,7 +19,7 @@ const script = document.currentScript as HTMLScriptElement | null;
 const embedUrl = new URL('.', script?.src ?? window.location.href).href;
 const pending = new Map<string, Promise<unknown>>();
 const heavy = new Set(__WSC_HEAVY__);
-const selector = Object.keys(__WSC_CHUNKS__).join(',');
+const tags = Object.keys(__WSC_CHUNKS__);
 
 function data(name: string): string | undefined {
   return script?.getAttribute(`data-${name}`) ?? undefined;
@@ -59,24 +59,33 @@ const nearViewport =
       )
     : undefined;
 
-function scan(): void {
-  for (const element of document.querySelectorAll(selector)) {
-    const tag = element.localName;
-    if (pending.has(tag) || customElements.get(tag)) continue;
-    if (heavy.has(tag) && nearViewport) nearViewport.observe(element);
-    else void load(tag);
-  }
-}
-
+// Once every element's code is on its way the loader has nothing left to look for: it stops
+// watching the page, which a single-page app may change thousands of times.
 let scheduled = false;
-new MutationObserver(() => {
+const watcher = new MutationObserver(() => {
   if (scheduled) return;
   scheduled = true;
   queueMicrotask(() => {
     scheduled = false;
     scan();
   });
-}).observe(document, { childList: true, subtree: true });
+});
+
+function scan(): void {
+  const waiting = tags.filter((tag) => !pending.has(tag) && !customElements.get(tag));
+  if (waiting.length === 0) {
+    watcher.disconnect();
+    return;
+  }
+  for (const element of document.querySelectorAll(waiting.join(','))) {
+    const tag = element.localName;
+    if (pending.has(tag)) continue;
+    if (heavy.has(tag) && nearViewport) nearViewport.observe(element);
+    else void load(tag);
+  }
+}
+
+watcher.observe(document, { childList: true, subtree: true });
 scan();
 
 const api: PageApi = {

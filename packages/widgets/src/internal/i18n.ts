@@ -133,6 +133,7 @@ export class Translator<Messages extends object> implements ReactiveController {
   #labels: LocaleLabels | undefined;
   #plural: Intl.PluralRules | undefined;
   #number: Intl.NumberFormat | undefined;
+  #regions: Intl.DisplayNames | undefined;
   #stopWatching: (() => void) | undefined;
   #loading: Language | undefined;
 
@@ -177,6 +178,7 @@ export class Translator<Messages extends object> implements ReactiveController {
         this.#labels = common.labels;
         this.#plural = new Intl.PluralRules(language);
         this.#number = new Intl.NumberFormat(language);
+        this.#regions = new Intl.DisplayNames(language, { type: 'region' });
         this.lang = language;
         this.ready = true;
         this.failed = false;
@@ -244,7 +246,10 @@ export class Translator<Messages extends object> implements ReactiveController {
   /** A country's name from its ISO 3166 code, in the reader's language. */
   region(code: string): string {
     try {
-      return new Intl.DisplayNames(this.lang, { type: 'region' }).of(code.toUpperCase()) ?? code;
+      // One DisplayNames per language: a map or a directory names dozens of countries a render.
+      return (
+        (this.#regions ?? new Intl.DisplayNames(this.lang, { type: 'region' })).of(code.toUpperCase()) ?? code
+      );
     } catch {
       return code;
     }
