@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language, type LocalizedText, resolveText } from '@wsc/models';
+import { isLanguage, type Language, type LocalizedText, resolveText } from '@wsc/models';
 import type { LocaleLabels } from '@wsc/models/locales';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CommonMessages } from '../translations/en';
@@ -40,7 +40,6 @@ const commonLoaders: Readonly<Record<Language, () => Promise<CommonTranslation>>
 };
 
 const RIGHT_TO_LEFT: ReadonlySet<Language> = new Set(['ar']);
-const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGES);
 
 /**
  * The platform language of a BCP 47 tag (`fr-CH` → `fr`, `zh-Hant-TW` → `zh`), or `undefined`.
@@ -51,7 +50,7 @@ const LANGUAGE_SET: ReadonlySet<string> = new Set(LANGUAGES);
  */
 export function platformLanguage(tag: string | null | undefined): Language | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return primary && LANGUAGE_SET.has(primary) ? (primary as Language) : undefined;
+  return primary && isLanguage(primary) ? primary : undefined;
 }
 
 /**
