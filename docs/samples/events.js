@@ -1,0 +1,7 @@
+// The elements' events bubble out of their shadow roots: listen on the element or any ancestor.
+document.querySelector('wsc-event-card').addEventListener('wsc-event-loaded', (loaded) => {
+  console.log(loaded.detail.event.name);
+});
+document.addEventListener('wsc-vote', (vote) => {
+  console.log(`${vote.detail.painPointId}: ${vote.detail.voteCount} votes`);
+});
