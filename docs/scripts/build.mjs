@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vitepress';
 import { elementReference } from './elements-reference.mjs';
 import { httpReference } from './http-reference.mjs';
+import { includeProblems } from './includes.mjs';
 import { offOriginResources } from './offline.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -89,8 +90,24 @@ function ensurePerformancePage() {
     );
 }
 
+/** The guides (the generated pages hold no include). */
+const GUIDES = [
+  'index',
+  'getting-started',
+  'embedding',
+  'webhooks',
+  'live-updates-and-webhooks',
+  'self-hosting',
+  'releasing',
+];
+
 async function main() {
   const started = Date.now();
+  const includes = includeProblems(
+    GUIDES.map((guide) => join(root, `${guide}.md`)),
+    root,
+  );
+  if (includes.length) throw new Error(`Includes that would be dropped:\n${includes.join('\n')}`);
   ensurePerformancePage();
   await Promise.all([generateApi(), generateHttp(), generateElements()]);
   await build(root, { outDir: join(root, '.vitepress/dist') });
