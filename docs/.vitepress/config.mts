@@ -24,6 +24,25 @@ function generatedPages(folder: string): DefaultTheme.SidebarItem[] {
   });
 }
 
+/** The API reference grouped by package: its README, then each entry point (titled by the build). */
+function apiSidebar(): DefaultTheme.SidebarItem[] {
+  const pages = generatedPages('api');
+  const groups = new Map<string, DefaultTheme.SidebarItem[]>();
+  for (const page of pages) {
+    const name = /^\/api\/(@wsc\/[^/]+)/.exec(page.link ?? '')?.[1];
+    if (!name) continue;
+    const items = groups.get(name) ?? [];
+    items.push(page.link?.endsWith('/') ? { ...page, text: 'Overview' } : page);
+    groups.set(name, items);
+  }
+  return [
+    { text: 'Packages', link: '/api/' },
+    ...[...groups].map(([name, items]) =>
+      items.length === 1 ? { text: name, link: items[0]?.link } : { text: name, collapsed: true, items },
+    ),
+  ];
+}
+
 const guides: DefaultTheme.SidebarItem[] = [
   {
     text: 'Guides',
@@ -49,10 +68,20 @@ export default defineConfig({
   ignoreDeadLinks: false,
   srcExclude: ['README.md', 'samples/**', 'test/**', 'scripts/**'],
   head: [
+    // Inline, so that no page asks for a /favicon.ico the site does not have.
+    [
+      'link',
+      {
+        rel: 'icon',
+        href: "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%2300677f'/%3E%3C/svg%3E",
+      },
+    ],
     // Filled by serve.mjs from its environment; the live widgets read them (theme/live-widgets.ts).
     ['meta', { name: 'wsc-api-url', content: '%WSC_API_URL%' }],
     ['meta', { name: 'wsc-publishable-key', content: '%WSC_PUBLISHABLE_KEY%' }],
   ],
+  // The largest reference pages (@wsc/models' index) compile to about 1 MB of JavaScript each.
+  vite: { build: { chunkSizeWarningLimit: 1500 } },
   vue: {
     template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('wsc-') } },
   },
@@ -67,7 +96,7 @@ export default defineConfig({
     sidebar: {
       '/elements/': [{ text: 'Elements', items: generatedPages('elements') }, ...guides],
       '/http/': [{ text: 'HTTP API', items: generatedPages('http') }, ...guides],
-      '/api/': [{ text: 'Packages (TypeScript API)', items: generatedPages('api') }, ...guides],
+      '/api/': [{ text: 'TypeScript API', items: apiSidebar() }, ...guides],
       '/': guides,
     },
     outline: { level: [2, 3] },

@@ -6,7 +6,7 @@ import { WscClient, type WscPlugin } from '@wsc/sdk';
 export const requestLog: WscPlugin<{ requestIds: string[] }> = (client) => {
   const requestIds: string[] = [];
   client.hook.after((response) => {
-    requestIds.push(response.requestId);
+    if (response.requestId) requestIds.push(response.requestId);
   });
   return { requestIds };
 };

@@ -5,7 +5,7 @@
 // OpenAPI document of a server created in-process (http/). A broken internal link or a resource from
 // another origin fails the build.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,12 +72,30 @@ async function generateHttp() {
 }
 
 /** The API reference of every package and entry point (typedoc.json), as Markdown pages. */
-function generateApi() {
-  return run(
-    join(dirname(require.resolve('typedoc/package.json')), 'bin', 'typedoc'),
-    ['--logLevel', 'Warn'],
-    root,
-  );
+async function generateApi() {
+  const typedoc = join(dirname(require.resolve('typedoc/package.json')), 'bin', 'typedoc');
+  await run(typedoc, ['--logLevel', 'Warn'], root);
+  titleEntryPoints(join(root, 'api', '@wsc'));
+}
+
+/**
+ * typedoc heads each entry point's page with its module name (`# index`, `# node`); a reader looks
+ * for what they import: `@wsc/sdk`, `@wsc/sdk/node`. A package's README keeps its own title.
+ * @param {string} directory api/@wsc
+ */
+function titleEntryPoints(directory) {
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    for (const file of readdirSync(join(directory, entry.name))) {
+      if (file === 'index.md' || !file.endsWith('.md')) continue;
+      const entryPoint = file === 'index-1.md' ? '' : `/${file.replace(/\.md$/, '')}`;
+      const page = join(directory, entry.name, file);
+      writeFileSync(
+        page,
+        readFileSync(page, 'utf8').replace(/^# .*$/m, `# @wsc/${entry.name}${entryPoint} (API)`),
+      );
+    }
+  }
 }
 
 /** docs/performance.md is written by `npm run bench`; until then the sidebar points at a placeholder. */

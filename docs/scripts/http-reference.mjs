@@ -163,6 +163,7 @@ function operationSection(document, method, path, operation, pathParameters) {
   lines.push('**Answers**', '');
   /** @type {string[][]} */
   const rows = [];
+  /** @type {[string, Schema][]} */
   const successes = [];
   for (const [status, rawResponse] of Object.entries(operation.responses ?? {})) {
     const response = resolve(document, rawResponse);
