@@ -166,6 +166,7 @@ async function main() {
       host: process.env.HOST,
       apiUrl: process.env.WSC_API_URL,
       publishableKey: process.env.WSC_PUBLISHABLE_KEY,
+      directory: process.env.DOCS_DIRECTORY || undefined,
     });
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;

@@ -86,7 +86,12 @@ export default defineConfig({
     template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('wsc-') } },
   },
   themeConfig: {
-    search: { provider: 'local' },
+    search: {
+      provider: 'local',
+      // An empty label lets the button be named by what it shows ("Search", then its shortcut), which
+      // WCAG 2.5.3 (label in name) asks; VitePress' default label "Search" omits the shortcut.
+      options: { translations: { button: { buttonText: 'Search', buttonAriaLabel: '' } } },
+    },
     nav: [
       { text: 'Guides', link: '/getting-started' },
       { text: 'Elements', link: '/elements/' },

@@ -17,6 +17,7 @@ import { buildFixture } from './fixtures';
 import { freePort, sample } from './servers';
 
 const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const widgetsDirectory = dirname(require.resolve('@wsc/widgets/package.json'));
 const manifestFile = join(widgetsDirectory, 'custom-elements.json');
 const embedDirectory = join(widgetsDirectory, 'dist', 'embed');
@@ -171,6 +172,28 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     return { page, problems };
   }
 
+  async function axe(page: Page) {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      const { axe } = window as unknown as {
+        axe: {
+          run(
+            context: unknown,
+            options: unknown,
+          ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+        };
+      };
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((violation) => ({
+        id: violation.id,
+        targets: violation.nodes.map((node) => node.target),
+      }));
+    });
+  }
+
   const shadowText = (page: Page, selector: string) =>
     page.evaluate((name) => document.querySelector(name)?.shadowRoot?.textContent ?? '', selector);
 
@@ -225,6 +248,13 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     expect(script).toBe(`${apiUrl}/embed/v1/wsc.js`);
     expect(problems).toEqual([]);
     expect(await shadowText(page, 'wsc-event-card')).not.toBe('');
+    // The site's theme with the live widgets in it, in light and in dark.
+    expect(await axe(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.documentElement.classList.add('dark'));
+    // The theme eases colours over a quarter second: judge the contrast once they have settled.
+    await page.waitForTimeout(1_000);
+    expect(await axe(page)).toEqual([]);
     await page.close();
   });
 

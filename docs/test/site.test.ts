@@ -1,6 +1,6 @@
 // What the site's build guarantees: a broken internal link fails it, an include that resolves to
 // nothing is caught, and nothing is loaded from another origin.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,12 +22,18 @@ describe('the build', () => {
     ).rejects.toThrow(/dead link/i);
   });
 
-  it('builds the same pages once the link is fixed, with nothing from another origin', async () => {
+  it('builds the same pages once the link is fixed, searchable offline, with nothing from another origin', async () => {
     const dist = await buildFixture('fixed-link', {
       'index.md': '# Home\n\nSee [the guide](./guide).\n',
-      'guide.md': '# Guide\n',
+      'guide.md': '# Guide\n\nPain points and standards.\n',
     });
     expect(offOriginResources(dist)).toEqual([]);
+    // Local search: the index ships with the site (no search service to call).
+    const chunks = join(dist, 'assets', 'chunks');
+    const index = readdirSync(chunks).find((file) => file.startsWith('@localSearchIndex'));
+    expect(index).toBeDefined();
+    const terms = readFileSync(join(chunks, index as string), 'utf8');
+    for (const word of ['pain', 'points', 'standards']) expect(terms).toContain(`["${word}",`);
   });
 });
 
