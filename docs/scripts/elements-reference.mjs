@@ -24,6 +24,22 @@ export function customElements(manifest) {
     .sort((left, right) => String(left.tagName).localeCompare(String(right.tagName)));
 }
 
+/**
+ * The attributes each element is shown live with on its page (the seeded event for the event
+ * elements); elements that a page does not place itself (the detail, the sign-in dialog) are not shown.
+ * @type {Record<string, string>}
+ */
+export const LIVE_EXAMPLES = {
+  'wsc-pain-point-board': 'page-size="3"',
+  'wsc-pain-point-form': '',
+  'wsc-standards-finder': 'page-size="3"',
+  'wsc-coverage-chart': '',
+  'wsc-pain-point-map': '',
+  'wsc-event-card': 'event="world-smart-city-forum-2016"',
+  'wsc-event-registration': 'event="world-smart-city-forum-2016"',
+  'wsc-stakeholder-directory': 'page-size="3"',
+};
+
 /** @param {ManifestDeclaration} element */
 function elementPage(element) {
   const tag = /** @type {string} */ (element.tagName);
@@ -34,6 +50,11 @@ function elementPage(element) {
     `Class \`${element.name}\`, defined by the embed script when the tag is on the page, or by \`import '@wsc/widgets/elements/${tag.replace(/^wsc-/, '')}'\`.`,
     '',
   );
+  const example = LIVE_EXAMPLES[tag];
+  if (example !== undefined) {
+    const html = `<${tag}${example ? ` ${example}` : ''}></${tag}>`;
+    sections.push('## Live', '', '```html', html, '```', '', '<LiveWidgets />', '', html, '');
+  }
 
   const attributes = element.attributes ?? [];
   sections.push('## Attributes', '');

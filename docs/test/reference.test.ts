@@ -7,7 +7,12 @@ import { dirname, join } from 'node:path';
 import { PROBLEM_TYPES } from '@wsc/models/problems';
 import { createDatabase, createServer } from '@wsc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { customElements, elementReference, type Manifest } from '../scripts/elements-reference.mjs';
+import {
+  customElements,
+  elementReference,
+  LIVE_EXAMPLES,
+  type Manifest,
+} from '../scripts/elements-reference.mjs';
 import { httpReference, typeOf } from '../scripts/http-reference.mjs';
 import { escapeText } from '../scripts/markdown.mjs';
 
@@ -41,6 +46,17 @@ describe('the element reference', () => {
       for (const part of element.cssParts ?? []) expect(page, part.name).toContain(`\`${part.name}\``);
       for (const property of element.cssProperties ?? [])
         expect(page, property.name).toContain(`\`${property.name}\``);
+    }
+  });
+
+  it('shows each live example with attributes its element declares', () => {
+    const byTag = new Map(customElements(manifest).map((element) => [element.tagName, element]));
+    for (const [tag, attributes] of Object.entries(LIVE_EXAMPLES)) {
+      const declared = (byTag.get(tag)?.attributes ?? []).map((attribute) => attribute.name);
+      expect(byTag.has(tag), tag).toBe(true);
+      for (const [, name] of attributes.matchAll(/([a-z-]+)="/g))
+        expect(declared, `${tag} ${name}`).toContain(name);
+      expect(elementReference(manifest).get(`${tag}.md`)).toContain('<LiveWidgets />');
     }
   });
 

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { apiSidebar, generatedPages } from '../.vitepress/sidebar';
 import { includeProblems } from '../scripts/includes.mjs';
 import { offOriginResources } from '../scripts/offline.mjs';
 import { buildFixture } from './fixtures';
@@ -81,5 +82,39 @@ describe('includeProblems', () => {
       join(docsDirectory, `${guide}.md`),
     );
     expect(includeProblems(guides, docsDirectory)).toEqual([]);
+  });
+});
+
+describe('the generated sidebars', () => {
+  it('show titles as text, never as elements (a title such as <wsc-coverage-chart> would run)', () => {
+    const reference = join(folder, 'reference');
+    mkdirSync(join(reference, 'elements'), { recursive: true });
+    writeFileSync(join(reference, 'elements', 'index.md'), '# Elements\n');
+    writeFileSync(join(reference, 'elements', 'wsc-coverage-chart.md'), '# `<wsc-coverage-chart>`\n');
+    expect(generatedPages(reference, 'elements')).toEqual([
+      { text: 'Elements', link: '/elements/' },
+      { text: '&#60;wsc-coverage-chart&#62;', link: '/elements/wsc-coverage-chart' },
+    ]);
+  });
+
+  it('group the API reference by package', () => {
+    const reference = join(folder, 'reference');
+    mkdirSync(join(reference, 'api', '@wsc', 'sdk'), { recursive: true });
+    writeFileSync(join(reference, 'api', 'index.md'), '# Packages\n');
+    writeFileSync(join(reference, 'api', '@wsc', 'sdk', 'index.md'), '# @wsc/sdk\n');
+    writeFileSync(join(reference, 'api', '@wsc', 'sdk', 'node.md'), '# @wsc/sdk/node (API)\n');
+    writeFileSync(join(reference, 'api', '@wsc', 'plugin-retry.md'), '# @wsc/plugin-retry\n');
+    expect(apiSidebar(reference)).toEqual([
+      { text: 'Packages', link: '/api/' },
+      { text: '@wsc/plugin-retry', link: '/api/@wsc/plugin-retry' },
+      {
+        text: '@wsc/sdk',
+        collapsed: true,
+        items: [
+          { text: 'Overview', link: '/api/@wsc/sdk/' },
+          { text: '@wsc/sdk/node (API)', link: '/api/@wsc/sdk/node' },
+        ],
+      },
+    ]);
   });
 });
