@@ -289,6 +289,17 @@ export async function startPartnerBackend(options = {}) {
       });
       response.end();
     },
+    // Who is signed in, for the site's pages: 200 either way, so a signed-out visitor's page
+    // logs no failed request (Chromium prints every 4xx in the console).
+    'GET /session': (request, response) => {
+      const user = signedInUser(request);
+      sendJson(
+        response,
+        200,
+        { user: user ? { displayName: user.displayName, language: user.language } : null },
+        corsHeaders(request),
+      );
+    },
     'OPTIONS /community-token': (request, response) => {
       response.writeHead(204, { ...corsHeaders(request), 'access-control-allow-methods': 'GET' });
       response.end();
