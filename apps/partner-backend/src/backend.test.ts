@@ -2,6 +2,8 @@
 // worker, a partner with real keys, and the back end on its own port. Its users sign in, get a
 // community token that acts as them, their vote comes back as a verified webhook, a forged one is
 // refused, and the region's pain points export to CSV across many pages.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -202,11 +204,19 @@ describe('the partner back end against the real API', () => {
       const found = await registerWebhookEndpoint(client, { url, dataDirectory: folder });
       expect(created.status).toBe('created');
       expect(found).toEqual({ ...created, status: 'found' });
+      // Moved to another address: the old endpoint is removed, not left failing.
+      const moved = await registerWebhookEndpoint(client, { url: `${url}/moved`, dataDirectory: folder });
+      expect(moved.status).toBe('created');
+      const afterMove = await client.webhookEndpoints.list().toArray({ limit: 100 });
+      expect(afterMove.map((endpoint) => endpoint.id)).not.toContain(created.id);
+      await registerWebhookEndpoint(client, { url, dataDirectory: folder });
+      const back = await registerWebhookEndpoint(client, { url, dataDirectory: folder });
+      expect(back.status).toBe('found');
       rmSync(join(folder, 'webhook-endpoint.json'));
       const recreated = await registerWebhookEndpoint(client, { url, dataDirectory: folder });
       expect(recreated.status).toBe('recreated');
-      expect(recreated.id).not.toBe(created.id);
-      expect(recreated.secret).not.toBe(created.secret);
+      expect(recreated.id).not.toBe(back.id);
+      expect(recreated.secret).not.toBe(back.secret);
       const endpoints = await client.webhookEndpoints.list().toArray({ limit: 100 });
       expect(endpoints.filter((endpoint) => endpoint.url === url).map((endpoint) => endpoint.id)).toEqual([
         recreated.id,
@@ -218,6 +228,43 @@ describe('the partner back end against the real API', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+
+  it('starts as `npm start` expects: one line when listening, one line for a port in use, exit 0 on SIGTERM', async () => {
+    const serverFile = new URL('../server.mjs', import.meta.url).pathname;
+    const run = (port: string) => {
+      const child = spawn(process.execPath, [serverFile], {
+        env: {
+          PATH: process.env.PATH,
+          PARTNER_BACKEND_PORT: port,
+          PARTNER_BACKEND_DATA: join(dataDirectory, `child-${port}`),
+          WSC_API_URL: apiUrl,
+          WSC_SECRET_KEY: partner.secretKey,
+        },
+      });
+      const output = { stdout: '', stderr: '' };
+      child.stdout.on('data', (chunk) => {
+        output.stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        output.stderr += chunk;
+      });
+      return { child, output, exited: once(child, 'exit') as Promise<[number | null]> };
+    };
+    const busyPort = new URL(backend.url).port;
+    const busy = run(busyPort);
+    expect((await busy.exited)[0]).toBe(1);
+    expect(busy.output).toEqual({
+      stdout: '',
+      stderr: `port ${busyPort} is in use: set PARTNER_BACKEND_PORT\n`,
+    });
+
+    const started = run('0');
+    await until(async () => (started.output.stdout.includes('\n') ? true : undefined), 'the listening line');
+    expect(started.output.stdout).toMatch(/^Partner back end: http:\/\/localhost:\d+\n$/);
+    started.child.kill('SIGTERM');
+    expect((await started.exited)[0]).toBe(0);
+    expect(started.output.stderr).toBe('');
   });
 
   describe('the CSV export', () => {

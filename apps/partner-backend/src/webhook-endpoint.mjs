@@ -4,6 +4,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { WEBHOOK_EVENT_TYPES } from '@wsc/models';
+import { NotFoundError } from '@wsc/sdk';
 
 const SECRET_FILE = 'webhook-endpoint.json';
 
@@ -14,6 +15,11 @@ const SECRET_FILE = 'webhook-endpoint.json';
  * @property {string} secret the `whsec_…` signing secret.
  * @property {'found' | 'created' | 'recreated'} status what registration did.
  */
+
+/** @param {unknown} error */
+function ignoreNotFound(error) {
+  if (!(error instanceof NotFoundError)) throw error;
+}
 
 /** @param {string} file @returns {Promise<{ id: string, url: string, secret: string } | undefined>} */
 async function readSaved(file) {
@@ -48,6 +54,8 @@ export async function registerWebhookEndpoint(client, { url, dataDirectory }) {
   }
   if (existing && saved?.id === existing.id)
     return { id: existing.id, url, secret: saved.secret, status: 'found' };
+  // The back end moved (another port or host): its old endpoint would fail every delivery for days.
+  if (saved && saved.url !== url) await client.webhookEndpoints.delete(saved.id).catch(ignoreNotFound);
   // Registered, but its secret is not ours any more (the data folder was emptied): without the
   // secret no delivery can be verified, so the endpoint is replaced by a new one.
   if (existing) await client.webhookEndpoints.delete(existing.id);
