@@ -113,7 +113,7 @@ ${exportSection}
       </section>
       <section aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks received</h2>
-        <p>${escapeHtml(webhookStatus)} The last ${received.length === 0 ? 'ones appear here' : `${received.length} (newest first, verified)`}; also as JSON at <a href="/webhooks/recent">/webhooks/recent</a>. <a href="/">Refresh</a></p>
+        <p>${escapeHtml(webhookStatus)} ${received.length === 0 ? 'The last 50 appear here' : `${received.length} verified, newest first`}; also as JSON at <a href="/webhooks/recent">/webhooks/recent</a>. <a href="/">Refresh</a></p>
         ${
           received.length === 0
             ? '<p>None yet: vote on a pain point on our site.</p>'
