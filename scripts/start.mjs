@@ -36,6 +36,7 @@ let stopping = false;
 
 /** Ends with one line and exit code 1, stopping whatever already runs. */
 function fail(message, output = '') {
+  if (stopping) return;
   if (output.trim()) process.stderr.write(`${output.trimEnd()}\n`);
   process.stderr.write(`${message}\n`);
   stop(1);
@@ -70,6 +71,8 @@ function run(command, args, options = {}) {
  */
 function launch(app, command, args, extraEnv) {
   return new Promise((resolveLaunch, reject) => {
+    // Ctrl-C during the build or while the API opens its database: start nothing more.
+    if (stopping) return reject(new Error('stopping'));
     const child = spawn(command, args, {
       cwd: join(root, app.dir),
       env: { ...env, ...extraEnv },
