@@ -132,6 +132,22 @@ async function stopChildren(list) {
   }
 }
 
+/**
+ * Creates the PGlite database in `<data>/pglite` when it does not exist yet, in a process of its
+ * own that closes it again; the API then opens it (migrations and seed are the API's).
+ */
+async function createEmbeddedDatabase() {
+  const folder = join(dataDirectory, 'pglite');
+  if (existsSync(join(folder, 'PG_VERSION'))) return;
+  mkdirSync(dataDirectory, { recursive: true });
+  const script = `const { PGlite } = await import('@electric-sql/pglite');
+    const database = await PGlite.create({ dataDir: ${JSON.stringify(folder)} });
+    await database.close();`;
+  await run(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: join(root, 'packages', 'server'),
+  });
+}
+
 function stop(code) {
   if (stopping) return;
   stopping = true;
@@ -160,6 +176,8 @@ async function main() {
     }
   }
 
+  // A first start creates the embedded database (PGlite's initdb, several seconds) while the build runs.
+  const creating = env.DATABASE_URL ? undefined : createEmbeddedDatabase();
   try {
     await run(join(root, 'node_modules', '.bin', 'turbo'), [
       'run',
@@ -170,6 +188,11 @@ async function main() {
     ]);
   } catch (error) {
     return fail('The build failed (above); fix it and run `npm start` again.', error.output);
+  }
+  try {
+    await creating;
+  } catch (error) {
+    return fail(`The embedded database could not be created in ${dataDirectory}.`, error.output);
   }
 
   mkdirSync(dataDirectory, { recursive: true });
