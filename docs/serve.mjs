@@ -2,6 +2,7 @@
 // build (.vitepress/dist) with clean URLs, and filling the placeholders of every page's
 // <meta name="wsc-api-url"> and <meta name="wsc-publishable-key"> from its environment, so one build
 // shows the live widgets against whichever API serves them.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -69,6 +70,7 @@ async function resolveFile(directory, pathname) {
  * @property {string} [apiUrl] the community API the live widgets use; default http://localhost:8787.
  * @property {string} [publishableKey] a `pk_…` bound to this site's origin (reading works without one).
  * @property {string} [directory] the built site; default .vitepress/dist.
+ * @property {() => string} [notBuiltMessage] what the page says while the site is not built.
  */
 
 /**
@@ -78,9 +80,17 @@ async function resolveFile(directory, pathname) {
  * @property {() => Promise<void>} close
  */
 
+export const NOT_BUILT =
+  'The documentation site is not built on this copy: run `npm run docs` in the repository, then reload this page.';
+
+/** @param {string} message */
+function notBuiltPage(message) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="10"><title>Documentation</title></head><body><main><h1>World Smart City Community documentation</h1><p>${escapeAttribute(message)}</p></main></body></html>`;
+}
+
 /**
- * Serves the built documentation; rejects with the listen error (`EADDRINUSE`…) when it cannot, or
- * when the site was not built.
+ * Serves the built documentation (a page saying it is not built while the folder has no site);
+ * rejects with the listen error (`EADDRINUSE`…) when it cannot listen.
  *
  * @param {DocsServerOptions} [options]
  * @returns {Promise<DocsServer>}
@@ -91,10 +101,6 @@ async function resolveFile(directory, pathname) {
  */
 export async function startDocsServer(options = {}) {
   const directory = join(options.directory ?? DEFAULT_DIRECTORY, '/');
-  if (!existsSync(join(directory, 'index.html')))
-    throw new Error(
-      `the documentation is not built (no ${join(directory, 'index.html')}): run \`npm run docs\` first`,
-    );
   const port = options.port ?? DEFAULT_PORT;
   const host = options.host || '127.0.0.1';
   /** @type {Record<string, string>} */
@@ -110,6 +116,17 @@ export async function startDocsServer(options = {}) {
     };
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { ...headers, allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (!existsSync(join(directory, 'index.html'))) {
+      // Not built (yet): a page that says so, and reloads while a build runs.
+      const message = options.notBuiltMessage?.() ?? NOT_BUILT;
+      response.writeHead(503, {
+        ...headers,
+        'content-type': 'text/html; charset=utf-8',
+        'retry-after': '10',
+      });
+      response.end(request.method === 'HEAD' ? undefined : notBuiltPage(message));
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://docs').pathname;
@@ -156,9 +173,65 @@ export async function startDocsServer(options = {}) {
   };
 }
 
+/**
+ * Builds the site in the background (`npm run docs` from the repository root) when `npm start`
+ * finds it missing, as on a fresh clone; its output is kept and shown only if it fails.
+ * @param {string} directory
+ */
+function buildWhenMissing(directory) {
+  const state = {
+    message: NOT_BUILT,
+    child: /** @type {import('node:child_process').ChildProcess | undefined} */ (undefined),
+  };
+  // Only the site's own output folder is what `npm run docs` fills.
+  const own = join(directory, '/') === join(DEFAULT_DIRECTORY, '/');
+  if (!own || existsSync(join(directory, 'index.html')) || process.env.DOCS_BUILD_ON_START === 'off')
+    return state;
+  state.message =
+    'The documentation site is being built (`npm run docs`, a minute or two on a first start). This page reloads by itself.';
+  const repository = fileURLToPath(new URL('..', import.meta.url));
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  // Its own process group, so that stopping it stops turbo and the build under npm too.
+  const child = spawn(npm, ['run', 'docs', '--silent'], {
+    cwd: repository,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.on('exit', (code, signal) => {
+    state.child = undefined;
+    if (code === 0 || signal) return;
+    state.message = NOT_BUILT;
+    process.stderr.write(
+      `${output}\ndocumentation build failed (exit code ${code}): run \`npm run docs\` to see why\n`,
+    );
+  });
+  state.child = child;
+  return state;
+}
+
+/** @param {import('node:child_process').ChildProcess | undefined} child */
+function stopBuild(child) {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+}
+
 /** `npm start`: reads the environment, serves, stays in the foreground until Ctrl-C. */
 async function main() {
   const port = Number(process.env.DOCS_PORT || DEFAULT_PORT);
+  const directory = process.env.DOCS_DIRECTORY || DEFAULT_DIRECTORY;
+  /** @type {ReturnType<typeof buildWhenMissing>} */
+  let build = { message: NOT_BUILT, child: undefined };
   let docs;
   try {
     docs = await startDocsServer({
@@ -166,7 +239,8 @@ async function main() {
       host: process.env.HOST,
       apiUrl: process.env.WSC_API_URL,
       publishableKey: process.env.WSC_PUBLISHABLE_KEY,
-      directory: process.env.DOCS_DIRECTORY || undefined,
+      directory,
+      notBuiltMessage: () => build.message,
     });
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;
@@ -177,8 +251,13 @@ async function main() {
     );
     process.exit(1);
   }
+  // Once listening (a port in use starts nothing): a fresh clone builds the site in the background.
+  build = buildWhenMissing(directory);
   process.stdout.write(`Documentation: ${docs.url}\n`);
-  const stop = () => docs.close().then(() => process.exit(0));
+  const stop = () => {
+    stopBuild(build.child);
+    return docs.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DocsServer, startDocsServer } from '../serve.mjs';
+import { type DocsServer, NOT_BUILT, startDocsServer } from '../serve.mjs';
 import { docsDirectory, freePort } from './servers';
 
 const site = mkdtempSync(join(tmpdir(), 'wsc-docs-serve-'));
@@ -64,10 +64,16 @@ describe('startDocsServer', () => {
     expect((await fetch(`${docs.url}/`, { method: 'POST' })).status).toBe(405);
   });
 
-  it('refuses to start on a folder without a build, saying what to run', async () => {
-    await expect(startDocsServer({ port: 0, directory: join(site, 'http', 'none') })).rejects.toThrow(
-      /run `npm run docs` first/,
-    );
+  it('answers a page saying what to run, 503, while the folder holds no build', async () => {
+    const empty = await startDocsServer({ port: 0, directory: join(site, 'http', 'none') });
+    try {
+      const response = await fetch(`${empty.url}/getting-started`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('10');
+      expect(await response.text()).toContain(NOT_BUILT.slice(0, 60));
+    } finally {
+      await empty.close();
+    }
   });
 });
 
@@ -96,6 +102,20 @@ describe('npm start (node serve.mjs)', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output.stderr).toBe('');
+  });
+
+  it('starts on a copy without a build too, its pages saying so (npm start on a fresh clone)', async () => {
+    const port = await freePort();
+    const { child, output, exited } = start({
+      DOCS_PORT: String(port),
+      DOCS_DIRECTORY: join(site, 'http', 'none'),
+      DOCS_BUILD_ON_START: 'off',
+    });
+    await expect.poll(() => output.stdout, { timeout: 10_000 }).toContain('\n');
+    expect(output.stdout).toBe(`Documentation: http://localhost:${port}\n`);
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(503);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('names the port and the variable to change when the port is taken, and exits 1', async () => {
