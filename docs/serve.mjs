@@ -182,11 +182,13 @@ function buildWhenMissing(directory) {
   const state = {
     message: NOT_BUILT,
     child: /** @type {import('node:child_process').ChildProcess | undefined} */ (undefined),
+    stopped: false,
   };
   // Only the site's own output folder is what `npm run docs` fills.
   const own = join(directory, '/') === join(DEFAULT_DIRECTORY, '/');
-  if (!own || existsSync(join(directory, 'index.html')) || process.env.DOCS_BUILD_ON_START === 'off')
-    return state;
+  // CI builds the site itself (`npm run docs`), after tests that start `npm start` many times.
+  const wanted = process.env.DOCS_BUILD_ON_START !== 'off' && !process.env.CI;
+  if (!own || !wanted || existsSync(join(directory, 'index.html'))) return state;
   state.message =
     'The documentation site is being built (`npm run docs`, a minute or two on a first start). This page reloads by itself.';
   const repository = fileURLToPath(new URL('..', import.meta.url));
@@ -206,7 +208,7 @@ function buildWhenMissing(directory) {
   });
   child.on('exit', (code, signal) => {
     state.child = undefined;
-    if (code === 0 || signal) return;
+    if (code === 0 || signal || state.stopped) return;
     state.message = NOT_BUILT;
     process.stderr.write(
       `${output}\ndocumentation build failed (exit code ${code}): run \`npm run docs\` to see why\n`,
@@ -216,8 +218,10 @@ function buildWhenMissing(directory) {
   return state;
 }
 
-/** @param {import('node:child_process').ChildProcess | undefined} child */
-function stopBuild(child) {
+/** @param {ReturnType<typeof buildWhenMissing>} build */
+function stopBuild(build) {
+  build.stopped = true;
+  const child = build.child;
   if (!child?.pid) return;
   try {
     process.kill(-child.pid, 'SIGTERM');
@@ -231,7 +235,7 @@ async function main() {
   const port = Number(process.env.DOCS_PORT || DEFAULT_PORT);
   const directory = process.env.DOCS_DIRECTORY || DEFAULT_DIRECTORY;
   /** @type {ReturnType<typeof buildWhenMissing>} */
-  let build = { message: NOT_BUILT, child: undefined };
+  let build = { message: NOT_BUILT, child: undefined, stopped: false };
   let docs;
   try {
     docs = await startDocsServer({
@@ -255,7 +259,7 @@ async function main() {
   build = buildWhenMissing(directory);
   process.stdout.write(`Documentation: ${docs.url}\n`);
   const stop = () => {
-    stopBuild(build.child);
+    stopBuild(build);
     return docs.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
