@@ -32,6 +32,8 @@ function runStart(): Run {
   const environment: NodeJS.ProcessEnv = { ...process.env, WSC_DATA_DIR: dataDirectory, HOST: '127.0.0.1' };
   for (const [name, port] of Object.entries(PORTS)) environment[name] = String(port);
   for (const name of ['DATABASE_URL', 'LOG_LEVEL', 'WSC_PUBLIC_URL']) delete environment[name];
+  // The documentation server would build the site in the background when it is not built yet.
+  environment.DOCS_BUILD_ON_START = 'off';
   const child = spawn(process.execPath, [START], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -81,6 +83,7 @@ describe('npm start', () => {
       `Partner site      http://localhost:${PORTS.PARTNER_SITE_PORT}`,
       `React portal      http://localhost:${PORTS.REACT_PORTAL_PORT}`,
       `Partner back end  http://localhost:${PORTS.PARTNER_BACKEND_PORT}`,
+      `Documentation     http://localhost:${PORTS.DOCS_PORT}`,
       `Data folder       ${dataDirectory}`,
     ]) {
       expect(out).toContain(line);
