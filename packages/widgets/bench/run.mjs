@@ -12,6 +12,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createPartner, createTestServer } from '@wsc/server/test-support';
 import { chromium } from 'playwright-core';
+import { recordResult } from '../../../scripts/bench/results.mjs';
 import {
   embedBudgetRows,
   embedSizes,
@@ -21,6 +22,8 @@ import {
 } from '../scripts/embed-sizes.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 5);
+const suite = '@wsc/widgets';
+const FIRST_RENDER = `first rendered <wsc-event-card> from the script's request, median of ${LOADS} cold loads in Chromium (#15)`;
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const embedDirectory = fileURLToPath(new URL('../dist/embed', import.meta.url));
 const budgets = JSON.parse(readFileSync(new URL('../../../.ci/size-budgets.json', import.meta.url), 'utf8'));
@@ -47,7 +50,55 @@ console.log(
 );
 for (const [owner, bytes] of owners) console.log(`  ${owner.padEnd(30)} ${String(bytes).padStart(7)}`);
 
+// The figures of `npm run bench`'s report (scripts/bench-report.mjs), from the same rows
+// `npm run check:packages` asserts; nothing is written unless WSC_BENCH_RESULTS names a file.
+// Every page and shared chunk gets its own row; of the element chunks and the messages chunks (one
+// per language and element, 60 or so) the report shows the largest under each budget and counts
+// how many are over it.
+const rows = embedBudgetRows(sizes, budgets.embed);
+const largestOf = (group) => group.reduce((largest, row) => (row.bytes > largest.bytes ? row : largest));
+const grouped = new Map();
+for (const row of rows) {
+  const kind = row.what.startsWith('messages ')
+    ? 'messages'
+    : row.what.startsWith('element ')
+      ? 'element'
+      : null;
+  const key = kind ? `${kind} ${row.budget}` : row.what;
+  grouped.set(key, [...(grouped.get(key) ?? []), row]);
+}
+// File names (content hashes) change every build; the figure names what the file is.
+const withoutFiles = (what) => what.replace(/ chunks\/\S+\.js/g, '');
+for (const [key, group] of grouped) {
+  const row = largestOf(group);
+  const over = group.filter((member) => !member.ok).length;
+  recordResult({
+    suite,
+    figure:
+      group.length > 1
+        ? `largest of ${group.length} embed ${key.split(' ')[0]} chunks: ${withoutFiles(row.what)}, gzip (#15)`
+        : `embed ${withoutFiles(row.what)}, gzip (#15)`,
+    value: row.bytes,
+    unit: 'B',
+    target: { of: 'value', comparator: '<=', limit: row.budget },
+    note: group.length > 1 ? `${over} of ${group.length} over budget` : undefined,
+  });
+}
+
 // Time to the first rendered element.
+if (!existsSync(CHROMIUM_PATH)) {
+  console.error(
+    `\n!!! bench: Chromium not found at ${CHROMIUM_PATH}: first render NOT measured (set CHROMIUM_PATH) !!!`,
+  );
+  recordResult({
+    suite,
+    figure: FIRST_RENDER,
+    value: null,
+    unit: 'ms',
+    notMeasured: `no Chromium at ${CHROMIUM_PATH}`,
+  });
+  process.exit(0);
+}
 const startedAt = performance.now();
 const app = await createTestServer({ embedDirectory });
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -135,3 +186,11 @@ const result = {
   benchSeconds: round((performance.now() - startedAt) / 1000),
 };
 console.log(`\n${JSON.stringify(result, null, 2)}`);
+
+recordResult({
+  suite,
+  figure: FIRST_RENDER,
+  value: result.firstRender.medianMsFromScriptRequest,
+  unit: 'ms',
+  note: 'reported, not a target',
+});
