@@ -170,11 +170,20 @@ function recordResults() {
       note: row['dropped streams'] ? `${row['dropped streams']} streams dropped` : undefined,
     });
   }
+  if (!onPostgres)
+    recordResult({
+      suite,
+      figure: `two instances (vote through A), ${SUBSCRIBERS} streams split: vote committed → frame on every stream, p99 (#4)`,
+      value: null,
+      target: { of: 'value', comparator: '<', limit: 100 },
+      unit: 'ms',
+      notMeasured: 'needs PostgreSQL: set TEST_DATABASE_URL',
+    });
   const bareMemory = memoryRows.find((row) => row.instance.startsWith('bare'));
   const serverMemory = memoryRows.find((row) => !row.instance.startsWith('bare'));
   recordResult({
     suite,
-    figure: `heap per idle SSE stream, ${serverMemory?.streams ?? 0} streams (#4)`,
+    figure: `${databaseLabel}: heap per idle SSE stream, ${serverMemory?.streams ?? 0} streams (#4)`,
     value: serverMemory?.['heap bytes/stream'] ?? null,
     unit: 'B',
     baseline: bareMemory?.['heap bytes/stream'],
