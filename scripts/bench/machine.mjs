@@ -1,8 +1,9 @@
 // What the benchmark ran on: CPU, memory, Node, OS, databases, load. Read once at the start and
 // once at the end of `npm run bench` (the load average tells how shared the machine was).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 
 // pg is the server's dependency; resolve it (and PGlite) from there, not from the root.
 const requireFromServer = createRequire(new URL('../../packages/server/package.json', import.meta.url));
@@ -21,11 +22,21 @@ function operatingSystem() {
 
 /** The installed version of a package, read from its package.json (resolved from the server). */
 function packageVersion(name) {
+  // Not `name/package.json`: a package whose "exports" does not list it refuses that subpath.
   try {
-    return requireFromServer(`${name}/package.json`).version;
+    let folder = path.dirname(requireFromServer.resolve(name));
+    while (folder !== path.dirname(folder)) {
+      const manifest = path.join(folder, 'package.json');
+      if (existsSync(manifest)) {
+        const { name: found, version } = JSON.parse(readFileSync(manifest, 'utf8'));
+        if (found === name) return version;
+      }
+      folder = path.dirname(folder);
+    }
   } catch {
-    return 'unknown';
+    // Not installed where the server resolves it.
   }
+  return 'unknown';
 }
 
 /** PostgreSQL's `server_version` at `url`, or why it could not be read. */
