@@ -7,8 +7,8 @@
 // WSC_BENCH_RESULTS names. PGlite always; PostgreSQL too when TEST_DATABASE_URL is set.
 // BENCH_SCALE=small runs every step smaller (for trying the report, not for docs/performance.md).
 //
-// Options: --only server,sdk,widgets (a subset of packages), --output <file> (default
-// docs/performance.md; --output - prints only), --skip-build.
+// Options: --only server,sdk,widgets (a subset of packages; prints only, unless --output is given),
+// --output <file> (default docs/performance.md; --output - prints only), --skip-build.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -37,13 +37,26 @@ const NOT_BUILT = [
   },
 ];
 
-const { values: options } = parseArgs({
-  options: {
-    only: { type: 'string' },
-    output: { type: 'string', default: 'docs/performance.md' },
-    'skip-build': { type: 'boolean', default: false },
-  },
-});
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        only: { type: 'string' },
+        output: { type: 'string' },
+        'skip-build': { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(
+      `bench: ${error.message}\nusage: npm run bench [-- --only server,sdk,widgets] [--output <file>|-] [--skip-build]`,
+    );
+    process.exit(2);
+  }
+}
+const options = readOptions();
+// docs/performance.md holds full runs only: a subset or an interrupted run prints its table and
+// leaves the page as it was, unless --output names a file.
+const output = options.output ?? (options.only ? '-' : 'docs/performance.md');
 const packages = options.only ? options.only.split(',').map((name) => name.trim()) : PACKAGES;
 for (const name of packages) {
   if (!PACKAGES.includes(name)) {
@@ -148,7 +161,9 @@ try {
       .map(([verdict, count]) => `${count} ${verdict}`)
       .join(', ')}`,
   );
-  if (options.output !== '-') {
+  if (interrupted && !options.output) {
+    console.log('interrupted: docs/performance.md left as it was');
+  } else if (output !== '-') {
     const markdown = renderMarkdown({
       results,
       machine,
@@ -158,8 +173,8 @@ try {
       suites,
       notes,
     });
-    writeFileSync(path.resolve(root, options.output), markdown);
-    console.log(`written to ${options.output}`);
+    writeFileSync(path.resolve(root, output), markdown);
+    console.log(`written to ${output}`);
   }
   process.exitCode = failures.length > 0 || interrupted ? 1 : 0;
 } finally {
