@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const DEFAULT_PORT = 5173;
 export const DEFAULT_API_URL = 'http://localhost:8787';
 export const DEFAULT_EVENT = 'world-smart-city-forum-2016';
+export const DEFAULT_BACKEND_URL = 'http://localhost:5175';
 
 const PUBLIC_DIRECTORY = fileURLToPath(new URL('./public/', import.meta.url));
 
@@ -26,18 +27,20 @@ function escapeAttribute(value) {
 
 /**
  * The site's policy: its own scripts and styles, the community's embed script and chunks, requests
- * to the community API only. No inline script or style anywhere, no forms posting, no framing.
+ * to the community API and to the partner's own back end (who is signed in, their community
+ * token) only. No inline script or style anywhere, no forms posting, no framing.
  *
  * @param {string} apiOrigin
+ * @param {string} [backendOrigin] the partner back end's origin; none: the site has no sign-in.
  * @example
- * contentSecurityPolicy('http://localhost:8787');
- * // "default-src 'self'; script-src 'self' http://localhost:8787; connect-src http://localhost:8787; …"
+ * contentSecurityPolicy('http://localhost:8787', 'http://localhost:5175');
+ * // "default-src 'self'; script-src 'self' http://localhost:8787; connect-src http://localhost:8787 http://localhost:5175; …"
  */
-export function contentSecurityPolicy(apiOrigin) {
+export function contentSecurityPolicy(apiOrigin, backendOrigin) {
   return [
     "default-src 'self'",
     `script-src 'self' ${apiOrigin}`,
-    `connect-src ${apiOrigin}`,
+    `connect-src ${apiOrigin}${backendOrigin ? ` ${backendOrigin}` : ''}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "base-uri 'none'",
@@ -70,6 +73,8 @@ function publicFile(pathname) {
  * @property {string} [apiUrl] the community API (and embed script) URL; default http://localhost:8787.
  * @property {string} [publishableKey] the partner's `pk_…`, bound to this site's origin.
  * @property {string} [event] the slug of the event the page announces.
+ * @property {string | null} [backendUrl] the partner back end that signs the site's readers in
+ *   (`Sign in with IEC`); default http://localhost:5175; `null` or '': no sign-in on the pages.
  */
 
 /**
@@ -94,12 +99,16 @@ export async function startPartnerSite(options = {}) {
   const host = options.host || '127.0.0.1';
   const apiUrl = (options.apiUrl || DEFAULT_API_URL).replace(/\/+$/, '');
   const apiOrigin = new URL(apiUrl).origin;
-  const csp = contentSecurityPolicy(apiOrigin);
+  const backendUrl = (
+    options.backendUrl === undefined ? DEFAULT_BACKEND_URL : (options.backendUrl ?? '')
+  ).replace(/\/+$/, '');
+  const csp = contentSecurityPolicy(apiOrigin, backendUrl ? new URL(backendUrl).origin : undefined);
   /** @type {Record<string, string>} */
   const placeholders = {
     '%WSC_API_URL%': escapeAttribute(apiUrl),
     '%WSC_PUBLISHABLE_KEY%': escapeAttribute(options.publishableKey ?? ''),
     '%WSC_EVENT%': escapeAttribute(options.event || DEFAULT_EVENT),
+    '%PARTNER_BACKEND_URL%': escapeAttribute(backendUrl),
   };
 
   const server = createServer(async (request, response) => {
@@ -128,7 +137,7 @@ export async function startPartnerSite(options = {}) {
       return;
     }
     const content = type.startsWith('text/html')
-      ? body.toString('utf8').replace(/%WSC_[A-Z_]+%/g, (name) => placeholders[name] ?? name)
+      ? body.toString('utf8').replace(/%(?:WSC|PARTNER)_[A-Z_]+%/g, (name) => placeholders[name] ?? name)
       : body;
     response.writeHead(200, { ...headers, 'content-type': type });
     response.end(request.method === 'HEAD' ? undefined : content);
@@ -162,6 +171,7 @@ async function main() {
       apiUrl: process.env.WSC_API_URL,
       publishableKey,
       event: process.env.PARTNER_SITE_EVENT,
+      backendUrl: process.env.PARTNER_BACKEND_URL,
     });
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;

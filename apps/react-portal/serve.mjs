@@ -21,7 +21,21 @@ if (!existsSync(join(root, 'index.html'))) {
   console.error('The portal is not built: run `npm run build` in apps/react-portal first.');
   process.exit(1);
 }
-const index = readFileSync(join(root, 'index.html'), 'utf8');
+/** Escapes a value for an HTML attribute. */
+const attribute = (value) => value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+// The API and key of this run (WSC_API_URL, WSC_PUBLISHABLE_KEY, as `npm start` passes them) go into
+// the page, ahead of whatever the build carried: one build serves any API.
+const runtime = [
+  ['wsc-api-url', process.env.WSC_API_URL],
+  ['wsc-publishable-key', process.env.WSC_PUBLISHABLE_KEY],
+].filter(([, value]) => value);
+const built = readFileSync(join(root, 'index.html'), 'utf8');
+const index = built
+  .replace(new RegExp(`<meta name="(?:${runtime.map(([name]) => name).join('|') || '-'})"[^>]*>`, 'g'), '')
+  .replace(
+    '</head>',
+    `${runtime.map(([name, value]) => `<meta name="${name}" content="${attribute(value)}">`).join('')}</head>`,
+  );
 
 const server = createServer((request, response) => {
   const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
@@ -54,7 +68,7 @@ server.listen(port, host, () => {
   // The key is built in (VITE_WSC_PUBLISHABLE_KEY); the page names it in a meta tag.
   if (!/<meta name="wsc-publishable-key" content="pk_/.test(index))
     console.log(
-      `No publishable key: create one with \`npm run cli -- partners create --name "Portal" --origin ${url}\`, then build with VITE_WSC_PUBLISHABLE_KEY=pk_… npm run build.`,
+      `No publishable key: create one with \`npm run cli -- partners create --name "Portal" --origin ${url}\`, then start with WSC_PUBLISHABLE_KEY=pk_….`,
     );
 });
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { pureSchemas } from './tsup.pure-schemas';
 
 /**
@@ -19,8 +19,10 @@ function browserObjects(): Plugin {
   };
 }
 
-export default defineConfig([
-  {
+// Declarations are their own task (`build:types`: `tsup --dts-only`), off the path of `npm start`;
+// that run builds the main entries' declarations alone (the browser build has none).
+export default defineConfig((flags) => {
+  const main: Options = {
     // The main entry is also what a browser imports (see the `browser` build below); the other
     // entries stay out of its size budget.
     entry: {
@@ -39,7 +41,7 @@ export default defineConfig([
       'problems/index': 'src/problems.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: false,
     // `npm run build` empties dist first: two configs build into it at once.
     clean: false,
     sourcemap: true,
@@ -47,8 +49,8 @@ export default defineConfig([
     treeshake: true,
     // Lets browser bundles drop the schemas they do not import (see tsup.pure-schemas.ts).
     esbuildPlugins: [pureSchemas()],
-  },
-  {
+  };
+  const browser: Options = {
     // `exports["."].browser`: the same schemas with zod/mini's interpreted object parser.
     entry: { 'browser/index': 'src/index.ts' },
     format: ['esm'],
@@ -59,5 +61,7 @@ export default defineConfig([
     platform: 'browser',
     treeshake: true,
     esbuildPlugins: [browserObjects(), pureSchemas()],
-  },
-]);
+  };
+  const declarationsOnly = typeof flags.dts === 'object' && flags.dts.only === true;
+  return declarationsOnly ? [main] : [main, browser];
+});

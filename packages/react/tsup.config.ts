@@ -7,7 +7,8 @@ export default defineConfig({
   entry: ['src/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts'],
   bundle: false,
   format: ['esm'],
-  dts: true,
+  // Declarations are their own task (`build:types`: tsup --dts-only), off the path of `npm start`.
+  dts: false,
   clean: true,
   sourcemap: true,
   target: 'es2022',

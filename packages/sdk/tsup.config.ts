@@ -9,7 +9,8 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 export default defineConfig({
   entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations are their own task (`build:types`: tsup --dts-only), off the path of `npm start`.
+  dts: false,
   clean: true,
   sourcemap: true,
   target: 'es2022',

@@ -7,7 +7,8 @@ export default defineConfig({
     'test-support/index': 'src/test-support/index.ts',
   },
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations are their own task (`build:types`: tsup --dts-only), off the path of `npm start`.
+  dts: false,
   clean: true,
   sourcemap: true,
   target: 'es2022',

@@ -16,7 +16,8 @@ export default defineConfig({
     ),
   },
   format: ['esm'],
-  dts: true,
+  // Declarations are their own task (`build:types`: tsup --dts-only), off the path of `npm start`.
+  dts: false,
   clean: true,
   sourcemap: true,
   splitting: true,

@@ -39,6 +39,9 @@ export const MESSAGES = {
     'directory.heading': 'المشاركون',
     'themed.heading': 'المنتدى بألواننا',
     'themed.text': 'الأدوات نفسها، منسّقة بألوان هذا الموقع وخطّه عبر الخصائص المخصّصة والأجزاء.',
+    'account.signIn': 'تسجيل الدخول عبر IEC',
+    'account.signedInAs': 'تم تسجيل الدخول باسم',
+    'account.signOut': 'تسجيل الخروج',
     'footer.text': 'موقع تجريبي لمنصة مجتمع المدن الذكية العالمي. تأتي الأدوات المضمّنة من خادم المجتمع.',
   },
   zh: {
@@ -65,6 +68,9 @@ export const MESSAGES = {
     'directory.heading': '参与者',
     'themed.heading': '采用我们配色的论坛',
     'themed.text': '同样的组件，通过自定义属性和部件采用本网站的颜色和字体。',
+    'account.signIn': '通过 IEC 登录',
+    'account.signedInAs': '已登录：',
+    'account.signOut': '退出登录',
     'footer.text': '世界智慧城市社区平台的示例网站。嵌入的组件来自社区服务器。',
   },
   en: {
@@ -91,6 +97,9 @@ export const MESSAGES = {
     'directory.heading': 'Who takes part',
     'themed.heading': 'The forum in our colours',
     'themed.text': 'The same widgets, in this site’s colours and font through custom properties and parts.',
+    'account.signIn': 'Sign in with IEC',
+    'account.signedInAs': 'Signed in as',
+    'account.signOut': 'Sign out',
     'footer.text':
       'A sample site of the World Smart City Community platform. The widgets come from the community’s server.',
   },
@@ -119,6 +128,9 @@ export const MESSAGES = {
     'themed.heading': 'Le forum à nos couleurs',
     'themed.text':
       'Les mêmes widgets, aux couleurs et à la police de ce site grâce aux propriétés personnalisées et aux parts.',
+    'account.signIn': 'Se connecter avec l’IEC',
+    'account.signedInAs': 'Connecté en tant que',
+    'account.signOut': 'Se déconnecter',
     'footer.text':
       'Site d’exemple de la plateforme World Smart City Community. Les widgets viennent du serveur de la communauté.',
   },
@@ -146,6 +158,9 @@ export const MESSAGES = {
     'directory.heading': 'Участники',
     'themed.heading': 'Форум в наших цветах',
     'themed.text': 'Те же виджеты в цветах и шрифте этого сайта — через пользовательские свойства и части.',
+    'account.signIn': 'Войти через IEC',
+    'account.signedInAs': 'Вы вошли как',
+    'account.signOut': 'Выйти',
     'footer.text':
       'Пример сайта платформы World Smart City Community. Виджеты загружаются с сервера сообщества.',
   },
@@ -174,6 +189,9 @@ export const MESSAGES = {
     'themed.heading': 'El foro con nuestros colores',
     'themed.text':
       'Los mismos widgets, con los colores y la tipografía de este sitio mediante propiedades personalizadas y partes.',
+    'account.signIn': 'Iniciar sesión con la IEC',
+    'account.signedInAs': 'Sesión iniciada como',
+    'account.signOut': 'Cerrar sesión',
     'footer.text':
       'Sitio de ejemplo de la plataforma World Smart City Community. Los widgets vienen del servidor de la comunidad.',
   },

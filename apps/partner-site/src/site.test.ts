@@ -108,6 +108,8 @@ describe.skipIf(!hasChromium)('the partner site in Chromium', () => {
       host: '127.0.0.1',
       apiUrl,
       publishableKey: partner.publishableKey,
+      // No back end here (apps/partner-backend's own browser test runs the site with it).
+      backendUrl: null,
     });
   });
   afterAll(async () => {
@@ -158,8 +160,11 @@ describe.skipIf(!hasChromium)('the partner site in Chromium', () => {
       `default-src 'self'; script-src 'self' ${apiUrl}; connect-src ${apiUrl}; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     );
     expect(contentSecurityPolicy(apiUrl)).toBe(response.headers.get('content-security-policy'));
+    expect(contentSecurityPolicy(apiUrl, 'http://localhost:5175')).toContain(
+      `connect-src ${apiUrl} http://localhost:5175;`,
+    );
     const html = await response.text();
-    expect(html).not.toMatch(/%WSC_/);
+    expect(html).not.toMatch(/%(WSC|PARTNER)_/);
     expect(html).toContain('event="world-smart-city-forum-2016"');
     expect((await fetch(`${siteUrl}/../package.json`)).status).toBe(404);
     expect((await fetch(`${siteUrl}/%2e%2e/server.mjs`)).status).toBe(404);

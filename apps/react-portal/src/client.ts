@@ -1,10 +1,18 @@
 import { WscClient } from '@wsc/sdk';
 import { configure } from '@wsc/widgets';
 
-/** Where the API is and the partner's key, from the build's environment (`VITE_WSC_*`). */
+/** A `<meta name="…" content="…">` of the served page (serve.mjs fills them from its environment). */
+function served(name: string): string | undefined {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content || undefined;
+}
+
+/**
+ * Where the API is and the partner's key: from the page as served (`npm start` passes its sample
+ * partner's key), else from the build's environment (`VITE_WSC_*`).
+ */
 export const settings = {
-  apiUrl: import.meta.env.VITE_WSC_API_URL || 'http://localhost:8787',
-  publishableKey: import.meta.env.VITE_WSC_PUBLISHABLE_KEY || undefined,
+  apiUrl: served('wsc-api-url') ?? (import.meta.env.VITE_WSC_API_URL || 'http://localhost:8787'),
+  publishableKey: served('wsc-publishable-key') ?? (import.meta.env.VITE_WSC_PUBLISHABLE_KEY || undefined),
 };
 
 /**

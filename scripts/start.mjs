@@ -1,0 +1,285 @@
+#!/usr/bin/env node
+// `npm start`: builds what the apps run (JavaScript only, cached by Turborepo), starts the community
+// API on PGlite (or DATABASE_URL), gets the sample partner's keys from it, starts the sample apps on
+// their own origins with those keys, prints every URL, and stays in the foreground. Quiet: a
+// child's error output goes through; everything else is kept and shown only when something fails.
+// Ctrl-C (or SIGTERM) stops the apps, then the API, and exits 0.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = process.env;
+const host = env.HOST || '127.0.0.1';
+const shownHost = ['127.0.0.1', '0.0.0.0', '::'].includes(host) ? 'localhost' : host;
+const dataDirectory = resolve(root, env.WSC_DATA_DIR || '.data');
+const STOP_GRACE_MILLISECONDS = 10_000;
+
+/** Every process `npm start` runs, in start order; `ready` finds the line a process prints when it listens. */
+const API = { name: 'API', variable: 'PORT', port: Number(env.PORT || 8787), dir: 'apps/api' };
+const APPS = [
+  { name: 'Partner site', variable: 'PARTNER_SITE_PORT', port: 5173, dir: 'apps/partner-site' },
+  { name: 'React portal', variable: 'REACT_PORTAL_PORT', port: 5174, dir: 'apps/react-portal' },
+  { name: 'Partner back end', variable: 'PARTNER_BACKEND_PORT', port: 5175, dir: 'apps/partner-backend' },
+  { name: 'Documentation', variable: 'DOCS_PORT', port: 5176, dir: 'docs' },
+]
+  .filter((app) => existsSync(join(root, app.dir, 'package.json')))
+  .map((app) => ({ ...app, port: Number(env[app.variable] || app.port) }));
+
+const urlOf = (app) => `http://${shownHost}:${app.port}`;
+const children = new Set();
+/** Children being stopped on purpose: their exit is no failure. */
+const retiring = new WeakSet();
+let stopping = false;
+
+/** Ends with one line and exit code 1, stopping whatever already runs. */
+function fail(message, output = '') {
+  if (stopping) return;
+  if (output.trim()) process.stderr.write(`${output.trimEnd()}\n`);
+  process.stderr.write(`${message}\n`);
+  stop(1);
+}
+
+/** Resolves when nothing listens on the port yet (checked before anything is built or started). */
+function portIsFree(port) {
+  return new Promise((resolvePort) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePort(false));
+    probe.listen(port, host, () => probe.close(() => resolvePort(true)));
+  });
+}
+
+/** Runs a command to its end, its output kept; rejects with that output when it fails. */
+function run(command, args, options = {}) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolveRun(output) : reject(Object.assign(new Error(output), { output })),
+    );
+  });
+}
+
+/**
+ * Starts a long-running process in its own process group (the terminal's Ctrl-C reaches only this
+ * script, which then stops the children in order). Resolves with the first URL it prints.
+ */
+function launch(app, command, args, extraEnv) {
+  return new Promise((resolveLaunch, reject) => {
+    // Ctrl-C during the build or while the API opens its database: start nothing more.
+    if (stopping) return reject(new Error('stopping'));
+    const child = spawn(command, args, {
+      cwd: join(root, app.dir),
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    children.add(child);
+    let output = '';
+    let ready = false;
+    child.stdout.on('data', (chunk) => {
+      const text = chunk.toString();
+      if (ready) {
+        // Log lines at warning level and above (LOG_LEVEL=warn) are worth seeing; banners are not.
+        if (text.startsWith('{')) process.stdout.write(text);
+        return;
+      }
+      output += text;
+      const url = /https?:\/\/[^\s)]+/.exec(output);
+      if (url) {
+        ready = true;
+        resolveLaunch({ child, url: url[0].replace(/[.,]$/, '') });
+      }
+    });
+    child.stderr.on('data', (chunk) => {
+      if (ready) process.stderr.write(chunk);
+      else output += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      children.delete(child);
+      if (!ready) reject(Object.assign(new Error(`${app.name} stopped before it listened`), { output }));
+      else if (!stopping && !retiring.has(child))
+        fail(`${app.name} stopped (${signal ?? `exit code ${code}`}): stopping everything.`);
+    });
+  });
+}
+
+/** `node <file>` from the app's start script: no npm in between, so signals and output stay ours. */
+function startCommand(app) {
+  const { scripts } = JSON.parse(readFileSync(join(root, app.dir, 'package.json'), 'utf8'));
+  const words = String(scripts?.start ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
+  while (/^[A-Z_]+=/.test(words[0] ?? '')) words.shift();
+  return words[0] === 'node' ? [process.execPath, words.slice(1)] : ['npm', ['run', 'start', '--silent']];
+}
+
+/** SIGTERM to each child in turn, each awaited; nothing it prints on the way out is an error. */
+async function stopChildren(list) {
+  for (const child of list) {
+    retiring.add(child);
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    await new Promise((done) => {
+      child.once('exit', done);
+      child.kill('SIGTERM');
+    });
+  }
+}
+
+/**
+ * Creates the PGlite database in `<data>/pglite` when it does not exist yet, in a process of its
+ * own that closes it again; the API then opens it (migrations and seed are the API's).
+ */
+async function createEmbeddedDatabase() {
+  const folder = join(dataDirectory, 'pglite');
+  if (existsSync(join(folder, 'PG_VERSION'))) return;
+  mkdirSync(dataDirectory, { recursive: true });
+  const script = `const { PGlite } = await import('@electric-sql/pglite');
+    const database = await PGlite.create({ dataDir: ${JSON.stringify(folder)} });
+    await database.close();`;
+  await run(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: join(root, 'packages', 'server'),
+  });
+}
+
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  const apps = [...children];
+  // The apps first, the API (started first) last, so nothing loses its server while it stops.
+  const ordered = apps.slice(1).concat(apps.slice(0, 1));
+  const kill = setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+  }, STOP_GRACE_MILLISECONDS);
+  kill.unref();
+  stopChildren(ordered).then(() => {
+    if (code === 0) process.stdout.write('Stopped.\n');
+    process.exit(code);
+  });
+}
+
+async function main() {
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+
+  for (const app of [API, ...APPS]) {
+    if (!(await portIsFree(app.port))) {
+      return fail(
+        `Port ${app.port} is in use (${app.name}): stop what uses it or set ${app.variable} to another port.`,
+      );
+    }
+  }
+
+  // A first start creates the embedded database (PGlite's initdb, several seconds) while the build runs.
+  const creating = env.DATABASE_URL ? undefined : createEmbeddedDatabase();
+  try {
+    await run(join(root, 'node_modules', '.bin', 'turbo'), [
+      'run',
+      'build',
+      '--filter=./apps/*...',
+      '--output-logs=errors-only',
+      '--log-prefix=none',
+    ]);
+  } catch (error) {
+    return fail('The build failed (above); fix it and run `npm start` again.', error.output);
+  }
+  try {
+    await creating;
+  } catch (error) {
+    return fail(`The embedded database could not be created in ${dataDirectory}.`, error.output);
+  }
+
+  mkdirSync(dataDirectory, { recursive: true });
+  // One file per database kind: switching to DATABASE_URL and back keeps each one's keys.
+  const samplePartnerFile = join(
+    dataDirectory,
+    env.DATABASE_URL ? 'sample-partner.postgres.json' : 'sample-partner.json',
+  );
+  const apiUrl = `http://${shownHost}:${API.port}`;
+  const readKeys = () => {
+    try {
+      return JSON.parse(readFileSync(samplePartnerFile, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const portOf = (dir, port) => APPS.find((app) => app.dir === dir)?.port ?? port;
+  const appEnv = (keys) => ({
+    WSC_API_URL: apiUrl,
+    WSC_PUBLISHABLE_KEY: keys.publishableKey.key,
+    WSC_SECRET_KEY: keys.secretKey.key,
+    WSC_DATA_DIR: dataDirectory,
+    PARTNER_SITE_URL: `http://${shownHost}:${portOf('apps/partner-site', 5173)}`,
+    PARTNER_BACKEND_URL: `http://${shownHost}:${portOf('apps/partner-backend', 5175)}`,
+    REACT_PORTAL_URL: `http://${shownHost}:${portOf('apps/react-portal', 5174)}`,
+    DOCS_URL: `http://${shownHost}:${portOf('docs', 5176)}`,
+  });
+  const startApps = (keys) =>
+    Promise.all(
+      APPS.map((app) => {
+        const [command, args] = startCommand(app);
+        return launch(app, command, args, appEnv(keys)).then((running) => ({ ...app, ...running }));
+      }),
+    );
+
+  const apiStarting = launch(API, process.execPath, ['--max-semi-space-size=32', 'dist/main.js'], {
+    WSC_DATA_DIR: dataDirectory,
+    LOG_LEVEL: env.LOG_LEVEL || 'warn',
+    // The sample back end receives webhooks on localhost.
+    WSC_WEBHOOK_ALLOW_PRIVATE: env.WSC_WEBHOOK_ALLOW_PRIVATE || '1',
+    WSC_SAMPLE_PARTNER_FILE: samplePartnerFile,
+    WSC_SAMPLE_PARTNER_ORIGINS: APPS.map(urlOf).join(','),
+  });
+  // With the keys of an earlier start, the apps start while the API opens its database; the API
+  // confirms the keys (or replaces them, and the apps restart with the new ones).
+  const earlierKeys = readKeys();
+  const appsStarting = earlierKeys ? startApps(earlierKeys) : undefined;
+  appsStarting?.catch(() => {});
+  let api;
+  try {
+    api = await apiStarting;
+  } catch (error) {
+    return fail(`The API did not start (${error.message}).`, error.output);
+  }
+  const databaseKind = env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+  const partner = readKeys();
+  let started;
+  try {
+    if (appsStarting && JSON.stringify(partner) === JSON.stringify(earlierKeys)) {
+      started = await appsStarting;
+    } else {
+      if (appsStarting) await stopChildren((await appsStarting).map((app) => app.child));
+      started = await startApps(partner);
+    }
+  } catch (error) {
+    return fail(`An app did not start (${error.message}).`, error.output);
+  }
+
+  const rows = [
+    ['API', api.url.replace('127.0.0.1', shownHost)],
+    ['API reference', `${apiUrl}/docs`],
+    ['Widgets script', `${apiUrl}/embed/v1/wsc.js`],
+    ...started.map((app) => [app.name, app.url]),
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  process.stdout.write(
+    `${[
+      `World Smart City Community is running on ${databaseKind}.`,
+      ...rows.map(([label, url]) => `  ${label.padEnd(width)}${url}`),
+      env.DATABASE_URL ? '' : `  ${'Data folder'.padEnd(width)}${dataDirectory}`,
+      `  ${'Sample keys'.padEnd(width)}${samplePartnerFile} (publishable ${partner.publishableKey.key.slice(0, 12)}…)`,
+      'Ctrl-C stops everything.',
+      '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n')}\n`,
+  );
+}
+
+main().catch((error) => fail(`npm start failed: ${error instanceof Error ? error.stack : String(error)}`));
