@@ -4,11 +4,9 @@
 // of entry points (esbuild, minified, gzip), and "embed", what a partner page downloads through the
 // widgets' embed script (read from packages/widgets/dist/embed/manifest.json, gzip).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import {
   embedBudgetRows,
   embedSizes,
@@ -16,6 +14,7 @@ import {
   readManifest,
   sharedBreakdown,
 } from '../packages/widgets/scripts/embed-sizes.mjs';
+import { browserBundleGzipBytes } from './browser-bundle.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const budgetsFile = join(import.meta.dirname, 'size-budgets.json');
@@ -113,24 +112,10 @@ for (const folder of packageFolders) {
 
 for (const [name, entries] of Object.entries(budgets.bundles)) {
   for (const [specifier, budget] of Object.entries(entries)) {
-    const scratch = mkdtempSync(join(tmpdir(), 'wsc-size-'));
-    const entry = join(scratch, 'entry.mjs');
-    writeFileSync(entry, `import * as all from '${specifier}';\nglobalThis.__keep = all;\n`);
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      write: false,
-      nodePaths: [join(root, 'node_modules')],
-      logLevel: 'silent',
-    });
-    const bytes = gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+    const bytes = await browserBundleGzipBytes(specifier);
     const verdict = bytes <= budget ? 'ok' : 'OVER BUDGET';
     console.log(`size ${name} (${specifier}): ${bytes} bytes gzipped, budget ${budget} bytes: ${verdict}`);
     if (bytes > budget) failures.push(`${specifier}: ${bytes} bytes gzipped is over its budget of ${budget}`);
-    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

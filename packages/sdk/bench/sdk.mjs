@@ -4,11 +4,14 @@
 // and the browser bundle of `import { WscClient } from '@wsc/sdk'` (with @wsc/models, zod and
 // axios), esbuild minified + gzip, in bytes. Prints tables; asserts nothing about timing.
 // Needs the built packages (`npm run build`). BENCH_SCALE=small runs fewer calls.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { compileCheck, PageSchema, PainPointViewSchema } from '@wsc/models';
 import { WscClient } from '@wsc/sdk';
 import axios from 'axios';
+import { browserBundleGzipBytes } from '../../../.ci/browser-bundle.mjs';
+import { recordResult } from '../../../scripts/bench/results.mjs';
 import { BUDGET_BYTES, measureBrowserBundle } from './bundle-size.mjs';
 
 const small = process.env.BENCH_SCALE === 'small';
@@ -199,4 +202,64 @@ console.log(
   '\n### Browser bundle of `import { WscClient } from "@wsc/sdk"` (esbuild --minify, gzip -9; per-package bytes are minified, before gzip)\n',
 );
 print(bundleRows);
+
+// The figures of `npm run bench`'s report (scripts/bench-report.mjs); nothing is written unless
+// WSC_BENCH_RESULTS names a file.
+const suite = '@wsc/sdk';
+for (const size of [20, 100]) {
+  const rowOf = (client) => callRows.find((row) => row.page === `${size} items` && row.client === client);
+  const raw = rowOf('raw axios')['ms/call'];
+  for (const [client, validation] of [
+    ['SDK, validate on', 'on'],
+    ['SDK, validate off', 'off'],
+  ]) {
+    recordResult({
+      suite,
+      figure: `SDK call, ${size}-item page, validation ${validation} (#5, #14)`,
+      value: rowOf(client)['ms/call'],
+      unit: 'ms',
+      baseline: raw,
+      baselineName: 'raw axios',
+      // The issues' target is with validation on; off is reported to show what validation costs.
+      target: validation === 'on' ? { of: 'ratio', comparator: '<=', limit: 1.15 } : undefined,
+    });
+  }
+}
+recordResult({
+  suite,
+  figure: 'validating a 100-item page, as the SDK does in Node (#5)',
+  value: checkMicroseconds,
+  unit: 'µs',
+  baseline: parseMicroseconds,
+  baselineName: 'JSON.parse',
+});
+// Sizes measured as `npm run check:packages` measures them (.ci/browser-bundle.mjs), against the
+// issues' targets and against the budgets committed in .ci/size-budgets.json.
+const budgets = JSON.parse(readFileSync(new URL('../../../.ci/size-budgets.json', import.meta.url), 'utf8'));
+const committedBudget = (specifier) =>
+  Object.values(budgets.bundles).find((entries) => specifier in entries)?.[specifier];
+console.log('\n### Browser bundles as `npm run check:packages` measures them (`import * as all`, gzip -9)\n');
+for (const [specifier, limit, issue] of [
+  ['@wsc/sdk', 32 * 1024, '#5: SDK with @wsc/models and axios'],
+  ['@wsc/models', 12 * 1024, '#2'],
+]) {
+  const bytes = await browserBundleGzipBytes(specifier);
+  const budget = committedBudget(specifier);
+  console.log(`${specifier}: ${bytes} bytes (issue target ${limit}, committed budget ${budget})`);
+  recordResult({
+    suite,
+    figure: `browser bundle of ${specifier}, gzip (${issue})`,
+    value: bytes,
+    unit: 'B',
+    target: { of: 'value', comparator: '<=', limit },
+  });
+  if (budget !== undefined)
+    recordResult({
+      suite,
+      figure: `browser bundle of ${specifier}, gzip, against .ci/size-budgets.json`,
+      value: bytes,
+      unit: 'B',
+      target: { of: 'value', comparator: '<=', limit: budget },
+    });
+}
 process.exit(0);

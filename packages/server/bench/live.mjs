@@ -11,12 +11,15 @@
 // Latency of one delivery = arrival of the frame on a stream − the moment the PUT vote (or
 // the baseline's broadcast request) was sent, so it includes the vote's own transaction.
 // BENCH_SCALE=small: 200 subscribers, 10 votes. Default: 1,000 subscribers, 40 votes.
+// Database: PostgreSQL when TEST_DATABASE_URL is set (one and two instances, the race on PostgreSQL
+// and on PGlite); else PGlite alone (one instance, its race; two instances need PostgreSQL).
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDatabase, migrate } from '@wsc/server/admin';
+import { recordResult } from '../../../scripts/bench/results.mjs';
 import { makeOrganiser, otherRoutesWithIdleSubscribers, registrationRace } from './live-side-effects.mjs';
 import { percentile, table } from './report.mjs';
 import { createScratchDatabase } from './scratch-database.mjs';
@@ -137,6 +140,87 @@ const otherRouteRows = [];
 const raceRows = [];
 const raceFirstMember = SEEDED_MEMBERS + VOTES * 2 + 1;
 
+/**
+ * The figures of `npm run bench`'s report (scripts/bench-report.mjs): fan-out p99 to every stream
+ * against the bare broadcast and the 100 ms target, deliveries complete, heap per idle stream,
+ * the read route with idle subscribers, and the registration race. Nothing is written unless
+ * WSC_BENCH_RESULTS names a file.
+ */
+function recordResults() {
+  const suite = '@wsc/server live';
+  const bare = latencyRows.find((row) => row.setup.startsWith('bare'));
+  for (const row of latencyRows.filter((row) => !row.setup.startsWith('bare'))) {
+    const [received, expected] = row.deliveries.split('/').map(Number);
+    const where = `${databaseLabel}, ${row.setup}, ${row.subscribers}`;
+    recordResult({
+      suite,
+      figure: `${where}: vote committed → frame on every stream, p99 (#4)`,
+      value: row['all streams p99 ms'],
+      unit: 'ms',
+      baseline: bare?.['all streams p99 ms'],
+      baselineName: 'bare Fastify broadcast',
+      target: { of: 'value', comparator: '<', limit: 100 },
+    });
+    recordResult({
+      suite,
+      figure: `${where}: frames delivered of ${expected} (${VOTES} votes × streams)`,
+      value: received,
+      unit: '',
+      target: { of: 'value', comparator: '=', limit: expected },
+      note: row['dropped streams'] ? `${row['dropped streams']} streams dropped` : undefined,
+    });
+  }
+  if (!onPostgres)
+    recordResult({
+      suite,
+      figure: `two instances (vote through A), ${SUBSCRIBERS} streams split: vote committed → frame on every stream, p99 (#4)`,
+      value: null,
+      target: { of: 'value', comparator: '<', limit: 100 },
+      unit: 'ms',
+      notMeasured: 'needs PostgreSQL: set TEST_DATABASE_URL',
+    });
+  const bareMemory = memoryRows.find((row) => row.instance.startsWith('bare'));
+  const serverMemory = memoryRows.find((row) => !row.instance.startsWith('bare'));
+  recordResult({
+    suite,
+    figure: `${databaseLabel}: heap per idle SSE stream, ${serverMemory?.streams ?? 0} streams (#4)`,
+    value: serverMemory?.['heap bytes/stream'] ?? null,
+    unit: 'B',
+    baseline: bareMemory?.['heap bytes/stream'],
+    baselineName: 'bare Fastify SSE',
+    target: { of: 'value', comparator: '<', limit: 10 * 1024 },
+  });
+  if (otherRouteRows.length === 3) {
+    const [before, during, after] = otherRouteRows;
+    recordResult({
+      suite,
+      figure: `${databaseLabel}: GET /v1/pain-points/{id} req/s with ${during['idle streams']} idle subscribers (#4)`,
+      value: during['req/s'],
+      unit: 'req/s',
+      baseline: (before['req/s'] + after['req/s']) / 2,
+      baselineName: 'mean without',
+      target: { of: 'ratio', comparator: '>=', limit: 0.9 },
+      note: '"do not slow other routes": 10 % allowed for this machine\'s drift',
+    });
+  }
+  for (const row of raceRows) {
+    recordResult({
+      suite,
+      figure: `${row.database}: registration race, ${row['clients / seats']} seats: confirmed / waitlisted (#4)`,
+      value: `${row.confirmed} / ${row.waitlisted}`,
+      target: { of: 'value', comparator: '=', limit: row.expected },
+      note: row['other answers'] ? `${row['other answers']} other answers` : undefined,
+    });
+    recordResult({
+      suite,
+      figure: `${row.database}: registration race throughput (#4)`,
+      value: row['registrations/s'],
+      unit: 'registrations/s',
+      note: `p99 ${row['p99 ms']} ms`,
+    });
+  }
+}
+
 // Baseline: bare Fastify broadcasting to local clients.
 {
   log(`bare Fastify SSE broadcast to ${SUBSCRIBERS} clients`);
@@ -168,16 +252,32 @@ const raceFirstMember = SEEDED_MEMBERS + VOTES * 2 + 1;
   await bare.close();
 }
 
-const scratch = await createScratchDatabase('live');
+// The instance's database: PostgreSQL when TEST_DATABASE_URL names a server (then also the two
+// instances, which only PostgreSQL can join), else PGlite in a temporary folder.
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
+const databaseLabel = onPostgres ? 'PostgreSQL' : 'PGlite';
+const store = onPostgres
+  ? await (async () => {
+      const scratch = await createScratchDatabase('live');
+      return { url: scratch.url, dataDirectory: undefined, drop: scratch.drop };
+    })()
+  : (() => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'wsc-live-'));
+      return {
+        url: undefined,
+        dataDirectory: folder,
+        drop: async () => rmSync(folder, { recursive: true, force: true }),
+      };
+    })();
 try {
   let timer = performance.now();
-  const database = await createDatabase({ url: scratch.url });
+  const database = await createDatabase({ url: store.url, dataDirectory: store.dataDirectory });
   await migrate(database.db);
   await seedMembers(database.db, SEEDED_MEMBERS + VOTES * 2 + RACE.clients);
   await makeOrganiser(database.db);
   await seedPainPoints(database.db, { from: 1, to: 1000, votesPerPainPoint: 10, members: SEEDED_MEMBERS });
   await database.close();
-  log(`seeded in ${((performance.now() - timer) / 1000).toFixed(1)} s`);
+  log(`${databaseLabel} seeded in ${((performance.now() - timer) / 1000).toFixed(1)} s`);
 
   let nextMember = SEEDED_MEMBERS;
   const vote = (url) => async (_vote, id) => {
@@ -191,8 +291,8 @@ try {
   };
 
   // One instance.
-  log(`one instance, ${SUBSCRIBERS} subscribers`);
-  const first = await startInstance('server', scratch.url);
+  log(`one instance on ${databaseLabel}, ${SUBSCRIBERS} subscribers`);
+  const first = await startInstance('server', store.url, store.dataDirectory);
   await fetch(`${first.url}/v1/pain-points?limit=20`).then((response) => response.arrayBuffer());
   log(`other routes with and without ${SUBSCRIBERS} idle subscribers`);
   otherRouteRows.push(
@@ -223,36 +323,40 @@ try {
   }
   await measured.subscribers.close();
 
-  // Two instances: half the subscribers on each, votes through A.
-  log(`two instances, ${SUBSCRIBERS} subscribers split`);
-  timer = performance.now();
-  const second = await startInstance('server', scratch.url);
-  const half = Math.floor(SUBSCRIBERS / 2);
-  const split = await openSubscribers([
-    { url: `${first.url}/v1/stream?topics=votes`, count: SUBSCRIBERS - half },
-    { url: `${second.url}/v1/stream?topics=votes`, count: half },
-  ]);
-  for (const row of await fanOut({
-    subscribers: split,
-    expectedStreams: [SUBSCRIBERS - half, half],
-    targetNames: [`${SUBSCRIBERS - half} on A`, `${half} on B`],
-    trigger: vote(first.url),
-  })) {
-    latencyRows.push({ setup: 'two instances (vote through A)', ...row, target: 'p99 < 100 ms' });
+  if (onPostgres) {
+    // Two instances: half the subscribers on each, votes through A.
+    log(`two instances, ${SUBSCRIBERS} subscribers split`);
+    timer = performance.now();
+    const second = await startInstance('server', store.url);
+    const half = Math.floor(SUBSCRIBERS / 2);
+    const split = await openSubscribers([
+      { url: `${first.url}/v1/stream?topics=votes`, count: SUBSCRIBERS - half },
+      { url: `${second.url}/v1/stream?topics=votes`, count: half },
+    ]);
+    for (const row of await fanOut({
+      subscribers: split,
+      expectedStreams: [SUBSCRIBERS - half, half],
+      targetNames: [`${SUBSCRIBERS - half} on A`, `${half} on B`],
+      trigger: vote(first.url),
+    })) {
+      latencyRows.push({ setup: 'two instances (vote through A)', ...row, target: 'p99 < 100 ms' });
+    }
+    await split.close();
+    await second.close();
+  } else {
+    log('two instances: skipped, they share a database only on PostgreSQL (set TEST_DATABASE_URL)');
   }
-  await split.close();
-  await second.close();
-  log(`registration race: ${RACE.clients} clients for ${RACE.seats} seats, PostgreSQL`);
+  log(`registration race: ${RACE.clients} clients for ${RACE.seats} seats, ${databaseLabel}`);
   raceRows.push(
-    await registrationRace({ url: first.url, label: 'PostgreSQL', ...RACE, firstMember: raceFirstMember }),
+    await registrationRace({ url: first.url, label: databaseLabel, ...RACE, firstMember: raceFirstMember }),
   );
   await first.close();
 } finally {
-  await scratch.drop();
+  await store.drop();
 }
 
-// The same race on PGlite (one instance: PGlite is embedded).
-{
+// On PostgreSQL runs, the same race on PGlite (one instance: PGlite is embedded).
+if (onPostgres) {
   log(`registration race: ${RACE.clients} clients for ${RACE.seats} seats, PGlite`);
   const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'wsc-live-race-'));
   try {
@@ -270,7 +374,7 @@ try {
 }
 
 console.log(
-  `\n## Live updates benchmark (${SUBSCRIBERS} subscribers, ${VOTES} votes ${PAUSE_MILLISECONDS} ms apart, PostgreSQL; ${os.cpus().length} shared cores, load average ${os
+  `\n## Live updates benchmark (${SUBSCRIBERS} subscribers, ${VOTES} votes ${PAUSE_MILLISECONDS} ms apart, ${databaseLabel}; ${os.cpus().length} shared cores, load average ${os
     .loadavg()
     .map((value) => value.toFixed(2))
     .join(' ')})`,
@@ -297,7 +401,7 @@ console.log(
 );
 console.log(table(memoryRows, ['instance', 'streams', 'heap bytes/stream', 'rss bytes/stream', 'target']));
 console.log(
-  `\n### Other routes while ${SUBSCRIBERS} idle subscribers are connected (one instance, PostgreSQL, 100 connections, ${LOAD_SECONDS} s each; target: no slowdown)\n`,
+  `\n### Other routes while ${SUBSCRIBERS} idle subscribers are connected (one instance, ${databaseLabel}, 100 connections, ${LOAD_SECONDS} s each; target: no slowdown)\n`,
 );
 console.log(
   table(otherRouteRows, [
@@ -328,4 +432,5 @@ console.log(
   ]),
 );
 console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+recordResults();
 process.exit(0);
