@@ -98,7 +98,7 @@ describe.each(databases())('who reads a promotion, on $kind', ({ kind }) => {
       .orderBy('partners.name')
       .execute();
     const result: Record<string, string[]> = {};
-    for (const row of rows) (result[row.event_type] ??= []).push(row.name);
+    for (const row of rows) result[row.event_type] = [...(result[row.event_type] ?? []), row.name];
     return result;
   }
 
