@@ -162,4 +162,28 @@ describe.each(databases())('who reads a promotion, on $kind', ({ kind }) => {
     expect(await promotionSeenBy(promotedsStream)).toMatchObject({ stakeholderId: promoted.stakeholderId });
     expect((await deliveredTo())['registration.promoted']).toEqual(['Partner B']);
   });
+
+  test("an organiser raising the capacity through partner C's site: the promotion reaches the member's partner, not C", async () => {
+    const { event, promoted } = await fullEvent();
+    const query = '?topics=registrations';
+    const throughSite = await connect(query, secret(bystander));
+    const promotedsStream = await connect(query, secret(promotedsPartner));
+
+    const raised = await app.inject({
+      method: 'PATCH',
+      url: `/v1/events/${event.id}`,
+      headers: {
+        ...organiser.headers,
+        origin: bystander.origin,
+        'x-wsc-publishable-key': bystander.publishableKey,
+      },
+      payload: { capacity: 2 },
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+
+    const seenByC = await promotionSeenBy(throughSite);
+    expect(seenByC).not.toHaveProperty('stakeholderId');
+    expect((await deliveredTo())['registration.promoted']).toEqual(['Partner B']);
+    expect(await promotionSeenBy(promotedsStream)).toMatchObject({ stakeholderId: promoted.stakeholderId });
+  });
 });
