@@ -254,6 +254,24 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () =
     }
   });
 
+  test('unknown paths and publishable keys count in the shared budget of the address', async () => {
+    const second = await instance(process.env.REDIS_URL as string);
+    try {
+      const partner = await createPartner(app);
+      const address = randomAddress();
+      const statuses: number[] = [];
+      for (let index = 0; index < PER_MINUTE + 2; index += 1) {
+        const server = index % 2 === 0 ? app : second;
+        const url = index % 3 === 0 ? `/v1/unknown-${index}` : `/v1/coverage?key=${partner.publishableKey}`;
+        statuses.push((await server.inject({ method: 'GET', url, remoteAddress: address })).statusCode);
+      }
+      expect(statuses.slice(0, PER_MINUTE).every((status) => status === 404 || status === 200)).toBe(true);
+      expect(statuses.slice(PER_MINUTE)).toEqual([429, 429]);
+    } finally {
+      await second.close();
+    }
+  });
+
   test('an instance counts from its first request, even when Redis is slow to connect', async () => {
     // A slow network to Redis: each connection is held for 300 ms.
     const proxy = await redisProxy(300);
