@@ -227,7 +227,11 @@ export async function createServer(options: ServerOptions = {}) {
   });
 
   if (config.rateLimit !== false) {
-    await registerRateLimits(app, { perMinute: config.rateLimit, redisUrl: config.redisUrl });
+    await registerRateLimits(app, {
+      perMinute: config.rateLimit,
+      redisUrl: config.redisUrl,
+      ipv6Prefix: config.rateLimitIpv6Prefix,
+    });
   }
   await registerOpenApi(app, { publicUrl: config.publicUrl, rateLimited: config.rateLimit !== false });
 

@@ -14,8 +14,14 @@ export interface ServerOptions {
   logLevel?: string | undefined;
   /** Where JSON log lines go (default stdout). */
   logStream?: NodeJS.WritableStream | undefined;
-  /** Requests per minute per IP for anonymous traffic (default 120); `false` disables limits. */
+  /** Requests per minute per client address, anonymous or with a publishable key (default 120); `false` disables limits. */
   rateLimit?: number | false | undefined;
+  /**
+   * Prefix length (bits) by which IPv6 clients share one anonymous budget (default 64: a host
+   * commonly holds a /64 and could rotate through it); 128 counts each address. IPv4-mapped
+   * addresses (`::ffff:203.0.113.9`) count as their IPv4 address.
+   */
+  rateLimitIpv6Prefix?: number | undefined;
   /** Shared rate-limit store across instances. */
   redisUrl?: string | undefined;
   /** Creates or updates this admin at start. */
@@ -42,7 +48,7 @@ export interface ServerOptions {
   liveHeartbeatMilliseconds?: number | undefined;
   /**
    * Interval of the check of open live-update streams' credentials (default 30 s): a stream
-   * opened with a token or secret key that was revoked, expired or disabled since (or whose
+   * opened with a token, a secret key or a publishable key that was revoked, expired or disabled since (or whose
    * account's roles changed) is ended.
    */
   liveCredentialCheckMilliseconds?: number | undefined;
@@ -67,6 +73,7 @@ export interface AppConfig {
   publicUrl: string;
   logLevel: string;
   rateLimit: number | false;
+  rateLimitIpv6Prefix: number;
   redisUrl: string | null;
   trustProxy: boolean | string | number;
   bodyLimit: number;
@@ -83,6 +90,7 @@ export interface AppConfig {
 }
 
 export const DEFAULT_RATE_LIMIT = 120;
+export const DEFAULT_RATE_LIMIT_IPV6_PREFIX = 64;
 export const DEFAULT_PORT = 8787;
 
 /**
@@ -96,6 +104,7 @@ export function resolveConfig(options: ServerOptions): AppConfig {
     publicUrl: (options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`).replace(/\/+$/, ''),
     logLevel: options.logLevel ?? 'info',
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    rateLimitIpv6Prefix: ipv6Prefix('rateLimitIpv6Prefix', options.rateLimitIpv6Prefix),
     redisUrl: options.redisUrl ?? null,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -127,6 +136,7 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
       throw new Error(`WSC_RATE_LIMIT must be a positive integer or "off", not "${rate}"`);
     }
   }
+  const prefix = environment.WSC_RATE_LIMIT_IPV6_PREFIX?.trim();
   const email = environment.WSC_ADMIN_EMAIL?.trim();
   const password = environment.WSC_ADMIN_PASSWORD;
   return {
@@ -136,6 +146,9 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
     logLevel: environment.LOG_LEVEL || undefined,
     redisUrl: environment.REDIS_URL || undefined,
     rateLimit,
+    rateLimitIpv6Prefix: prefix
+      ? ipv6Prefix('WSC_RATE_LIMIT_IPV6_PREFIX', Number(prefix), prefix)
+      : undefined,
     admin: email && password ? { email, password } : undefined,
     trustProxy: environment.WSC_TRUST_PROXY ? parseTrustProxy(environment.WSC_TRUST_PROXY) : undefined,
     webhookAllowPrivate: ['1', 'true'].includes(environment.WSC_WEBHOOK_ALLOW_PRIVATE?.trim() ?? ''),
@@ -145,6 +158,14 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
       : undefined,
     embedDirectory: environment.WSC_EMBED_DIR || undefined,
   };
+}
+
+function ipv6Prefix(name: string, value: number | undefined, given: unknown = value): number {
+  if (value === undefined) return DEFAULT_RATE_LIMIT_IPV6_PREFIX;
+  if (!Number.isInteger(value) || value < 1 || value > 128) {
+    throw new Error(`${name} must be an IPv6 prefix length between 1 and 128 (default 64), not "${given}"`);
+  }
+  return value;
 }
 
 function parseSeconds(name: string, value: string): number {

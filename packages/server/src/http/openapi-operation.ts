@@ -71,7 +71,7 @@ export const SECURITY_SCHEMES = {
     in: 'header',
     name: 'X-WSC-Publishable-Key',
     description:
-      "A partner's web site: its publishable key (pk_live_…), bound to the site's origins (also accepted as `?key=`). Adds attribution and its own rate limit; writes need its `content:write` scope.",
+      "A partner's web site: its publishable key (pk_live_…), bound to the site's origins (also accepted as `?key=`). Adds attribution, not capacity: its requests share the rate limit of the caller's address. Writes need its `content:write` scope.",
   },
 } as const;
 

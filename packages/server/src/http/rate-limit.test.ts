@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { type AddressInfo, connect, createServer as createNetServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
-import { createTestServer, databases, signUp, type TestServer } from '../test-support/index';
+import { optionsFromEnvironment, resolveConfig } from '../config';
+import { createPartner, createTestServer, databases, signUp, type TestServer } from '../test-support/index';
 
 const PER_MINUTE = 5;
 
@@ -68,6 +69,74 @@ describe.each(databases())('rate limits on $kind', ({ kind }) => {
     expect((await read(address)).statusCode).toBe(429);
   });
 
+  test('unknown paths count too: guessing credentials there ends in 429 like anywhere else', async () => {
+    const address = randomAddress();
+    const statuses: number[] = [];
+    for (let index = 0; index < PER_MINUTE + 2; index += 1) {
+      const response = await app.inject({
+        method: 'GET',
+        url: `/v1/no-such-route-${index}`,
+        remoteAddress: address,
+        headers: { authorization: `Bearer sk_live_guess${index}xxxxxxxxxxxxxxxxxxxxxxxxxxxx` },
+      });
+      statuses.push(response.statusCode);
+    }
+    // Each guess answers (401: unknown key) until the budget is spent; then 429, which says nothing.
+    expect(statuses.slice(0, PER_MINUTE)).toEqual(Array(PER_MINUTE).fill(401));
+    expect(statuses.slice(PER_MINUTE)).toEqual([429, 429]);
+    // A valid secret key on an unknown path is counted against its partner's budget.
+    const partner = await createPartner(app);
+    const routed = await app.inject({
+      method: 'GET',
+      url: '/v1/nowhere',
+      remoteAddress: randomAddress(),
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+    });
+    expect(routed.statusCode).toBe(404);
+    expect(routed.headers['x-ratelimit-limit']).toBe(String(PER_MINUTE * 20));
+    expect(routed.headers['x-ratelimit-remaining']).toBe(String(PER_MINUTE * 20 - 1));
+  });
+
+  test('publishable keys share the IP budget: after the anonymous 429, another key adds no requests', async () => {
+    const [first, second] = [await createPartner(app), await createPartner(app)];
+    const address = randomAddress();
+    const withKey = (key: string | null) =>
+      app.inject({
+        method: 'GET',
+        url: `/v1/pain-points?limit=1${key ? `&key=${key}` : ''}`,
+        remoteAddress: address,
+      });
+    const statuses: number[] = [];
+    for (let index = 0; index < PER_MINUTE; index += 1) {
+      statuses.push((await withKey(index % 2 === 0 ? null : first.publishableKey)).statusCode);
+    }
+    expect(statuses).toEqual(Array(PER_MINUTE).fill(200));
+    expect((await withKey(null)).statusCode).toBe(429);
+    expect((await withKey(first.publishableKey)).statusCode).toBe(429);
+    expect((await withKey(second.publishableKey)).statusCode).toBe(429);
+  });
+
+  test('IPv6 clients are counted per /64; IPv4-mapped addresses in their IPv4 budget', async () => {
+    const network = `2001:db8:${randomInt(0x10000).toString(16)}:${randomInt(0x10000).toString(16)}`;
+    const statuses: number[] = [];
+    // A host rotating through its /64: every request from another address of it.
+    for (let index = 1; index <= PER_MINUTE + 1; index += 1) {
+      statuses.push(
+        (await read(`${network}:${index.toString(16)}::${randomInt(0x10000).toString(16)}`)).statusCode,
+      );
+    }
+    expect(statuses).toEqual([...Array(PER_MINUTE).fill(401), 429]);
+    // The neighbouring /64 is another client.
+    expect((await read(`2001:db8:ffff:${randomInt(0x10000).toString(16)}::1`)).statusCode).toBe(401);
+
+    const ipv4 = randomAddress();
+    const mapped: number[] = [];
+    for (let index = 0; index < PER_MINUTE + 1; index += 1) {
+      mapped.push((await read(index % 2 === 0 ? ipv4 : `::ffff:${ipv4}`)).statusCode);
+    }
+    expect(mapped).toEqual([...Array(PER_MINUTE).fill(401), 429]);
+  });
+
   test('a signed-in member is counted per account with a larger budget', async () => {
     const member = await signUp(app, { roles: ['admin'] });
     const addresses = [randomAddress(), randomAddress()];
@@ -80,6 +149,35 @@ describe.each(databases())('rate limits on $kind', ({ kind }) => {
     expect(answered).toBe(PER_MINUTE * 5);
     const limited = await read(randomAddress(), member.headers);
     expect(limited.statusCode).toBe(429);
+  });
+});
+
+describe('the IPv6 prefix of rate limits', () => {
+  let app: TestServer;
+  beforeAll(async () => {
+    app = await createTestServer({ rateLimit: PER_MINUTE, rateLimitIpv6Prefix: 128 });
+  });
+  afterAll(() => app?.dispose());
+
+  test('rateLimitIpv6Prefix: 128 counts each IPv6 address on its own', async () => {
+    const network = `2001:db8:${randomInt(0x10000).toString(16)}:1`;
+    for (let index = 1; index <= PER_MINUTE + 1; index += 1) {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/v1/partners',
+        remoteAddress: `${network}::${index.toString(16)}`,
+      });
+      expect(response.statusCode).toBe(401);
+    }
+  });
+
+  test('WSC_RATE_LIMIT_IPV6_PREFIX is read and checked', () => {
+    expect(optionsFromEnvironment({ WSC_RATE_LIMIT_IPV6_PREFIX: '56' }).rateLimitIpv6Prefix).toBe(56);
+    expect(resolveConfig({}).rateLimitIpv6Prefix).toBe(64);
+    expect(() => optionsFromEnvironment({ WSC_RATE_LIMIT_IPV6_PREFIX: '/64' })).toThrow(
+      'WSC_RATE_LIMIT_IPV6_PREFIX must be an IPv6 prefix length between 1 and 128 (default 64), not "/64"',
+    );
+    expect(() => resolveConfig({ rateLimitIpv6Prefix: 129 })).toThrow(/rateLimitIpv6Prefix must be/);
   });
 });
 
@@ -151,6 +249,24 @@ describe.skipIf(!process.env.REDIS_URL)('rate limits shared through Redis', () =
       }
       expect(statuses.slice(0, PER_MINUTE).every((status) => status === 401)).toBe(true);
       expect(statuses.at(-1)).toBe(429);
+    } finally {
+      await second.close();
+    }
+  });
+
+  test('unknown paths and publishable keys count in the shared budget of the address', async () => {
+    const second = await instance(process.env.REDIS_URL as string);
+    try {
+      const partner = await createPartner(app);
+      const address = randomAddress();
+      const statuses: number[] = [];
+      for (let index = 0; index < PER_MINUTE + 2; index += 1) {
+        const server = index % 2 === 0 ? app : second;
+        const url = index % 3 === 0 ? `/v1/unknown-${index}` : `/v1/coverage?key=${partner.publishableKey}`;
+        statuses.push((await server.inject({ method: 'GET', url, remoteAddress: address })).statusCode);
+      }
+      expect(statuses.slice(0, PER_MINUTE).every((status) => status === 404 || status === 200)).toBe(true);
+      expect(statuses.slice(PER_MINUTE)).toEqual([429, 429]);
     } finally {
       await second.close();
     }

@@ -155,7 +155,7 @@ export class LiveHub {
   }
 
   /**
-   * Checks the credentials of the open streams that read more than public events, and ends the
+   * Checks the credentials of the open streams opened with one (a publishable key too), and ends the
    * streams whose credential no longer holds; resolves with how many it ended. Runs every
    * `credentialCheckMilliseconds`; a call while a check runs joins it.
    */

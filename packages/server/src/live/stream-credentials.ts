@@ -7,39 +7,55 @@ import { usableKey } from '../partners/repository';
 /**
  * The credential an open stream was allowed with, checked again while it stays open: a member's
  * session or SSO user token (by its hash), or a partner's secret key, with the roles and the
- * organization its viewer was built from. Streams opened without either only read public events
- * and keep nothing.
+ * organization its viewer was built from; or a publishable key alone. A publishable key sent
+ * beside a user token is checked too: the stream was allowed through it, so revoking it ends the
+ * stream as it refuses new requests. Anonymous streams only read public events and keep nothing.
  */
 export type StreamCredential =
-  | { kind: 'user-token'; tokenHash: string; roles: readonly string[]; organizationId: string | null }
-  | { kind: 'secret-key'; keyId: string; organizationId: string | null };
+  | {
+      kind: 'user-token';
+      tokenHash: string;
+      roles: readonly string[];
+      organizationId: string | null;
+      publishableKeyId: string | null;
+    }
+  | { kind: 'secret-key'; keyId: string; organizationId: string | null }
+  | { kind: 'publishable-key'; keyId: string };
 
 /** Rows per query of a check: thousands of streams stay within a few round trips. */
 const BATCH = 500;
 
 /**
  * The credential of a live-stream request with the organization of its `viewer`, or null when it
- * reads public events only (anonymous, or a publishable key without a member).
+ * came without any (anonymous).
  *
  * @example
- * const credential = streamCredentialOf(request, viewer); // { kind: 'user-token', tokenHash, roles, organizationId }
+ * const credential = streamCredentialOf(request, viewer); // { kind: 'user-token', tokenHash, roles, organizationId, publishableKeyId }
  */
 export function streamCredentialOf(request: FastifyRequest, viewer: Viewer): StreamCredential | null {
-  const { account, partner, userTokenHash } = request.principal;
+  const { account, partner, userTokenHash, publishableKey } = request.principal;
   const { organizationId } = viewer;
   if (account && userTokenHash) {
-    return { kind: 'user-token', tokenHash: userTokenHash, roles: account.roles, organizationId };
+    return {
+      kind: 'user-token',
+      tokenHash: userTokenHash,
+      roles: account.roles,
+      organizationId,
+      publishableKeyId: publishableKey?.id ?? null,
+    };
   }
   if (partner?.keyKind === 'secret' && partner.keyId) {
     return { kind: 'secret-key', keyId: partner.keyId, organizationId };
   }
+  if (publishableKey) return { kind: 'publishable-key', keyId: publishableKey.id };
   return null;
 }
 
 /**
  * The credentials among `credentials` that no longer hold: the token was revoked or expired,
  * its account disabled, deleted, given other roles or moved to another organization; the key
- * was revoked, expired, or its partner disabled or moved. The same conditions as the
+ * (secret, or publishable: alone or beside a token) was revoked, expired, or its partner disabled
+ * or moved. The same conditions as the
  * request-time lookups of `identity/principal` and the viewer of `live/viewer`.
  *
  * @example
@@ -52,6 +68,12 @@ export async function lapsedCredentials(
 ): Promise<Set<StreamCredential>> {
   const tokens = credentials.filter((credential) => credential.kind === 'user-token');
   const keys = credentials.filter((credential) => credential.kind === 'secret-key');
+  const publishableKeys = credentials.filter((credential) => credential.kind === 'publishable-key');
+  const keyIds = new Set([
+    ...keys.map((key) => key.keyId),
+    ...publishableKeys.map((key) => key.keyId),
+    ...tokens.flatMap((token) => (token.publishableKeyId ? [token.publishableKeyId] : [])),
+  ]);
   const accountByHash = new Map<string, { roles: string[]; organizationId: string | null }>();
   for (const hashes of batches([...new Set(tokens.map((token) => token.tokenHash))])) {
     const rows = await db
@@ -70,7 +92,7 @@ export async function lapsedCredentials(
     }
   }
   const organizationByKey = new Map<string, string | null>();
-  for (const ids of batches([...new Set(keys.map((key) => key.keyId))])) {
+  for (const ids of batches([...keyIds])) {
     const rows = await db
       .selectFrom('partner_keys')
       .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
@@ -86,7 +108,8 @@ export async function lapsedCredentials(
     if (
       !account ||
       !sameRoles(account.roles, token.roles) ||
-      account.organizationId !== token.organizationId
+      account.organizationId !== token.organizationId ||
+      (token.publishableKeyId !== null && !organizationByKey.has(token.publishableKeyId))
     ) {
       lapsed.add(token);
     }
@@ -95,6 +118,9 @@ export async function lapsedCredentials(
     if (!organizationByKey.has(key.keyId) || organizationByKey.get(key.keyId) !== key.organizationId) {
       lapsed.add(key);
     }
+  }
+  for (const key of publishableKeys) {
+    if (!organizationByKey.has(key.keyId)) lapsed.add(key);
   }
   return lapsed;
 }

@@ -272,6 +272,50 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
       expect(app.live.size).toBe(5);
     });
 
+    test('a stream opened with a publishable key ends once the key is revoked, alone or beside a member token', async () => {
+      const [revoked, steady] = [await createPartner(app), await createPartner(app)];
+      const member = await signUp(app);
+      const headers = (partner: { origin: string; publishableKey: string }) => ({
+        origin: partner.origin,
+        'x-wsc-publishable-key': partner.publishableKey,
+      });
+      const lapsing = {
+        byQuery: await connect(`?topics=votes&key=${revoked.publishableKey}`),
+        byHeader: await connect('?topics=votes', headers(revoked)),
+        withMember: await connect('?topics=votes', { ...headers(revoked), ...member.headers }),
+      };
+      const staying = {
+        otherKey: await connect(`?topics=votes&key=${steady.publishableKey}`),
+        memberWithOtherKey: await connect('?topics=votes', { ...headers(steady), ...member.headers }),
+      };
+      await new Promise((resolve) => setTimeout(resolve, CREDENTIAL_CHECK_MILLISECONDS * 2.5));
+      expect(app.live.size).toBe(5);
+
+      await app.db
+        .updateTable('partner_keys')
+        .set({ revoked_at: new Date() })
+        .where('id', '=', revoked.publishableKeyId)
+        .execute();
+      // Within a few check intervals, not 40 s later.
+      const endedSoon = (stream: SseConnection) =>
+        Promise.race([
+          stream.ended.then(() => true),
+          new Promise((resolve) => setTimeout(resolve, CREDENTIAL_CHECK_MILLISECONDS * 10, false)),
+        ]);
+      expect(await Promise.all(Object.values(lapsing).map(endedSoon))).toEqual([true, true, true]);
+      expect(app.live.size).toBe(2);
+      const { id } = await vote();
+      await Promise.all(
+        Object.values(staying).map((stream) =>
+          stream.until((frames) => frames.some((frame) => frame.id === String(id))),
+        ),
+      );
+      // Reconnecting with the revoked key is refused.
+      const again = await openStream(`${base}/v1/stream?topics=votes&key=${revoked.publishableKey}`);
+      expect(again.status).toBe(401);
+      again.close();
+    });
+
     test('events/{slug} follows one event; unknown topics are 422, unknown objects 404', async () => {
       const bad = await app.inject({ method: 'GET', url: '/v1/stream?topics=votes,secrets' });
       expect(bad.statusCode).toBe(422);

@@ -17,7 +17,10 @@ async function record(
   action: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
   registration: Registration,
 ) {
-  await recordRegistrationEvent(db, action, registration, context.partnerId);
+  // The partner a change came through reads it in full only when the member made it themself: a
+  // promotion is made by whoever freed the seat, through their partner, not the promoted member's.
+  const actingPartnerId = context.actorId === registration.stakeholderId ? context.partnerId : null;
+  await recordRegistrationEvent(db, action, registration, actingPartnerId);
   await recordAudit(db, {
     actorId: context.actorId,
     partnerId: context.partnerId,
