@@ -34,7 +34,7 @@ describe.each(databases())('upgrading stored registration audiences on $kind', (
     ).execute(database.db);
     await insert('comment.created', { id: 'c1', body: 'Hello' }, { public: true }).execute(database.db);
 
-    expect((await migrate(database.db)).applied[0]).toBe('0010_outbox_organisers_by_event.sql');
+    expect((await migrate(database.db)).applied[0]).toBe('0010_outbox_events_read_as_today.sql');
     const rows = await database.db
       .selectFrom('outbox_events')
       .select(['type', 'audience'])

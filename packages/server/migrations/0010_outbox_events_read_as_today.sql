@@ -9,3 +9,7 @@ set audience = (audience - 'organizationIds') || jsonb_build_object('organisersO
 where type in ('registration.created', 'registration.cancelled', 'registration.promoted')
   and not audience ? 'public'
   and data ? 'eventId';
+
+-- Edits rewrite the text of the earlier events about the same object (a replay never shows text
+-- the API no longer shows): find them without reading the whole outbox.
+create index if not exists outbox_events_subject_idx on outbox_events (subject_type, subject_id);
