@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { openStream, type SseConnection } from '../live/test-sse-client';
-import { createTestServer, databases, signUp, type TestServer } from '../test-support';
+import { createPartner, createTestServer, databases, signUp, type TestServer } from '../test-support';
+import { startTestReceiver, type TestReceiver } from '../webhooks/test-receiver';
 
 // Issue #19 §2: the stream forgets what the API forgets. A pain point or a comment edited to
 // take a phone number out is replayed with its text of today, never the original, and an
@@ -11,20 +12,24 @@ const PHONE = '+41 22 730 51 11';
 describe.each(databases())('edited text in live updates and replays, on $kind', ({ kind }) => {
   let app: TestServer;
   let base: string;
+  let receiver: TestReceiver;
   const open: SseConnection[] = [];
 
   beforeAll(async () => {
-    app = await createTestServer({ kind });
+    app = await createTestServer({ kind, webhookAllowPrivate: true, webhookWorker: false });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
+    receiver = await startTestReceiver();
   });
   afterAll(async () => {
     for (const stream of open) stream.close();
     await app?.dispose();
+    await receiver?.close();
   });
   beforeEach(async () => {
     for (const stream of open.splice(0)) stream.close();
     await app.reset();
     await app.outbox.resync();
+    receiver.received.length = 0;
   });
 
   async function connect(query: string) {
@@ -83,6 +88,14 @@ describe.each(databases())('edited text in live updates and replays, on $kind', 
   });
 
   test('an edited comment reaches open pages as comment.updated and replays never show the original', async () => {
+    const partner = await createPartner(app);
+    const endpoint = await app.inject({
+      method: 'POST',
+      url: '/v1/webhook-endpoints',
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+      payload: { url: receiver.url, eventTypes: ['comment.created', 'comment.updated'] },
+    });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
     const author = await signUp(app);
     const painPointId = await postPainPoint(author.headers, 'A third of treated water is lost.');
     const posted = await app.inject({
@@ -121,6 +134,11 @@ describe.each(databases())('edited text in live updates and replays, on $kind', 
     expect(JSON.stringify(await replay(`pain-points/${painPointId}`, 'comment.updated'))).not.toContain(
       PHONE,
     );
+    // The deliveries still due when the author edited send the text of today as well.
+    await app.webhookWorker.drain();
+    const delivered = receiver.received.map((request) => JSON.parse(request.body));
+    expect(delivered.map((event) => event.type).sort()).toEqual(['comment.created', 'comment.updated']);
+    for (const event of delivered) expect(event.data).toMatchObject({ id: commentId, body: 'Same here.' });
   });
 
   test('hiding an edited comment withdraws the text of its comment.updated too', async () => {
