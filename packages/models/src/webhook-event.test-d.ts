@@ -28,6 +28,10 @@ describe('WebhookEvent', () => {
       case 'comment.hidden':
         expectTypeOf(received.data.hidden).toEqualTypeOf<boolean>();
         break;
+      case 'comment.updated':
+        expectTypeOf(received.data.body).toEqualTypeOf<string>();
+        expectTypeOf(received.data.updatedAt).toEqualTypeOf<string | null | undefined>();
+        break;
       case 'registration.promoted':
         expectTypeOf(received.data.seatsLeft).toEqualTypeOf<number | null>();
         if ('id' in received.data) expectTypeOf(received.data.stakeholderId).toEqualTypeOf<string>();

@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'pain_point.updated',
   'pain_point.voted',
   'comment.created',
+  'comment.updated',
   'comment.hidden',
   'standard_mapping.created',
   'registration.created',
@@ -105,13 +106,21 @@ const RegistrationEventDataSchema = object({
 
 /** The `data` of each event type, as the server's outbox writes it (`outbox/community-events.ts`). */
 export const WEBHOOK_EVENT_DATA_SCHEMAS = {
-  /** The pain point in every language it has. */
+  /**
+   * The pain point in every language it has; once it is edited, earlier events carry its title
+   * and description of today.
+   */
   'pain_point.created': PainPointSchema,
   'pain_point.updated': PainPointSchema,
   /** The new count, never who voted. */
   'pain_point.voted': object({ painPointId: IdSchema, voteCount: z.number() }),
-  /** The comment; its text is withdrawn (`body: ''`, `hidden: true`) once a moderator hides it. */
+  /**
+   * The comment; its text is withdrawn (`body: ''`, `hidden: true`) once a moderator hides it,
+   * and becomes the edited text once its author edits it.
+   */
   'comment.created': object({ ...CommentSchema.shape, locked: z.optional(z.boolean()) }),
+  /** The comment after its author edited it (`updatedAt` tells when); withdrawn as `comment.created` is. */
+  'comment.updated': object({ ...CommentSchema.shape, locked: z.optional(z.boolean()) }),
   /** Ids only, so pages can remove the comment. */
   'comment.hidden': object({
     id: IdSchema,

@@ -650,6 +650,7 @@ describe(`answers from a newer server: real answers with values this SDK does no
     await author.painPoints.update(painPoint.id, { severity: 'high' });
     await author.painPoints.vote(painPoint.id);
     const comment = await author.painPoints.comments.create(painPoint.id, { body: 'Typed comment' });
+    await author.comments.update(comment.id, { body: 'Typed comment, edited' });
     await moderator.comments.hide(comment.id, { reason: 'Test' });
     const [standard] = (await author.standards.list({ limit: 1 })).data;
     await expert.painPoints.standards.create(painPoint.id, {
@@ -666,6 +667,7 @@ describe(`answers from a newer server: real answers with values this SDK does no
       'pain_point.updated',
       'pain_point.voted',
       'comment.created',
+      'comment.updated',
       'comment.hidden',
       'standard_mapping.created',
       'event.updated',

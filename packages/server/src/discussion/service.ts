@@ -206,6 +206,7 @@ export async function editComment(db: Database, actor: Actor, id: string, body: 
     if (row.locked) throw threadLocked();
     if (row.hidden) throw problem('comment-hidden');
     await updateCommentBody(trx, id, body);
+    await recordCommentEvent(trx, 'comment.updated', id, actor.partnerId);
   });
   const row = await findComment(db, id);
   if (!row) throw commentNotFound(id);

@@ -18,8 +18,15 @@ export interface RestrictedAudience {
 /** `'public'`, or the restricted audience of a personal or moderation event. */
 export type Audience = 'public' | RestrictedAudience;
 
-/** The stored form: `{ public: true }` or the lists. */
-export type StoredAudience = { public: true } | RestrictedAudience;
+/**
+ * The stored form: `{ public: true }` or the lists. `organisersOfEvent` names an event whose
+ * organisers may read it: stored as the event's id, not as its organisers of the day, because
+ * organisers change; the outbox reader turns it into today's `organizationIds` (see
+ * `readOutboxAfter`), so a replay applies today's rules.
+ */
+export type StoredAudience =
+  | { public: true }
+  | (RestrictedAudience & { organisersOfEvent?: string | undefined });
 
 /**
  * Who is reading a stream. `partnerId` is set only for a secret key: a publishable key lives in

@@ -11,6 +11,7 @@ type Database = Kysely<DatabaseSchema>;
 
 /**
  * `pain_point.created` / `pain_point.updated`: the pain point in every language it has. Public.
+ * An update also rewrites the title and description of the pain point's earlier events to today's.
  * Give the row the transaction just wrote when the caller holds it (creation), or its id to read
  * it. A vote records its `pain_point.voted` in its own statement (`changeVote` in votes/repository.ts).
  *
@@ -26,6 +27,18 @@ export async function recordPainPointEvent(
 ): Promise<void> {
   const row = typeof painPoint === 'string' ? await findPainPoint(trx, painPoint) : painPoint;
   if (!row) return;
+  if (type === 'pain_point.updated') {
+    // Replays (Last-Event-ID) and pending webhooks read the outbox: the earlier events of the pain
+    // point show its text of today, never words its author or a moderator took out.
+    const text = JSON.stringify({ title: row.title, description: row.description });
+    await sql`
+      update outbox_events set data = data || ${text}::jsonb
+      where subject_type = 'pain_point' and subject_id = ${row.id}
+        and type in ('pain_point.created', 'pain_point.updated')
+        and (data -> 'title', data -> 'description') is distinct from
+            (${text}::jsonb -> 'title', ${text}::jsonb -> 'description')
+    `.execute(trx);
+  }
   const data = {
     id: row.id,
     slug: row.slug,
@@ -56,16 +69,17 @@ export async function recordPainPointEvent(
 }
 
 /**
- * `comment.created`: public unless the comment is hidden (then moderators and its author
- * only). `comment.hidden`: public, ids only, so pages can remove it; the text is also withdrawn
- * from the comment's earlier `comment.created` events, which replays and retries read.
+ * `comment.created` / `comment.updated` (an edit): the comment, public unless it is hidden (then
+ * moderators and its author only); an edit also rewrites the text of the comment's earlier events
+ * to today's. `comment.hidden`: public, ids only, so pages can remove it; the text is also
+ * withdrawn from the comment's earlier events. Replays and retries read those earlier events.
  *
  * @example
  * await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
  */
 export async function recordCommentEvent(
   trx: Database,
-  type: 'comment.created' | 'comment.hidden',
+  type: 'comment.created' | 'comment.updated' | 'comment.hidden',
   commentId: string,
   partnerId: string | null,
 ): Promise<void> {
@@ -76,7 +90,8 @@ export async function recordCommentEvent(
     await sql`
       update outbox_events
       set data = jsonb_set(jsonb_set(data, '{body}', '""'::jsonb), '{hidden}', 'true'::jsonb)
-      where subject_type = 'comment' and subject_id = ${row.id} and type = 'comment.created'
+      where subject_type = 'comment' and subject_id = ${row.id}
+        and type in ('comment.created', 'comment.updated')
     `.execute(trx);
     await recordEvent(trx, {
       type,
@@ -92,6 +107,16 @@ export async function recordCommentEvent(
       visibility: 'public',
     });
     return;
+  }
+  if (type === 'comment.updated') {
+    // The edited words leave the earlier events too; a text already withdrawn stays withdrawn.
+    await sql`
+      update outbox_events
+      set data = jsonb_set(data, '{body}', to_jsonb(${row.body}::text))
+      where subject_type = 'comment' and subject_id = ${row.id}
+        and type in ('comment.created', 'comment.updated')
+        and data ->> 'body' <> '' and data ->> 'body' <> ${row.body}
+    `.execute(trx);
   }
   await recordEvent(trx, {
     type,

@@ -28,7 +28,7 @@ export function isAfter(a: OutboxPosition, b: OutboxPosition): boolean {
   return a.xact > b.xact || (a.xact === b.xact && a.id > b.id);
 }
 
-/** An outbox event as the live hub and the webhook worker read it. */
+/** An outbox event as the live hub and the webhook worker read it, its audience judged today. */
 export interface OutboxRow {
   id: number;
   position: OutboxPosition;
@@ -49,6 +49,18 @@ export interface OutboxPage {
    */
   pending: boolean;
 }
+
+/**
+ * The stored audience with today's organisers of its `organisersOfEvent` among its
+ * `organizationIds`: whoever organised the event the day it was written and no longer does
+ * reads what the public reads, and a new organiser reads what came before them.
+ */
+const CURRENT_AUDIENCE_SQL = sql`case when audience ? 'organisersOfEvent' then
+      (audience - 'organisersOfEvent') || jsonb_build_object('organizationIds',
+        coalesce(audience -> 'organizationIds', '[]'::jsonb) || coalesce(
+          (select jsonb_agg(organiser.organization_id) from event_organisers organiser
+           where organiser.event_id = audience ->> 'organisersOfEvent'), '[]'::jsonb))
+      else audience end`;
 
 /**
  * Committed outbox events after `after`, in outbox order, up to the oldest transaction still
@@ -74,7 +86,7 @@ export async function readOutboxAfter(
     created_at: Date;
   }>`
     select id, xact_id::text::int8 as xact, xact_id < pg_snapshot_xmin(pg_current_snapshot()) as settled,
-           type, topics, data, audience, public_data, created_at
+           type, topics, data, ${CURRENT_AUDIENCE_SQL} as audience, public_data, created_at
     from outbox_events
     where (xact_id, id) > (${String(after.xact)}::xid8, ${after.id}::int8)
       ${options.topics ? sql`and topics && ${[...options.topics]}::text[]` : sql``}

@@ -56,23 +56,23 @@ export async function recordEvent(
 ): Promise<{ id: number }> {
   const { organisersOfEvent, ...visibility } =
     input.visibility === 'public' ? { organisersOfEvent: undefined } : input.visibility;
-  let audienceInput: Audience = input.visibility === 'public' ? 'public' : (visibility as RestrictedAudience);
-  if (organisersOfEvent && audienceInput !== 'public') {
+  const partnerId = input.partnerId ?? null;
+  const audience = storedAudience(
+    input.visibility === 'public' ? 'public' : (visibility as RestrictedAudience),
+    partnerId,
+  );
+  // Stored as the event's id: readers look its organisers up when they read (see readOutboxAfter).
+  const stored = organisersOfEvent && !('public' in audience) ? { ...audience, organisersOfEvent } : audience;
+  // Webhook deliveries are decided now: the organisers of today.
+  const organizationIds = [...((audience as RestrictedAudience).organizationIds ?? [])];
+  if (organisersOfEvent && !('public' in audience)) {
     const organisers = await trx
       .selectFrom('event_organisers')
       .select('organization_id')
       .where('event_id', '=', organisersOfEvent)
       .execute();
-    audienceInput = {
-      ...audienceInput,
-      organizationIds: [
-        ...(audienceInput.organizationIds ?? []),
-        ...organisers.map((row) => row.organization_id),
-      ],
-    };
+    organizationIds.push(...organisers.map((row) => row.organization_id));
   }
-  const partnerId = input.partnerId ?? null;
-  const audience = storedAudience(audienceInput, partnerId);
   const isPublic = 'public' in audience;
   const restricted = audience as RestrictedAudience;
   const topics = topicsOf(input.type, input.subject, input.data);
@@ -80,7 +80,7 @@ export async function recordEvent(
     with inserted as (
       insert into outbox_events (type, subject_type, subject_id, topics, data, audience, public_data, partner_id)
       values (${input.type}, ${input.subject.type}, ${input.subject.id}, ${topics}::text[],
-             ${JSON.stringify(input.data)}::jsonb, ${JSON.stringify(audience)}::jsonb,
+             ${JSON.stringify(input.data)}::jsonb, ${JSON.stringify(stored)}::jsonb,
              ${input.publicData && !isPublic ? JSON.stringify(input.publicData) : null}::jsonb, ${partnerId})
       returning id, type
     ),
@@ -90,7 +90,7 @@ export async function recordEvent(
       ${sql.raw(SUBSCRIBED_ENDPOINTS_SQL)}
       where ${isPublic}
          or endpoint.partner_id = any (${restricted.partnerIds ?? []}::text[])
-         or partner.organization_id = any (${restricted.organizationIds ?? []}::text[])
+         or partner.organization_id = any (${organizationIds}::text[])
       returning endpoint_id
     )
     select inserted.id, (select count(*) from deliveries) as deliveries

@@ -37,6 +37,7 @@ export function topicsOf(
     case 'pain_point.voted':
       return ['votes', `pain-points/${painPointId ?? subject.id}`];
     case 'comment.created':
+    case 'comment.updated':
     case 'comment.hidden':
       return painPointId ? ['comments', `pain-points/${painPointId}`] : ['comments'];
     case 'standard_mapping.created':
