@@ -38,6 +38,8 @@ export function summarize(event) {
       return `Pain point ${event.data.painPointId} now has ${event.data.voteCount} vote${event.data.voteCount === 1 ? '' : 's'}`;
     case 'comment.created':
       return `New comment on pain point ${event.data.painPointId}`;
+    case 'comment.updated':
+      return `Comment ${event.data.id} edited on pain point ${event.data.painPointId}`;
     case 'comment.hidden':
       return `Comment ${event.data.id} hidden by a moderator`;
     case 'standard_mapping.created':
