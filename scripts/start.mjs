@@ -17,13 +17,34 @@ const shownHost = ['127.0.0.1', '0.0.0.0', '::'].includes(host) ? 'localhost' : 
 const dataDirectory = resolve(root, env.WSC_DATA_DIR || '.data');
 const STOP_GRACE_MILLISECONDS = 10_000;
 
-/** Every process `npm start` runs, in start order; `ready` finds the line a process prints when it listens. */
+/**
+ * Every process `npm start` runs, in start order: its port variable, and the variable that tells
+ * the other apps its URL.
+ */
 const API = { name: 'API', variable: 'PORT', port: Number(env.PORT || 8787), dir: 'apps/api' };
 const APPS = [
-  { name: 'Partner site', variable: 'PARTNER_SITE_PORT', port: 5173, dir: 'apps/partner-site' },
-  { name: 'React portal', variable: 'REACT_PORTAL_PORT', port: 5174, dir: 'apps/react-portal' },
-  { name: 'Partner back end', variable: 'PARTNER_BACKEND_PORT', port: 5175, dir: 'apps/partner-backend' },
-  { name: 'Documentation', variable: 'DOCS_PORT', port: 5176, dir: 'docs' },
+  {
+    name: 'Partner site',
+    variable: 'PARTNER_SITE_PORT',
+    port: 5173,
+    dir: 'apps/partner-site',
+    urlVariable: 'PARTNER_SITE_URL',
+  },
+  {
+    name: 'React portal',
+    variable: 'REACT_PORTAL_PORT',
+    port: 5174,
+    dir: 'apps/react-portal',
+    urlVariable: 'REACT_PORTAL_URL',
+  },
+  {
+    name: 'Partner back end',
+    variable: 'PARTNER_BACKEND_PORT',
+    port: 5175,
+    dir: 'apps/partner-backend',
+    urlVariable: 'PARTNER_BACKEND_URL',
+  },
+  { name: 'Documentation', variable: 'DOCS_PORT', port: 5176, dir: 'docs', urlVariable: 'DOCS_URL' },
 ]
   .filter((app) => existsSync(join(root, app.dir, 'package.json')))
   .map((app) => ({ ...app, port: Number(env[app.variable] || app.port) }));
@@ -139,7 +160,6 @@ async function stopChildren(list) {
 async function createEmbeddedDatabase() {
   const folder = join(dataDirectory, 'pglite');
   if (existsSync(join(folder, 'PG_VERSION'))) return;
-  mkdirSync(dataDirectory, { recursive: true });
   const script = `const { PGlite } = await import('@electric-sql/pglite');
     const database = await PGlite.create({ dataDir: ${JSON.stringify(folder)} });
     await database.close();`;
@@ -176,6 +196,7 @@ async function main() {
     }
   }
 
+  mkdirSync(dataDirectory, { recursive: true });
   // A first start creates the embedded database (PGlite's initdb, several seconds) while the build runs.
   const creating = env.DATABASE_URL ? undefined : createEmbeddedDatabase();
   try {
@@ -195,13 +216,12 @@ async function main() {
     return fail(`The embedded database could not be created in ${dataDirectory}.`, error.output);
   }
 
-  mkdirSync(dataDirectory, { recursive: true });
   // One file per database kind: switching to DATABASE_URL and back keeps each one's keys.
   const samplePartnerFile = join(
     dataDirectory,
     env.DATABASE_URL ? 'sample-partner.postgres.json' : 'sample-partner.json',
   );
-  const apiUrl = `http://${shownHost}:${API.port}`;
+  const apiUrl = urlOf(API);
   const readKeys = () => {
     try {
       return JSON.parse(readFileSync(samplePartnerFile, 'utf8'));
@@ -209,16 +229,12 @@ async function main() {
       return undefined;
     }
   };
-  const portOf = (dir, port) => APPS.find((app) => app.dir === dir)?.port ?? port;
   const appEnv = (keys) => ({
     WSC_API_URL: apiUrl,
     WSC_PUBLISHABLE_KEY: keys.publishableKey.key,
     WSC_SECRET_KEY: keys.secretKey.key,
     WSC_DATA_DIR: dataDirectory,
-    PARTNER_SITE_URL: `http://${shownHost}:${portOf('apps/partner-site', 5173)}`,
-    PARTNER_BACKEND_URL: `http://${shownHost}:${portOf('apps/partner-backend', 5175)}`,
-    REACT_PORTAL_URL: `http://${shownHost}:${portOf('apps/react-portal', 5174)}`,
-    DOCS_URL: `http://${shownHost}:${portOf('docs', 5176)}`,
+    ...Object.fromEntries(APPS.map((app) => [app.urlVariable, urlOf(app)])),
   });
   const startApps = (keys) =>
     Promise.all(
@@ -241,9 +257,8 @@ async function main() {
   const earlierKeys = readKeys();
   const appsStarting = earlierKeys ? startApps(earlierKeys) : undefined;
   appsStarting?.catch(() => {});
-  let api;
   try {
-    api = await apiStarting;
+    await apiStarting;
   } catch (error) {
     return fail(`The API did not start (${error.message}).`, error.output);
   }
@@ -262,7 +277,7 @@ async function main() {
   }
 
   const rows = [
-    ['API', api.url.replace('127.0.0.1', shownHost)],
+    ['API', apiUrl],
     ['API reference', `${apiUrl}/docs`],
     ['Widgets script', `${apiUrl}/embed/v1/wsc.js`],
     ...started.map((app) => [app.name, app.url]),
