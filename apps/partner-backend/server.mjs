@@ -10,10 +10,11 @@ import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WscClient, WscError } from '@wsc/sdk';
 import { WebhookVerificationError, webhooks } from '@wsc/sdk/node';
-import { exportPainPoints, parseCountries } from './src/export.mjs';
+import { CountryCodeError, exportPainPoints, parseCountries } from './src/export.mjs';
 import { DEFAULT_COUNTRIES } from './src/export-command.mjs';
+import { chooseLanguage, LANGUAGE_COOKIE, languageCookie, languageLinks, translator } from './src/language.mjs';
 import { errorPage, homePage, signInPage, signOutPage } from './src/pages.mjs';
-import { receivedWebhooks } from './src/received-webhooks.mjs';
+import { KEPT_DELIVERIES, receivedWebhooks } from './src/received-webhooks.mjs';
 import { loadUsers } from './src/users.mjs';
 import { registerWebhookEndpoint } from './src/webhook-endpoint.mjs';
 
@@ -114,9 +115,8 @@ export async function startPartnerBackend(options = {}) {
   const mintingTokens = new Map();
   /** @type {string | undefined} */
   let webhookSecret;
-  let webhookStatus = options.secretKey
-    ? 'Registering the webhook endpoint…'
-    : 'No WSC_SECRET_KEY: no webhooks and no community sign-in.';
+  /** Shown on the home page in its reader's language. @type {(t: import('./src/language.mjs').Translator) => string} */
+  let webhookStatus = (t) => t.text(options.secretKey ? 'webhooks.registering' : 'webhooks.noKey');
   let url = '';
   let secureCookie = false;
 
@@ -175,6 +175,29 @@ export async function startPartnerBackend(options = {}) {
     return pending;
   }
 
+  /**
+   * The language a page is written in, and what writes it. A form's answer is in the language of
+   * the form (its hidden `lang`); a `?lang=` in the address is the switcher: remembered.
+   *
+   * @param {import('node:http').IncomingMessage} request
+   * @param {URL} address
+   * @param {URLSearchParams} [form]
+   */
+  function pageContext(request, address, form) {
+    const { language, remember } = chooseLanguage({
+      asked: form?.get('lang') ?? address.searchParams.get('lang'),
+      returnTo: form?.get('return') ?? address.searchParams.get('return'),
+      cookie: parseCookies(request.headers.cookie)[LANGUAGE_COOKIE],
+      acceptLanguage: request.headers['accept-language'],
+    });
+    return {
+      partnerName,
+      t: translator(language),
+      languages: languageLinks(address, language),
+      remember: remember && !form,
+    };
+  }
+
   /** @type {Record<string, string>} */
   const pageHeaders = {
     'content-type': 'text/html; charset=utf-8',
@@ -186,14 +209,22 @@ export async function startPartnerBackend(options = {}) {
   /**
    * @param {import('node:http').ServerResponse} response
    * @param {number} status
-   * @param {string} html
-   * @param {Record<string, string | string[]>} [headers]
+   * @param {ReturnType<typeof pageContext>} context
+   * @param {(context: ReturnType<typeof pageContext>) => string} page
    */
-  function sendPage(response, status, html, headers = {}) {
+  function sendPage(response, status, context, page) {
     // The sign-in form redirects to the site: Chromium holds form-action to the redirect's target too.
     const policy = `default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self' ${siteOrigin}; base-uri 'none'; frame-ancestors 'none'`;
-    response.writeHead(status, { ...pageHeaders, 'content-security-policy': policy, ...headers });
-    response.end(html);
+    /** @type {Record<string, string>} */
+    const headers = {
+      ...pageHeaders,
+      'content-security-policy': policy,
+      'content-language': context.t.language,
+      vary: 'accept-language, cookie',
+    };
+    if (context.remember) headers['set-cookie'] = languageCookie(context.t.language, secureCookie);
+    response.writeHead(status, headers);
+    response.end(page(context));
   }
 
   /**
@@ -225,16 +256,15 @@ export async function startPartnerBackend(options = {}) {
 
   /** @type {Record<string, (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse, address: URL) => Promise<void> | void>} */
   const routes = {
-    'GET /': (request, response) => {
-      sendPage(
-        response,
-        200,
+    'GET /': (request, response, address) => {
+      sendPage(response, 200, pageContext(request, address), (context) =>
         homePage({
-          partnerName,
+          ...context,
           user: signedInUser(request),
           received: received.recent(),
+          kept: KEPT_DELIVERIES,
           countries,
-          webhookStatus,
+          webhookStatus: webhookStatus(context.t),
           siteUrl,
         }),
       );
@@ -243,28 +273,18 @@ export async function startPartnerBackend(options = {}) {
       response.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' });
       response.end(styleSheet);
     },
-    'GET /sign-in': (_request, response, address) => {
-      sendPage(
-        response,
-        200,
-        signInPage({ partnerName, returnTo: allowedReturn(address.searchParams.get('return')) }),
-      );
+    'GET /sign-in': (request, response, address) => {
+      const returnTo = allowedReturn(address.searchParams.get('return'));
+      sendPage(response, 200, pageContext(request, address), (context) => signInPage({ ...context, returnTo }));
     },
-    'POST /sign-in': async (request, response) => {
+    'POST /sign-in': async (request, response, address) => {
       const form = new URLSearchParams((await readBody(request)).toString('utf8'));
       const returnTo = allowedReturn(form.get('return'));
       const username = form.get('username') ?? '';
       const user = await users.authenticate(username, form.get('password') ?? '');
       if (!user) {
-        sendPage(
-          response,
-          401,
-          signInPage({
-            partnerName,
-            returnTo,
-            username,
-            error: 'The user name or the password is wrong. Try again.',
-          }),
+        sendPage(response, 401, pageContext(request, address, form), (context) =>
+          signInPage({ ...context, returnTo, username, error: true }),
         );
         return;
       }
@@ -276,7 +296,9 @@ export async function startPartnerBackend(options = {}) {
     },
     'GET /sign-out': (request, response, address) => {
       const returnTo = allowedReturn(address.searchParams.get('return'));
-      sendPage(response, 200, signOutPage({ partnerName, returnTo, user: signedInUser(request) }));
+      sendPage(response, 200, pageContext(request, address), (context) =>
+        signOutPage({ ...context, returnTo, user: signedInUser(request) }),
+      );
     },
     'POST /sign-out': async (request, response) => {
       const form = new URLSearchParams((await readBody(request)).toString('utf8'));
@@ -354,7 +376,10 @@ export async function startPartnerBackend(options = {}) {
       response.writeHead(204).end();
     },
     'GET /webhooks/recent': (_request, response) => {
-      sendJson(response, 200, { data: received.recent() });
+      const data = received
+        .recent()
+        .map(({ id, type, createdAt, receivedAt, summary }) => ({ id, type, createdAt, receivedAt, summary }));
+      sendJson(response, 200, { data });
     },
     'GET /export.csv': async (request, response, address) => {
       if (!signedInUser(request)) {
@@ -369,8 +394,15 @@ export async function startPartnerBackend(options = {}) {
         const asked = address.searchParams.getAll('country');
         chosen = parseCountries(asked.length > 0 ? asked : countries);
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        sendPage(response, 400, errorPage({ partnerName, status: 400, title: 'Which countries?', detail }));
+        if (!(error instanceof CountryCodeError)) throw error;
+        const { value } = error;
+        sendPage(response, 400, pageContext(request, address), (context) =>
+          errorPage({
+            ...context,
+            title: context.t.text('error.countriesTitle'),
+            detail: context.t.text('error.badCountry', { value }),
+          }),
+        );
         return;
       }
       // Counted before the first byte: an API that is down is a clear 502, not a broken download.
@@ -394,14 +426,14 @@ export async function startPartnerBackend(options = {}) {
     try {
       if (!route) {
         const known = Object.keys(routes).some((key) => key.endsWith(` ${address.pathname}`));
-        sendPage(
-          response,
-          known ? 405 : 404,
+        sendPage(response, known ? 405 : 404, pageContext(request, address), (context) =>
           errorPage({
-            partnerName,
-            status: 404,
-            title: known ? 'Method not allowed' : 'Not found',
-            detail: `Nothing answers ${request.method} ${address.pathname} here.`,
+            ...context,
+            title: context.t.text(known ? 'error.methodNotAllowed' : 'error.notFound'),
+            detail: context.t.text('error.nothingAnswers', {
+              method: request.method ?? '',
+              path: address.pathname,
+            }),
           }),
         );
         return;
@@ -413,22 +445,23 @@ export async function startPartnerBackend(options = {}) {
         return;
       }
       const status = /** @type {{ status?: number }} */ (error).status === 413 ? 413 : 502;
-      const detail =
+      /** @param {import('./src/language.mjs').Translator} t */
+      const detail = (t) =>
         error instanceof WscError
-          ? `The community answered: ${error.message}`
-          : error instanceof Error && status === 413
-            ? error.message
-            : 'Something went wrong in the back end.';
+          ? t.text('error.community', { message: error.message })
+          : t.text(status === 413 ? 'error.tooLarge' : 'error.backend');
       if (status === 502 && !(error instanceof WscError)) onError(`partner back end: ${String(error)}`);
       if (address.pathname === '/community-token' || address.pathname.startsWith('/webhooks'))
         sendJson(
           response,
           status,
-          { title: 'Failed', status, detail },
+          { title: 'Failed', status, detail: detail(translator('en')) },
           address.pathname === '/community-token' ? corsHeaders(request) : {},
         );
       else
-        sendPage(response, status, errorPage({ partnerName, status, title: 'The request failed', detail }));
+        sendPage(response, status, pageContext(request, address), (context) =>
+          errorPage({ ...context, title: context.t.text('error.failed'), detail: detail(context.t) }),
+        );
     }
   });
 
@@ -452,13 +485,14 @@ export async function startPartnerBackend(options = {}) {
       try {
         const endpoint = await registerWebhookEndpoint(client, { url: `${url}/webhooks`, dataDirectory });
         webhookSecret = endpoint.secret;
-        webhookStatus = `Endpoint ${endpoint.url} registered for every event type.`;
+        webhookStatus = (t) => t.text('webhooks.registered', { url: endpoint.url });
         return endpoint;
       } catch (error) {
         const network = error instanceof WscError && error.status === 0;
         if (!network || attempt === 30) {
-          webhookStatus = `The webhook endpoint could not be registered: ${error instanceof Error ? error.message : String(error)}`;
-          onError(`partner back end: ${webhookStatus}`);
+          const reason = error instanceof Error ? error.message : String(error);
+          webhookStatus = (t) => t.text('webhooks.notRegistered', { reason });
+          onError(`partner back end: ${webhookStatus(translator('en'))}`);
           return undefined;
         }
         await new Promise((wake) => setTimeout(wake, 2000));

@@ -5,6 +5,16 @@ import { csvHeader, csvRow } from './csv.mjs';
 /** Largest page the API serves: the fewest requests for a long export. */
 export const EXPORT_PAGE_SIZE = 100;
 
+/** A value that is not an ISO 3166-1 alpha-2 code; `value` names it for a translated message. */
+export class CountryCodeError extends RangeError {
+  /** @param {string} value */
+  constructor(value) {
+    super(`"${value}" is not a country code: give ISO 3166-1 alpha-2 codes such as CH or FR`);
+    this.name = 'CountryCodeError';
+    this.value = value;
+  }
+}
+
 /**
  * Reads country codes from `CH`, `ch,fr` or a list of them; throws a clear error for anything else.
  *
@@ -19,8 +29,7 @@ export function parseCountries(input) {
     .map((value) => value.trim().toUpperCase())
     .filter(Boolean);
   const wrong = values.find((value) => !/^[A-Z]{2}$/.test(value));
-  if (wrong !== undefined)
-    throw new RangeError(`"${wrong}" is not a country code: give ISO 3166-1 alpha-2 codes such as CH or FR`);
+  if (wrong !== undefined) throw new CountryCodeError(wrong);
   return [...new Set(values)];
 }
 

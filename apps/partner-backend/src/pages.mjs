@@ -1,30 +1,53 @@
-// The back end's own pages: plain HTML, no script, one style sheet. They are its staff's admin
-// pages, in English; the partner site around the widgets is what the public reads in six languages.
+// The back end's own pages: plain HTML, no script, one style sheet, in the reader's language
+// (src/language.mjs chooses it, src/messages.mjs holds the texts). Names and pain point titles
+// keep their own language and direction (`lang`, `dir="auto"`).
+import { escapeHtml } from './escape-html.mjs';
+import { summarize } from './received-webhooks.mjs';
 
-/** @param {unknown} value */
-export function escapeHtml(value) {
-  return String(value ?? '').replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+export { escapeHtml };
+
+/**
+ * What every page is written with.
+ *
+ * @typedef {object} PageContext
+ * @property {string} partnerName
+ * @property {import('./language.mjs').Translator} t
+ * @property {ReturnType<typeof import('./language.mjs').languageLinks>} languages the switcher's links
+ */
+
+/** @param {PageContext} context */
+function languageSwitcher({ t, languages }) {
+  const items = languages
+    .map(
+      (language) =>
+        `<li><a href="${escapeHtml(language.href)}" lang="${language.code}" hreflang="${language.code}" dir="${language.dir}"${language.current ? ' aria-current="true"' : ''}>${escapeHtml(language.name)}</a></li>`,
+    )
+    .join('');
+  return `<nav class="languages" aria-label="${escapeHtml(t.text('language.label'))}"><ul>${items}</ul></nav>`;
 }
 
 /**
- * @param {{ title: string, body: string, user?: import('./users.mjs').PartnerUser | undefined, partnerName: string }} page
+ * @param {PageContext & { title: string, body: string, user?: import('./users.mjs').PartnerUser | undefined }} page
  */
-function layout({ title, body, user, partnerName }) {
+function layout({ title, body, user, ...context }) {
+  const { t, partnerName } = context;
+  const backendName = t.text('backend.name', { partner: partnerName });
   const account = user
-    ? `<p class="account">Signed in as <span lang="${escapeHtml(user.language)}" dir="auto">${escapeHtml(user.displayName)}</span> · <a href="/sign-out">Sign out</a></p>`
-    : '<p class="account"><a href="/sign-in">Sign in</a></p>';
+    ? `<p class="account">${escapeHtml(t.text('account.signedInAs'))} <span lang="${escapeHtml(user.language)}" dir="auto">${escapeHtml(user.displayName)}</span> · <a href="/sign-out">${escapeHtml(t.text('account.signOut'))}</a></p>`
+    : `<p class="account"><a href="/sign-in">${escapeHtml(t.text('account.signIn'))}</a></p>`;
   return `<!doctype html>
-<html lang="en" dir="ltr">
+<html lang="${t.language}" dir="${t.dir}">
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${escapeHtml(title)} — ${escapeHtml(partnerName)} back end</title>
+    <title>${escapeHtml(title)} — ${escapeHtml(backendName)}</title>
     <link rel="stylesheet" href="/backend.css">
   </head>
   <body>
     <header>
-      <p class="brand"><a href="/">${escapeHtml(partnerName)} back end</a></p>
+      <p class="brand"><a href="/">${escapeHtml(backendName)}</a></p>
       ${account}
+      ${languageSwitcher(context)}
     </header>
     <main id="content">
 ${body}
@@ -34,45 +57,51 @@ ${body}
 `;
 }
 
+/** The page's language, carried by a form so that its answer (an error page) is in it too. @param {PageContext} context */
+const languageField = ({ t }) => `<input type="hidden" name="lang" value="${t.language}">`;
+
 /**
  * The sign-in form. An error is announced (role="alert"), named in the title, and tied to the
  * fields with aria-describedby, so a screen reader hears it on arrival and at each field.
  *
- * @param {{ partnerName: string, returnTo: string, error?: string, username?: string }} options
+ * @param {PageContext & { returnTo: string, error?: boolean, username?: string }} options
  */
-export function signInPage({ partnerName, returnTo, error, username = '' }) {
+export function signInPage({ returnTo, error = false, username = '', ...context }) {
+  const { t, partnerName } = context;
   const described = error ? ' aria-invalid="true" aria-describedby="sign-in-error"' : '';
+  const title = t.text('signIn.title');
   return layout({
-    partnerName,
-    title: `${error ? 'Error: ' : ''}Sign in`,
-    body: `      <h1>Sign in with your ${escapeHtml(partnerName)} account</h1>
-      <p>The community widgets on our site will then act in your name.</p>
-      ${error ? `<p id="sign-in-error" class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+    ...context,
+    title: error ? t.text('error.titlePrefix', { title }) : title,
+    body: `      <h1>${escapeHtml(t.text('signIn.heading', { partner: partnerName }))}</h1>
+      <p>${escapeHtml(t.text('signIn.intro'))}</p>
+      ${error ? `<p id="sign-in-error" class="error" role="alert">${escapeHtml(t.text('signIn.wrong'))}</p>` : ''}
       <form method="post" action="/sign-in" class="sign-in">
         <input type="hidden" name="return" value="${escapeHtml(returnTo)}">
+        ${languageField(context)}
         <p>
-          <label for="username">User name</label>
+          <label for="username">${escapeHtml(t.text('signIn.username'))}</label>
           <input id="username" name="username" autocomplete="username" required value="${escapeHtml(username)}"${described}${error ? ' autofocus' : ''}>
         </p>
         <p>
-          <label for="password">Password</label>
+          <label for="password">${escapeHtml(t.text('signIn.password'))}</label>
           <input id="password" name="password" type="password" autocomplete="current-password" required${described}>
         </p>
-        <p><button type="submit">Sign in</button></p>
+        <p><button type="submit">${escapeHtml(t.text('signIn.submit'))}</button></p>
       </form>`,
   });
 }
 
-/** @param {{ partnerName: string, returnTo: string, user?: import('./users.mjs').PartnerUser }} options */
-export function signOutPage({ partnerName, returnTo, user }) {
+/** @param {PageContext & { returnTo: string, user?: import('./users.mjs').PartnerUser }} options */
+export function signOutPage({ returnTo, ...context }) {
+  const { t, partnerName } = context;
   return layout({
-    partnerName,
-    user,
-    title: 'Sign out',
-    body: `      <h1>Sign out</h1>
+    ...context,
+    title: t.text('signOut.title'),
+    body: `      <h1>${escapeHtml(t.text('signOut.title'))}</h1>
       <form method="post" action="/sign-out">
         <input type="hidden" name="return" value="${escapeHtml(returnTo)}">
-        <p><button type="submit">Sign out of ${escapeHtml(partnerName)}</button></p>
+        <p><button type="submit">${escapeHtml(t.text('signOut.submit', { partner: partnerName }))}</button></p>
       </form>`,
   });
 }
@@ -80,45 +109,51 @@ export function signOutPage({ partnerName, returnTo, user }) {
 /**
  * The home page: who is signed in, the CSV download, and the last webhooks received.
  *
- * @param {{ partnerName: string, user?: import('./users.mjs').PartnerUser, received: readonly import('./received-webhooks.mjs').ReceivedWebhook[], countries: readonly string[], webhookStatus: string, siteUrl: string }} options
+ * @param {PageContext & { user?: import('./users.mjs').PartnerUser, received: readonly import('./received-webhooks.mjs').ReceivedWebhook[], kept: number, countries: readonly string[], webhookStatus: string, siteUrl: string }} options
  */
-export function homePage({ partnerName, user, received, countries, webhookStatus, siteUrl }) {
+export function homePage({ received, kept, countries, webhookStatus, siteUrl, ...context }) {
+  const { t, partnerName, user } = context;
   const rows = received
     .map(
-      (event) => `          <tr>
-            <td><code>${escapeHtml(event.type)}</code></td>
-            <td><time datetime="${escapeHtml(event.receivedAt)}">${escapeHtml(event.receivedAt.replace('T', ' ').slice(0, 19))} UTC</time></td>
-            <td dir="auto">${escapeHtml(event.summary)}</td>
+      (delivery) => `          <tr>
+            <td><code>${escapeHtml(delivery.type)}</code></td>
+            <td><time datetime="${escapeHtml(delivery.receivedAt)}">${escapeHtml(t.dateTime(delivery.receivedAt))}</time></td>
+            <td dir="auto">${escapeHtml(summarize(delivery.event, t))}</td>
           </tr>`,
     )
     .join('\n');
+  const siteLink = `<a href="${escapeHtml(siteUrl)}">${escapeHtml(t.text('home.ourSite'))}</a>`;
   const exportSection = user
     ? `      <form method="get" action="/export.csv" class="export">
+        ${languageField(context)}
         <p>
-          <label for="country">Countries (ISO codes, comma-separated)</label>
-          <input id="country" name="country" value="${escapeHtml(countries.join(','))}" pattern="[A-Za-z]{2}(\\s*,\\s*[A-Za-z]{2})*" required>
+          <label for="country">${escapeHtml(t.text('export.countries'))}</label>
+          <input id="country" name="country" value="${escapeHtml(countries.join(','))}" pattern="[A-Za-z]{2}(\\s*,\\s*[A-Za-z]{2})*" required dir="ltr">
         </p>
-        <p><button type="submit">Download CSV</button></p>
+        <p><button type="submit">${escapeHtml(t.text('export.submit'))}</button></p>
       </form>`
-    : '      <p><a href="/sign-in">Sign in</a> to download the export.</p>';
+    : `      <p>${t.html('export.signInFirst', { signIn: `<a href="/sign-in">${escapeHtml(t.text('account.signIn'))}</a>` })}</p>`;
+  const count =
+    received.length === 0
+      ? t.text('webhooks.lastAppearHere', { count: t.number(kept) })
+      : t.text('webhooks.verified', { count: t.number(received.length) });
   return layout({
-    partnerName,
-    user,
-    title: 'Community connection',
-    body: `      <h1>${escapeHtml(partnerName)} and the World Smart City Community</h1>
-      <p>Signed-in staff vote, report and register on <a href="${escapeHtml(siteUrl)}">our site</a> through the community widgets, in their own name.</p>
+    ...context,
+    title: t.text('home.title'),
+    body: `      <h1>${escapeHtml(t.text('home.heading', { partner: partnerName }))}</h1>
+      <p>${t.html('home.intro', { site: siteLink })}</p>
       <section aria-labelledby="export-heading">
-        <h2 id="export-heading">Export pain points of our region</h2>
+        <h2 id="export-heading">${escapeHtml(t.text('export.heading'))}</h2>
 ${exportSection}
       </section>
       <section aria-labelledby="webhooks-heading">
-        <h2 id="webhooks-heading">Webhooks received</h2>
-        <p>${escapeHtml(webhookStatus)} ${received.length === 0 ? 'The last 50 appear here' : `${received.length} verified, newest first`}; also as JSON at <a href="/webhooks/recent">/webhooks/recent</a>. <a href="/">Refresh</a></p>
+        <h2 id="webhooks-heading">${escapeHtml(t.text('webhooks.heading'))}</h2>
+        <p>${escapeHtml(webhookStatus)} ${escapeHtml(count)} ${t.html('webhooks.json', { link: '<a href="/webhooks/recent" dir="ltr">/webhooks/recent</a>' })} <a href="/">${escapeHtml(t.text('webhooks.refresh'))}</a></p>
         ${
           received.length === 0
-            ? '<p>None yet: vote on a pain point on our site.</p>'
+            ? `<p>${escapeHtml(t.text('webhooks.none'))}</p>`
             : `<table>
-          <thead><tr><th scope="col">Type</th><th scope="col">Received</th><th scope="col">Summary</th></tr></thead>
+          <thead><tr><th scope="col">${escapeHtml(t.text('webhooks.type'))}</th><th scope="col">${escapeHtml(t.text('webhooks.received'))}</th><th scope="col">${escapeHtml(t.text('webhooks.summary'))}</th></tr></thead>
           <tbody>
 ${rows}
           </tbody>
@@ -128,13 +163,14 @@ ${rows}
   });
 }
 
-/** @param {{ partnerName: string, status: number, title: string, detail: string }} options */
-export function errorPage({ partnerName, title, detail }) {
+/** @param {PageContext & { title: string, detail: string }} options */
+export function errorPage({ title, detail, ...context }) {
+  const { t } = context;
   return layout({
-    partnerName,
+    ...context,
     title,
     body: `      <h1>${escapeHtml(title)}</h1>
       <p>${escapeHtml(detail)}</p>
-      <p><a href="/">Back to the start page</a></p>`,
+      <p><a href="/">${escapeHtml(t.text('error.back'))}</a></p>`,
   });
 }
