@@ -8,16 +8,118 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WEBHOOK_EVENT_TYPES } from '@wsc/models';
+import { LANGUAGES, WEBHOOK_EVENT_TYPES } from '@wsc/models';
 import { WscClient } from '@wsc/sdk';
 import { webhooks } from '@wsc/sdk/node';
 import { createPartner, createTestServer, type TestPartner, type TestServer } from '@wsc/server/test-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PartnerBackend, startPartnerBackend } from '../server.mjs';
 import { runExport } from './export-command.mjs';
+import { MESSAGES } from './messages.mjs';
 import { registerWebhookEndpoint } from './webhook-endpoint.mjs';
 
 const SITE_URL = 'http://localhost:5999';
+
+/** `{name}` markers of a message, sorted: each language must fill the same values. */
+const markers = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+
+describe('the back end’s messages', () => {
+  it('has every message in every platform language, with the same {values}, and nothing more', () => {
+    const reference = MESSAGES.en;
+    expect(Object.keys(MESSAGES).sort()).toEqual([...LANGUAGES].sort());
+    for (const language of LANGUAGES) {
+      const messages: Record<string, string | undefined> = MESSAGES[language];
+      for (const [key, english] of Object.entries(reference)) {
+        const message = messages[key];
+        expect(message?.trim(), `${language} lacks ${key}`).toBeTruthy();
+        expect(markers(message ?? ''), `${language} ${key}`).toEqual(markers(english));
+      }
+      expect(Object.keys(messages).sort(), `${language} has keys English lacks`).toEqual(
+        Object.keys(reference).sort(),
+      );
+    }
+  });
+});
+
+describe('the back end’s pages in the six languages, without the API', () => {
+  let pages: PartnerBackend;
+  beforeAll(async () => {
+    // No secret key, no API: the pages alone. The site's origin lets the return URL through.
+    pages = await startPartnerBackend({ port: 0, siteUrl: SITE_URL, onError: () => {} });
+  });
+  afterAll(() => pages?.close());
+
+  it.each([...LANGUAGES])('writes the sign-in page in %s with its lang, direction and texts', async (language) => {
+    const answer = await fetch(`${pages.url}/sign-in?lang=${language}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-language')).toBe(language);
+    // The switcher's choice is remembered for the next pages.
+    expect(answer.headers.get('set-cookie')).toBe(
+      `partner_lang=${language}; Path=/; SameSite=Lax; Max-Age=31536000`,
+    );
+    const page = await answer.text();
+    const messages = MESSAGES[language];
+    expect(page).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
+    expect(page).toContain(`<title>${messages['signIn.title']} — ${messages['backend.name'].replace('{partner}', 'IEC')}</title>`);
+    expect(page).toContain(`<h1>${messages['signIn.heading'].replace('{partner}', 'IEC')}</h1>`);
+    expect(page).toContain(`<label for="username">${messages['signIn.username']}</label>`);
+    expect(page).toContain(`<label for="password">${messages['signIn.password']}</label>`);
+    expect(page).toContain(`<button type="submit">${messages['signIn.submit']}</button>`);
+    expect(page).toContain(`<input type="hidden" name="lang" value="${language}">`);
+    // The switcher names each language in itself, marks this one, and keeps the return address.
+    expect(page).toContain(`<nav class="languages" aria-label="${messages['language.label']}">`);
+    expect(page.match(/hreflang="/g)).toHaveLength(6);
+    expect(page).toMatch(new RegExp(`hreflang="${language}" dir="(ltr|rtl)" aria-current="true"`));
+    expect(page.match(/aria-current=/g)).toHaveLength(1);
+    // No English left on a page in another language (the partner's name and the switcher aside).
+    if (language !== 'en')
+      for (const key of ['signIn.intro', 'signIn.username', 'signIn.password', 'account.signIn'] as const)
+        expect(page).not.toContain(MESSAGES.en[key]);
+  });
+
+  it('chooses the language from ?lang=, the site page it came from, the cookie, then Accept-Language', async () => {
+    const languageOf = async (path: string, headers: Record<string, string> = {}) => {
+      const page = await (await fetch(`${pages.url}${path}`, { headers })).text();
+      return page.match(/<html lang="(\w+)"/)?.[1];
+    };
+    const fromFrench = `/sign-in?return=${encodeURIComponent(`${SITE_URL}/?lang=fr`)}`;
+    expect(await languageOf('/sign-in')).toBe('en');
+    expect(await languageOf('/sign-in', { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' })).toBe('ru');
+    expect(await languageOf('/sign-in', { 'accept-language': 'de-CH, zh-Hans;q=0.8' })).toBe('zh');
+    expect(await languageOf('/sign-in', { cookie: 'partner_lang=es', 'accept-language': 'ru' })).toBe('es');
+    expect(await languageOf(fromFrench, { cookie: 'partner_lang=es', 'accept-language': 'ru' })).toBe('fr');
+    expect(await languageOf(`${fromFrench}&lang=ar`, { cookie: 'partner_lang=es' })).toBe('ar');
+    expect(await languageOf('/sign-in?lang=xx', { 'accept-language': 'ar' })).toBe('ar');
+    // Only a choice is remembered; a guess from the headers sets no cookie.
+    const guessed = await fetch(`${pages.url}/sign-in`, { headers: { 'accept-language': 'ru' } });
+    expect(guessed.headers.get('set-cookie')).toBeNull();
+    expect(guessed.headers.get('vary')).toBe('accept-language, cookie');
+  });
+
+  it('answers the form and the errors in the page’s language', async () => {
+    const wrong = await fetch(`${pages.url}/sign-in`, {
+      method: 'POST',
+      headers: { 'accept-language': 'en' },
+      body: new URLSearchParams({ username: 'claire', password: 'wrong', return: '/', lang: 'zh' }),
+    });
+    expect(wrong.status).toBe(401);
+    const page = await wrong.text();
+    expect(page).toContain('<html lang="zh" dir="ltr">');
+    expect(page).toContain(`role="alert">${MESSAGES.zh['signIn.wrong']}</p>`);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+
+    const missing = await fetch(`${pages.url}/nowhere`, { headers: { cookie: 'partner_lang=ar' } });
+    expect(missing.status).toBe(404);
+    const notFound = await missing.text();
+    expect(notFound).toContain('<html lang="ar" dir="rtl">');
+    expect(notFound).toContain(`<h1>${MESSAGES.ar['error.notFound']}</h1>`);
+    expect(notFound).toContain('لا شيء هنا يجيب على GET /nowhere.');
+
+    const home = await (await fetch(`${pages.url}/?lang=fr`)).text();
+    expect(home).toContain(`<p>${MESSAGES.fr['webhooks.noKey']} Les ${new Intl.NumberFormat('fr').format(50)} derniers`);
+    expect(home).toContain(`<a href="/sign-in">${MESSAGES.fr['account.signIn']}</a> pour télécharger l’export.`);
+  });
+});
 
 /** RFC 4180 read independently of the writer: quoted fields, doubled quotes, CRLF records. */
 function parseCsv(text: string): string[][] {
@@ -97,7 +199,7 @@ describe('the partner back end against the real API', () => {
   }
 
   it('refuses a wrong password with an announced error, and signs a user in with a session cookie', async () => {
-    const wrong = await signIn('amina', 'not-her-password');
+    const wrong = await signIn('amina', 'not-her-password', `${SITE_URL}/`);
     expect(wrong.status).toBe(401);
     const page = await wrong.text();
     expect(page).toMatch(
@@ -105,6 +207,11 @@ describe('the partner back end against the real API', () => {
     );
     expect(page).toContain('<title>Error: Sign in');
     expect(page).toContain('aria-describedby="sign-in-error"');
+    // Coming from the site's Arabic page, the refusal is in Arabic, right to left.
+    const arabic = await (await signIn('amina', 'not-her-password')).text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain(`role="alert">${MESSAGES.ar['signIn.wrong']}</p>`);
+    expect(arabic).toContain(`<title>خطأ: تسجيل الدخول`);
     expect((await signIn('nobody', 'amina-sample-password')).status).toBe(401);
 
     const signedIn = await signIn('Amina', 'amina-sample-password');
@@ -163,11 +270,21 @@ describe('the partner back end against the real API', () => {
 
     const delivered = await until(async () => {
       const answer = await fetch(`${backend.url}/webhooks/recent`);
-      const { data } = (await answer.json()) as { data: { id: string; type: string; summary: string }[] };
+      const { data } = (await answer.json()) as {
+        data: { id: string; type: string; summary: string; receivedAt: string }[];
+      };
       return data.find((event) => event.type === 'pain_point.voted' && event.summary.includes(painPoint.id));
     }, 'the pain_point.voted webhook');
-    expect(delivered.summary).toBe(
-      `Pain point ${painPoint.id} now has ${vote.voteCount} vote${vote.voteCount === 1 ? '' : 's'}`,
+    expect(delivered.summary).toBe(`Votes on pain point ${painPoint.id}: ${vote.voteCount}`);
+    // The page reads it in Arabic: the number and the date written by Intl for Arabic.
+    const arabicHome = await (await fetch(`${backend.url}/?lang=ar`)).text();
+    const arabicVotes = new Intl.NumberFormat('ar').format(vote.voteCount);
+    expect(arabicHome).toContain(`الأصوات على المشكلة ${painPoint.id}: ${arabicVotes}`);
+    expect(arabicHome).toContain(`<time datetime="${delivered.receivedAt}">`);
+    expect(arabicHome).toContain(
+      new Intl.DateTimeFormat('ar', { year: 'numeric', month: 'short', timeZone: 'UTC' })
+        .formatToParts(new Date(delivered.receivedAt))
+        .find((part) => part.type === 'month')?.value,
     );
 
     const body = JSON.stringify({
@@ -412,7 +529,12 @@ describe('the partner back end against the real API', () => {
 
       const wrong = await fetch(`${backend.url}/export.csv?country=XYZ`, { headers: { cookie } });
       expect(wrong.status).toBe(400);
-      expect(await wrong.text()).toContain('&#34;XYZ&#34; is not a country code');
+      expect(await wrong.text()).toContain('“XYZ” is not a country code');
+      const spanish = await fetch(`${backend.url}/export.csv?lang=es&country=XYZ`, { headers: { cookie } });
+      expect(spanish.status).toBe(400);
+      const spanishPage = await spanish.text();
+      expect(spanishPage).toContain('<html lang="es" dir="ltr">');
+      expect(spanishPage).toContain('«XYZ» no es un código de país');
     });
   });
 });
