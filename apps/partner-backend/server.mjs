@@ -12,7 +12,13 @@ import { WscClient, WscError } from '@wsc/sdk';
 import { WebhookVerificationError, webhooks } from '@wsc/sdk/node';
 import { CountryCodeError, exportPainPoints, parseCountries } from './src/export.mjs';
 import { DEFAULT_COUNTRIES } from './src/export-command.mjs';
-import { chooseLanguage, LANGUAGE_COOKIE, languageCookie, languageLinks, translator } from './src/language.mjs';
+import {
+  chooseLanguage,
+  LANGUAGE_COOKIE,
+  languageCookie,
+  languageLinks,
+  translator,
+} from './src/language.mjs';
 import { errorPage, homePage, signInPage, signOutPage } from './src/pages.mjs';
 import { KEPT_DELIVERIES, receivedWebhooks } from './src/received-webhooks.mjs';
 import { loadUsers } from './src/users.mjs';
@@ -275,7 +281,9 @@ export async function startPartnerBackend(options = {}) {
     },
     'GET /sign-in': (request, response, address) => {
       const returnTo = allowedReturn(address.searchParams.get('return'));
-      sendPage(response, 200, pageContext(request, address), (context) => signInPage({ ...context, returnTo }));
+      sendPage(response, 200, pageContext(request, address), (context) =>
+        signInPage({ ...context, returnTo }),
+      );
     },
     'POST /sign-in': async (request, response, address) => {
       const form = new URLSearchParams((await readBody(request)).toString('utf8'));
@@ -376,9 +384,13 @@ export async function startPartnerBackend(options = {}) {
       response.writeHead(204).end();
     },
     'GET /webhooks/recent': (_request, response) => {
-      const data = received
-        .recent()
-        .map(({ id, type, createdAt, receivedAt, summary }) => ({ id, type, createdAt, receivedAt, summary }));
+      const data = received.recent().map(({ id, type, createdAt, receivedAt, summary }) => ({
+        id,
+        type,
+        createdAt,
+        receivedAt,
+        summary,
+      }));
       sendJson(response, 200, { data });
     },
     'GET /export.csv': async (request, response, address) => {

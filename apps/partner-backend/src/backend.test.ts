@@ -49,33 +49,38 @@ describe('the back end’s pages in the six languages, without the API', () => {
   });
   afterAll(() => pages?.close());
 
-  it.each([...LANGUAGES])('writes the sign-in page in %s with its lang, direction and texts', async (language) => {
-    const answer = await fetch(`${pages.url}/sign-in?lang=${language}`);
-    expect(answer.status).toBe(200);
-    expect(answer.headers.get('content-language')).toBe(language);
-    // The switcher's choice is remembered for the next pages.
-    expect(answer.headers.get('set-cookie')).toBe(
-      `partner_lang=${language}; Path=/; SameSite=Lax; Max-Age=31536000`,
-    );
-    const page = await answer.text();
-    const messages = MESSAGES[language];
-    expect(page).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
-    expect(page).toContain(`<title>${messages['signIn.title']} — ${messages['backend.name'].replace('{partner}', 'IEC')}</title>`);
-    expect(page).toContain(`<h1>${messages['signIn.heading'].replace('{partner}', 'IEC')}</h1>`);
-    expect(page).toContain(`<label for="username">${messages['signIn.username']}</label>`);
-    expect(page).toContain(`<label for="password">${messages['signIn.password']}</label>`);
-    expect(page).toContain(`<button type="submit">${messages['signIn.submit']}</button>`);
-    expect(page).toContain(`<input type="hidden" name="lang" value="${language}">`);
-    // The switcher names each language in itself, marks this one, and keeps the return address.
-    expect(page).toContain(`<nav class="languages" aria-label="${messages['language.label']}">`);
-    expect(page.match(/hreflang="/g)).toHaveLength(6);
-    expect(page).toMatch(new RegExp(`hreflang="${language}" dir="(ltr|rtl)" aria-current="true"`));
-    expect(page.match(/aria-current=/g)).toHaveLength(1);
-    // No English left on a page in another language (the partner's name and the switcher aside).
-    if (language !== 'en')
-      for (const key of ['signIn.intro', 'signIn.username', 'signIn.password', 'account.signIn'] as const)
-        expect(page).not.toContain(MESSAGES.en[key]);
-  });
+  it.each([...LANGUAGES])(
+    'writes the sign-in page in %s with its lang, direction and texts',
+    async (language) => {
+      const answer = await fetch(`${pages.url}/sign-in?lang=${language}`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-language')).toBe(language);
+      // The switcher's choice is remembered for the next pages.
+      expect(answer.headers.get('set-cookie')).toBe(
+        `partner_lang=${language}; Path=/; SameSite=Lax; Max-Age=31536000`,
+      );
+      const page = await answer.text();
+      const messages = MESSAGES[language];
+      expect(page).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
+      expect(page).toContain(
+        `<title>${messages['signIn.title']} — ${messages['backend.name'].replace('{partner}', 'IEC')}</title>`,
+      );
+      expect(page).toContain(`<h1>${messages['signIn.heading'].replace('{partner}', 'IEC')}</h1>`);
+      expect(page).toContain(`<label for="username">${messages['signIn.username']}</label>`);
+      expect(page).toContain(`<label for="password">${messages['signIn.password']}</label>`);
+      expect(page).toContain(`<button type="submit">${messages['signIn.submit']}</button>`);
+      expect(page).toContain(`<input type="hidden" name="lang" value="${language}">`);
+      // The switcher names each language in itself, marks this one, and keeps the return address.
+      expect(page).toContain(`<nav class="languages" aria-label="${messages['language.label']}">`);
+      expect(page.match(/hreflang="/g)).toHaveLength(6);
+      expect(page).toMatch(new RegExp(`hreflang="${language}" dir="(ltr|rtl)" aria-current="true"`));
+      expect(page.match(/aria-current=/g)).toHaveLength(1);
+      // No English left on a page in another language (the partner's name and the switcher aside).
+      if (language !== 'en')
+        for (const key of ['signIn.intro', 'signIn.username', 'signIn.password', 'account.signIn'] as const)
+          expect(page).not.toContain(MESSAGES.en[key]);
+    },
+  );
 
   it('chooses the language from ?lang=, the site page it came from, the cookie, then Accept-Language', async () => {
     const languageOf = async (path: string, headers: Record<string, string> = {}) => {
@@ -116,8 +121,12 @@ describe('the back end’s pages in the six languages, without the API', () => {
     expect(notFound).toContain('لا شيء هنا يجيب على GET /nowhere.');
 
     const home = await (await fetch(`${pages.url}/?lang=fr`)).text();
-    expect(home).toContain(`<p>${MESSAGES.fr['webhooks.noKey']} Les ${new Intl.NumberFormat('fr').format(50)} derniers`);
-    expect(home).toContain(`<a href="/sign-in">${MESSAGES.fr['account.signIn']}</a> pour télécharger l’export.`);
+    expect(home).toContain(
+      `<p>${MESSAGES.fr['webhooks.noKey']} Les ${new Intl.NumberFormat('fr').format(50)} derniers`,
+    );
+    expect(home).toContain(
+      `<a href="/sign-in">${MESSAGES.fr['account.signIn']}</a> pour télécharger l’export.`,
+    );
   });
 });
 

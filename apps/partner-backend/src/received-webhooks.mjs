@@ -35,11 +35,15 @@ export function summarize(event, t = english) {
       const titles = event.data.title;
       const title = titles[event.data.language] ?? Object.values(titles).find(Boolean) ?? '';
       const place = [event.data.city, event.data.country].filter(Boolean).join(', ');
-      const key = event.type === 'pain_point.created' ? 'summary.painPointCreated' : 'summary.painPointUpdated';
+      const key =
+        event.type === 'pain_point.created' ? 'summary.painPointCreated' : 'summary.painPointUpdated';
       return `${t.text(key, { title })}${place ? ` (${place})` : ''}`;
     }
     case 'pain_point.voted':
-      return t.text('summary.voted', { painPoint: event.data.painPointId, count: t.number(event.data.voteCount) });
+      return t.text('summary.voted', {
+        painPoint: event.data.painPointId,
+        count: t.number(event.data.voteCount),
+      });
     case 'comment.created':
       return t.text('summary.commentCreated', { painPoint: event.data.painPointId });
     case 'comment.updated':
