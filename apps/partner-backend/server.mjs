@@ -196,10 +196,14 @@ export async function startPartnerBackend(options = {}) {
       cookie: parseCookies(request.headers.cookie)[LANGUAGE_COOKIE],
       acceptLanguage: request.headers['accept-language'],
     });
+    // The switcher on a form's answer (a refused sign-in) keeps where the form was to return to.
+    const linked = new URL(address);
+    const formReturn = form?.get('return');
+    if (formReturn) linked.searchParams.set('return', formReturn);
     return {
       partnerName,
       t: translator(language),
-      languages: languageLinks(address, language),
+      languages: languageLinks(linked, language),
       remember: remember && !form,
     };
   }

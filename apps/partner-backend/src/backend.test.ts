@@ -112,6 +112,8 @@ describe('the back end’s pages in the six languages, without the API', () => {
     expect(page).toContain('<html lang="zh" dir="ltr">');
     expect(page).toContain(`role="alert">${MESSAGES.zh['signIn.wrong']}</p>`);
     expect(wrong.headers.get('set-cookie')).toBeNull();
+    // Its switcher still returns where the form was to return to.
+    expect(page).toContain('<a href="/sign-in?return=%2F&#38;lang=fr" lang="fr"');
 
     const missing = await fetch(`${pages.url}/nowhere`, { headers: { cookie: 'partner_lang=ar' } });
     expect(missing.status).toBe(404);

@@ -130,19 +130,21 @@ describe.skipIf(!hasChromium)(
       await page.waitForURL(`${backend.url}/sign-in?**`);
       expect(new URL(page.url()).searchParams.get('return')).toBe(`${site.url}/?lang=fr`);
 
-      // A wrong password is announced and named on the fields; the page has no WCAG A/AA violation.
-      await page.getByLabel('User name').fill('claire');
-      await page.getByLabel('Password').fill('not-the-password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      // The back end's form speaks the language of the page the reader came from. A wrong password
+      // is announced and named on the fields; the page has no WCAG A/AA violation.
+      expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+      await page.getByLabel('Nom d’utilisateur').fill('claire');
+      await page.getByLabel('Mot de passe').fill('not-the-password');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
       await expect
         .poll(() => page.getByRole('alert').textContent())
-        .toContain('The user name or the password is wrong');
-      expect(await page.getByLabel('Password').getAttribute('aria-describedby')).toBe('sign-in-error');
+        .toContain('Le nom d’utilisateur ou le mot de passe est incorrect');
+      expect(await page.getByLabel('Mot de passe').getAttribute('aria-describedby')).toBe('sign-in-error');
       expect(await axe(page)).toEqual([]);
       problems.length = 0; // the 401 of the refused form is the expected answer, not a page problem
 
-      await page.getByLabel('Password').fill('claire-sample-password');
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByLabel('Mot de passe').fill('claire-sample-password');
+      await page.getByRole('button', { name: 'Se connecter' }).click();
       await page.waitForURL(`${site.url}/?lang=fr`);
       const cookie = (await context.cookies(backend.url)).find((entry) => entry.name === 'partner_session');
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
@@ -218,6 +220,102 @@ describe.skipIf(!hasChromium)(
       await admin.goto(`${backend.url}/`);
       expect(await admin.locator('table').textContent()).toContain('pain_point.voted');
       expect(await axe(admin)).toEqual([]);
+
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+
+    it('signs in from the Arabic site in Arabic, right to left, on a phone: axe finds nothing, the switcher keeps the return', async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.text().startsWith('CSP:'))
+          problems.push(`${message.text()} (${message.location().url})`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) =>
+          console.warn(`CSP: ${event.violatedDirective} ${event.blockedURI}`),
+        );
+      });
+
+      // The browser asks for English; the site's Arabic page is what the reader came from.
+      await page.goto(`${site.url}/?lang=ar`);
+      await page.getByRole('link', { name: 'تسجيل الدخول عبر IEC' }).click();
+      await page.waitForURL(`${backend.url}/sign-in?**`);
+      const root = page.locator('html');
+      expect(await root.getAttribute('lang')).toBe('ar');
+      expect(await root.getAttribute('dir')).toBe('rtl');
+      expect(await page.title()).toBe('تسجيل الدخول — الخادم الخلفي لـ IEC');
+
+      await page.getByLabel('اسم المستخدم').fill('amina');
+      await page.getByLabel('كلمة المرور').fill('not-her-password');
+      await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe('اسم المستخدم أو كلمة المرور غير صحيحة. حاول مرة أخرى.');
+      expect(await page.title()).toBe('خطأ: تسجيل الدخول — الخادم الخلفي لـ IEC');
+      expect(await page.getByLabel('كلمة المرور').getAttribute('aria-describedby')).toBe('sign-in-error');
+      expect(await axe(page)).toEqual([]);
+      problems.length = 0; // the 401 of the refused form is the expected answer
+
+      // Right to left: labels, fields and the error's bar start at the right edge, nothing scrolls sideways.
+      const layout = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect();
+        // The label's text, not its block (which spans the whole line either way).
+        const text = (selector: string) => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector(selector) ?? document.body);
+          return range.getBoundingClientRect();
+        };
+        const main = box('main');
+        const error = document.querySelector('.error');
+        return {
+          mainRight: main?.right ?? 0,
+          mainLeft: main?.left ?? 0,
+          labelRight: text('label[for="username"]').right,
+          labelLeft: text('label[for="username"]').left,
+          inputRight: box('#username')?.right ?? 0,
+          errorBar: error ? getComputedStyle(error).borderRightWidth : '',
+          scroll: document.documentElement.scrollWidth,
+          client: document.documentElement.clientWidth,
+        };
+      });
+      expect(layout.mainRight - layout.labelRight).toBeLessThan(2);
+      expect(layout.labelLeft - layout.mainLeft).toBeGreaterThan(100); // a short label, far from the left
+      expect(layout.mainRight - layout.inputRight).toBeLessThan(2);
+      expect(layout.errorBar).toBe('4px');
+      expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+
+      // The switcher: French, then back to Arabic, the return to the site kept both times.
+      await page.getByRole('link', { name: 'Français' }).click();
+      await expect.poll(() => root.getAttribute('lang')).toBe('fr');
+      expect(await page.locator('input[name="return"]').inputValue()).toBe(`${site.url}/?lang=ar`);
+      await page.getByRole('link', { name: 'العربية' }).click();
+      await expect.poll(() => root.getAttribute('lang')).toBe('ar');
+      expect(await page.getByRole('link', { name: 'العربية' }).getAttribute('aria-current')).toBe('true');
+      expect(await axe(page)).toEqual([]);
+
+      await page.getByLabel('اسم المستخدم').fill('amina');
+      await page.getByLabel('كلمة المرور').fill('amina-sample-password');
+      await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+      await page.waitForURL(`${site.url}/?lang=ar`);
+
+      // The back end's own signed-in page remembers Arabic (the switcher's choice), with no ?lang=.
+      await page.goto(`${backend.url}/`);
+      expect(await root.getAttribute('dir')).toBe('rtl');
+      expect(await page.locator('.account').textContent()).toMatch(/تم تسجيل الدخول باسم\s+أمينة حداد/);
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        'IEC ومجتمع المدن الذكية العالمي',
+      );
+      expect(await page.getByLabel('البلدان (رموز ISO، مفصولة بفواصل)').inputValue()).toBe('CH,FR');
+      expect(await axe(page)).toEqual([]);
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        ),
+      ).toBe(true);
 
       expect(problems).toEqual([]);
       await context.close();
