@@ -133,6 +133,8 @@ export function homePage({ received, kept, countries, webhookStatus, siteUrl, ..
         <p><button type="submit">${escapeHtml(t.text('export.submit'))}</button></p>
       </form>`
     : `      <p>${t.html('export.signInFirst', { signIn: `<a href="/sign-in">${escapeHtml(t.text('account.signIn'))}</a>` })}</p>`;
+  // Chinese runs its sentences on without a space.
+  const sentenceSpace = t.language === 'zh' ? '' : ' ';
   const count =
     received.length === 0
       ? t.text('webhooks.lastAppearHere', { count: t.number(kept) })
@@ -148,7 +150,12 @@ ${exportSection}
       </section>
       <section aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">${escapeHtml(t.text('webhooks.heading'))}</h2>
-        <p>${escapeHtml(webhookStatus)} ${escapeHtml(count)} ${t.html('webhooks.json', { link: '<a href="/webhooks/recent" dir="ltr">/webhooks/recent</a>' })} <a href="/">${escapeHtml(t.text('webhooks.refresh'))}</a></p>
+        <p>${[
+          escapeHtml(webhookStatus),
+          escapeHtml(count),
+          t.html('webhooks.json', { link: '<a href="/webhooks/recent" dir="ltr">/webhooks/recent</a>' }),
+          `<a href="/">${escapeHtml(t.text('webhooks.refresh'))}</a>`,
+        ].join(sentenceSpace)}</p>
         ${
           received.length === 0
             ? `<p>${escapeHtml(t.text('webhooks.none'))}</p>`
