@@ -25,6 +25,7 @@
  * @property {Record<GuideName, string>} guides short sidebar labels
  * @property {string} overview the label of a package's README page in the API sidebar
  * @property {Record<ReferenceName, ReferenceWords>} reference
+ * @property {string} sourceTitle the title of the box holding sourceNote
  * @property {string} sourceNote says that identifiers and descriptions come from the code (in English)
  * @property {string} englishNote says that the linked pages are in English
  * @property {{ outlineTitle: string, prev: string, next: string, editLink: string, lastUpdated: string, darkModeSwitchLabel: string, lightModeSwitchTitle: string, darkModeSwitchTitle: string, sidebarMenuLabel: string, returnToTopLabel: string, langMenuLabel: string, skipToContentLabel: string }} ui
@@ -70,6 +71,7 @@ export const LOCALES = [
       http: { title: 'HTTP API', intro: '', listHeading: 'Pages' },
       api: { title: 'Packages', intro: '', listHeading: 'Packages' },
     },
+    sourceTitle: 'About this reference',
     sourceNote: '',
     englishNote: '',
     ui: {
@@ -147,6 +149,7 @@ export const LOCALES = [
         listHeading: 'الحزم',
       },
     },
+    sourceTitle: 'عن هذا المرجع',
     sourceNote:
       'المعرّفات (أسماء العناصر والسمات والمسارات والأنواع والدوال) والأوصاف مأخوذة كما هي من الشيفرة، ولذلك فهي بالإنجليزية: الصفحات المرتبطة أدناه هي المرجع الإنجليزي الواحد للموقع، ولا تُترجَم حتى لا تنفصل عن الشيفرة.',
     englishNote: 'بالإنجليزية',
@@ -223,6 +226,7 @@ export const LOCALES = [
         listHeading: '软件包',
       },
     },
+    sourceTitle: '关于本参考',
     sourceNote:
       '标识符（元素、属性、路由、类型与函数的名称）和说明文字均原样取自代码，因此为英文：下面链接的是本站唯一的英文参考，为了与代码保持一致而不作翻译。',
     englishNote: '英文',
@@ -301,6 +305,7 @@ export const LOCALES = [
         listHeading: 'Paquets',
       },
     },
+    sourceTitle: 'À propos de cette référence',
     sourceNote:
       'Les identifiants (noms des éléments, attributs, routes, types et fonctions) et les descriptions viennent tels quels du code, donc en anglais : les pages liées ci-dessous sont l’unique référence anglaise du site, non traduite pour ne jamais s’écarter du code.',
     englishNote: 'en anglais',
@@ -380,6 +385,7 @@ export const LOCALES = [
         listHeading: 'Пакеты',
       },
     },
+    sourceTitle: 'Об этом справочнике',
     sourceNote:
       'Идентификаторы (имена элементов, атрибутов, маршрутов, типов и функций) и описания берутся из кода как есть, поэтому они на английском: ниже — ссылки на единый английский справочник сайта, который не переводится, чтобы никогда не расходиться с кодом.',
     englishNote: 'на английском',
@@ -458,6 +464,7 @@ export const LOCALES = [
         listHeading: 'Paquetes',
       },
     },
+    sourceTitle: 'Acerca de esta referencia',
     sourceNote:
       'Los identificadores (nombres de elementos, atributos, rutas, tipos y funciones) y las descripciones vienen tal cual del código, por eso están en inglés: abajo se enlaza la única referencia en inglés del sitio, que no se traduce para no separarse nunca del código.',
     englishNote: 'en inglés',

@@ -105,7 +105,7 @@ export function referenceEntryPage(locale, reference, pages) {
     '',
     words.intro,
     '',
-    `::: info`,
+    `::: info ${locale.sourceTitle}`,
     locale.sourceNote,
     ':::',
     '',
