@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { type DefaultTheme, defineConfig, type LocaleConfig } from 'vitepress';
 import { siteLocales } from '../scripts/translations.mjs';
-import { GUIDE_ORDER, type LocaleWords, REFERENCES } from './locales.mjs';
+import { GUIDE_ORDER, type LocaleWords, type REFERENCES } from './locales.mjs';
 import { apiSidebar, generatedPages } from './sidebar';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -90,7 +90,8 @@ export const LOCALES = [
     },
     notFound: {
       title: 'PAGE NOT FOUND',
-      quote: 'This address names no page of the documentation. It may have moved, or the link may be mistyped.',
+      quote:
+        'This address names no page of the documentation. It may have moved, or the link may be mistyped.',
       linkLabel: 'go to the home page',
       linkText: 'Take me home',
     },
@@ -194,7 +195,8 @@ export const LOCALES = [
     dir: 'ltr',
     label: '简体中文',
     title: '世界智慧城市社区',
-    description: '世界智慧城市社区（World Smart City Community）平台的指南与参考：API、SDK 与可嵌入的小组件。',
+    description:
+      '世界智慧城市社区（World Smart City Community）平台的指南与参考：API、SDK 与可嵌入的小组件。',
     nav: { guides: '指南', elements: '元素', http: 'HTTP API', packages: '软件包' },
     guidesHeading: '指南',
     guides: {
@@ -222,7 +224,8 @@ export const LOCALES = [
       },
       api: {
         title: '软件包参考',
-        intro: '每个软件包及其每个入口点（entry point）的 TypeScript API，在每次构建时由 typedoc 从源代码生成。',
+        intro:
+          '每个软件包及其每个入口点（entry point）的 TypeScript API，在每次构建时由 typedoc 从源代码生成。',
         listHeading: '软件包',
       },
     },
@@ -484,7 +487,8 @@ export const LOCALES = [
     },
     notFound: {
       title: 'PÁGINA NO ENCONTRADA',
-      quote: 'Esta dirección no corresponde a ninguna página de la documentación. Puede que se haya movido o que el enlace esté mal escrito.',
+      quote:
+        'Esta dirección no corresponde a ninguna página de la documentación. Puede que se haya movido o que el enlace esté mal escrito.',
       linkLabel: 'ir a la página de inicio',
       linkText: 'Volver al inicio',
     },

@@ -108,8 +108,11 @@ function ensurePerformanceReport() {
   const file = join(root, 'parts', 'performance-report.md');
   if (existsSync(file)) return;
   mkdirSync(dirname(file), { recursive: true });
-  const empty = (/** @type {string} */ name, /** @type {string} */ text) =>
-    [`<!-- #region ${name} -->`, text, `<!-- #endregion ${name} -->`];
+  const empty = (/** @type {string} */ name, /** @type {string} */ text) => [
+    `<!-- #region ${name} -->`,
+    text,
+    `<!-- #endregion ${name} -->`,
+  ];
   writeFileSync(
     file,
     [

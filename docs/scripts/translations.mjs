@@ -94,7 +94,8 @@ export function referenceEntryPage(locale, reference, pages) {
   // Titles are code (`<wsc-event-card>`, `@wsc/sdk/node (API)`) or English headings: shown as written,
   // marked English so that a screen reader reads them as such.
   const items = pages.map(
-    (page) => `- <a href="${page.link}" lang="en" dir="ltr">${escapeText(page.title.replace(/[`\\]/g, ''))}</a>`,
+    (page) =>
+      `- <a href="${page.link}" lang="en" dir="ltr">${escapeText(page.title.replace(/[`\\]/g, ''))}</a>`,
   );
   return [
     '---',

@@ -289,7 +289,7 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     await page.close();
   });
 
-  it('serves each language\'s home and guide with its lang and dir', async () => {
+  it("serves each language's home and guide with its lang and dir", async () => {
     expect(locales.map((locale) => locale.code)).toEqual(expect.arrayContaining(['en', 'ar', 'zh']));
     for (const locale of locales) {
       for (const path of [`/${prefix(locale.code)}`, `/${prefix(locale.code)}guide`]) {
@@ -307,7 +307,10 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     const { page } = await open(`${site()}/ar/guide`);
     await page.waitForSelector('.VPNavBarTranslations');
     const links = await page.$$eval('.VPNavBarTranslations a', (anchors) =>
-      anchors.map((anchor) => [anchor.textContent?.trim(), new URL((anchor as HTMLAnchorElement).href).pathname]),
+      anchors.map((anchor) => [
+        anchor.textContent?.trim(),
+        new URL((anchor as HTMLAnchorElement).href).pathname,
+      ]),
     );
     const expected = locales
       .filter((locale) => locale.code !== 'ar')
@@ -334,12 +337,14 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     expect(await result.getAttribute('href')).toContain('#verify-in-any-language');
     // A word only English pages hold is not found in Arabic.
     await page.fill('#localsearch-input', 'Standard Webhooks');
-    await expect.poll(() => page.locator('.VPLocalSearchBox .no-results').textContent()).toContain('لا نتائج');
+    await expect
+      .poll(() => page.locator('.VPLocalSearchBox .no-results').textContent())
+      .toContain('لا نتائج');
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('runs the live widgets in the page\'s language: Arabic right to left, Chinese, with the note in it', async () => {
+  it("runs the live widgets in the page's language: Arabic right to left, Chinese, with the note in it", async () => {
     for (const [code, lang, dir, words] of [
       ['ar', 'ar', 'rtl', 'العناصر في هذه الصفحة حية'],
       ['zh', 'zh', 'ltr', '本页的小组件是实时的'],
@@ -347,8 +352,10 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
       const { page, problems } = await open(`${site()}/${code}/`);
       await page.waitForFunction(
         (expected) =>
-          document.querySelector('wsc-event-card')?.shadowRoot?.querySelector('[part~="base"]')?.getAttribute('lang') ===
-          expected,
+          document
+            .querySelector('wsc-event-card')
+            ?.shadowRoot?.querySelector('[part~="base"]')
+            ?.getAttribute('lang') === expected,
         lang,
         { timeout: 20_000 },
       );

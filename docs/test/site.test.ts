@@ -110,7 +110,10 @@ describe('includeProblems', () => {
   it('resolves `@/` from the site folder', () => {
     mkdirSync(join(folder, 'parts'), { recursive: true });
     mkdirSync(join(folder, 'xx'), { recursive: true });
-    writeFileSync(join(folder, 'parts', 'table.md'), '<!-- #region rows -->\n| a |\n<!-- #endregion rows -->\n');
+    writeFileSync(
+      join(folder, 'parts', 'table.md'),
+      '<!-- #region rows -->\n| a |\n<!-- #endregion rows -->\n',
+    );
     writeFileSync(
       join(folder, 'xx', 'page.md'),
       '<!--@include: @/parts/table.md#rows-->\n<!--@include: @/parts/table.md#cols-->\n',
@@ -159,7 +162,7 @@ describe('the generated sidebars', () => {
 function headings(markdown: string): { level: number; text: string }[] {
   let fenced = false;
   const found: { level: number; text: string }[] = [];
-  for (const line of markdown.replace(/^---\n[^]*?\n---\n/, '').split('\n')) {
+  for (const line of markdown.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n')) {
     if (line.startsWith('```')) fenced = !fenced;
     const match = fenced ? null : /^(#{1,6})\s+(.*)$/.exec(line);
     if (match) found.push({ level: match[1]?.length ?? 0, text: match[2] ?? '' });
@@ -169,7 +172,9 @@ function headings(markdown: string): { level: number; text: string }[] {
 
 /** Markdown links outside code: their targets. */
 function links(markdown: string): string[] {
-  return [...markdown.replace(/```[^]*?```/g, '').matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
+  return [...markdown.replace(/```[\s\S]*?```/g, '').matchAll(/\]\(([^)\s]+)\)/g)].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 describe('the languages', () => {
@@ -239,12 +244,14 @@ describe('the languages', () => {
     ]);
     expect(page).toMatch(/^# مرجع العناصر$/m);
     expect(page).toContain(arabic.sourceNote);
-    expect(page).toContain('<a href="/elements/wsc-event-card" lang="en" dir="ltr">&#60;wsc-event-card&#62;</a>');
+    expect(page).toContain(
+      '<a href="/elements/wsc-event-card" lang="en" dir="ltr">&#60;wsc-event-card&#62;</a>',
+    );
   });
 });
 
 describe('the language switcher', () => {
-  it('links a page to the same page in each language, and a reference page to the language\'s entry page', () => {
+  it("links a page to the same page in each language, and a reference page to the language's entry page", () => {
     expect(translatedLink('/ar/', 'webhooks.md', true, false)).toBe('/ar/webhooks');
     expect(translatedLink('/', 'webhooks.md', true, false)).toBe('/webhooks');
     expect(translatedLink('/zh/', 'index.md', true, false)).toBe('/zh/');

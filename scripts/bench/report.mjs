@@ -211,7 +211,7 @@ export function renderReport({ results, machine, date, command, seconds, suites,
     exit: suite.exitCode === 0 ? 'ok' : `FAILED (exit ${suite.exitCode})`,
   }));
   return [
-    '<!-- Written by `npm run bench` (scripts/bench-report.mjs); do not edit. Each language\'s performance.md',
+    "<!-- Written by `npm run bench` (scripts/bench-report.mjs); do not edit. Each language's performance.md",
     '     includes these regions between its own words. -->',
     ...region('date', [date]),
     ...region('command', [`\`${command}\``]),

@@ -168,7 +168,9 @@ describe('renderReport', () => {
 
   it('describes the machine and lists every result as a table row with its verdict', () => {
     expect(region('machine')).toContain('| CPU | 2 × Example CPU @ 2.0GHz |');
-    expect(region('results')).toMatch(/^\| suite \| figure \| value \| baseline \| ratio \| target \| result \| note \|/);
+    expect(region('results')).toMatch(
+      /^\| suite \| figure \| value \| baseline \| ratio \| target \| result \| note \|/,
+    );
     expect(markdown).toContain(
       '| @wsc/server API | PostgreSQL: PUT vote, req/s | 455 req/s | 700 req/s (floor) | 0.650× | ≥ 0.7× floor | FAIL |  |',
     );

@@ -79,7 +79,11 @@ const NOTES: Record<'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es', LiveNote> = {
       '，并使用本站的可发布密钥。',
       '，未使用可发布密钥（可以读取；投票和报名需要密钥）。',
     ],
-    offline: ['位于 ', ' 的社区 API 没有响应，因此下面的小组件是空的。请在仓库中用 ', ' 启动它，它也会提供本站。'],
+    offline: [
+      '位于 ',
+      ' 的社区 API 没有响应，因此下面的小组件是空的。请在仓库中用 ',
+      ' 启动它，它也会提供本站。',
+    ],
   },
   en: {
     loading: 'Loading the widgets from the community API…',
