@@ -27,7 +27,7 @@
  * @property {Record<ReferenceName, ReferenceWords>} reference
  * @property {string} sourceTitle the title of the box holding sourceNote
  * @property {string} sourceNote says that identifiers and descriptions come from the code (in English)
- * @property {string} englishNote says that the linked pages are in English
+ * @property {string} englishNote after the list's heading: says that the linked pages are in English
  * @property {{ outlineTitle: string, prev: string, next: string, editLink: string, lastUpdated: string, darkModeSwitchLabel: string, lightModeSwitchTitle: string, darkModeSwitchTitle: string, sidebarMenuLabel: string, returnToTopLabel: string, langMenuLabel: string, skipToContentLabel: string }} ui
  * @property {{ title: string, quote: string, linkLabel: string, linkText: string }} notFound
  * @property {{ buttonText: string, displayDetails: string, resetButtonTitle: string, backButtonTitle: string, noResultsText: string, selectText: string, selectKeyAriaLabel: string, navigateText: string, navigateUpKeyAriaLabel: string, navigateDownKeyAriaLabel: string, closeText: string, closeKeyAriaLabel: string }} search
@@ -153,7 +153,7 @@ export const LOCALES = [
     sourceTitle: 'عن هذا المرجع',
     sourceNote:
       'المعرّفات (أسماء العناصر والسمات والمسارات والأنواع والدوال) والأوصاف مأخوذة كما هي من الشيفرة، ولذلك فهي بالإنجليزية: الصفحات المرتبطة أدناه هي المرجع الإنجليزي الواحد للموقع، ولا تُترجَم حتى لا تنفصل عن الشيفرة.',
-    englishNote: 'بالإنجليزية',
+    englishNote: ' (بالإنجليزية)',
     ui: {
       outlineTitle: 'في هذه الصفحة',
       prev: 'الصفحة السابقة',
@@ -232,7 +232,7 @@ export const LOCALES = [
     sourceTitle: '关于本参考',
     sourceNote:
       '标识符（元素、属性、路由、类型与函数的名称）和说明文字均原样取自代码，因此为英文：下面链接的是本站唯一的英文参考，为了与代码保持一致而不作翻译。',
-    englishNote: '英文',
+    englishNote: '（英文）',
     ui: {
       outlineTitle: '本页内容',
       prev: '上一页',
@@ -311,7 +311,7 @@ export const LOCALES = [
     sourceTitle: 'À propos de cette référence',
     sourceNote:
       'Les identifiants (noms des éléments, attributs, routes, types et fonctions) et les descriptions viennent tels quels du code, donc en anglais : les pages liées ci-dessous sont l’unique référence anglaise du site, non traduite pour ne jamais s’écarter du code.',
-    englishNote: 'en anglais',
+    englishNote: ' (en anglais)',
     ui: {
       outlineTitle: 'Sur cette page',
       prev: 'Page précédente',
@@ -391,7 +391,7 @@ export const LOCALES = [
     sourceTitle: 'Об этом справочнике',
     sourceNote:
       'Идентификаторы (имена элементов, атрибутов, маршрутов, типов и функций) и описания берутся из кода как есть, поэтому они на английском: ниже — ссылки на единый английский справочник сайта, который не переводится, чтобы никогда не расходиться с кодом.',
-    englishNote: 'на английском',
+    englishNote: ' (на английском)',
     ui: {
       outlineTitle: 'На этой странице',
       prev: 'Предыдущая страница',
@@ -470,7 +470,7 @@ export const LOCALES = [
     sourceTitle: 'Acerca de esta referencia',
     sourceNote:
       'Los identificadores (nombres de elementos, atributos, rutas, tipos y funciones) y las descripciones vienen tal cual del código, por eso están en inglés: abajo se enlaza la única referencia en inglés del sitio, que no se traduce para no separarse nunca del código.',
-    englishNote: 'en inglés',
+    englishNote: ' (en inglés)',
     ui: {
       outlineTitle: 'En esta página',
       prev: 'Página anterior',

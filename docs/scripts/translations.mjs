@@ -110,7 +110,7 @@ export function referenceEntryPage(locale, reference, pages) {
     locale.sourceNote,
     ':::',
     '',
-    `## ${words.listHeading} (${locale.englishNote})`,
+    `## ${words.listHeading}${locale.englishNote}`,
     '',
     ...items,
     '',
