@@ -360,6 +360,18 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     await page.close();
   });
 
+  it('finds a Chinese word inside a sentence written without spaces', async () => {
+    const { page, problems } = await open(`${site()}/zh/guide`);
+    await page.locator('.DocSearch-Button').click();
+    // "…与可嵌入的小组件。": only a search that splits Chinese into words finds 小组件 in it.
+    await page.fill('#localsearch-input', '小组件');
+    const result = page.locator('.VPLocalSearchBox .results a').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(new URL((await result.getAttribute('href')) ?? '', site()).pathname).toBe('/zh/guide');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("runs the live widgets in the page's language: Arabic right to left, Chinese, with the note in it", async () => {
     for (const [code, lang, dir, words] of [
       ['ar', 'ar', 'rtl', 'العناصر في هذه الصفحة حية'],
