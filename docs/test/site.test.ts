@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LOCALES } from '../.vitepress/locales.mjs';
+import { GUIDE_ORDER, LOCALES } from '../.vitepress/locales.mjs';
 import { apiSidebar, generatedPages } from '../.vitepress/sidebar';
 import { translatedLink } from '../.vitepress/theme/translated-link';
 import { includeProblems } from '../scripts/includes.mjs';
@@ -193,6 +193,8 @@ describe('the languages', () => {
     const guides = englishGuides(docsDirectory)
       .map((file) => file.replace(/\.md$/, ''))
       .filter((guide) => guide !== 'index');
+    // The sidebars list every guide (GUIDE_ORDER), each labelled in every language.
+    expect([...GUIDE_ORDER].sort()).toEqual([...guides].sort());
     for (const locale of LOCALES) {
       expect(Object.keys(locale.guides).sort(), locale.code).toEqual([...guides].sort());
       for (const label of Object.values(locale.guides)) expect(label.length).toBeLessThan(60);
