@@ -69,7 +69,7 @@ export const LOCALES = [
     reference: {
       elements: { title: 'Elements', intro: '', listHeading: 'Elements' },
       http: { title: 'HTTP API', intro: '', listHeading: 'Pages' },
-      api: { title: 'Packages', intro: '', listHeading: 'Packages' },
+      api: { title: 'TypeScript API', intro: '', listHeading: 'Packages' },
     },
     sourceTitle: 'About this reference',
     sourceNote: '',
