@@ -2,20 +2,21 @@
 // `npm run bench`: runs every benchmark the issues name, one after another (never two at once: they
 // measure throughput on a shared machine), then prints one table of figure, value, baseline, ratio,
 // target and pass/fail, and writes it with the machine's description and the date to
-// docs/performance.md. Each step is a command of a package's own `bench` script (package.json is
+// docs/parts/performance-report.md, which the performance page of every language includes (one table,
+// each language's words around it). Each step is a command of a package's own `bench` script (package.json is
 // the source of truth); each records its figures through scripts/bench/results.mjs into the file
 // WSC_BENCH_RESULTS names. PGlite always; PostgreSQL too when TEST_DATABASE_URL is set.
-// BENCH_SCALE=small runs every step smaller (for trying the report, not for docs/performance.md).
+// BENCH_SCALE=small runs every step smaller (for trying the report, not for the docs).
 //
 // Options: --only server,sdk,widgets (a subset of packages; prints only, unless --output is given),
-// --output <file> (default docs/performance.md; --output - prints only), --skip-build.
+// --output <file> (default docs/parts/performance-report.md; --output - prints only), --skip-build.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeMachine, loadAverage } from './bench/machine.mjs';
-import { renderMarkdown, tally, textTable } from './bench/report.mjs';
+import { renderReport, tally, textTable } from './bench/report.mjs';
 import { readResults } from './bench/results.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -56,9 +57,9 @@ function readOptions() {
   }
 }
 const options = readOptions();
-// docs/performance.md holds full runs only: a subset or an interrupted run prints its table and
+// The docs' report holds full runs only: a subset or an interrupted run prints its table and
 // leaves the page as it was, unless --output names a file.
-const output = options.output ?? (options.only ? '-' : 'docs/performance.md');
+const output = options.output ?? (options.only ? '-' : 'docs/parts/performance-report.md');
 const packages = options.only ? options.only.split(',').map((name) => name.trim()) : PACKAGES;
 for (const name of packages) {
   if (!PACKAGES.includes(name)) {
@@ -165,9 +166,9 @@ try {
       .join(', ')}`,
   );
   if (interrupted && !options.output) {
-    console.log('interrupted: docs/performance.md left as it was');
+    console.log('interrupted: docs/parts/performance-report.md left as it was');
   } else if (output !== '-') {
-    const markdown = renderMarkdown({
+    const markdown = renderReport({
       results,
       machine,
       date: `${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,

@@ -24,15 +24,18 @@ export function generatedPages(root: string, folder: string): DefaultTheme.Sideb
   });
 }
 
-/** The API reference grouped by package: its README, then each entry point (titled by the build). */
-export function apiSidebar(root: string): DefaultTheme.SidebarItem[] {
+/**
+ * The API reference grouped by package: its README (labelled `overview`, in the sidebar's language),
+ * then each entry point (titled by the build).
+ */
+export function apiSidebar(root: string, overview = 'Overview'): DefaultTheme.SidebarItem[] {
   const pages = generatedPages(root, 'api');
   const groups = new Map<string, DefaultTheme.SidebarItem[]>();
   for (const page of pages) {
     const name = /^\/api\/(@wsc\/[^/]+)/.exec(page.link ?? '')?.[1];
     if (!name) continue;
     const items = groups.get(name) ?? [];
-    items.push(page.link?.endsWith('/') ? { ...page, text: 'Overview' } : page);
+    items.push(page.link?.endsWith('/') ? { ...page, text: overview } : page);
     groups.set(name, items);
   }
   return [

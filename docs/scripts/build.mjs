@@ -3,7 +3,8 @@
 // with VitePress into .vitepress/dist. The generators run side by side: typedoc (api/), the element
 // reference from the widgets' custom-elements manifest (elements/), the HTTP reference from the
 // OpenAPI document of a server created in-process (http/). A broken internal link or a resource from
-// another origin fails the build.
+// another origin fails the build. Each language's folder must hold every English guide (see
+// translations.mjs); its reference entry pages are written here, linking the one English reference.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,6 +15,7 @@ import { elementReference } from './elements-reference.mjs';
 import { httpReference } from './http-reference.mjs';
 import { includeProblems } from './includes.mjs';
 import { offOriginResources } from './offline.mjs';
+import { englishGuides, localeReferencePages, missingTranslations, siteLocales } from './translations.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -98,36 +100,66 @@ function titleEntryPoints(directory) {
   }
 }
 
-/** docs/performance.md is written by `npm run bench`; until then the sidebar points at a placeholder. */
-function ensurePerformancePage() {
-  const file = join(root, 'performance.md');
-  if (!existsSync(file))
-    writeFileSync(
-      file,
-      '# Performance\n\nNo benchmark has run on this copy yet: run `npm run bench` to fill this page.\n',
-    );
+/**
+ * The tables of the performance pages (parts/performance-report.md), written by `npm run bench` and
+ * included by every language's performance.md; until a benchmark has run, a placeholder.
+ */
+function ensurePerformanceReport() {
+  const file = join(root, 'parts', 'performance-report.md');
+  if (existsSync(file)) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const empty = (/** @type {string} */ name, /** @type {string} */ text) => [
+    `<!-- #region ${name} -->`,
+    text,
+    `<!-- #endregion ${name} -->`,
+  ];
+  writeFileSync(
+    file,
+    [
+      ...empty('date', '—'),
+      ...empty('command', '`npm run bench`'),
+      ...empty('duration', '—'),
+      ...empty('summary', '—'),
+      ...empty('machine', '`npm run bench`'),
+      ...empty('results', '`npm run bench`'),
+      ...empty('suites', '`npm run bench`'),
+      ...empty('notes', ''),
+      '',
+    ].join('\n'),
+  );
 }
 
-/** The guides (the generated pages hold no include). */
-const GUIDES = [
-  'index',
-  'getting-started',
-  'embedding',
-  'webhooks',
-  'live-updates-and-webhooks',
-  'self-hosting',
-  'releasing',
-];
+/** Each language's entry pages of the references, replacing those of the previous build. */
+function writeLocaleReferencePages() {
+  for (const locale of siteLocales(root))
+    for (const folder of ['elements', 'http', 'api'])
+      if (locale.code !== 'en') rmSync(join(root, locale.code, folder), { recursive: true, force: true });
+  for (const [file, markdown] of localeReferencePages(root)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), markdown);
+  }
+}
+
+/** The guides of every language on the site (the generated pages hold no include). */
+function guidePages() {
+  const guides = englishGuides(root);
+  return siteLocales(root).flatMap((locale) =>
+    guides.map((guide) => join(root, locale.code === 'en' ? '' : locale.code, guide)),
+  );
+}
 
 async function main() {
   const started = Date.now();
-  const includes = includeProblems(
-    GUIDES.map((guide) => join(root, `${guide}.md`)),
-    root,
-  );
+  const missing = missingTranslations(root);
+  if (missing.length)
+    throw new Error(
+      `Guides without their translation (each language's folder holds every English guide; see docs/README.md):\n${missing.join('\n')}`,
+    );
+  ensurePerformanceReport();
+  const includes = includeProblems(guidePages(), root);
   if (includes.length) throw new Error(`Includes that would be dropped:\n${includes.join('\n')}`);
-  ensurePerformancePage();
   await Promise.all([generateApi(), generateHttp(), generateElements()]);
+  writeLocaleReferencePages();
   await build(root, { outDir: join(root, '.vitepress/dist') });
   const offOrigin = offOriginResources(join(root, '.vitepress/dist'));
   if (offOrigin.length)

@@ -12,9 +12,10 @@ import { createPartner, createTestServer, type TestServer } from '@wsc/server/te
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customElements, type Manifest } from '../scripts/elements-reference.mjs';
+import { siteLocales } from '../scripts/translations.mjs';
 import { type DocsServer, startDocsServer } from '../serve.mjs';
 import { buildFixture } from './fixtures';
-import { freePort, sample } from './servers';
+import { docsDirectory, freePort, sample } from './servers';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -85,6 +86,58 @@ if (!hasChromium)
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'];
 
+/** The site's languages (English, and each whose folder holds its guides: Arabic and Chinese at least). */
+const locales = siteLocales(docsDirectory);
+const prefix = (code: string) => (code === 'en' ? '' : `${code}/`);
+
+/**
+ * The fixture site: in every language a page with the live widgets (index) and a guide; Arabic and
+ * Chinese get their real home pages too (home.md), and Arabic a guide with words to search for.
+ */
+function localePages(): Record<string, string> {
+  const pages: Record<string, string> = {};
+  for (const locale of locales) {
+    pages[`${prefix(locale.code)}index.md`] = [
+      `# ${locale.title}`,
+      '',
+      '<LiveWidgets />',
+      '',
+      '<wsc-event-card event="world-smart-city-forum-2016"></wsc-event-card>',
+      '',
+    ].join('\n');
+    pages[`${prefix(locale.code)}guide.md`] = [
+      `# ${locale.guides.webhooks}`,
+      '',
+      locale.description,
+      '',
+      '```sh',
+      '# The typed client, and the retry plugin most back ends want with it.',
+      'npm install @wsc/sdk @wsc/plugin-retry',
+      '```',
+      '',
+    ].join('\n');
+  }
+  for (const code of ['ar', 'zh'])
+    pages[`${code}/home.md`] = readFileSync(join(docsDirectory, code, 'index.md'), 'utf8');
+  pages['ar/guide.md'] = [
+    '# خطافات الويب',
+    '',
+    'يستدعي المجتمع واجهتك الخلفية حين يحدث ما يعنيك: نقطة ألم أُبلغ عنها أو صُوّت لها، أو تعليق.',
+    '',
+    '## التحقق بأي لغة {#verify-in-any-language}',
+    '',
+    'قارن التوقيعات في زمن ثابت، وارفض الطوابع الزمنية القديمة.',
+    '',
+    // Code in the page: its colours are judged by axe too.
+    '```ts',
+    '// Verify the raw body, before any JSON parsing.',
+    "const event = await client.webhooks.verify(body, headers, { secret: 'whsec_…' });",
+    '```',
+    '',
+  ].join('\n');
+  return pages;
+}
+
 describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
   let app: TestServer;
   let apiUrl: string;
@@ -108,16 +161,7 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     const [docsPartner, samplePartner, built, launched] = await Promise.all([
       createPartner(app, { name: 'Documentation', origin: docsUrl }),
       createPartner(app, { name: 'Sample page', origin: samplePageUrl }),
-      buildFixture('live-widgets', {
-        'index.md': [
-          '# Live',
-          '',
-          '<LiveWidgets />',
-          '',
-          '<wsc-event-card event="world-smart-city-forum-2016"></wsc-event-card>',
-          '',
-        ].join('\n'),
-      }),
+      buildFixture('live-widgets', localePages()),
       chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
     ]);
     browser = launched;
@@ -194,6 +238,9 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     });
   }
 
+  /** The documentation's origin as its publishable key allows it. */
+  const site = () => docs.url.replace('localhost', '127.0.0.1');
+
   const shadowText = (page: Page, selector: string) =>
     page.evaluate((name) => document.querySelector(name)?.shadowRoot?.textContent ?? '', selector);
 
@@ -255,6 +302,137 @@ describe.skipIf(!hasChromium)('the widgets in Chromium', () => {
     // The theme eases colours over a quarter second: judge the contrast once they have settled.
     await page.waitForTimeout(1_000);
     expect(await axe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("serves each language's home and guide with its lang and dir", async () => {
+    expect(locales.map((locale) => locale.code)).toEqual(expect.arrayContaining(['en', 'ar', 'zh']));
+    for (const locale of locales) {
+      for (const path of [`/${prefix(locale.code)}`, `/${prefix(locale.code)}guide`]) {
+        const answer = await fetch(`${site()}${path}`);
+        expect(answer.status, path).toBe(200);
+        const html = await answer.text();
+        expect(html, path).toContain(`<html lang="${locale.lang}" dir="${locale.dir}">`);
+        if (path.endsWith('guide'))
+          expect(html, path).toContain(`<title>${locale.guides.webhooks} | ${locale.title}</title>`);
+      }
+    }
+  });
+
+  it('links each page to its translations in the language switcher', async () => {
+    const { page } = await open(`${site()}/ar/guide`);
+    await page.waitForSelector('.VPNavBarTranslations');
+    const links = await page.$$eval('.VPNavBarTranslations a', (anchors) =>
+      anchors.map((anchor) => [
+        anchor.textContent?.trim(),
+        new URL((anchor as HTMLAnchorElement).href).pathname,
+      ]),
+    );
+    const expected = locales
+      .filter((locale) => locale.code !== 'ar')
+      .map((locale) => [locale.label, `/${prefix(locale.code)}guide`]);
+    expect(links).toEqual(expect.arrayContaining(expected));
+    // Following one lands on the translation, in its language.
+    await page.click('.VPNavBarTranslations button');
+    await page.click('.VPNavBarTranslations a[href="/zh/guide"]');
+    await page.waitForURL(/\/zh\/guide$/);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await page.close();
+  });
+
+  it('finds Arabic words with the Arabic search, and names its controls in Arabic', async () => {
+    const { page, problems } = await open(`${site()}/ar/guide`);
+    const button = page.locator('.DocSearch-Button');
+    expect(await button.textContent()).toContain('بحث');
+    await button.click();
+    await page.fill('#localsearch-input', 'التوقيعات');
+    const result = page.locator('.VPLocalSearchBox .results a').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(new URL((await result.getAttribute('href')) ?? '', site()).pathname).toBe('/ar/guide');
+    expect(await result.getAttribute('href')).toContain('#verify-in-any-language');
+    // A word only English pages hold is not found in Arabic.
+    await page.fill('#localsearch-input', 'Standard Webhooks');
+    await expect
+      .poll(() => page.locator('.VPLocalSearchBox .no-results').textContent())
+      .toContain('لا نتائج');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a Chinese word inside a sentence written without spaces', async () => {
+    const { page, problems } = await open(`${site()}/zh/guide`);
+    await page.locator('.DocSearch-Button').click();
+    // "…与可嵌入的小组件。": only a search that splits Chinese into words finds 小组件 in it.
+    await page.fill('#localsearch-input', '小组件');
+    const result = page.locator('.VPLocalSearchBox .results a').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(new URL((await result.getAttribute('href')) ?? '', site()).pathname).toBe('/zh/guide');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("runs the live widgets in the page's language: Arabic right to left, Chinese, with the note in it", async () => {
+    for (const [code, lang, dir, words] of [
+      ['ar', 'ar', 'rtl', 'العناصر في هذه الصفحة حية'],
+      ['zh', 'zh', 'ltr', '本页的小组件是实时的'],
+    ] as const) {
+      const { page, problems } = await open(`${site()}/${code}/`);
+      await page.waitForFunction(
+        (expected) =>
+          document
+            .querySelector('wsc-event-card')
+            ?.shadowRoot?.querySelector('[part~="base"]')
+            ?.getAttribute('lang') === expected,
+        lang,
+        { timeout: 20_000 },
+      );
+      const base = await page.evaluate(() => {
+        const element = document.querySelector('wsc-event-card')?.shadowRoot?.querySelector('[part~="base"]');
+        return { dir: element?.getAttribute('dir'), shown: getComputedStyle(element as Element).direction };
+      });
+      expect(base.shown, code).toBe(dir);
+      const note = page.locator('.wsc-live-note');
+      await expect.poll(() => note.getAttribute('data-state')).toBe('ready');
+      expect(await note.textContent()).toContain(words);
+      expect(await note.textContent()).toContain(apiUrl);
+      expect(problems).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('passes axe (WCAG 2.2 AA) on Arabic and Chinese pages, the home pages and the live widgets', async () => {
+    for (const path of ['/ar/home', '/zh/home', '/ar/', '/ar/guide', '/zh/guide']) {
+      const { page } = await open(`${site()}${path}`);
+      if (!path.endsWith('home') && !path.endsWith('guide'))
+        await page.waitForFunction(
+          () => (document.querySelector('wsc-event-card')?.shadowRoot?.textContent ?? '') !== '',
+          undefined,
+          { timeout: 20_000 },
+        );
+      expect(await page.evaluate(() => document.documentElement.lang), path).toBe(
+        path.startsWith('/ar') ? 'ar' : 'zh-Hans',
+      );
+      expect(await axe(page), path).toEqual([]);
+      if (path === '/ar/' || path === '/ar/guide') {
+        // And in the dark theme, once its colours have eased in.
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await page.evaluate(() => document.documentElement.classList.add('dark'));
+        await page.waitForTimeout(1_000);
+        expect(await axe(page), `${path} (dark)`).toEqual([]);
+      }
+      await page.close();
+    }
+  });
+
+  it('answers an unknown page of a language with the 404 page in that language', async () => {
+    const { page } = await open(`${site()}/ar/no-such-page`);
+    await expect.poll(() => page.locator('.NotFound .title').textContent()).toBe('الصفحة غير موجودة');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
+      'ar',
+      'rtl',
+    ]);
+    expect(await page.locator('.NotFound a').getAttribute('href')).toBe('/ar/');
     await page.close();
   });
 

@@ -60,7 +60,7 @@ const loadAverage = () =>
     .join(' ');
 
 /**
- * The machine's description as label/value rows for docs/performance.md.
+ * The machine's description as label/value rows for docs/parts/performance-report.md.
  *
  * @example
  * const machine = await describeMachine({ databaseUrl: process.env.TEST_DATABASE_URL, loadAtStart });

@@ -1,6 +1,7 @@
 // The benchmark report's pure parts: judging one result against its target, and rendering all of
-// them as one text table (stdout) and as the Markdown of docs/performance.md. No I/O here, so the
-// rules are tested apart from any benchmark (report.test.mjs).
+// them as one text table (stdout) and as the Markdown of docs/parts/performance-report.md (the tables
+// every language's performance page includes). No I/O here, so the rules are tested apart from any
+// benchmark (report.test.mjs).
 
 /** Comparators a target may use, with the sign the table shows. */
 const COMPARATORS = {
@@ -175,8 +176,16 @@ export function tally(results) {
   return counts;
 }
 
+/** The lines of one `<!-- #region name -->` of the report. */
+function region(name, lines) {
+  return [`<!-- #region ${name} -->`, ...lines, `<!-- #endregion ${name} -->`];
+}
+
 /**
- * The whole of docs/performance.md: what was run, on what machine, when, and the table.
+ * docs/parts/performance-report.md: what was run, on what machine, when, and the tables, each in a
+ * `<!-- #region name -->` (date, command, duration, summary, machine, results, suites, notes) that every
+ * language's performance page includes (`<!--@include: @/parts/performance-report.md#results-->`)
+ * between its own words: one table, however many languages show it.
  *
  * @param {object} report
  * @param {object[]} report.results recorded results
@@ -187,9 +196,9 @@ export function tally(results) {
  * @param {{ name: string, exitCode: number, seconds: number }[]} report.suites each suite's run
  * @param {string[]} [report.notes] lines said under the table
  * @example
- * writeFileSync('docs/performance.md', renderMarkdown(report));
+ * writeFileSync('docs/parts/performance-report.md', renderReport(report));
  */
-export function renderMarkdown({ results, machine, date, command, seconds, suites, notes = [] }) {
+export function renderReport({ results, machine, date, command, seconds, suites, notes = [] }) {
   const counts = tally(results);
   const summary = Object.entries(counts)
     .filter(([, count]) => count > 0)
@@ -202,36 +211,30 @@ export function renderMarkdown({ results, machine, date, command, seconds, suite
     exit: suite.exitCode === 0 ? 'ok' : `FAILED (exit ${suite.exitCode})`,
   }));
   return [
-    '# Performance',
-    '',
-    `Measured ${date} with \`${command}\` in ${formatDuration(seconds)}: ${summary}.`,
-    '',
-    'Every figure the issues name, measured in one run. Speed targets are ratios to a baseline run in the same',
-    'process and the same minute (bare Fastify, a hand-written Fastify + SQL route, raw axios, a bare SSE',
-    'broadcast), because this kind of machine varies about threefold from hour to hour; sizes are gzip -9 bytes',
-    'from the same sources as `npm run check:packages`. A target this machine cannot meet shows FAIL.',
-    '',
-    '## Machine',
-    '',
-    markdownTable(machine, ['label', 'value'], ['', '']),
-    '',
-    '## Results',
-    '',
-    markdownTable(results.map(rowOf), COLUMNS, [
-      'suite',
-      'figure',
-      'value',
-      'baseline',
-      'ratio',
-      'target',
-      'result',
-      'note',
+    "<!-- Written by `npm run bench` (scripts/bench-report.mjs); do not edit. Each language's performance.md",
+    '     includes these regions between its own words. -->',
+    ...region('date', [date]),
+    ...region('command', [`\`${command}\``]),
+    ...region('duration', [formatDuration(seconds)]),
+    ...region('summary', [summary]),
+    ...region('machine', [markdownTable(machine, ['label', 'value'], ['', ''])]),
+    ...region('results', [
+      markdownTable(results.map(rowOf), COLUMNS, [
+        'suite',
+        'figure',
+        'value',
+        'baseline',
+        'ratio',
+        'target',
+        'result',
+        'note',
+      ]),
     ]),
-    '',
-    '## Suites',
-    '',
-    markdownTable(suiteRows, ['suite', 'command', 'seconds', 'exit']),
-    ...(notes.length > 0 ? ['', '## Notes', '', ...notes.map((note) => `- ${note}`)] : []),
+    ...region('suites', [markdownTable(suiteRows, ['suite', 'command', 'seconds', 'exit'])]),
+    ...region(
+      'notes',
+      notes.map((note) => `- ${note}`),
+    ),
     '',
   ].join('\n');
 }

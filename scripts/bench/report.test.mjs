@@ -1,5 +1,5 @@
 // The report writer of `npm run bench`: verdicts from value and target, the text table, and the
-// Markdown of docs/performance.md. Not benchmark speed: the inputs are fixed results.
+// Markdown of docs/parts/performance-report.md. Not benchmark speed: the inputs are fixed results.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import {
   formatNumber,
   formatTarget,
   ratioOf,
-  renderMarkdown,
+  renderReport,
   rowOf,
   tally,
   textTable,
@@ -128,7 +128,7 @@ describe('formatting', () => {
   });
 });
 
-describe('renderMarkdown', () => {
+describe('renderReport', () => {
   const results = [
     { suite: '@wsc/widgets', figure: 'embed loader wsc.js', value: 1043, unit: 'B', target: atMost(4096) },
     {
@@ -142,7 +142,7 @@ describe('renderMarkdown', () => {
     },
     { suite: '@wsc/server mail', figure: 'mails per second', value: null, notMeasured: 'not built yet' },
   ];
-  const markdown = renderMarkdown({
+  const markdown = renderReport({
     results,
     machine: [
       { label: 'CPU', value: '2 × Example CPU @ 2.0GHz' },
@@ -155,16 +155,22 @@ describe('renderMarkdown', () => {
     notes: ['PGlite only.'],
   });
 
-  it('names the date, the command, the duration and the counts', () => {
-    expect(markdown).toMatch(/^# Performance\n/);
-    expect(markdown).toContain(
-      'Measured 2026-12-07 08:00 UTC with `npm run bench` in 12 min 5 s: 1 pass, 1 FAIL, 1 not measured.',
-    );
+  /** The lines between `<!-- #region name -->` and its end, as a page including it gets them. */
+  const region = (name) =>
+    new RegExp(`<!-- #region ${name} -->\\n([^]*?)\\n<!-- #endregion ${name} -->`).exec(markdown)?.[1];
+
+  it('names the date, the command, the duration and the counts, each in a region a page includes inline', () => {
+    expect(region('date')).toBe('2026-12-07 08:00 UTC');
+    expect(region('command')).toBe('`npm run bench`');
+    expect(region('duration')).toBe('12 min 5 s');
+    expect(region('summary')).toBe('1 pass, 1 FAIL, 1 not measured');
   });
 
   it('describes the machine and lists every result as a table row with its verdict', () => {
-    expect(markdown).toContain('| CPU | 2 × Example CPU @ 2.0GHz |');
-    expect(markdown).toContain('| suite | figure | value | baseline | ratio | target | result | note |');
+    expect(region('machine')).toContain('| CPU | 2 × Example CPU @ 2.0GHz |');
+    expect(region('results')).toMatch(
+      /^\| suite \| figure \| value \| baseline \| ratio \| target \| result \| note \|/,
+    );
     expect(markdown).toContain(
       '| @wsc/server API | PostgreSQL: PUT vote, req/s | 455 req/s | 700 req/s (floor) | 0.650× | ≥ 0.7× floor | FAIL |  |',
     );
@@ -174,8 +180,8 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain(
       '| @wsc/server mail | mails per second | — |  |  |  | not measured | not built yet |',
     );
-    expect(markdown).toContain('| @wsc/server | node bench/api.mjs | 500 | ok |');
-    expect(markdown).toContain('- PGlite only.');
+    expect(region('suites')).toContain('| @wsc/server | node bench/api.mjs | 500 | ok |');
+    expect(region('notes')).toBe('- PGlite only.');
   });
 });
 
