@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { NOT_BUILT, notBuiltLanguage, notBuiltPage } from './not-built.mjs';
 
 export const DEFAULT_PORT = 5176;
 export const DEFAULT_API_URL = 'http://localhost:8787';
@@ -70,7 +71,8 @@ async function resolveFile(directory, pathname) {
  * @property {string} [apiUrl] the community API the live widgets use; default http://localhost:8787.
  * @property {string} [publishableKey] a `pk_…` bound to this site's origin (reading works without one).
  * @property {string} [directory] the built site; default .vitepress/dist.
- * @property {() => string} [notBuiltMessage] what the page says while the site is not built.
+ * @property {() => import('./not-built.mjs').BuildState} [buildState] whether a build is under way
+ *   while the site is not built (what the page says then); default 'missing'.
  */
 
 /**
@@ -80,13 +82,7 @@ async function resolveFile(directory, pathname) {
  * @property {() => Promise<void>} close
  */
 
-export const NOT_BUILT =
-  'The documentation site is not built on this copy: run `npm run docs` in the repository, then reload this page.';
-
-/** @param {string} message */
-function notBuiltPage(message) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="10"><title>Documentation</title></head><body><main><h1>World Smart City Community documentation</h1><p>${escapeAttribute(message)}</p></main></body></html>`;
-}
+export { NOT_BUILT };
 
 /**
  * Serves the built documentation (a page saying it is not built while the folder has no site);
@@ -120,13 +116,19 @@ export async function startDocsServer(options = {}) {
     }
     if (!existsSync(join(directory, 'index.html'))) {
       // Not built (yet): a page that says so, and reloads while a build runs.
-      const message = options.notBuiltMessage?.() ?? NOT_BUILT;
+      const state = options.buildState?.() ?? 'missing';
+      const language = notBuiltLanguage(
+        new URL(request.url ?? '/', 'http://docs').pathname,
+        request.headers['accept-language'],
+      );
       response.writeHead(503, {
         ...headers,
         'content-type': 'text/html; charset=utf-8',
         'retry-after': '10',
+        'content-language': language,
+        vary: 'accept-language',
       });
-      response.end(request.method === 'HEAD' ? undefined : notBuiltPage(message));
+      response.end(request.method === 'HEAD' ? undefined : notBuiltPage(state, language));
       return;
     }
     const pathname = new URL(request.url ?? '/', 'http://docs').pathname;
@@ -180,7 +182,8 @@ export async function startDocsServer(options = {}) {
  */
 function buildWhenMissing(directory) {
   const state = {
-    message: NOT_BUILT,
+    /** @type {import('./not-built.mjs').BuildState} */
+    phase: 'missing',
     child: /** @type {import('node:child_process').ChildProcess | undefined} */ (undefined),
     stopped: false,
   };
@@ -189,8 +192,7 @@ function buildWhenMissing(directory) {
   // CI builds the site itself (`npm run docs`), after tests that start `npm start` many times.
   const wanted = process.env.DOCS_BUILD_ON_START !== 'off' && !process.env.CI;
   if (!own || !wanted || existsSync(join(directory, 'index.html'))) return state;
-  state.message =
-    'The documentation site is being built (`npm run docs`, a minute or two on a first start). This page reloads by itself.';
+  state.phase = 'building';
   const repository = fileURLToPath(new URL('..', import.meta.url));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // Its own process group, so that stopping it stops turbo and the build under npm too.
@@ -209,7 +211,7 @@ function buildWhenMissing(directory) {
   child.on('exit', (code, signal) => {
     state.child = undefined;
     if (code === 0 || signal || state.stopped) return;
-    state.message = NOT_BUILT;
+    state.phase = 'missing';
     process.stderr.write(
       `${output}\ndocumentation build failed (exit code ${code}): run \`npm run docs\` to see why\n`,
     );
@@ -235,7 +237,7 @@ async function main() {
   const port = Number(process.env.DOCS_PORT || DEFAULT_PORT);
   const directory = process.env.DOCS_DIRECTORY || DEFAULT_DIRECTORY;
   /** @type {ReturnType<typeof buildWhenMissing>} */
-  let build = { message: NOT_BUILT, child: undefined, stopped: false };
+  let build = { phase: /** @type {const} */ ('missing'), child: undefined, stopped: false };
   let docs;
   try {
     docs = await startDocsServer({
@@ -244,7 +246,7 @@ async function main() {
       apiUrl: process.env.WSC_API_URL,
       publishableKey: process.env.WSC_PUBLISHABLE_KEY,
       directory,
-      notBuiltMessage: () => build.message,
+      buildState: () => build.phase,
     });
   } catch (error) {
     const code = /** @type {NodeJS.ErrnoException} */ (error).code;

@@ -70,7 +70,36 @@ describe('startDocsServer', () => {
       const response = await fetch(`${empty.url}/getting-started`);
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('10');
-      expect(await response.text()).toContain(NOT_BUILT.slice(0, 60));
+      expect(await response.text()).toContain(NOT_BUILT.split(':')[0]);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it("says it in the reader's language: the path's, else Accept-Language's; Arabic right to left", async () => {
+    const empty = await startDocsServer({
+      port: 0,
+      directory: join(site, 'http', 'none'),
+      buildState: () => 'building',
+    });
+    try {
+      const arabic = await fetch(`${empty.url}/ar/getting-started`, { headers: { 'accept-language': 'fr' } });
+      expect(arabic.status).toBe(503);
+      expect(arabic.headers.get('content-language')).toBe('ar');
+      const page = await arabic.text();
+      expect(page).toContain('<html lang="ar" dir="rtl">');
+      expect(page).toContain('يجري بناء موقع الوثائق');
+      expect(page).toContain('<code dir="ltr">npm run docs</code>');
+
+      const chinese = await fetch(`${empty.url}/`, {
+        headers: { 'accept-language': 'de;q=1, zh-CN;q=0.8, en;q=0.5' },
+      });
+      const chinesePage = await chinese.text();
+      expect(chinesePage).toContain('<html lang="zh-Hans" dir="ltr">');
+      expect(chinesePage).toContain('文档站点正在构建');
+
+      const fallback = await fetch(`${empty.url}/`, { headers: { 'accept-language': 'de' } });
+      expect(await fallback.text()).toContain('The documentation site is being built');
     } finally {
       await empty.close();
     }
