@@ -7,6 +7,7 @@ import { toComment } from '../discussion/service';
 import { problem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import type { PrincipalAccount } from '../identity/principal';
+import { forgetAccountInOutbox } from '../outbox/forget-account';
 import { releaseUpcomingRegistrations } from '../registrations/service';
 import { toRegistration } from '../registrations/view';
 import { anonymizeAccount, collectMemberData, findMe, updateMe } from './repository';
@@ -103,12 +104,14 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
       createdAt: row.created_at.toISOString(),
     })),
     registrations: data.registrations.map(toRegistration),
+    partners: data.partners,
   };
 }
 
 /**
- * Deletes the member's account: content stays, anonymized; every token is revoked; recorded in
- * the audit log without personal data.
+ * Deletes the member's account: content stays, anonymized, in the API and in the stored events
+ * that replays and webhook deliveries read; every token is revoked; recorded in the audit log
+ * without personal data.
  *
  * @example
  * await deleteMe(db, actor);
@@ -120,6 +123,8 @@ export async function deleteMe(db: Database, actor: Actor): Promise<void> {
     // behind a deleted member.
     await releaseUpcomingRegistrations(trx, actor);
     await anonymizeAccount(trx, account.id);
+    // After the seats: the cancellations and promotions just written are scrubbed too.
+    await forgetAccountInOutbox(trx, account.id);
     await recordAudit(trx, {
       actorId: account.id,
       partnerId: actor.partnerId,
