@@ -330,7 +330,10 @@ describe.each(databases())('who sees which event, on $kind', ({ kind }) => {
     return { authorization: `Bearer ${partner.secretKey}` };
   }
 
-  async function expectStatus(answer: ReturnType<TestServer['inject']>, status: number) {
+  async function expectStatus(
+    answer: PromiseLike<{ statusCode: number; body: string; json: () => unknown }>,
+    status: number,
+  ) {
     const response = await answer;
     expect(response.statusCode, `${response.statusCode} ${response.body}`).toBeLessThan(300);
     expect([status, 204]).toContain(response.statusCode);
