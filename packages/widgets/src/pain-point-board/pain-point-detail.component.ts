@@ -6,6 +6,7 @@ import {
   type ReportReason,
   type VoteResult,
 } from '@wsc/models';
+import { isKnownWebhookEvent, type LiveEvent, type LiveSubscription } from '@wsc/sdk';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -29,6 +30,8 @@ const CLEAN: FormState = { fields: new Map() };
  * @tagname wsc-pain-point-detail
  * @summary One pain point in a modal dialog: its description, votes, the standards mapped to it
  * and its discussion (read, post, report). Part of `<wsc-pain-point-board>`, which opens it.
+ * While it is open, the discussion follows the pain point live: a comment its author edits shows
+ * its new text, and one a moderator hides is withdrawn.
  *
  * @csspart base - The dialog.
  * @csspart dialog - The dialog.
@@ -73,17 +76,59 @@ export class WscPainPointDetail extends WscElement {
 
   #request = 0;
   #focusTitle = false;
+  #subscription: LiveSubscription | undefined;
+  /** The pain point whose discussion the subscription follows. */
+  #following: string | undefined;
 
   /** Opens the dialog and moves focus to its title. */
   async show(): Promise<void> {
     await this.updateComplete;
     if (this.dialog && !this.dialog.open) this.dialog.showModal();
+    this.#follow(this.loaded?.id);
     this.#focusTitle = true;
     this.#moveFocus();
   }
 
   hide(): void {
     if (this.dialog?.open) this.dialog.close();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#follow(undefined);
+  }
+
+  protected override configurationChanged(): void {
+    // The stream lives on the API origin with the page's key: open it again with the new ones.
+    const following = this.#following;
+    this.#follow(undefined);
+    this.#follow(following);
+  }
+
+  /** Follows the discussion of pain point `id` live (one stream, only while the dialog is open). */
+  #follow(id: string | undefined): void {
+    const wanted = id && this.isConnected && this.dialog?.open ? id : undefined;
+    if (wanted === this.#following && (wanted === undefined || this.#subscription)) return;
+    this.#subscription?.close();
+    this.#subscription = undefined;
+    this.#following = wanted;
+    if (wanted) this.#subscription = this.client.live.subscribe([`pain-points/${wanted}`], this.#onLiveEvent);
+  }
+
+  readonly #onLiveEvent = (event: LiveEvent): void => {
+    if (!isKnownWebhookEvent(event)) return;
+    if (event.type === 'comment.updated') {
+      const { id, body, hidden, updatedAt } = event.data;
+      this.#changeComment(id, (comment) => ({ ...comment, body, hidden, updatedAt }));
+    } else if (event.type === 'comment.hidden') {
+      this.#changeComment(event.data.id, (comment) => ({ ...comment, body: '', hidden: true }));
+    }
+  };
+
+  /** Changes a comment shown (one not loaded yet arrives with its text of today). */
+  #changeComment(id: string, change: (comment: Comment) => Comment): void {
+    if (!this.comments.some((comment) => comment.id === id)) return;
+    this.comments = this.comments.map((comment) => (comment.id === id ? change(comment) : comment));
   }
 
   /** A vote count from the live stream or the board. */
@@ -143,6 +188,7 @@ export class WscPainPointDetail extends WscElement {
     }
     this.loaded = painPoint;
     const id = painPoint.id;
+    this.#follow(id);
     await Promise.all([
       this.client.painPoints.standards.get(id).then(
         (coverage) => {
@@ -182,6 +228,7 @@ export class WscPainPointDetail extends WscElement {
   }
 
   #onClose(): void {
+    this.#follow(undefined);
     this.dispatchEvent(new Event('wsc-detail-close'));
   }
 
