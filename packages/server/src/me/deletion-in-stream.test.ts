@@ -231,6 +231,53 @@ describe.each(databases())('a deleted account in the event stream, on $kind', ({
     ]);
   });
 
+  test('a delivery of an event its partner may no longer read at all is not sent', async () => {
+    const partner = await createPartner(app);
+    const endpoint = await app.inject({
+      method: 'POST',
+      url: '/v1/webhook-endpoints',
+      headers: secret(partner),
+      payload: { url: receiver.url, eventTypes: ['comment.created'] },
+    });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    const endpointId = endpoint.json().id as string;
+    // A hidden comment's event as stored once its audience no longer names the partner (moderators
+    // only, no public form): written directly, as no route leaves one behind today.
+    const event = await app.db
+      .insertInto('outbox_events')
+      .values({
+        type: 'comment.created',
+        subject_type: 'comment',
+        subject_id: 'c-withheld',
+        topics: ['comments'],
+        data: JSON.stringify({ id: 'c-withheld', body: 'For moderators only.' }) as never,
+        audience: JSON.stringify({ roles: ['moderator'] }) as never,
+        public_data: null,
+        partner_id: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await app.db
+      .insertInto('webhook_deliveries')
+      .values({
+        endpoint_id: endpointId,
+        event_id: Number(event.id),
+        event_type: 'comment.created',
+        next_attempt_at: new Date(),
+      })
+      .execute();
+    expect(await app.webhookWorker.drain()).toBe(1);
+    expect(receiver.received).toEqual([]);
+    const [delivery] = (
+      await app.inject({
+        method: 'GET',
+        url: `/v1/webhook-endpoints/${endpointId}/deliveries`,
+        headers: secret(partner),
+      })
+    ).json().data;
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1, responseStatus: null });
+  });
+
   test('the data export names the partners a member signed up through and wrote through', async () => {
     const signUpPartner = await createPartner(app, { name: 'ITU site' });
     const writePartner = await createPartner(app, { name: 'City of Geneva' });
