@@ -122,9 +122,9 @@ export async function deleteMe(db: Database, actor: Actor): Promise<void> {
     // Seats first (events locked before any row anonymizeAccount touches): nobody waits in line
     // behind a deleted member.
     await releaseUpcomingRegistrations(trx, actor);
-    await anonymizeAccount(trx, account.id);
-    // After the seats: the cancellations and promotions just written are scrubbed too.
+    // After the seats (their cancellations are scrubbed too), before the content forgets its author.
     await forgetAccountInOutbox(trx, account.id);
+    await anonymizeAccount(trx, account.id);
     await recordAudit(trx, {
       actorId: account.id,
       partnerId: actor.partnerId,
