@@ -18,7 +18,10 @@ import { startTestReceiver, type TestReceiver } from '../webhooks/test-receiver'
 // Issue #19 §1: every event type the outbox emits × every audience, live (an open stream),
 // replayed (`Last-Event-ID`) and as webhook deliveries. One scenario makes each type happen once
 // or more about one member ("the member themself", an expert who came through partner A's single
-// sign-on); the table says what each audience must see of each type. A type added to
+// sign-on); the table says what each audience must see of each type. The event's organisers
+// change after the scenario, before the replays: ITU organised it while the events were written
+// (the former organisers), ISO organises it since (the current ones), so live streams and
+// deliveries follow the organisers of the day and replays those of today. A type added to
 // WEBHOOK_EVENT_TYPES without a row fails the test (and the type check).
 
 /** `full`: the payload; `public`: the public counts only; `none`: nothing at all. */
@@ -48,8 +51,10 @@ const WEBHOOK_AUDIENCES = [
 type WebhookAudience = (typeof WEBHOOK_AUDIENCES)[number];
 
 interface Row {
-  /** What each audience sees live and in a replay (the same: replays judge as of today). */
-  stream: Record<StreamAudience, Seen>;
+  /** What each audience saw live, while the former organisers organised the event. */
+  live: Record<StreamAudience, Seen>;
+  /** What each audience replays once the current organisers took over. */
+  replay: Record<StreamAudience, Seen>;
   /** What each partner's webhook endpoint (subscribed to every type) is sent. */
   webhooks: Record<WebhookAudience, Seen>;
 }
@@ -59,33 +64,47 @@ const everyone = <Audience extends string>(audiences: readonly Audience[], seen:
 
 /** Community content: anyone may read it, every subscribed endpoint is sent it. */
 const PUBLIC: Row = {
-  stream: everyone(STREAM_AUDIENCES, 'full'),
+  live: everyone(STREAM_AUDIENCES, 'full'),
+  replay: everyone(STREAM_AUDIENCES, 'full'),
   webhooks: everyone(WEBHOOK_AUDIENCES, 'full'),
 };
 
+/** What an event about the member shows everyone but its organisers: the counts, or all of it. */
+const ABOUT_THE_MEMBER_BEYOND_ORGANISERS = {
+  anonymous: 'public',
+  'publishable key': 'public',
+  member: 'public',
+  'the member themself': 'full',
+  'partner A (the member came through it)': 'full',
+  'partner B': 'public',
+  moderator: 'public',
+} as const;
+
 /**
- * An event about a member: in full to them, their partners and the event's organisers of today;
- * the counts to everyone else, former organisers included; no delivery to other partners.
+ * An event about a member: in full to them, their partners and the event's organisers of the day
+ * it is read; the counts to everyone else; delivered to the partners that may read it when it is
+ * written, and to no other.
  */
 const ABOUT_THE_MEMBER: Row = {
-  stream: {
-    anonymous: 'public',
-    'publishable key': 'public',
-    member: 'public',
-    'the member themself': 'full',
-    'partner A (the member came through it)': 'full',
-    'partner B': 'public',
-    'current organiser': 'full',
-    "current organisers' partner": 'full',
+  live: {
+    ...ABOUT_THE_MEMBER_BEYOND_ORGANISERS,
+    'former organiser': 'full',
+    "former organisers' partner": 'full',
+    'current organiser': 'public',
+    "current organisers' partner": 'public',
+  },
+  replay: {
+    ...ABOUT_THE_MEMBER_BEYOND_ORGANISERS,
     'former organiser': 'public',
     "former organisers' partner": 'public',
-    moderator: 'public',
+    'current organiser': 'full',
+    "current organisers' partner": 'full',
   },
   webhooks: {
     'partner A (the member came through it)': 'full',
     'partner B': 'none',
-    "current organisers' partner": 'full',
-    "former organisers' partner": 'none',
+    "former organisers' partner": 'full',
+    "current organisers' partner": 'none',
   },
 };
 
@@ -135,7 +154,7 @@ describe.each(databases())('who sees which event, on $kind', ({ kind }) => {
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     for (const audience of WEBHOOK_AUDIENCES) receivers.set(audience, await startTestReceiver());
 
-    // Set-up: who is who, the endpoints, an event that ITU organised and ISO organises now, full.
+    // Set-up: who is who, the endpoints, an event ITU organises, full.
     const partnerA = await createPartner(app, { name: 'Partner A' });
     const partnerB = await createPartner(app, { name: 'Partner B' });
     const currentOrganisersPartner = await createPartner(app, { name: 'ISO site' });
@@ -196,15 +215,6 @@ describe.each(databases())('who sees which event, on $kind', ({ kind }) => {
     headersOf.set('moderator', moderator.headers);
 
     const event = await createEventAs(app, formerOrganiser.headers, { organiserIds: ['itu'], capacity: 1 });
-    await expectStatus(
-      app.inject({
-        method: 'PATCH',
-        url: `/v1/events/${event.id}`,
-        headers: admin.headers,
-        payload: { organiserIds: ['iso'] },
-      }),
-      200,
-    );
     await expectStatus(
       app.inject({
         method: 'POST',
@@ -307,7 +317,7 @@ describe.each(databases())('who sees which event, on $kind', ({ kind }) => {
       app.inject({
         method: 'PATCH',
         url: `/v1/events/${event.id}`,
-        headers: currentOrganiser.headers,
+        headers: formerOrganiser.headers,
         payload: { capacity: 2 },
       }),
       200,
@@ -318,6 +328,20 @@ describe.each(databases())('who sees which event, on $kind', ({ kind }) => {
     );
     await app.outbox.caughtUp();
     await app.webhookWorker.drain();
+    // Every audience heard the scenario live (from the same read of the outbox) before the change.
+    for (const stream of live.values()) {
+      await stream.until((frames) => frames.some((frame) => frame.event === LAST_TYPE));
+    }
+    await expectStatus(
+      app.inject({
+        method: 'PATCH',
+        url: `/v1/events/${event.id}`,
+        headers: admin.headers,
+        payload: { organiserIds: ['iso'] },
+      }),
+      200,
+    );
+    await app.outbox.caughtUp();
   }, 120_000);
 
   afterAll(async () => {
@@ -378,7 +402,7 @@ describe.each(databases())('who sees which event, on $kind', ({ kind }) => {
       );
       for (const type of WEBHOOK_EVENT_TYPES) {
         seen[type] = { ...seen[type], [audience]: seenOf(events, type) };
-        expected[type] = { ...expected[type], [audience]: MATRIX[type].stream[audience] };
+        expected[type] = { ...expected[type], [audience]: MATRIX[type].live[audience] };
       }
     }
     expect(seen).toEqual(expected);
@@ -399,7 +423,7 @@ describe.each(databases())('who sees which event, on $kind', ({ kind }) => {
       stream.close();
       for (const type of WEBHOOK_EVENT_TYPES) {
         seen[type] = { ...seen[type], [audience]: seenOf(events, type) };
-        expected[type] = { ...expected[type], [audience]: MATRIX[type].stream[audience] };
+        expected[type] = { ...expected[type], [audience]: MATRIX[type].replay[audience] };
       }
     }
     expect(seen).toEqual(expected);
