@@ -95,41 +95,36 @@ export class WscPainPointDetail extends WscElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#follow(undefined);
+    this.#follow();
   }
 
   protected override configurationChanged(): void {
     // The stream lives on the API origin with the page's key: open it again with the new ones.
-    const following = this.#following;
-    this.#follow(undefined);
-    this.#follow(following);
+    const id = this.#following;
+    this.#follow();
+    this.#follow(id);
   }
 
   /** Follows the discussion of pain point `id` live (one stream, only while the dialog is open). */
-  #follow(id: string | undefined): void {
-    const wanted = id && this.isConnected && this.dialog?.open ? id : undefined;
-    if (wanted === this.#following && (wanted === undefined || this.#subscription)) return;
+  #follow(id?: string): void {
+    const wanted = this.isConnected && this.dialog?.open ? id : undefined;
+    if (wanted === this.#following) return;
     this.#subscription?.close();
-    this.#subscription = undefined;
     this.#following = wanted;
-    if (wanted) this.#subscription = this.client.live.subscribe([`pain-points/${wanted}`], this.#onLiveEvent);
+    this.#subscription = wanted
+      ? this.client.live.subscribe([`pain-points/${wanted}`], this.#onLiveEvent)
+      : undefined;
   }
 
   readonly #onLiveEvent = (event: LiveEvent): void => {
-    if (!isKnownWebhookEvent(event)) return;
-    if (event.type === 'comment.updated') {
-      const { id, body, hidden, updatedAt } = event.data;
-      this.#changeComment(id, (comment) => ({ ...comment, body, hidden, updatedAt }));
-    } else if (event.type === 'comment.hidden') {
-      this.#changeComment(event.data.id, (comment) => ({ ...comment, body: '', hidden: true }));
-    }
+    if (!isKnownWebhookEvent(event) || (event.type !== 'comment.updated' && event.type !== 'comment.hidden'))
+      return;
+    // An edit brings the new text; hiding withdraws it.
+    const { id, body = '', hidden } = event.data as { id: string; body?: string; hidden: boolean };
+    this.comments = this.comments.map((comment) =>
+      comment.id === id ? { ...comment, body, hidden } : comment,
+    );
   };
-
-  /** Changes a comment shown (one not loaded yet arrives with its text of today). */
-  #changeComment(id: string, change: (comment: Comment) => Comment): void {
-    if (!this.comments.some((comment) => comment.id === id)) return;
-    this.comments = this.comments.map((comment) => (comment.id === id ? change(comment) : comment));
-  }
 
   /** A vote count from the live stream or the board. */
   applyVote({ painPointId, voteCount, voted }: Omit<VoteResult, 'voted'> & { voted?: boolean }): void {
@@ -228,7 +223,7 @@ export class WscPainPointDetail extends WscElement {
   }
 
   #onClose(): void {
-    this.#follow(undefined);
+    this.#follow();
     this.dispatchEvent(new Event('wsc-detail-close'));
   }
 
