@@ -44,6 +44,22 @@ export const ExportedPainPointSchema = object({
 });
 export type ExportedPainPoint = z.infer<typeof ExportedPainPointSchema>;
 
+/** How a member came through a partner's site. */
+export const PARTNER_LINKS = ['sign-up', 'single-sign-on', 'contributions'] as const;
+
+/**
+ * A partner (an IEC, ISO, ITU or city site) the member came through, in a data export: the one
+ * they signed up through, those that sign them in (single sign-on), and those their pain points,
+ * comments, reports, votes and registrations were made through.
+ */
+export const ExportedPartnerSchema = object({
+  id: IdSchema,
+  name: z.string(),
+  /** `sign-up`, `single-sign-on`, `contributions`: how the member came through it. */
+  via: z.array(openEnum(PARTNER_LINKS)),
+});
+export type ExportedPartner = z.infer<typeof ExportedPartnerSchema>;
+
 /** `GET /v1/me/export`: everything the platform holds about the signed-in member. */
 export const MeExportSchema = object({
   exportedAt: DateTimeSchema,
@@ -56,6 +72,8 @@ export const MeExportSchema = object({
   standardMappings: z.array(StandardMappingSchema),
   /** Event registrations, cancelled ones included, oldest first. */
   registrations: z.array(RegistrationSchema),
+  /** The partners the member came through, by name. */
+  partners: z.array(ExportedPartnerSchema),
 });
 export type MeExport = z.infer<typeof MeExportSchema>;
 

@@ -149,7 +149,9 @@ export async function collectMemberData(db: Database, accountId: string) {
     .orderBy('created_at')
     .execute();
   const registrations = await listMemberRegistrations(db, accountId);
+  const partners = await partnersOfMember(db, accountId);
   return {
+    partners,
     painPoints,
     votes,
     comments: comments as (Selectable<CommentsTable> & { locked: boolean })[],
@@ -157,6 +159,37 @@ export async function collectMemberData(db: Database, accountId: string) {
     mappings,
     registrations,
   };
+}
+
+/**
+ * The partners a member came through, by name, with how: the one they signed up through, those
+ * that sign them in (SSO), and those their writes were made through.
+ */
+async function partnersOfMember(db: Database, accountId: string) {
+  const result = await sql<{ id: string; name: string; via: string[] }>`
+    select partner.id, partner.name, array_agg(distinct link.via order by link.via) as via
+    from (
+      select partner_id, 'sign-up' as via from stakeholders where id = ${accountId}
+      union all select partner_id, 'single-sign-on' from partner_identities where account_id = ${accountId}
+      union all select partner_id, 'contributions' from pain_points where author_id = ${accountId}
+      union all select partner_id, 'contributions' from comments where author_id = ${accountId}
+      union all select partner_id, 'contributions' from comment_reports where reporter_id = ${accountId}
+      union all select partner_id, 'contributions' from votes where account_id = ${accountId}
+      union all select partner_id, 'contributions' from registrations where account_id = ${accountId}
+    ) link
+    join partners partner on partner.id = link.partner_id
+    group by partner.id, partner.name
+    order by partner.name, partner.id
+  `.execute(db);
+  return result.rows.map((row) => ({ id: row.id, name: row.name, via: sortedLinks(row.via) }));
+}
+
+const LINK_ORDER = ['sign-up', 'single-sign-on', 'contributions'] as const;
+
+/** `array_agg` comes back as a PostgreSQL array literal on some drivers: read both forms. */
+function sortedLinks(via: string[] | string): (typeof LINK_ORDER)[number][] {
+  const links = Array.isArray(via) ? via : via.replace(/^\{|\}$/g, '').split(',');
+  return LINK_ORDER.filter((link) => links.includes(link));
 }
 
 /**

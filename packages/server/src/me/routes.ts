@@ -79,7 +79,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['me'],
         summary: 'Download all your data as JSON',
         description:
-          'Account, profile, pain points (every language), votes, comments (hidden ones too), reports and standard mappings.',
+          'Account, profile, pain points (every language), votes, comments (hidden ones too), reports, standard mappings, registrations, and the partner sites you came through (signed up, signed in with single sign-on, or wrote through).',
         response: { 200: MeExportSchema },
       },
     },

@@ -7,6 +7,7 @@ import { toComment } from '../discussion/service';
 import { problem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import type { PrincipalAccount } from '../identity/principal';
+import { forgetAccountInOutbox } from '../outbox/forget-account';
 import { releaseUpcomingRegistrations } from '../registrations/service';
 import { toRegistration } from '../registrations/view';
 import { anonymizeAccount, collectMemberData, findMe, updateMe } from './repository';
@@ -103,12 +104,14 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
       createdAt: row.created_at.toISOString(),
     })),
     registrations: data.registrations.map(toRegistration),
+    partners: data.partners,
   };
 }
 
 /**
- * Deletes the member's account: content stays, anonymized; every token is revoked; recorded in
- * the audit log without personal data.
+ * Deletes the member's account: content stays, anonymized, in the API and in the stored events
+ * that replays and webhook deliveries read; every token is revoked; recorded in the audit log
+ * without personal data.
  *
  * @example
  * await deleteMe(db, actor);
@@ -119,6 +122,8 @@ export async function deleteMe(db: Database, actor: Actor): Promise<void> {
     // Seats first (events locked before any row anonymizeAccount touches): nobody waits in line
     // behind a deleted member.
     await releaseUpcomingRegistrations(trx, actor);
+    // After the seats (their cancellations are scrubbed too), before the content forgets its author.
+    await forgetAccountInOutbox(trx, account.id);
     await anonymizeAccount(trx, account.id);
     await recordAudit(trx, {
       actorId: account.id,

@@ -55,7 +55,7 @@ export interface OutboxPage {
  * `organizationIds`: whoever organised the event the day it was written and no longer does
  * reads what the public reads, and a new organiser reads what came before them.
  */
-const CURRENT_AUDIENCE_SQL = sql`case when audience ? 'organisersOfEvent' then
+export const CURRENT_AUDIENCE_SQL = sql`case when audience ? 'organisersOfEvent' then
       (audience - 'organisersOfEvent') || jsonb_build_object('organizationIds',
         coalesce(audience -> 'organizationIds', '[]'::jsonb) || coalesce(
           (select jsonb_agg(organiser.organization_id) from event_organisers organiser

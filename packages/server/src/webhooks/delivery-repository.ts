@@ -3,6 +3,8 @@ import type { WebhookDelivery } from '@wsc/models/partner';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, WebhookDeliveriesTable } from '../database/schema';
+import { canRead, type StoredAudience } from '../outbox/audience';
+import { CURRENT_AUDIENCE_SQL } from '../outbox/outbox-reader';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -20,7 +22,11 @@ export interface ClaimedDelivery {
   eventId: number;
   eventType: string;
   eventCreatedAt: Date;
-  data: Record<string, unknown>;
+  /**
+   * What the endpoint's partner may read of the event today: the full payload, its public form,
+   * or null when it may read nothing of it any more (nothing is sent).
+   */
+  data: Record<string, unknown> | null;
 }
 
 /**
@@ -28,6 +34,11 @@ export interface ClaimedDelivery {
  * (a disabled partner's deliveries wait until it is enabled again). `FOR UPDATE SKIP
  * LOCKED` keeps two workers (two instances) from claiming one row; the lease lets a row claimed
  * by a killed worker be claimed again once it expires. One statement, one round trip.
+ *
+ * Each delivery's payload is judged when it is sent, as a replay is (see `readOutboxAfter`):
+ * a partner whose organisation no longer organises the event, or whose member deleted their
+ * account, receives the public form of a registration, first attempts, retries and
+ * redeliveries alike.
  *
  * @example
  * const batch = await claimDueDeliveries(db, { now, leaseUntil, token: randomUUID(), limit: 10 });
@@ -50,6 +61,10 @@ export async function claimDueDeliveries(
     type: string;
     created_at: Date | string;
     data: Record<string, unknown> | string;
+    audience: StoredAudience | string;
+    public_data: Record<string, unknown> | string | null;
+    partner_id: string;
+    organization_id: string | null;
   }>`
     with due as (
       select delivery.id
@@ -73,9 +88,12 @@ export async function claimDueDeliveries(
                 delivery.max_attempts, delivery.claim_token
     )
     select claimed.*, endpoint.url, endpoint.secret, endpoint.previous_secret,
-           endpoint.previous_secret_expires_at, event.type, event.created_at, event.data
+           endpoint.previous_secret_expires_at, event.type, event.created_at, event.data,
+           ${CURRENT_AUDIENCE_SQL} as audience, event.public_data, partner.id as partner_id,
+           partner.organization_id
     from claimed
     join webhook_endpoints endpoint on endpoint.id = claimed.endpoint_id
+    join partners partner on partner.id = endpoint.partner_id
     join outbox_events event on event.id = claimed.event_id
   `.execute(db);
   return result.rows.map((row) => ({
@@ -91,8 +109,30 @@ export async function claimDueDeliveries(
     eventId: Number(row.event_id),
     eventType: row.type,
     eventCreatedAt: new Date(row.created_at),
-    data: typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : row.data,
+    data: payloadFor(row),
   }));
+}
+
+function parsed<Value>(value: Value | string): Value {
+  return typeof value === 'string' ? (JSON.parse(value) as Value) : value;
+}
+
+/** The payload the partner may read today: a secret key's reading, as on the stream. */
+function payloadFor(row: {
+  data: Record<string, unknown> | string;
+  audience: StoredAudience | string;
+  public_data: Record<string, unknown> | string | null;
+  partner_id: string;
+  organization_id: string | null;
+}): Record<string, unknown> | null {
+  const viewer = {
+    accountId: null,
+    roles: [],
+    organizationId: row.organization_id,
+    partnerId: row.partner_id,
+  };
+  if (canRead(parsed(row.audience), viewer)) return parsed(row.data);
+  return row.public_data === null ? null : parsed(row.public_data);
 }
 
 export interface AttemptOutcome {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { eventBody } from '../outbox/event-body';
 import {
+  type AttemptOutcome,
   type ClaimedDelivery,
   claimDueDeliveries,
   nextClaimableAt,
@@ -184,6 +185,20 @@ export class WebhookWorker {
 
   async #attempt(delivery: ClaimedDelivery): Promise<void> {
     const at = this.#clock();
+    if (delivery.data === null) {
+      // The partner may read nothing of the event any more: nothing is sent, and nothing retried.
+      await this.#record(delivery, {
+        at,
+        status: null,
+        error: 'Withheld: this partner may no longer read the event.',
+        excerpt: null,
+        durationMilliseconds: 0,
+        succeeded: false,
+        gone: false,
+        nextAttemptAt: null,
+      });
+      return;
+    }
     const body = eventBody(
       { id: delivery.eventId, type: delivery.eventType as never, createdAt: delivery.eventCreatedAt },
       delivery.data,
@@ -207,18 +222,22 @@ export class WebhookWorker {
     const succeeded = response.status !== null && response.status >= 200 && response.status < 300;
     const gone = response.status === 410;
     const finishedAt = this.#clock();
+    await this.#record(delivery, {
+      at,
+      status: response.status,
+      error: response.error ?? (succeeded ? null : `HTTP ${response.status}`),
+      excerpt: response.excerpt,
+      durationMilliseconds: response.durationMilliseconds,
+      succeeded,
+      gone,
+      nextAttemptAt:
+        succeeded || gone ? null : nextAttemptAt(delivery.attempts + 1, finishedAt, delivery.maxAttempts),
+    });
+  }
+
+  async #record(delivery: ClaimedDelivery, outcome: AttemptOutcome): Promise<void> {
     try {
-      await recordAttempt(this.#db, delivery, {
-        at,
-        status: response.status,
-        error: response.error ?? (succeeded ? null : `HTTP ${response.status}`),
-        excerpt: response.excerpt,
-        durationMilliseconds: response.durationMilliseconds,
-        succeeded,
-        gone,
-        nextAttemptAt:
-          succeeded || gone ? null : nextAttemptAt(delivery.attempts + 1, finishedAt, delivery.maxAttempts),
-      });
+      await recordAttempt(this.#db, delivery, outcome);
     } catch (error) {
       // The lease expires and another round retries: at least once, never lost.
       this.#log.error({ err: error, deliveryId: delivery.id }, 'recording a webhook attempt failed');

@@ -334,6 +334,79 @@ describe.skipIf(!hasChromium)('<wsc-pain-point-board> on a partner page', () => 
     await page.close();
   });
 
+  it('shows a comment edited by its author, and one a moderator hides, live in the open discussion', async () => {
+    const lagos = ids.get('sample-lagos-outage-status-not-shared') ?? '';
+    const posted = await env.app.inject({
+      method: 'POST',
+      url: `/v1/pain-points/${lagos}/comments`,
+      headers: other.headers,
+      payload: { body: 'Call me on +234 1 280 2000 for the outage map.' },
+    });
+    expect(posted.statusCode, posted.body).toBe(201);
+    const id = posted.json().id as string;
+    const edit = (body: string) =>
+      env.app.inject({
+        method: 'PATCH',
+        url: `/v1/comments/${id}`,
+        headers: other.headers,
+        payload: { body },
+      });
+    const { page, errors } = await env.open(
+      `<wsc-pain-point-board pain-point="${lagos}"></wsc-pain-point-board>`,
+    );
+    const shown = page.locator(`${DETAIL} dialog[open] li[data-id="${id}"]`);
+    await expect.poll(() => shown.textContent()).toContain('+234 1 280 2000');
+
+    // Edits until one shows: the discussion's stream opens a moment after the dialog.
+    let attempt = 0;
+    let live = false;
+    while (!live && attempt < 20) {
+      attempt += 1;
+      const edited = await edit(`Outage map, draft ${attempt}.`);
+      expect(edited.statusCode, edited.body).toBe(200);
+      live = await page
+        .waitForFunction(
+          ({ selector, text }) =>
+            document
+              .querySelector(selector.board)
+              ?.shadowRoot?.querySelector(selector.detail)
+              ?.shadowRoot?.querySelector(selector.comment)
+              ?.textContent?.includes(text),
+          {
+            selector: { board: BOARD, detail: 'wsc-pain-point-detail', comment: `li[data-id="${id}"]` },
+            text: `draft ${attempt}.`,
+          },
+          { polling: 50, timeout: 500 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+    }
+    expect(live).toBe(true);
+    // Now the stream is open: the author's next edit replaces the text in place, without a reload.
+    const final = await edit('Outage map: ask in this thread.');
+    expect(final.statusCode, final.body).toBe(200);
+    await expect
+      .poll(() => shown.locator('.comment-body').textContent())
+      .toBe('Outage map: ask in this thread.');
+    expect(await shown.textContent()).not.toContain('+234');
+    expect(await env.axe(page)).toEqual([]);
+
+    const moderator = await signUp(env.app, { roles: ['moderator'] });
+    const hidden = await env.app.inject({
+      method: 'POST',
+      url: `/v1/comments/${id}/hide`,
+      headers: moderator.headers,
+      payload: { reason: 'Personal data' },
+    });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    await expect.poll(() => shown.textContent()).toContain('A moderator hid this comment.');
+    expect(await shown.textContent()).not.toContain('Outage map');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('speaks Arabic right to left with no raw message key, and shows a hostile title as text', async () => {
     const { page, errors } = await env.open(
       `<wsc-pain-point-board lang="ar" domain="water"></wsc-pain-point-board>

@@ -6,6 +6,7 @@ import {
   type ReportReason,
   type VoteResult,
 } from '@wsc/models';
+import { isKnownWebhookEvent, type LiveEvent, type LiveSubscription } from '@wsc/sdk';
 import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -29,6 +30,8 @@ const CLEAN: FormState = { fields: new Map() };
  * @tagname wsc-pain-point-detail
  * @summary One pain point in a modal dialog: its description, votes, the standards mapped to it
  * and its discussion (read, post, report). Part of `<wsc-pain-point-board>`, which opens it.
+ * While it is open, the discussion follows the pain point live: a comment its author edits shows
+ * its new text, and one a moderator hides is withdrawn.
  *
  * @csspart base - The dialog.
  * @csspart dialog - The dialog.
@@ -73,11 +76,15 @@ export class WscPainPointDetail extends WscElement {
 
   #request = 0;
   #focusTitle = false;
+  #subscription: LiveSubscription | undefined;
+  /** The pain point whose discussion the subscription follows. */
+  #following: string | undefined;
 
   /** Opens the dialog and moves focus to its title. */
   async show(): Promise<void> {
     await this.updateComplete;
     if (this.dialog && !this.dialog.open) this.dialog.showModal();
+    this.#follow(this.loaded?.id);
     this.#focusTitle = true;
     this.#moveFocus();
   }
@@ -85,6 +92,39 @@ export class WscPainPointDetail extends WscElement {
   hide(): void {
     if (this.dialog?.open) this.dialog.close();
   }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#follow();
+  }
+
+  protected override configurationChanged(): void {
+    // The stream lives on the API origin with the page's key: open it again with the new ones.
+    const id = this.#following;
+    this.#follow();
+    this.#follow(id);
+  }
+
+  /** Follows the discussion of pain point `id` live (one stream, only while the dialog is open). */
+  #follow(id?: string): void {
+    const wanted = this.isConnected && this.dialog?.open ? id : undefined;
+    if (wanted === this.#following) return;
+    this.#subscription?.close();
+    this.#following = wanted;
+    this.#subscription = wanted
+      ? this.client.live.subscribe([`pain-points/${wanted}`], this.#onLiveEvent)
+      : undefined;
+  }
+
+  readonly #onLiveEvent = (event: LiveEvent): void => {
+    if (!isKnownWebhookEvent(event) || (event.type !== 'comment.updated' && event.type !== 'comment.hidden'))
+      return;
+    // An edit brings the new text; hiding withdraws it.
+    const { id, body = '', hidden } = event.data as { id: string; body?: string; hidden: boolean };
+    this.comments = this.comments.map((comment) =>
+      comment.id === id ? { ...comment, body, hidden } : comment,
+    );
+  };
 
   /** A vote count from the live stream or the board. */
   applyVote({ painPointId, voteCount, voted }: Omit<VoteResult, 'voted'> & { voted?: boolean }): void {
@@ -143,6 +183,7 @@ export class WscPainPointDetail extends WscElement {
     }
     this.loaded = painPoint;
     const id = painPoint.id;
+    this.#follow(id);
     await Promise.all([
       this.client.painPoints.standards.get(id).then(
         (coverage) => {
@@ -182,6 +223,7 @@ export class WscPainPointDetail extends WscElement {
   }
 
   #onClose(): void {
+    this.#follow();
     this.dispatchEvent(new Event('wsc-detail-close'));
   }
 
