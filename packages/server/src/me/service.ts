@@ -76,6 +76,7 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
     })),
     votes: data.votes.map((row) => ({
       painPointId: row.pain_point_id,
+      partnerId: row.partner_id,
       createdAt: row.created_at.toISOString(),
     })),
     // The member's own text, hidden or not: it is their data.
@@ -87,6 +88,7 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
       id: row.id,
       commentId: row.comment_id,
       reporterId: row.reporter_id,
+      partnerId: row.partner_id,
       reason: row.reason as MeExport['reports'][number]['reason'],
       note: row.note,
       createdAt: row.created_at.toISOString(),
