@@ -391,6 +391,26 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       { url: `/v1/partners/${created.id}/keys`, headers, payload: { kind: 'publishable' } },
       422,
     );
+    await call(
+      'GET /v1/partners/{id}/sso-accounts',
+      { url: `/v1/partners/${created.id}/sso-accounts`, headers },
+      200,
+    );
+    await call(
+      'GET /v1/partners/{id}/sso-accounts',
+      { url: '/v1/partners/no-such-partner/sso-accounts', headers },
+      404,
+    );
+    await call(
+      'POST /v1/partners/{id}/sso-accounts/suspension',
+      { url: `/v1/partners/${created.id}/sso-accounts/suspension`, headers, payload: { reason: 'Contract' } },
+      200,
+    );
+    await call(
+      'POST /v1/partners/{id}/sso-accounts/suspension',
+      { url: `/v1/partners/${created.id}/sso-accounts/suspension`, headers, payload: {} },
+      422,
+    );
     await call('GET /v1/partners/{id}/keys', { url: `/v1/partners/${created.id}/keys`, headers }, 200);
     await call('GET /v1/partners/{id}/keys', { url: '/v1/partners/no-such-partner/keys', headers }, 404);
     await call(

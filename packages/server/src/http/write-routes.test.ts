@@ -21,6 +21,7 @@ const WRITE_ROUTES: Record<string, Access> = {
   'PATCH /v1/partners/{id}': 'admin',
   'POST /v1/partners/{id}/keys': 'admin',
   'DELETE /v1/partners/{id}/keys/{keyId}': 'admin',
+  'POST /v1/partners/{id}/sso-accounts/suspension': 'admin',
   'PATCH /v1/accounts/{id}': 'admin',
   'PATCH /v1/me': 'member',
   'DELETE /v1/me': 'member',
