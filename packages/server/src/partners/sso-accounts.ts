@@ -167,3 +167,44 @@ export async function suspendPartnerSsoAccounts(
     };
   });
 }
+
+/** The window the SSO sign-up limit counts in. */
+export const SSO_SIGNUP_WINDOW_SECONDS = 3600;
+
+/**
+ * Refuses a partner's new SSO account when it minted `limit` of them in the last hour (429
+ * `sso-signups-limited`, `Retry-After` until the oldest of them leaves the window). Call it in
+ * the sign-up's transaction before creating the account: it takes the partner's turn on its SSO
+ * accounts, so concurrent sign-ups are counted one after another and exactly `limit` get
+ * through, on every instance, the count being the database's.
+ *
+ * @example
+ * await holdSsoSignupTurn(trx, partner.id, app.config.ssoSignupsPerPartnerPerHour);
+ */
+export async function holdSsoSignupTurn(
+  db: Database,
+  partnerId: string,
+  limit: number | false,
+): Promise<void> {
+  await holdSubject(db, 'partner_sso_accounts', partnerId);
+  if (limit === false) return;
+  const row = await db
+    .selectFrom('partner_identities')
+    .select([
+      sql<string | number>`count(*)`.as('count'),
+      sql<
+        number | null
+      >`ceil(extract(epoch from (min(created_at) + make_interval(secs => ${SSO_SIGNUP_WINDOW_SECONDS}) - clock_timestamp())))`.as(
+        'retry_after',
+      ),
+    ])
+    .where('partner_id', '=', partnerId)
+    .where(sql<boolean>`created_at > clock_timestamp() - make_interval(secs => ${SSO_SIGNUP_WINDOW_SECONDS})`)
+    .executeTakeFirstOrThrow();
+  if (Number(row.count) < limit) return;
+  const retryAfter = Math.min(SSO_SIGNUP_WINDOW_SECONDS, Math.max(1, Number(row.retry_after ?? 1)));
+  throw problem('sso-signups-limited', {
+    detail: `This partner's single sign-on created ${limit} new accounts in the last hour, as many as it may (ssoSignupsPerPartnerPerHour). Users it signed in before still sign in; this new user can in ${retryAfter} s. Ask the platform's admins if your users need more.`,
+    headers: { 'retry-after': String(retryAfter) },
+  });
+}
