@@ -57,7 +57,10 @@ export type {
   PainPointCommentCreateParams,
   PainPointCommentListParams,
 } from './resources/pain-point-comments';
-export type { PainPointStandardCreateParams } from './resources/pain-point-standards';
+export type {
+  PainPointStandardCreateParams,
+  PainPointStandardHideNoteParams,
+} from './resources/pain-point-standards';
 export type {
   PainPointChangeStatusParams,
   PainPointCountriesParams,

@@ -747,6 +747,27 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       { url: standardsOf, headers: author.headers, payload: mapping },
       403,
     );
+    const noteOf = `${standardsOf}/${standardId}/note`;
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/hide',
+      { url: `${noteOf}/hide`, headers: moderator.headers, payload: { reason: 'Contract' } },
+      200,
+    );
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/hide',
+      { url: `${noteOf}/hide`, headers: moderator.headers, payload: {} },
+      422,
+    );
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/restore',
+      { url: `${noteOf}/restore`, headers: moderator.headers },
+      200,
+    );
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/restore',
+      { url: `${standardsOf}/none/note/restore`, headers: moderator.headers },
+      404,
+    );
     await call('GET /v1/pain-points/{id}/standards', { url: standardsOf }, 200);
     await call('GET /v1/pain-points/{id}/standards', { url: '/v1/pain-points/none/standards' }, 404);
     await call('GET /v1/coverage', { url: '/v1/coverage' }, 200);

@@ -43,6 +43,8 @@ const WRITE_ROUTES: Record<string, Access> = {
   'POST /v1/comments/{id}/hide': 'moderator',
   'POST /v1/comments/{id}/restore': 'moderator',
   'POST /v1/pain-points/{id}/standards': 'expert',
+  'POST /v1/pain-points/{id}/standards/{standardId}/note/hide': 'moderator',
+  'POST /v1/pain-points/{id}/standards/{standardId}/note/restore': 'moderator',
   'POST /v1/events': 'member',
   'PATCH /v1/events/{id}': 'member',
   'POST /v1/events/{id}/sessions': 'member',

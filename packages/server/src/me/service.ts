@@ -100,7 +100,9 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
       standardId: row.standard_id,
       coverage: row.coverage as MeExport['standardMappings'][number]['coverage'],
       clause: row.clause,
+      // The expert's own words, hidden or not: it is their data (as with their comments).
       note: row.note,
+      noteHidden: row.note_hidden,
       expertId: row.expert_id ?? '',
       createdAt: row.created_at.toISOString(),
     })),
