@@ -26,10 +26,12 @@ import {
   listMemberships,
   type MembershipDecider,
   migrate,
+  partnerSsoAccounts,
   recordAudit,
   revokePartnerKey,
   revokeUserTokens,
   seed,
+  suspendPartnerSsoAccounts,
   updateOrganization,
   updatePartnerRecord,
 } from '@wsc/server/admin';
@@ -45,6 +47,12 @@ const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL 
       Its keys, origins and webhooks stop at once and the SSO tokens it issued are revoked.
   partners enable --partner <id>
       Its keys work again (the revoked SSO tokens stay revoked).
+  partners sso-accounts --partner <id>
+      How many accounts the partner minted through SSO, how many are suspended, and their pain
+      points, votes, comments and reports.
+  partners suspend-sso-accounts --partner <id> --reason <text>
+      Suspends every account the partner minted through SSO: their tokens stop at once and their
+      votes are withdrawn from the counts (audited with the reason).
   keys create --partner <id> --kind publishable|secret [--origin <origin>]… [--scope <scope>]…
       Prints the new key once (it is stored hashed). Scopes: ${PARTNER_SCOPES.join(', ')}.
   keys revoke --partner <id> --key <keyId>
@@ -121,6 +129,7 @@ async function run(argv: string[]): Promise<unknown> {
       file: { type: 'string' },
       domain: { type: 'string', multiple: true },
       status: { type: 'string' },
+      reason: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -184,6 +193,19 @@ async function run(argv: string[]): Promise<unknown> {
           });
           return change.after;
         });
+      }
+      case 'partners sso-accounts':
+      case 'partners suspend-sso-accounts': {
+        const partnerId = required(values.partner, 'partner');
+        const partner = await db
+          .selectFrom('partners')
+          .select('id')
+          .where('id', '=', partnerId)
+          .executeTakeFirst();
+        if (!partner) throw new UsageError(`no partner with id ${partnerId}`);
+        if (verb === 'sso-accounts') return await partnerSsoAccounts(db, partnerId);
+        const reason = required(values.reason?.trim(), 'reason');
+        return await suspendPartnerSsoAccounts(db, partnerId, { reason, actorId: null, auditData: OPERATOR });
       }
       case 'keys create': {
         const kind: PartnerKeyKind = oneOf(PARTNER_KEY_KINDS, required(values.kind, 'kind'), 'kind');

@@ -29,10 +29,17 @@ export const EventSessionUpdateSchema = z
   .check(chronological('startsAt', 'endsAt'));
 export type EventSessionUpdate = z.infer<typeof EventSessionUpdateSchema>;
 
-/** What an organiser sees of one registration: the registration plus who registered. */
+/**
+ * What an organiser sees of one registration: the registration plus who registered, and how far
+ * to trust the address: `emailConfirmed` when the member proved it to the community;
+ * `emailAssertedBy` names the partner whose single sign-on gave it (the partner vouches for it,
+ * the community did not check it), null for a community account.
+ */
 export const EventRegistrantSchema = z.extend(RegistrationSchema, {
   displayName: z.string(),
   email: z.string(),
+  emailConfirmed: z.optional(z.boolean()),
+  emailAssertedBy: z.optional(z.nullable(z.object({ partnerId: IdSchema, partnerName: z.string() }))),
   organizationId: z.nullable(IdSchema),
 });
 export type EventRegistrant = z.infer<typeof EventRegistrantSchema>;
@@ -53,6 +60,8 @@ export const REGISTRANT_CSV_COLUMNS = [
   'basis',
   'displayName',
   'email',
+  'emailConfirmed',
+  'emailAssertedByPartner',
   'organizationId',
   'createdAt',
   'cancelledAt',

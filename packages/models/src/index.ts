@@ -269,6 +269,8 @@ export {
   type StandardMapping,
   type StandardMappingCreate,
   StandardMappingCreateSchema,
+  type StandardMappingNoteHide,
+  StandardMappingNoteHideSchema,
   StandardMappingSchema,
 } from './standard-mapping';
 export { type TextLines, textProblem, textRule } from './text';

@@ -98,6 +98,51 @@ export const PartnerStatsSchema = z.object({
 });
 export type PartnerStats = z.infer<typeof PartnerStatsSchema>;
 
+/**
+ * `GET /v1/partners/{id}/sso-accounts` (admin): the accounts a partner minted through single
+ * sign-on (each first sign-in of one of its users creates one) and everything they did, wherever
+ * they did it. A partner's secret key can mint any number of accounts: this is how an admin sees
+ * one partner acting as many people.
+ */
+export const PartnerSsoAccountsSchema = z.object({
+  partnerId: IdSchema,
+  /** Accounts the partner minted (deleted ones excluded). */
+  minted: z.number(),
+  /** Of those, the ones that can sign in. */
+  active: z.number(),
+  /** Of those, the ones an admin disabled or suspended. */
+  suspended: z.number(),
+  /** What the minted accounts did: rows they wrote that still exist. */
+  activity: z.object({
+    painPoints: z.number(),
+    votes: z.number(),
+    comments: z.number(),
+    reports: z.number(),
+  }),
+});
+export type PartnerSsoAccounts = z.infer<typeof PartnerSsoAccountsSchema>;
+
+/** `POST /v1/partners/{id}/sso-accounts/suspension` (admin): why, for the audit log. */
+export const PartnerSsoSuspensionCreateSchema = z.object({
+  reason: z.string().check(textRule('multiple'), z.trim(), z.minLength(1), z.maxLength(1000)),
+});
+export type PartnerSsoSuspensionCreate = z.infer<typeof PartnerSsoSuspensionCreateSchema>;
+
+/**
+ * Answer of a suspension: every account the partner minted that could still sign in is
+ * disabled, its session and SSO tokens revoked, and its votes withdrawn from the counts.
+ */
+export const PartnerSsoSuspensionSchema = z.object({
+  partnerId: IdSchema,
+  reason: z.string(),
+  /** Accounts suspended by this request (those already disabled are not counted again). */
+  suspendedAccounts: z.number(),
+  /** Votes of those accounts taken off pain points' counts. */
+  votesWithdrawn: z.number(),
+  suspendedAt: DateTimeSchema,
+});
+export type PartnerSsoSuspension = z.infer<typeof PartnerSsoSuspensionSchema>;
+
 /** Days `GET /v1/partners/me/stats` counts when `from` is left out. */
 export const PARTNER_STATS_DEFAULT_DAYS = 30;
 /** Longest window one stats query may cover: a leap year. Longer reports add several windows. */

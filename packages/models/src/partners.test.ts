@@ -4,6 +4,7 @@ import {
   PartnerCreateSchema,
   PartnerKeyCreatedSchema,
   PartnerKeyCreateSchema,
+  PartnerSsoSuspensionCreateSchema,
   PartnerUpdateSchema,
 } from './partner';
 import { ProblemSchema } from './problem';
@@ -22,6 +23,8 @@ describe('partner and webhook payloads', () => {
     [PartnerKeyCreateSchema, { kind: 'secret', allowedOrigins: ['https://iec.ch/path'] }, 'allowedOrigins.0'],
     [PartnerKeyCreateSchema, { kind: 'secret', scopes: ['everything'] }, 'scopes.0'],
     [PartnerKeyCreateSchema, { kind: 'public' }, 'kind'],
+    [PartnerSsoSuspensionCreateSchema, {}, 'reason'],
+    [PartnerSsoSuspensionCreateSchema, { reason: '  ' }, 'reason'],
     [WebhookEndpointCreateSchema, { url: 'ftp://example.org', eventTypes: ['comment.created'] }, 'url'],
     [WebhookEndpointCreateSchema, { url: 'https://example.org/hook', eventTypes: [] }, 'eventTypes'],
     [

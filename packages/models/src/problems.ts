@@ -286,6 +286,12 @@ export const PROBLEM_TYPES = {
     title: 'Too many requests',
     meaning: 'The caller spent its per-minute budget: wait for Retry-After seconds.',
   },
+  'sso-signups-limited': {
+    status: 429,
+    title: 'Too many new SSO accounts',
+    meaning:
+      "The partner's single sign-on created as many new community accounts this hour as it may: users it signed in before still sign in; new ones wait for Retry-After seconds.",
+  },
   'headers-too-large': {
     status: 431,
     title: 'Request headers too large',

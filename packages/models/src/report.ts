@@ -23,6 +23,8 @@ export const ReportSchema = object({
   id: IdSchema,
   commentId: IdSchema,
   reporterId: z.nullable(IdSchema),
+  /** The partner whose site or single sign-on the report came through; null for the community's own. */
+  partnerId: z.optional(z.nullable(IdSchema)),
   reason: openEnum(REPORT_REASONS),
   note: z.nullable(z.string()),
   createdAt: DateTimeSchema,

@@ -14,7 +14,10 @@ export const StandardMappingSchema = object({
   coverage: openEnum(COVERAGE_LEVELS),
   /** The clause that addresses it, e.g. `5.3`. */
   clause: z.nullable(z.string()),
+  /** The expert's note; null while a moderator hides it (`noteHidden`), except for moderators. */
   note: z.nullable(z.string()),
+  /** A moderator hid the note. */
+  noteHidden: z.optional(z.boolean()),
   expertId: IdSchema,
   createdAt: DateTimeSchema,
   /** The mapped standard, embedded by `GET /v1/pain-points/{id}/standards`. */
@@ -32,3 +35,9 @@ export const StandardMappingCreateSchema = object({
   note: z.optional(z.nullable(z.string().check(textRule('multiple'), z.trim(), z.maxLength(2000)))),
 });
 export type StandardMappingCreate = z.infer<typeof StandardMappingCreateSchema>;
+
+/** `POST /v1/pain-points/{id}/standards/{standardId}/note/hide` (moderators): why, for the audit log. */
+export const StandardMappingNoteHideSchema = object({
+  reason: z.string().check(textRule('multiple'), z.trim(), z.minLength(1), z.maxLength(1000)),
+});
+export type StandardMappingNoteHide = z.infer<typeof StandardMappingNoteHideSchema>;

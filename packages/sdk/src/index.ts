@@ -57,7 +57,10 @@ export type {
   PainPointCommentCreateParams,
   PainPointCommentListParams,
 } from './resources/pain-point-comments';
-export type { PainPointStandardCreateParams } from './resources/pain-point-standards';
+export type {
+  PainPointStandardCreateParams,
+  PainPointStandardHideNoteParams,
+} from './resources/pain-point-standards';
 export type {
   PainPointChangeStatusParams,
   PainPointCountriesParams,
@@ -66,6 +69,7 @@ export type {
   PainPointUpdateParams,
 } from './resources/pain-points';
 export type { PartnerStatsParams } from './resources/partner';
+export type { PartnerSsoAccountSuspendParams } from './resources/partner-sso-accounts';
 export type { SsoTokenCreateParams } from './resources/sso';
 export type { StakeholderListParams } from './resources/stakeholders';
 export type { StandardListParams } from './resources/standards';

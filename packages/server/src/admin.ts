@@ -23,3 +23,8 @@ export {
   revokePartnerKey,
   updatePartnerRecord,
 } from './partners/repository';
+export {
+  partnerSsoAccounts,
+  type SsoSuspensionRequest,
+  suspendPartnerSsoAccounts,
+} from './partners/sso-accounts';

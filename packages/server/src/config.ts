@@ -22,6 +22,13 @@ export interface ServerOptions {
    * addresses (`::ffff:203.0.113.9`) count as their IPv4 address.
    */
   rateLimitIpv6Prefix?: number | undefined;
+  /**
+   * New community accounts one partner's single sign-on may create per hour (default 1000):
+   * each first sign-in of a partner user creates one, so a secret key could otherwise mint any
+   * number of accounts. Users the partner signed in before are never limited. `false` turns the
+   * limit off. Counted in the database, so every instance shares it.
+   */
+  ssoSignupsPerPartnerPerHour?: number | false | undefined;
   /** Shared rate-limit store across instances. */
   redisUrl?: string | undefined;
   /** Creates or updates this admin at start. */
@@ -74,6 +81,7 @@ export interface AppConfig {
   logLevel: string;
   rateLimit: number | false;
   rateLimitIpv6Prefix: number;
+  ssoSignupsPerPartnerPerHour: number | false;
   redisUrl: string | null;
   trustProxy: boolean | string | number;
   bodyLimit: number;
@@ -91,6 +99,7 @@ export interface AppConfig {
 
 export const DEFAULT_RATE_LIMIT = 120;
 export const DEFAULT_RATE_LIMIT_IPV6_PREFIX = 64;
+export const DEFAULT_SSO_SIGNUPS_PER_PARTNER_PER_HOUR = 1000;
 export const DEFAULT_PORT = 8787;
 
 /**
@@ -105,6 +114,7 @@ export function resolveConfig(options: ServerOptions): AppConfig {
     logLevel: options.logLevel ?? 'info',
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     rateLimitIpv6Prefix: ipv6Prefix('rateLimitIpv6Prefix', options.rateLimitIpv6Prefix),
+    ssoSignupsPerPartnerPerHour: ssoSignupLimit(options.ssoSignupsPerPartnerPerHour),
     redisUrl: options.redisUrl ?? null,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
@@ -137,6 +147,15 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
     }
   }
   const prefix = environment.WSC_RATE_LIMIT_IPV6_PREFIX?.trim();
+  const ssoSignups = environment.WSC_SSO_SIGNUPS_PER_HOUR?.trim();
+  let ssoSignupsPerPartnerPerHour: number | false | undefined;
+  if (ssoSignups === 'off') ssoSignupsPerPartnerPerHour = false;
+  else if (ssoSignups) {
+    ssoSignupsPerPartnerPerHour = Number(ssoSignups);
+    if (!Number.isInteger(ssoSignupsPerPartnerPerHour) || ssoSignupsPerPartnerPerHour < 1) {
+      throw new Error(`WSC_SSO_SIGNUPS_PER_HOUR must be a positive integer or "off", not "${ssoSignups}"`);
+    }
+  }
   const email = environment.WSC_ADMIN_EMAIL?.trim();
   const password = environment.WSC_ADMIN_PASSWORD;
   return {
@@ -149,6 +168,7 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
     rateLimitIpv6Prefix: prefix
       ? ipv6Prefix('WSC_RATE_LIMIT_IPV6_PREFIX', Number(prefix), prefix)
       : undefined,
+    ssoSignupsPerPartnerPerHour,
     admin: email && password ? { email, password } : undefined,
     trustProxy: environment.WSC_TRUST_PROXY ? parseTrustProxy(environment.WSC_TRUST_PROXY) : undefined,
     webhookAllowPrivate: ['1', 'true'].includes(environment.WSC_WEBHOOK_ALLOW_PRIVATE?.trim() ?? ''),
@@ -164,6 +184,14 @@ function ipv6Prefix(name: string, value: number | undefined, given: unknown = va
   if (value === undefined) return DEFAULT_RATE_LIMIT_IPV6_PREFIX;
   if (!Number.isInteger(value) || value < 1 || value > 128) {
     throw new Error(`${name} must be an IPv6 prefix length between 1 and 128 (default 64), not "${given}"`);
+  }
+  return value;
+}
+
+function ssoSignupLimit(value: number | false | undefined): number | false {
+  if (value === undefined) return DEFAULT_SSO_SIGNUPS_PER_PARTNER_PER_HOUR;
+  if (value !== false && (!Number.isInteger(value) || value < 1)) {
+    throw new Error(`ssoSignupsPerPartnerPerHour must be a positive integer or false, not "${value}"`);
   }
   return value;
 }

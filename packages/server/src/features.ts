@@ -9,6 +9,7 @@ import { organizationRoutes } from './organizations/routes';
 import { outboxPlugin } from './outbox/plugin';
 import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
 import { painPointRoutes } from './pain-points/routes';
+import { partnerSsoAccountRoutes } from './partners/sso-accounts-routes';
 import { partnerStatsRoutes } from './partners/stats-routes';
 import { registrationRoutes } from './registrations/routes';
 import { stakeholderRoutes } from './stakeholders/routes';
@@ -48,3 +49,6 @@ features.push(livePlugin, webhookPlugin);
 
 // Partner analytics: what came through each partner application (secret key, `stats` scope).
 features.push(partnerStatsRoutes);
+
+// One partner is not many people: the accounts a partner minted through SSO, and their suspension (admin).
+features.push(partnerSsoAccountRoutes);

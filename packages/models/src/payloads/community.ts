@@ -66,7 +66,14 @@ export const MeExportSchema = object({
   account: AccountSchema,
   profile: StakeholderSchema,
   painPoints: z.array(ExportedPainPointSchema),
-  votes: z.array(object({ painPointId: IdSchema, createdAt: DateTimeSchema })),
+  votes: z.array(
+    object({
+      painPointId: IdSchema,
+      /** The partner whose site or single sign-on the vote came through; null for the community's own. */
+      partnerId: z.optional(z.nullable(IdSchema)),
+      createdAt: DateTimeSchema,
+    }),
+  ),
   comments: z.array(CommentSchema),
   reports: z.array(ReportSchema),
   standardMappings: z.array(StandardMappingSchema),

@@ -21,4 +21,10 @@ export {
   transitionPainPoint,
 } from './pain-point-lifecycle';
 export { formatIssuePath, problemErrorsFromIssues } from './problem-errors';
+export {
+  AUTO_HIDE_INDEPENDENT_SOURCES,
+  AUTO_HIDE_REPORTERS,
+  hidesOnReports,
+  type ReportTally,
+} from './report-hiding';
 export { isValidSlug, type SlugifyOptions, slugify } from './slug';

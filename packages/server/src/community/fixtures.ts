@@ -64,3 +64,19 @@ export async function quickMember(
   const { token } = await createUserToken(app.db, { accountId, kind: 'session', ttlSeconds: 3600 });
   return { accountId, headers: { authorization: `Bearer ${token}` } };
 }
+
+/**
+ * Marks accounts' addresses as confirmed by the community, as e-mail confirmation will (tests
+ * only): what makes a community account an independent source of reports.
+ *
+ * @example
+ * await confirmAddresses(app, [member.accountId]);
+ */
+export async function confirmAddresses(app: TestServer, accountIds: readonly string[]): Promise<void> {
+  if (accountIds.length === 0) return;
+  await app.db
+    .updateTable('accounts')
+    .set({ email_confirmed_at: new Date() })
+    .where('id', 'in', [...accountIds])
+    .execute();
+}

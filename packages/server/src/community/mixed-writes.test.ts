@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { standardsSeeder } from '../standards/seed';
 import { createTestServer, databases, type TestServer, writeMix } from '../test-support';
-import { postPainPoint, quickMember } from './fixtures';
+import { confirmAddresses, postPainPoint, quickMember } from './fixtures';
 
 type Member = Awaited<ReturnType<typeof quickMember>>;
 
@@ -24,6 +24,11 @@ describe.each(databases())('mixed concurrent writes on $kind', ({ kind }) => {
   it('answers 240 mixed writes at once without a 5xx, and counts stay equal to the stored rows', async () => {
     const { random, pick, add, run } = writeMix(20261126);
     const members: Member[] = await Promise.all(Array.from({ length: 16 }, () => quickMember(app)));
+    // Confirmed addresses: each member is an independent source of reports (the hiding rule).
+    await confirmAddresses(
+      app,
+      members.map((member) => member.accountId),
+    );
     const moderators = [await quickMember(app, ['moderator']), await quickMember(app, ['moderator'])];
     const expert = await quickMember(app, ['expert']);
     const author = members[0] as Member;
@@ -154,7 +159,7 @@ describe.each(databases())('mixed concurrent writes on $kind', ({ kind }) => {
       from pain_points
     `.execute(app.db);
     for (const row of counts.rows) expect(row.vote_count, row.id).toBe(row.votes);
-    // A comment reported by three distinct members is hidden unless a moderator restored it.
+    // A comment reported by three distinct (confirmed) members is hidden unless a moderator restored it.
     const reported = await sql<{ id: string; reporters: number; hidden: boolean; restored: number }>`
       select comments.id, comments.hidden_at is not null as hidden,
         (select count(distinct reporter_id)::int from comment_reports where comment_id = comments.id) as reporters,

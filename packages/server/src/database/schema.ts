@@ -276,6 +276,10 @@ export interface StandardMappingsTable {
   partner_id: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** Set while a moderator hides the note (migrations/0013). */
+  note_hidden_at: Timestamp | null;
+  note_hidden_reason: string | null;
+  note_hidden_by: string | null;
 }
 
 export interface DatabaseSchema {

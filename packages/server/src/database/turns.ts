@@ -2,7 +2,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema';
 
 /** What writers take turns on (see {@link holdSubject}). */
-export type TurnSubject = 'pain_point' | 'event' | 'partner_user';
+export type TurnSubject = 'pain_point' | 'event' | 'partner_user' | 'partner_sso_accounts';
 
 /**
  * Makes the writers of one subject (a pain point, an event) take turns from the start of their
@@ -15,6 +15,9 @@ export type TurnSubject = 'pain_point' | 'event' | 'partner_user';
  *
  * `partner_user` (id `<partner id>:<external user id>`) serializes single sign-ins of one
  * partner user, so concurrent first sign-ins link one account instead of racing to create two.
+ * `partner_sso_accounts` (id: the partner's) serializes the creation of a partner's SSO accounts
+ * with each other (the sign-up limit counts them) and with a suspension of those accounts (which
+ * then sees every one of them).
  *
  * @example
  * await db.transaction().execute(async (trx) => {

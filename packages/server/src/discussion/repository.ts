@@ -188,6 +188,7 @@ export interface ReportRow {
   id: string;
   comment_id: string;
   reporter_id: string | null;
+  partner_id: string | null;
   reason: string;
   note: string | null;
   created_at: Date;
@@ -220,24 +221,51 @@ export async function insertReport(
       note: report.note,
     })
     .onConflict((conflict) => conflict.columns(['comment_id', 'reporter_id']).doNothing())
-    .returning(['id', 'comment_id', 'reporter_id', 'reason', 'note', 'created_at', 'resolved_at'])
+    .returning([
+      'id',
+      'comment_id',
+      'reporter_id',
+      'partner_id',
+      'reason',
+      'note',
+      'created_at',
+      'resolved_at',
+    ])
     .executeTakeFirst();
 }
 
 /**
- * Counts the distinct members who reported a comment since a moderator last reviewed it.
+ * Tallies a comment's open reports (since a moderator last reviewed it) as the hiding rule of
+ * `@wsc/models/rules` weighs them: the distinct reporters, and the distinct independent sources
+ * among them. An account a partner minted through single sign-on counts as that partner (all of
+ * its accounts are one source); a community account counts as itself once the community
+ * confirmed its address, and as no source before. Who minted an account is read from the
+ * partner link the platform wrote at sign-in, never from the request. Reporters whose account
+ * is disabled (a suspension) no longer count.
  *
  * @example
- * await countOpenReporters(trx, commentId); // 3
+ * await tallyOpenReports(trx, commentId); // { reporters: 10, independentSources: 1 }
  */
-export async function countOpenReporters(db: Database, commentId: string): Promise<number> {
+export async function tallyOpenReports(
+  db: Database,
+  commentId: string,
+): Promise<{ reporters: number; independentSources: number }> {
   const row = await db
     .selectFrom('comment_reports')
-    .select(sql<number>`count(distinct reporter_id)`.as('count'))
-    .where('comment_id', '=', commentId)
-    .where('resolved_at', 'is', null)
+    .innerJoin('accounts', 'accounts.id', 'comment_reports.reporter_id')
+    .leftJoin('partner_identities', 'partner_identities.account_id', 'comment_reports.reporter_id')
+    .select([
+      sql<number>`count(distinct comment_reports.reporter_id)`.as('reporters'),
+      sql<number>`count(distinct case
+        when partner_identities.partner_id is not null then 'partner:' || partner_identities.partner_id
+        when accounts.email_confirmed_at is not null then 'account:' || accounts.id
+      end)`.as('sources'),
+    ])
+    .where('comment_reports.comment_id', '=', commentId)
+    .where('comment_reports.resolved_at', 'is', null)
+    .where('accounts.disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return Number(row.count);
+  return { reporters: Number(row.reporters), independentSources: Number(row.sources) };
 }
 
 /** A queued comment: the comment plus its open reports. */

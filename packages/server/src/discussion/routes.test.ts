@@ -1,7 +1,7 @@
 import type { Comment, Page, PainPointView } from '@wsc/models';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
+import { confirmAddresses, errorPaths, postPainPoint, quickMember } from '../community/fixtures';
 import {
   createPartner,
   createTestServer,
@@ -185,6 +185,11 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
     it('accepts one report per member, hides after three distinct reporters, audits the hide', async () => {
       const created = await posted(author.headers, { body: 'Buy cheap sensors at spam.example' });
       const reporters = [other, await quickMember(app), await quickMember(app)];
+      // Confirmed addresses: each member is an independent source (report-sources.test.ts).
+      await confirmAddresses(
+        app,
+        reporters.map((reporter) => reporter.accountId),
+      );
       const url = `/v1/comments/${created.id}/reports`;
       const first = await app.inject({
         method: 'POST',
@@ -232,13 +237,17 @@ describe.each(databases())('discussion and moderation on $kind', ({ kind }) => {
       expect(audit[0]).toMatchObject({
         action: 'comment.hidden',
         actor_id: null,
-        data: { reason: 'reports' },
+        data: { reason: 'reports', reporters: 3, independentSources: 3 },
       });
     });
 
     it('hides once under concurrent reports', async () => {
       const created = await posted(author.headers, { body: 'Spam' });
       const reporters = await Promise.all(Array.from({ length: 5 }, () => quickMember(app)));
+      await confirmAddresses(
+        app,
+        reporters.map((reporter) => reporter.accountId),
+      );
       const responses = await Promise.all(
         reporters.map((reporter) =>
           app.inject({

@@ -103,7 +103,10 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
         answers: { 201: 'The report, queued for moderators.' },
         problems: ['own-comment', 'already-reported'],
         tags: ['moderation'],
-        summary: 'Report a comment (once per member; three members hide it until reviewed)',
+        summary:
+          'Report a comment (once per member; three members from two independent sources hide it until reviewed)',
+        description:
+          'Reports hide a comment automatically when three distinct members reported it since the last review, from at least two independent sources: distinct partners that minted the reporters’ accounts through single sign-on (all the accounts of one partner are one source), or community accounts with confirmed addresses. The report records the partner it came through (`partnerId`).',
         params: ParamsSchema,
         body: ReportCreateSchema,
         response: { 201: ReportResultSchema },

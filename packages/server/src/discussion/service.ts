@@ -10,6 +10,7 @@ import {
   type ReportCreate,
   type ReportResult,
 } from '@wsc/models';
+import { hidesOnReports } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
@@ -22,7 +23,6 @@ import { recordCommentEvent } from '../outbox/community-events';
 import { findPainPoint, findPainPointForUpdate } from '../pain-points/repository';
 import {
   type CommentRow,
-  countOpenReporters,
   findComment,
   insertComment,
   insertReport,
@@ -30,6 +30,7 @@ import {
   listModerationQueue,
   type ReportRow,
   setCommentHidden,
+  tallyOpenReports,
   updateCommentBody,
 } from './repository';
 
@@ -37,9 +38,6 @@ type Database = Kysely<DatabaseSchema>;
 
 /** How long an author may edit a comment after posting it. */
 export const COMMENT_EDIT_WINDOW_MILLISECONDS = 15 * 60 * 1000;
-
-/** Distinct reporters that hide a comment automatically until a moderator reviews it. */
-export const AUTO_HIDE_REPORTERS = 3;
 
 /**
  * The API view of a comment. A hidden comment's text is withheld from everyone but moderators.
@@ -70,6 +68,7 @@ function toReport(row: ReportRow): Report {
     id: row.id,
     commentId: row.comment_id,
     reporterId: row.reporter_id,
+    partnerId: row.partner_id,
     reason: row.reason as Report['reason'],
     note: row.note,
     createdAt: row.created_at.toISOString(),
@@ -215,8 +214,10 @@ export async function editComment(db: Database, actor: Actor, id: string, body: 
 
 /**
  * Reports a comment to the moderators: one report per member and comment (a second is 409).
- * The third distinct reporter since the last moderator review hides it automatically; the
- * automatic hide is recorded in the audit log (actor: the system).
+ * Open reports hide it automatically when `hidesOnReports` (`@wsc/models/rules`) says so: three
+ * distinct reporters since the last moderator review, from at least two independent sources, so
+ * the accounts one partner minted cannot hide a comment alone. The automatic hide is recorded in
+ * the audit log (actor: the system). The report records the partner it came through.
  *
  * @example
  * const { commentHidden } = await reportComment(db, actor, commentId, { reason: 'spam' });
@@ -249,8 +250,8 @@ export async function reportComment(
     }
     let commentHidden = comment.hidden;
     if (!comment.hidden) {
-      const reporters = await countOpenReporters(trx, commentId);
-      if (reporters >= AUTO_HIDE_REPORTERS) {
+      const tally = await tallyOpenReports(trx, commentId);
+      if (hidesOnReports(tally)) {
         await setCommentHidden(trx, commentId, true, 'reports');
         await recordAudit(trx, {
           actorId: null,
@@ -259,7 +260,7 @@ export async function reportComment(
           action: 'comment.hidden',
           subjectType: 'comment',
           subjectId: commentId,
-          data: { reason: 'reports', reporters },
+          data: { reason: 'reports', ...tally },
         });
         await recordCommentEvent(trx, 'comment.hidden', commentId, actor.partnerId);
         commentHidden = true;

@@ -391,6 +391,26 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       { url: `/v1/partners/${created.id}/keys`, headers, payload: { kind: 'publishable' } },
       422,
     );
+    await call(
+      'GET /v1/partners/{id}/sso-accounts',
+      { url: `/v1/partners/${created.id}/sso-accounts`, headers },
+      200,
+    );
+    await call(
+      'GET /v1/partners/{id}/sso-accounts',
+      { url: '/v1/partners/no-such-partner/sso-accounts', headers },
+      404,
+    );
+    await call(
+      'POST /v1/partners/{id}/sso-accounts/suspension',
+      { url: `/v1/partners/${created.id}/sso-accounts/suspension`, headers, payload: { reason: 'Contract' } },
+      200,
+    );
+    await call(
+      'POST /v1/partners/{id}/sso-accounts/suspension',
+      { url: `/v1/partners/${created.id}/sso-accounts/suspension`, headers, payload: {} },
+      422,
+    );
     await call('GET /v1/partners/{id}/keys', { url: `/v1/partners/${created.id}/keys`, headers }, 200);
     await call('GET /v1/partners/{id}/keys', { url: '/v1/partners/no-such-partner/keys', headers }, 404);
     await call(
@@ -726,6 +746,27 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       'POST /v1/pain-points/{id}/standards',
       { url: standardsOf, headers: author.headers, payload: mapping },
       403,
+    );
+    const noteOf = `${standardsOf}/${standardId}/note`;
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/hide',
+      { url: `${noteOf}/hide`, headers: moderator.headers, payload: { reason: 'Contract' } },
+      200,
+    );
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/hide',
+      { url: `${noteOf}/hide`, headers: moderator.headers, payload: {} },
+      422,
+    );
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/restore',
+      { url: `${noteOf}/restore`, headers: moderator.headers },
+      200,
+    );
+    await call(
+      'POST /v1/pain-points/{id}/standards/{standardId}/note/restore',
+      { url: `${standardsOf}/none/note/restore`, headers: moderator.headers },
+      404,
     );
     await call('GET /v1/pain-points/{id}/standards', { url: standardsOf }, 200);
     await call('GET /v1/pain-points/{id}/standards', { url: '/v1/pain-points/none/standards' }, 404);

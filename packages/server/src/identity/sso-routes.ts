@@ -6,6 +6,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { problem } from '../http/problem';
 import { lockLiveSecretKey } from '../partners/repository';
+import { holdSsoSignupTurn } from '../partners/sso-accounts';
 import { createAccount, createUserToken } from './accounts-repository';
 import { requireSecretKey } from './guards';
 import { invalidToken } from './principal';
@@ -32,7 +33,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         answers: {
           201: "A short-lived user token for the partner's user (shown once) and their community id.",
         },
-        problems: ['account-disabled'],
+        problems: ['account-disabled', 'sso-signups-limited'],
         tags: ['auth'],
         summary: 'Partner single sign-on: exchange your signed-in user for a short-lived user token',
         body: SsoTokenCreateSchema,
@@ -53,7 +54,10 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
             'This secret key was revoked or expired, or its partner disabled, while the request ran.',
           );
         }
-        const accountId = await linkedOrNewAccount(trx, partner.id, body, request.id);
+        const accountId = await linkedOrNewAccount(trx, partner.id, body, {
+          requestId: request.id,
+          signupLimit: app.config.ssoSignupsPerPartnerPerHour,
+        });
         const token = await createUserToken(trx, {
           accountId,
           kind: 'sso',
@@ -80,13 +84,14 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
 
 /**
  * The partner user's account, inside the sign-in's transaction: the linked one, brought up to
- * date from the partner's data, or a new one linked to them. A disabled or deleted account is 403.
+ * date from the partner's data, or a new one linked to them, within the partner's hourly limit
+ * of new accounts (429 beyond it). A disabled or deleted account is 403.
  */
 async function linkedOrNewAccount(
   trx: Kysely<DatabaseSchema>,
   partnerId: string,
   body: SsoTokenCreate,
-  requestId: string,
+  { requestId, signupLimit }: { requestId: string; signupLimit: number | false },
 ): Promise<string> {
   const linked = await trx
     .selectFrom('partner_identities')
@@ -112,6 +117,7 @@ async function linkedOrNewAccount(
       .execute();
     return linked.id;
   }
+  await holdSsoSignupTurn(trx, partnerId, signupLimit);
   const id = await createAccount(trx, {
     email: body.email,
     passwordHash: null,

@@ -145,6 +145,7 @@ export async function collectMemberData(db: Database, accountId: string) {
   const mappings: MappingRow[] = await db
     .selectFrom('standard_mappings')
     .select(['id', 'pain_point_id', 'standard_id', 'coverage', 'clause', 'note', 'expert_id', 'created_at'])
+    .select(sql<boolean>`note_hidden_at is not null`.as('note_hidden'))
     .where('expert_id', '=', accountId)
     .orderBy('created_at')
     .execute();

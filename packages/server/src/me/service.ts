@@ -77,6 +77,7 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
     })),
     votes: data.votes.map((row) => ({
       painPointId: row.pain_point_id,
+      partnerId: row.partner_id,
       createdAt: row.created_at.toISOString(),
     })),
     // The member's own text, hidden or not: it is their data.
@@ -88,6 +89,7 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
       id: row.id,
       commentId: row.comment_id,
       reporterId: row.reporter_id,
+      partnerId: row.partner_id,
       reason: row.reason as MeExport['reports'][number]['reason'],
       note: row.note,
       createdAt: row.created_at.toISOString(),
@@ -99,7 +101,9 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
       standardId: row.standard_id,
       coverage: row.coverage as MeExport['standardMappings'][number]['coverage'],
       clause: row.clause,
+      // The expert's own words, hidden or not: it is their data (as with their comments).
       note: row.note,
+      noteHidden: row.note_hidden,
       expertId: row.expert_id ?? '',
       createdAt: row.created_at.toISOString(),
     })),

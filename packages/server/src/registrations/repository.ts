@@ -22,6 +22,10 @@ export interface RegistrationRow {
 export interface RegistrantRow extends RegistrationRow {
   display_name: string;
   email: string;
+  email_confirmed: boolean;
+  /** The partner whose single sign-on created the account (and asserts its address). */
+  email_partner_id: string | null;
+  email_partner_name: string | null;
   organization_id: string | null;
 }
 
@@ -212,9 +216,15 @@ export async function listRegistrants(
   let query = selectRegistrations(db)
     .innerJoin('accounts as a', 'a.id', 'r.account_id')
     .leftJoin('stakeholders as s', 's.id', 'r.account_id')
+    // An account a partner's SSO created has one link: that partner gave (and updates) its address.
+    .leftJoin('partner_identities as pi', 'pi.account_id', 'r.account_id')
+    .leftJoin('partners as p', 'p.id', 'pi.partner_id')
     .select([
       sql<string>`coalesce(s.display_name, '')`.as('display_name'),
       sql<string>`a.email`.as('email'),
+      sql<boolean>`a.email_confirmed_at is not null`.as('email_confirmed'),
+      sql<string | null>`p.id`.as('email_partner_id'),
+      sql<string | null>`p.name`.as('email_partner_name'),
       sql<string | null>`s.organization_id`.as('organization_id'),
     ])
     .where('r.event_id', '=', eventId);

@@ -361,6 +361,8 @@ describe.each(databases())('registration on $kind', ({ kind }) => {
       'basis',
       'displayName',
       'email',
+      'emailConfirmed',
+      'emailAssertedByPartner',
       'organizationId',
       'createdAt',
       'cancelledAt',

@@ -58,6 +58,8 @@ async function sendCsv(
       registrant.basis,
       registrant.displayName,
       registrant.email,
+      registrant.emailConfirmed ? 'true' : 'false',
+      registrant.emailAssertedBy?.partnerName ?? null,
       registrant.organizationId,
       registrant.createdAt,
       registrant.cancelledAt,

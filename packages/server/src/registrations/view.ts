@@ -23,7 +23,8 @@ export function toRegistration(row: RegistrationRow): Registration {
 }
 
 /**
- * What an organiser sees of a registration: who, and how to reach them.
+ * What an organiser sees of a registration: who, how to reach them, and who vouches for the
+ * address (the community's confirmation, or the partner whose single sign-on asserted it).
  *
  * @example
  * const registrant = toRegistrant(row);
@@ -33,6 +34,11 @@ export function toRegistrant(row: RegistrantRow): EventRegistrant {
     ...toRegistration(row),
     displayName: row.display_name,
     email: row.email,
+    emailConfirmed: row.email_confirmed,
+    emailAssertedBy:
+      row.email_partner_id === null
+        ? null
+        : { partnerId: row.email_partner_id, partnerName: row.email_partner_name ?? '' },
     organizationId: row.organization_id,
   };
 }

@@ -87,6 +87,8 @@ export interface MappingRow {
   coverage: string;
   clause: string | null;
   note: string | null;
+  /** A moderator hid the note. */
+  note_hidden: boolean;
   expert_id: string | null;
   created_at: Date;
 }
@@ -98,6 +100,7 @@ const MAPPING_COLUMNS = [
   'standard_mappings.coverage',
   'standard_mappings.clause',
   'standard_mappings.note',
+  sql<boolean>`standard_mappings.note_hidden_at is not null`.as('note_hidden'),
   'standard_mappings.expert_id',
   'standard_mappings.created_at',
 ] as const;
@@ -220,4 +223,47 @@ export async function loadCoverageInput(db: Database, domain: Domain | undefined
     db.selectFrom('standards').select(['id', 'body']).execute(),
   ]);
   return { painPointRows, mappingRows, standardRows };
+}
+
+/**
+ * Hides a mapping's note (a moderator, with the reason) or shows it again, in the caller's
+ * transaction.
+ *
+ * @example
+ * await setMappingNoteHidden(trx, mappingId, { hidden: true, reason: 'Personal data', moderatorId });
+ */
+export async function setMappingNoteHidden(
+  db: Database,
+  id: string,
+  change: { hidden: boolean; reason: string | null; moderatorId: string },
+): Promise<void> {
+  await db
+    .updateTable('standard_mappings')
+    .set(
+      change.hidden
+        ? {
+            note_hidden_at: sql`now()` as never,
+            note_hidden_reason: change.reason,
+            note_hidden_by: change.moderatorId,
+          }
+        : { note_hidden_at: null, note_hidden_reason: null, note_hidden_by: null },
+    )
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Withdraws a mapping's note from its stored events (`standard_mapping.created`), which replays
+ * and pending webhook deliveries read, as a hidden comment's text is withdrawn.
+ *
+ * @example
+ * await blankNoteInStoredEvents(trx, mappingId);
+ */
+export async function blankNoteInStoredEvents(db: Database, id: string): Promise<void> {
+  await sql`
+    update outbox_events
+    set data = jsonb_set(jsonb_set(data, '{note}', 'null'::jsonb), '{noteHidden}', 'true'::jsonb)
+    where subject_type = 'standard_mapping' and subject_id = ${id}
+      and type = 'standard_mapping.created'
+  `.execute(db);
 }

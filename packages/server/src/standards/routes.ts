@@ -6,15 +6,28 @@ import {
   PainPointCoverageSchema,
   StandardListParamsSchema,
   StandardMappingCreateSchema,
+  StandardMappingNoteHideSchema,
   StandardMappingSchema,
   StandardSchema,
 } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
-import { coverageReport, getPainPointCoverage, getStandard, listStandardPage, mapStandard } from './service';
+import {
+  coverageReport,
+  getPainPointCoverage,
+  getStandard,
+  listStandardPage,
+  mapStandard,
+  moderateMappingNote,
+} from './service';
 
 const ParamsSchema = z.object({ id: IdSchema });
+const MappingParamsSchema = z.object({ id: IdSchema, standardId: IdSchema });
+// Restoring needs no reason: the body is optional (a bodiless POST reaches the validator as null).
+const NoteRestoreBodySchema = z.nullish(
+  z.object({ reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))) }),
+);
 
 /**
  * The standards catalogue, experts' mappings of standards to pain points, and the gap report.
@@ -64,7 +77,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PainPointCoverageSchema },
       },
     },
-    async (request) => getPainPointCoverage(app.db, request.params.id),
+    async (request) => getPainPointCoverage(app.db, request.params.id, actorOf(request).account),
   );
 
   app.post(
@@ -73,7 +86,7 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: { roles: ['expert'] } },
       schema: {
         answers: { 200: 'The mapping existed: it is updated.', 201: 'The new mapping.' },
-        problems: ['mapping-owned'],
+        problems: ['mapping-owned', 'discussion-locked'],
         tags: ['standards'],
         summary: 'Map a standard to a pain point (experts)',
         description:
@@ -92,6 +105,48 @@ export const standardRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply.code(created ? 201 : 200).send(mapping);
     },
+  );
+
+  app.post(
+    '/v1/pain-points/:id/standards/:standardId/note/hide',
+    {
+      config: { access: { roles: ['moderator'] } },
+      schema: {
+        answers: { 200: 'The mapping, its note hidden from everyone but moderators.' },
+        tags: ['moderation'],
+        summary: "Hide an expert's note on a standard mapping, with the reason (moderators)",
+        description:
+          'The note is withheld from the API (`note: null`, `noteHidden: true`) for everyone but moderators and withdrawn from stored events (replays, pending webhooks); the coverage judgement stays. Audited as `standard_mapping.note_hidden`.',
+        params: MappingParamsSchema,
+        body: StandardMappingNoteHideSchema,
+        response: { 200: StandardMappingSchema },
+      },
+    },
+    async (request) =>
+      moderateMappingNote(app.db, actorOf(request), request.params.id, request.params.standardId, {
+        hidden: true,
+        reason: request.body.reason,
+      }),
+  );
+
+  app.post(
+    '/v1/pain-points/:id/standards/:standardId/note/restore',
+    {
+      config: { access: { roles: ['moderator'] } },
+      schema: {
+        answers: { 200: 'The mapping, its note shown again.' },
+        tags: ['moderation'],
+        summary: 'Show a hidden note on a standard mapping again (moderators)',
+        params: MappingParamsSchema,
+        body: NoteRestoreBodySchema,
+        response: { 200: StandardMappingSchema },
+      },
+    },
+    async (request) =>
+      moderateMappingNote(app.db, actorOf(request), request.params.id, request.params.standardId, {
+        hidden: false,
+        reason: request.body?.reason || null,
+      }),
   );
 
   app.get(

@@ -20,9 +20,11 @@ import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
+import type { PrincipalAccount } from '../identity/principal';
 import { recordPainPointEvent, recordStandardMappingEvent } from '../outbox/community-events';
 import { findPainPoint, findPainPointForUpdate, updatePainPoint } from '../pain-points/repository';
 import {
+  blankNoteInStoredEvents,
   findMappingForUpdate,
   findStandard,
   findStandards,
@@ -31,6 +33,7 @@ import {
   loadCoverageInput,
   type MappingRow,
   type StandardRow,
+  setMappingNoteHidden,
   upsertMapping,
 } from './repository';
 
@@ -56,14 +59,23 @@ export function toStandard(row: StandardRow): Standard {
   };
 }
 
-function toMapping(row: MappingRow, standard: StandardRow | undefined): StandardMapping {
+/**
+ * The API view of a mapping. A note a moderator hid is withheld from everyone but moderators,
+ * as a hidden comment's text is.
+ */
+function toMapping(
+  row: MappingRow,
+  standard: StandardRow | undefined,
+  viewer: PrincipalAccount | null,
+): StandardMapping {
   return {
     id: row.id,
     painPointId: row.pain_point_id,
     standardId: row.standard_id,
     coverage: row.coverage as CoverageLevel,
     clause: row.clause,
-    note: row.note,
+    note: row.note_hidden && !hasRole(viewer, 'moderator') ? null : row.note,
+    noteHidden: row.note_hidden,
     // A mapping outlives its expert's account: the id stays as an anonymous reference.
     expertId: row.expert_id ?? '',
     createdAt: row.created_at.toISOString(),
@@ -107,13 +119,17 @@ function painPointNotFound(id: string): HttpProblem {
  * @example
  * const { coverage, mappings } = await getPainPointCoverage(db, painPointId);
  */
-export async function getPainPointCoverage(db: Database, painPointId: string): Promise<PainPointCoverage> {
+export async function getPainPointCoverage(
+  db: Database,
+  painPointId: string,
+  viewer: PrincipalAccount | null = null,
+): Promise<PainPointCoverage> {
   if (!(await findPainPoint(db, painPointId))) throw painPointNotFound(painPointId);
   const rows = await listMappings(db, painPointId);
   const standards = new Map(
     (await findStandards(db, [...new Set(rows.map((row) => row.standard_id))])).map((row) => [row.id, row]),
   );
-  const mappings = rows.map((row) => toMapping(row, standards.get(row.standard_id)));
+  const mappings = rows.map((row) => toMapping(row, standards.get(row.standard_id), viewer));
   const coverage = mappings.reduce<CoverageLevel>(
     // This server's own mappings: their levels are the ones it knows.
     (best, mapping) => bestCoverage(best, mapping.coverage as CoverageLevel),
@@ -125,7 +141,10 @@ export async function getPainPointCoverage(db: Database, painPointId: string): P
 /**
  * An expert maps a standard to a pain point (mapping it again replaces the judgement). A
  * `full` or `partial` mapping moves the pain point to `mapped` when its lifecycle allows it
- * (from open or under-review), recorded in the audit log like any status move.
+ * (from open or under-review), recorded in the audit log like any status move. A note is
+ * discussion: a locked discussion takes no new or changed note (409 `discussion-locked`, field
+ * `note`), while a judgement without one is still taken. A note a moderator hid stays hidden
+ * when the expert maps again, until a moderator restores it.
  *
  * @example
  * await mapStandard(db, actor, painPointId, { standardId: 'iso-37120-2018', coverage: 'partial', clause: '5.3' });
@@ -151,6 +170,14 @@ export async function mapStandard(
     // Each mapping is one expert's judgement: another expert may not silently replace it (and
     // erase who made it); a moderator may, and the audit log keeps the replaced judgement.
     const existing = await findMappingForUpdate(trx, painPointId, input.standardId);
+    const note = input.note ?? null;
+    if (painPoint.locked && note !== null && note !== (existing?.note ?? null)) {
+      throw problem('discussion-locked', {
+        detail:
+          "A moderator locked this pain point's discussion: no new notes on standard mappings. Map the standard without a note, or ask a moderator to unlock the discussion.",
+        errors: [{ path: 'note', message: 'The discussion is locked: no new notes' }],
+      });
+    }
     const previousExpert = existing?.expert_id ?? null;
     const replacesAnother = previousExpert !== null && previousExpert !== account.id;
     if (existing && replacesAnother && !hasRole(account, 'moderator')) {
@@ -205,7 +232,57 @@ export async function mapStandard(
       });
     }
     if (created) await recordStandardMappingEvent(trx, row.id, actor.partnerId);
-    return { mapping: toMapping(row, standard), created };
+    return { mapping: toMapping(row, standard, account), created };
+  });
+}
+
+/**
+ * Hides (`hidden: true`, with a reason) or restores the note of a standard mapping (moderators),
+ * recorded in the audit log. Hiding also withdraws the note from the mapping's stored events, so
+ * replays and pending webhook deliveries no longer carry it; restoring shows it in the API again
+ * and leaves stored events blank, as for comments.
+ *
+ * @example
+ * await moderateMappingNote(db, actor, painPointId, 'iso-37120-2018', { hidden: true, reason: 'Personal data' });
+ */
+export async function moderateMappingNote(
+  db: Database,
+  actor: Actor,
+  painPointId: string,
+  standardId: string,
+  change: { hidden: boolean; reason: string | null },
+): Promise<StandardMapping> {
+  const account = actor.account;
+  if (!account) throw problem('authentication-required');
+  return db.transaction().execute(async (trx) => {
+    const existing = await findMappingForUpdate(trx, painPointId, standardId);
+    if (!existing) {
+      throw problem('not-found', {
+        detail: `No mapping of standard ${standardId} to pain point ${painPointId}.`,
+      });
+    }
+    await setMappingNoteHidden(trx, existing.id, {
+      hidden: change.hidden,
+      reason: change.reason,
+      moderatorId: account.id,
+    });
+    if (change.hidden) await blankNoteInStoredEvents(trx, existing.id);
+    await recordAudit(trx, {
+      actorId: account.id,
+      partnerId: actor.partnerId,
+      requestId: actor.requestId,
+      action: change.hidden ? 'standard_mapping.note_hidden' : 'standard_mapping.note_restored',
+      subjectType: 'standard_mapping',
+      subjectId: existing.id,
+      data: {
+        painPointId,
+        standardId,
+        wasHidden: existing.note_hidden,
+        ...(change.reason ? { reason: change.reason } : {}),
+      },
+    });
+    const row = (await findMappingForUpdate(trx, painPointId, standardId)) as MappingRow;
+    return toMapping(row, await findStandard(trx, standardId), account);
   });
 }
 

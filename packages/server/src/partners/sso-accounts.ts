@@ -1,0 +1,210 @@
+import type { PartnerSsoAccounts, PartnerSsoSuspension } from '@wsc/models/partner';
+import { type Kysely, sql } from 'kysely';
+import { recordAudit } from '../audit/record';
+import type { DatabaseSchema } from '../database/schema';
+import { holdSubject } from '../database/turns';
+import { problem } from '../http/problem';
+import { changeVote } from '../votes/repository';
+
+type Database = Kysely<DatabaseSchema>;
+
+/** The accounts a partner minted: those its single sign-on created (deleted ones left out). */
+function mintedAccounts(db: Database, partnerId: string) {
+  return db
+    .selectFrom('partner_identities')
+    .innerJoin('accounts', 'accounts.id', 'partner_identities.account_id')
+    .where('partner_identities.partner_id', '=', partnerId)
+    .where('accounts.deleted_at', 'is', null);
+}
+
+async function requirePartner(db: Database, partnerId: string): Promise<void> {
+  const partner = await db.selectFrom('partners').select('id').where('id', '=', partnerId).executeTakeFirst();
+  if (!partner) throw problem('not-found', { detail: `No partner has the id ${partnerId}.` });
+}
+
+/**
+ * How many accounts a partner minted through single sign-on, how many can still sign in, and
+ * what they did (pain points, votes, comments and reports that still exist), in one query.
+ * Activity is counted by account, wherever it happened: an account a partner minted only ever
+ * signs in through that partner.
+ *
+ * @example
+ * const summary = await partnerSsoAccounts(db, partnerId); // { minted: 10, active: 10, … }
+ */
+export async function partnerSsoAccounts(db: Database, partnerId: string): Promise<PartnerSsoAccounts> {
+  await requirePartner(db, partnerId);
+  const minted = mintedAccounts(db, partnerId).select('accounts.id');
+  const countOf = (table: 'pain_points' | 'votes' | 'comments' | 'comment_reports', column: string) =>
+    db
+      .selectFrom(table)
+      .select(sql<string | number>`count(*)`.as('count'))
+      .where(sql.ref(column), 'in', minted);
+  const row = await db
+    .selectNoFrom([
+      mintedAccounts(db, partnerId).select(sql<string | number>`count(*)`.as('count')).as('minted'),
+      mintedAccounts(db, partnerId)
+        .select(sql<string | number>`count(*)`.as('count'))
+        .where('accounts.disabled_at', 'is not', null)
+        .as('suspended'),
+      countOf('pain_points', 'author_id').as('pain_points'),
+      countOf('votes', 'account_id').as('votes'),
+      countOf('comments', 'author_id').as('comments'),
+      countOf('comment_reports', 'reporter_id').as('reports'),
+    ])
+    .executeTakeFirstOrThrow();
+  // count(*) is a bigint: node-postgres reads it as a string, PGlite as a number.
+  const number = (value: unknown) => Number(value ?? 0);
+  return {
+    partnerId,
+    minted: number(row.minted),
+    active: number(row.minted) - number(row.suspended),
+    suspended: number(row.suspended),
+    activity: {
+      painPoints: number(row.pain_points),
+      votes: number(row.votes),
+      comments: number(row.comments),
+      reports: number(row.reports),
+    },
+  };
+}
+
+/** Who suspends, and why: recorded in the audit log. */
+export interface SsoSuspensionRequest {
+  reason: string;
+  /** The admin's account; null from the CLI (then `auditData` names the operator). */
+  actorId: string | null;
+  requestId?: string | null;
+  auditData?: Record<string, unknown>;
+}
+
+/**
+ * Suspends, in one transaction, every account a partner minted through single sign-on: each is
+ * disabled (its session and SSO tokens stop working at once, and a new sign-in of the same
+ * partner user is refused as `account-disabled`), and the votes of the partner's suspended
+ * accounts are withdrawn, counts lowered and `pain_point.voted` sent, as each member withdrawing
+ * their vote would. Accounts minted in bulk are no evidence of people: leaving their votes
+ * counted would keep the inflation the suspension stops. Their pain points and comments stay for
+ * moderators to judge; their open reports no longer count towards hiding a comment. Recorded in
+ * the audit log as `partner.sso_accounts_suspended` with the accounts it suspended.
+ *
+ * The partner's turn on its SSO accounts is taken first, so no account it mints meanwhile
+ * escapes; the pain points' turns are taken before anything is written, in one order, so the
+ * counts of withdrawn votes reach every stream in order. Calling it again suspends what was
+ * minted since and withdraws any vote that landed in the instant of the first call.
+ *
+ * @example
+ * await suspendPartnerSsoAccounts(db, partnerId, { reason: 'Bulk accounts', actorId: admin.id });
+ */
+export async function suspendPartnerSsoAccounts(
+  db: Database,
+  partnerId: string,
+  request: SsoSuspensionRequest,
+): Promise<PartnerSsoSuspension> {
+  return db.transaction().execute(async (trx) => {
+    await holdSubject(trx, 'partner_sso_accounts', partnerId);
+    await requirePartner(trx, partnerId);
+    // After this call every account the partner minted is disabled: their votes all go.
+    const suspendedAccounts = () => mintedAccounts(trx, partnerId).select('accounts.id');
+    // Pain points whose votes will be withdrawn: their turns first, before any write.
+    const votedOn = await trx
+      .selectFrom('votes')
+      .select('pain_point_id')
+      .distinct()
+      .where('account_id', 'in', suspendedAccounts())
+      .orderBy('pain_point_id')
+      .execute();
+    for (const { pain_point_id } of votedOn) await holdSubject(trx, 'pain_point', pain_point_id);
+
+    const now = new Date();
+    const suspended = await trx
+      .updateTable('accounts')
+      .set({ disabled_at: now, updated_at: now })
+      .where('id', 'in', mintedAccounts(trx, partnerId).select('accounts.id'))
+      .where('disabled_at', 'is', null)
+      .returning('id')
+      .execute();
+    const suspendedIds = suspended.map((row) => row.id);
+    if (suspendedIds.length > 0) {
+      await trx
+        .updateTable('sessions')
+        .set({ revoked_at: now })
+        .where('account_id', 'in', suspendedIds)
+        .where('revoked_at', 'is', null)
+        .execute();
+    }
+    const votes = await trx
+      .selectFrom('votes')
+      .select(['pain_point_id', 'account_id'])
+      .where('account_id', 'in', suspendedAccounts())
+      .orderBy('pain_point_id')
+      .orderBy('account_id')
+      .execute();
+    let votesWithdrawn = 0;
+    for (const vote of votes) {
+      const count = await changeVote(trx, {
+        painPointId: vote.pain_point_id,
+        accountId: vote.account_id,
+        partnerId: null,
+        voted: false,
+      });
+      if (count !== undefined) votesWithdrawn += 1;
+    }
+    await recordAudit(trx, {
+      actorId: request.actorId,
+      partnerId,
+      action: 'partner.sso_accounts_suspended',
+      subjectType: 'partner',
+      subjectId: partnerId,
+      requestId: request.requestId ?? null,
+      data: { ...request.auditData, reason: request.reason, accountIds: suspendedIds, votesWithdrawn },
+    });
+    return {
+      partnerId,
+      reason: request.reason,
+      suspendedAccounts: suspendedIds.length,
+      votesWithdrawn,
+      suspendedAt: now.toISOString(),
+    };
+  });
+}
+
+/** The window the SSO sign-up limit counts in. */
+export const SSO_SIGNUP_WINDOW_SECONDS = 3600;
+
+/**
+ * Refuses a partner's new SSO account when it minted `limit` of them in the last hour (429
+ * `sso-signups-limited`, `Retry-After` until the oldest of them leaves the window). Call it in
+ * the sign-up's transaction before creating the account: it takes the partner's turn on its SSO
+ * accounts, so concurrent sign-ups are counted one after another and exactly `limit` get
+ * through, on every instance, the count being the database's.
+ *
+ * @example
+ * await holdSsoSignupTurn(trx, partner.id, app.config.ssoSignupsPerPartnerPerHour);
+ */
+export async function holdSsoSignupTurn(
+  db: Database,
+  partnerId: string,
+  limit: number | false,
+): Promise<void> {
+  await holdSubject(db, 'partner_sso_accounts', partnerId);
+  if (limit === false) return;
+  const row = await db
+    .selectFrom('partner_identities')
+    .select([
+      sql<string | number>`count(*)`.as('count'),
+      sql<
+        number | null
+      >`ceil(extract(epoch from (min(created_at) + make_interval(secs => ${SSO_SIGNUP_WINDOW_SECONDS}) - clock_timestamp())))`.as(
+        'retry_after',
+      ),
+    ])
+    .where('partner_id', '=', partnerId)
+    .where(sql<boolean>`created_at > clock_timestamp() - make_interval(secs => ${SSO_SIGNUP_WINDOW_SECONDS})`)
+    .executeTakeFirstOrThrow();
+  if (Number(row.count) < limit) return;
+  const retryAfter = Math.min(SSO_SIGNUP_WINDOW_SECONDS, Math.max(1, Number(row.retry_after ?? 1)));
+  throw problem('sso-signups-limited', {
+    detail: `This partner's single sign-on created ${limit} new accounts in the last hour, as many as it may (ssoSignupsPerPartnerPerHour). Users it signed in before still sign in; this new user can in ${retryAfter} s. Ask the platform's admins if your users need more.`,
+    headers: { 'retry-after': String(retryAfter) },
+  });
+}
