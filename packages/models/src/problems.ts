@@ -290,7 +290,7 @@ export const PROBLEM_TYPES = {
     status: 429,
     title: 'Too many new SSO accounts',
     meaning:
-      "The partner's single sign-on created as many new community accounts this hour as it may: users it signed in before still sign in; new ones wait for Retry-After seconds.",
+      "The partner's single sign-on reached its hourly limit of new accounts: known users still sign in; new ones wait for Retry-After seconds.",
   },
   'headers-too-large': {
     status: 431,

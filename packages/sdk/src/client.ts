@@ -14,7 +14,6 @@ import { Me } from './resources/me';
 import { Organizations } from './resources/organizations';
 import { PainPoints } from './resources/pain-points';
 import { Partner } from './resources/partner';
-import { Partners } from './resources/partners';
 import { Sso } from './resources/sso';
 import { Stakeholders } from './resources/stakeholders';
 import { Standards } from './resources/standards';
@@ -78,8 +77,6 @@ export class WscClient {
   readonly sso: Sso;
   readonly webhookEndpoints: WebhookEndpoints;
   readonly partner: Partner;
-  /** Partner applications as admins see them: the accounts each minted through SSO. */
-  readonly partners: Partners;
   /** Live updates over Server-Sent Events. */
   readonly live: Live;
 
@@ -118,7 +115,6 @@ export class WscClient {
     this.sso = new Sso(this);
     this.webhookEndpoints = new WebhookEndpoints(this);
     this.partner = new Partner(this);
-    this.partners = new Partners(this);
     this.live = new Live({
       baseURL: this.#options.baseURL,
       headers: async () => ({ ...this.#baseHeaders, ...(await this.#authHeaders()) }),

@@ -69,7 +69,6 @@ export type {
   PainPointUpdateParams,
 } from './resources/pain-points';
 export type { PartnerStatsParams } from './resources/partner';
-export type { PartnerSsoAccountSuspendParams } from './resources/partner-sso-accounts';
 export type { SsoTokenCreateParams } from './resources/sso';
 export type { StakeholderListParams } from './resources/stakeholders';
 export type { StandardListParams } from './resources/standards';
