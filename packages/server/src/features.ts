@@ -3,6 +3,7 @@ import { discussionRoutes } from './discussion/routes';
 import { eventRoutes } from './events/routes';
 import { importRoutes } from './invitations/routes';
 import { livePlugin } from './live/plugin';
+import { mailPlugin } from './mail/plugin';
 import { meRoutes } from './me/routes';
 import { membershipRoutes } from './organizations/memberships-routes';
 import { organizationRoutes } from './organizations/routes';
@@ -25,8 +26,9 @@ export type Feature = FastifyPluginAsyncZod;
 /** Features registered by `createServer`, in order. Feature owners append theirs. */
 export const features: Feature[] = [];
 
-// The outbox feed first: the first-page cache, live updates and webhooks consume it.
-features.push(outboxPlugin, firstPageCachePlugin);
+// The outbox feed first: the first-page cache, live updates and webhooks consume it. Mail next:
+// features queue mail in their transactions (`mail/enqueue.ts`).
+features.push(outboxPlugin, firstPageCachePlugin, mailPlugin);
 
 // Community features (stakeholders, me, pain points, votes, discussion, standards).
 features.push(

@@ -476,3 +476,75 @@ export interface DatabaseSchema {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
 }
+
+// ---- E-mail (migrations/0011_mail.sql) ----
+
+/** A queued mail: rendered from its template when sent; `id` names its Message-ID. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  account_id: string | null;
+  address: string;
+  address_normalized: string;
+  kind: string;
+  template: string;
+  language: string;
+  data: Json<Record<string, unknown>>;
+  /** Erased (null) once the mail is sent, suppressed or given up on. */
+  secrets: Json<Record<string, string>> | null;
+  message_id: string | null;
+  status: ColumnType<
+    'pending' | 'sent' | 'failed' | 'suppressed',
+    'pending' | 'sent' | 'failed' | 'suppressed' | undefined,
+    'pending' | 'sent' | 'failed' | 'suppressed'
+  >;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  locked_until: Timestamp | null;
+  claim_token: string | null;
+  last_smtp_code: number | null;
+  last_smtp_answer: string | null;
+  last_attempt_at: Timestamp | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+/** One SMTP attempt of a queued mail. */
+export interface MailAttemptsTable {
+  id: Generated<string>;
+  mail_id: string;
+  attempted_at: Timestamp;
+  outcome: 'sent' | 'retry' | 'failed' | 'suppressed';
+  smtp_code: number | null;
+  smtp_answer: string | null;
+  duration_milliseconds: number;
+}
+
+/** An address a mail server refused for good. */
+export interface MailUndeliverableAddressesTable {
+  address_normalized: string;
+  account_id: string | null;
+  mail_id: string | null;
+  smtp_code: number | null;
+  smtp_answer: string | null;
+  marked_at: CreatedAt;
+}
+
+/** E-mail confirmation and password-reset tokens, stored as sha256. */
+export interface AccountMailTokensTable {
+  id: Generated<string>;
+  account_id: string;
+  purpose: 'email-confirmation' | 'password-reset';
+  token_hash: string;
+  address_normalized: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface DatabaseSchema {
+  mail_outbox: MailOutboxTable;
+  mail_attempts: MailAttemptsTable;
+  mail_undeliverable_addresses: MailUndeliverableAddressesTable;
+  account_mail_tokens: AccountMailTokensTable;
+}
