@@ -105,6 +105,8 @@ export interface PartnersTable {
   organization_id: string | null;
   disabled_at: Timestamp | null;
   created_at: CreatedAt;
+  /** Set when the partner's SSO members get no community mail (migrations/0013_mail_notices.sql). */
+  community_mail_suppressed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PartnerKeysTable {
@@ -547,4 +549,36 @@ export interface DatabaseSchema {
   mail_attempts: MailAttemptsTable;
   mail_undeliverable_addresses: MailUndeliverableAddressesTable;
   account_mail_tokens: AccountMailTokensTable;
+}
+
+// ---- E-mail notices (migrations/0013_mail_notices.sql) ----
+
+/** A member's choice of optional mail (no row: the defaults). */
+export interface MailPreferencesTable {
+  account_id: string;
+  moderation: Generated<boolean>;
+  digest: Generated<boolean>;
+  digest_domains: Generated<string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** The one HMAC key of unsubscribe tokens. */
+export interface MailSigningKeysTable {
+  id: number;
+  secret: string;
+  created_at: CreatedAt;
+}
+
+/** One weekly digest per member and week. */
+export interface MailDigestWeeksTable {
+  account_id: string;
+  week: string;
+  mail_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DatabaseSchema {
+  mail_preferences: MailPreferencesTable;
+  mail_signing_keys: MailSigningKeysTable;
+  mail_digest_weeks: MailDigestWeeksTable;
 }

@@ -1,6 +1,7 @@
 import { LANGUAGES, type Language } from '@wsc/models';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
+import { memberMayReceiveSql } from './member-mail-rules';
 import type { MailTemplate } from './template-registry';
 
 /** Who a mail goes to. */
@@ -31,7 +32,8 @@ const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES);
  * Queues a mail INSIDE the caller's transaction (the outbox pattern): it is sent after the
  * commit by the mail worker of any instance, and never if the transaction rolls back. For a
  * member, the address and language are read in the same statement; a deleted or unknown
- * account gets nothing (null). Rendering happens at sending time.
+ * account, or a member who turned this kind off or whose partner tells them itself
+ * (`member-mail-rules.ts`), gets nothing (null). Rendering happens at sending time.
  *
  * @example
  * await db.transaction().execute(async (trx) => {
@@ -76,6 +78,7 @@ export async function enqueueMail<
            ${data}::jsonb, ${secrets}::jsonb
     from accounts account
     where account.id = ${mail.to.accountId} and account.deleted_at is null and account.email <> ''
+      and ${memberMayReceiveSql(template.kind)}
     returning id
   `.execute(trx);
   const row = result.rows[0];

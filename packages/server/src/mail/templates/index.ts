@@ -1,7 +1,14 @@
 import { MailTemplateRegistry } from '../template-registry';
 import { emailChangedTemplate } from './email-changed';
 import { emailConfirmationTemplate } from './email-confirmation';
+import { eventChangedTemplate } from './event-changed';
 import { passwordResetTemplate } from './password-reset';
+import {
+  registrationCancelledTemplate,
+  registrationConfirmedTemplate,
+  registrationPromotedTemplate,
+  registrationWaitlistedTemplate,
+} from './registration-notices';
 
 /**
  * Every template the mail worker renders. Feature owners add theirs here (one file per template,
@@ -11,3 +18,13 @@ export const mailTemplates = new MailTemplateRegistry();
 
 // Account mail: strictly transactional.
 mailTemplates.register(emailConfirmationTemplate, passwordResetTemplate, emailChangedTemplate);
+
+// Registration notices (with the event's .ics) and event changes: transactional, about the
+// member's own registration.
+mailTemplates.register(
+  registrationConfirmedTemplate,
+  registrationWaitlistedTemplate,
+  registrationPromotedTemplate,
+  registrationCancelledTemplate,
+  eventChangedTemplate,
+);
