@@ -45,7 +45,7 @@ export type { EventEligibilityCheckParams } from './resources/event-eligibility'
 export type { EventRegistrationCreateParams } from './resources/event-registrations';
 export type { EventSessionCreateParams, EventSessionListParams } from './resources/event-sessions';
 export type { EventCreateParams, EventListParams, EventUpdateParams } from './resources/events';
-export type { MeUpdateParams } from './resources/me';
+export type { MeNotificationPreferencesUpdateParams, MeUpdateParams } from './resources/me';
 export type {
   OrganizationListParams,
   OrganizationMembershipListParams,

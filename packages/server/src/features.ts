@@ -4,6 +4,8 @@ import { eventRoutes } from './events/routes';
 import { importRoutes } from './invitations/routes';
 import { livePlugin } from './live/plugin';
 import { mailPlugin } from './mail/plugin';
+import { unsubscribeRoutes } from './mail/unsubscribe-routes';
+import { notificationPreferenceRoutes } from './me/notification-preferences-routes';
 import { meRoutes } from './me/routes';
 import { membershipRoutes } from './organizations/memberships-routes';
 import { organizationRoutes } from './organizations/routes';
@@ -36,6 +38,8 @@ features.push(
   organizationRoutes,
   membershipRoutes,
   meRoutes,
+  notificationPreferenceRoutes,
+  unsubscribeRoutes,
   painPointRoutes,
   voteRoutes,
   discussionRoutes,

@@ -1,4 +1,5 @@
 import { MailTemplateRegistry } from '../template-registry';
+import { commentHiddenTemplate } from './comment-hidden';
 import { emailChangedTemplate } from './email-changed';
 import { emailConfirmationTemplate } from './email-confirmation';
 import { eventChangedTemplate } from './event-changed';
@@ -28,3 +29,6 @@ mailTemplates.register(
   registrationCancelledTemplate,
   eventChangedTemplate,
 );
+
+// Optional kinds (a one-click unsubscribe each): moderation notices.
+mailTemplates.register(commentHiddenTemplate);
