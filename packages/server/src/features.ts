@@ -3,6 +3,7 @@ import { discussionRoutes } from './discussion/routes';
 import { eventRoutes } from './events/routes';
 import { importRoutes } from './invitations/routes';
 import { livePlugin } from './live/plugin';
+import { digestPlugin } from './mail/digest-plugin';
 import { mailPlugin } from './mail/plugin';
 import { unsubscribeRoutes } from './mail/unsubscribe-routes';
 import { notificationPreferenceRoutes } from './me/notification-preferences-routes';
@@ -30,7 +31,7 @@ export const features: Feature[] = [];
 
 // The outbox feed first: the first-page cache, live updates and webhooks consume it. Mail next:
 // features queue mail in their transactions (`mail/enqueue.ts`).
-features.push(outboxPlugin, firstPageCachePlugin, mailPlugin);
+features.push(outboxPlugin, firstPageCachePlugin, mailPlugin, digestPlugin);
 
 // Community features (stakeholders, me, pain points, votes, discussion, standards).
 features.push(

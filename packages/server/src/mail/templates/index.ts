@@ -10,6 +10,7 @@ import {
   registrationPromotedTemplate,
   registrationWaitlistedTemplate,
 } from './registration-notices';
+import { weeklyDigestTemplate } from './weekly-digest';
 
 /**
  * Every template the mail worker renders. Feature owners add theirs here (one file per template,
@@ -30,5 +31,5 @@ mailTemplates.register(
   eventChangedTemplate,
 );
 
-// Optional kinds (a one-click unsubscribe each): moderation notices.
-mailTemplates.register(commentHiddenTemplate);
+// Optional kinds (a one-click unsubscribe each): moderation notices, the weekly digest.
+mailTemplates.register(commentHiddenTemplate, weeklyDigestTemplate);
