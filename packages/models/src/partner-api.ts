@@ -62,6 +62,8 @@ export {
   type PartnerStatsWindow,
   type PartnerUpdate,
   PartnerUpdateSchema,
+  type PartnerMailPolicy,
+  PartnerMailPolicySchema,
   partnerStatsWindow,
 } from './partner';
 export { type SsoToken, type SsoTokenCreate, SsoTokenCreateSchema, SsoTokenSchema } from './sso';

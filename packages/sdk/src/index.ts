@@ -65,7 +65,7 @@ export type {
   PainPointListParams,
   PainPointUpdateParams,
 } from './resources/pain-points';
-export type { PartnerStatsParams } from './resources/partner';
+export type { PartnerMailPolicyParams, PartnerStatsParams } from './resources/partner';
 export type { SsoTokenCreateParams } from './resources/sso';
 export type { StakeholderListParams } from './resources/stakeholders';
 export type { StandardListParams } from './resources/standards';

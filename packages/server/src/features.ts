@@ -13,6 +13,7 @@ import { organizationRoutes } from './organizations/routes';
 import { outboxPlugin } from './outbox/plugin';
 import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
 import { painPointRoutes } from './pain-points/routes';
+import { partnerMailPolicyRoutes } from './partners/mail-policy-routes';
 import { partnerStatsRoutes } from './partners/stats-routes';
 import { registrationRoutes } from './registrations/routes';
 import { stakeholderRoutes } from './stakeholders/routes';
@@ -55,3 +56,6 @@ features.push(livePlugin, webhookPlugin);
 
 // Partner analytics: what came through each partner application (secret key, `stats` scope).
 features.push(partnerStatsRoutes);
+
+// Partners that tell their single-sign-on members themselves stop the community's mail to them.
+features.push(partnerMailPolicyRoutes);

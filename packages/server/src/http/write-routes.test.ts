@@ -19,6 +19,7 @@ const WRITE_ROUTES: Record<string, Access> = {
   'POST /v1/sso/tokens': 'secret key',
   'POST /v1/partners': 'admin',
   'PATCH /v1/partners/{id}': 'admin',
+  'PUT /v1/partners/me/mail-policy': 'secret key',
   'POST /v1/partners/{id}/keys': 'admin',
   'DELETE /v1/partners/{id}/keys/{keyId}': 'admin',
   'PATCH /v1/accounts/{id}': 'admin',
