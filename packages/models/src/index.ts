@@ -15,8 +15,17 @@ export {
   MeUpdateSchema,
 } from './account';
 export {
+  type EmailConfirmation,
+  type EmailConfirmationComplete,
+  EmailConfirmationCompleteSchema,
+  EmailConfirmationSchema,
   type Login,
   LoginSchema,
+  MailTokenSchema,
+  type PasswordResetComplete,
+  PasswordResetCompleteSchema,
+  type PasswordResetRequest,
+  PasswordResetRequestSchema,
   PasswordSchema,
   type Session,
   SessionSchema,

@@ -41,6 +41,7 @@ export type { AuthLoginParams, AuthSignupParams } from './resources/auth';
 export type { CommentReportCreateParams } from './resources/comment-reports';
 export type { CommentModerateParams, CommentUpdateParams } from './resources/comments';
 export type { CoverageGetParams } from './resources/coverage';
+export type { EmailConfirmationCompleteParams } from './resources/email-confirmations';
 export type { EventEligibilityCheckParams } from './resources/event-eligibility';
 export type { EventRegistrationCreateParams } from './resources/event-registrations';
 export type { EventSessionCreateParams, EventSessionListParams } from './resources/event-sessions';
@@ -66,6 +67,7 @@ export type {
   PainPointUpdateParams,
 } from './resources/pain-points';
 export type { PartnerMailPolicyParams, PartnerStatsParams } from './resources/partner';
+export type { PasswordResetCompleteParams, PasswordResetCreateParams } from './resources/password-resets';
 export type { SsoTokenCreateParams } from './resources/sso';
 export type { StakeholderListParams } from './resources/stakeholders';
 export type { StandardListParams } from './resources/standards';

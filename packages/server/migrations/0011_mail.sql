@@ -82,3 +82,12 @@ create table if not exists account_mail_tokens (
 );
 create index if not exists account_mail_tokens_account_idx
   on account_mail_tokens (account_id, purpose, created_at desc);
+
+-- Requests for confirmation and reset mail, counted per hour per address (sha256) and per client
+-- address, shared by every instance: `bucket` is 'address:<sha256>' or 'ip:<address>'.
+create table if not exists mail_request_counts (
+  bucket text not null,
+  window_start timestamptz not null,
+  count integer not null,
+  primary key (bucket, window_start)
+);

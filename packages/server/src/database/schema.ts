@@ -544,7 +544,15 @@ export interface AccountMailTokensTable {
   created_at: CreatedAt;
 }
 
+/** Confirmation and reset requests per hour, per address hash or client address. */
+export interface MailRequestCountsTable {
+  bucket: string;
+  window_start: Timestamp;
+  count: number;
+}
+
 export interface DatabaseSchema {
+  mail_request_counts: MailRequestCountsTable;
   mail_outbox: MailOutboxTable;
   mail_attempts: MailAttemptsTable;
   mail_undeliverable_addresses: MailUndeliverableAddressesTable;

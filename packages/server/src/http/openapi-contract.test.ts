@@ -7,6 +7,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
 import { createMembers, type TestMember } from '../events/fixtures';
+import { issueMailToken } from '../identity/mail-tokens';
 import {
   createPartner,
   createTestServer,
@@ -293,6 +294,74 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     // A stray credential does not fail a probe: it is never read.
     await call('GET /health', { url: '/health', headers: { authorization: 'Bearer nonsense' } }, 200);
     await call('GET /ready', { url: '/ready' }, 200);
+  });
+
+  test('account mail: confirmation and password reset', async () => {
+    const member = await signUp(app);
+    const signedIn = { authorization: `Bearer ${member.token}` };
+    await call(
+      'POST /v1/auth/email-confirmations',
+      { url: '/v1/auth/email-confirmations', headers: signedIn },
+      202,
+    );
+    await call('POST /v1/auth/email-confirmations', { url: '/v1/auth/email-confirmations' }, 401);
+    // The tokens the mails carry, minted as the routes do (the mail itself is tested in identity/).
+    const confirmation = await issueMailToken(app.db, {
+      accountId: member.accountId,
+      purpose: 'email-confirmation',
+      address: member.email,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    await call(
+      'POST /v1/auth/email-confirmations/complete',
+      { url: '/v1/auth/email-confirmations/complete', payload: { token: confirmation } },
+      200,
+    );
+    const spent = await call(
+      'POST /v1/auth/email-confirmations/complete',
+      { url: '/v1/auth/email-confirmations/complete', payload: { token: confirmation } },
+      422,
+    );
+    expect(slugOf(spent)).toBe('mail-token-invalid');
+    const confirmed = await call(
+      'POST /v1/auth/email-confirmations',
+      { url: '/v1/auth/email-confirmations', headers: signedIn },
+      409,
+    );
+    expect(slugOf(confirmed)).toBe('email-already-confirmed');
+
+    await call(
+      'POST /v1/auth/password-resets',
+      { url: '/v1/auth/password-resets', payload: { email: member.email } },
+      202,
+    );
+    await call(
+      'POST /v1/auth/password-resets',
+      { url: '/v1/auth/password-resets', payload: { email: 'nope' } },
+      422,
+    );
+    const reset = await issueMailToken(app.db, {
+      accountId: member.accountId,
+      purpose: 'password-reset',
+      address: member.email,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    await call(
+      'POST /v1/auth/password-resets/complete',
+      {
+        url: '/v1/auth/password-resets/complete',
+        payload: { token: reset, password: 'a new long passphrase' },
+      },
+      200,
+    );
+    await call(
+      'POST /v1/auth/password-resets/complete',
+      {
+        url: '/v1/auth/password-resets/complete',
+        payload: { token: reset, password: 'a new long passphrase' },
+      },
+      422,
+    );
   });
 
   test('accounts: sign-up, login, logout, SSO', async () => {

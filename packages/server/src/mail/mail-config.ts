@@ -70,7 +70,7 @@ export function resolveMailConfig(options: MailOptions | undefined, publicUrl: s
 }
 
 /**
- * Reads `WSC_SMTP_URL`, `WSC_MAIL_FROM`, `WSC_MAIL_WORKER=off` and DKIM
+ * Reads `WSC_SMTP_URL`, `WSC_MAIL_FROM`, `WSC_MAIL_WORKER=off`, `WSC_MAIL_TIMEOUT_SECONDS` and DKIM
  * (`WSC_DKIM_DOMAIN`, `WSC_DKIM_SELECTOR`, and `WSC_DKIM_PRIVATE_KEY` or `WSC_DKIM_PRIVATE_KEY_FILE`).
  *
  * @example
@@ -81,6 +81,16 @@ export function mailOptionsFromEnvironment(environment: NodeJS.ProcessEnv): Mail
   const keySelector = environment.WSC_DKIM_SELECTOR?.trim();
   const keyFile = environment.WSC_DKIM_PRIVATE_KEY_FILE?.trim();
   const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : environment.WSC_DKIM_PRIVATE_KEY;
+  const timeout = environment.WSC_MAIL_TIMEOUT_SECONDS?.trim();
+  const timeoutSeconds = timeout ? Number(timeout) : undefined;
+  if (
+    timeoutSeconds !== undefined &&
+    !(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 && timeoutSeconds <= 300)
+  ) {
+    throw new Error(
+      `WSC_MAIL_TIMEOUT_SECONDS must be a number of seconds between 0 and 300, not "${timeout}"`,
+    );
+  }
   const anyDkim = domainName || keySelector || privateKey;
   if (anyDkim && !(domainName && keySelector && privateKey)) {
     throw new Error(
@@ -92,5 +102,6 @@ export function mailOptionsFromEnvironment(environment: NodeJS.ProcessEnv): Mail
     from: environment.WSC_MAIL_FROM || undefined,
     dkim: domainName && keySelector && privateKey ? { domainName, keySelector, privateKey } : undefined,
     worker: environment.WSC_MAIL_WORKER?.trim() === 'off' ? false : undefined,
+    timeoutMilliseconds: timeoutSeconds ? timeoutSeconds * 1000 : undefined,
   };
 }

@@ -21,6 +21,8 @@ export interface TestSmtpServer {
   url: string;
   received: ReceivedMail[];
   respond: RecipientResponder;
+  /** Wait this long after a message's data before answering 250 (keeps mails in flight). */
+  answerDelayMilliseconds: number;
   /** Every RCPT TO offered, refused or not. */
   offers: string[];
   /** Resolves once `count` messages were accepted (rejects after `timeoutMilliseconds`). */
@@ -45,6 +47,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     received: [],
     offers: [],
     respond: () => null,
+    answerDelayMilliseconds: 0,
     waitFor(count, timeoutMilliseconds = 20_000) {
       return new Promise<void>((resolve, reject) => {
         const check = () => {
@@ -65,6 +68,7 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       state.received.length = 0;
       state.offers.length = 0;
       state.respond = () => null;
+      state.answerDelayMilliseconds = 0;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
@@ -93,7 +97,9 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
               state.received.push({ to: recipient.address, parsed, raw });
             }
             for (const waiter of [...waiters]) waiter();
-            callback();
+            if (state.answerDelayMilliseconds > 0)
+              setTimeout(() => callback(), state.answerDelayMilliseconds);
+            else callback();
           },
           (error: Error) => callback(error),
         );
