@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
 import { createMembers, type TestMember } from '../events/fixtures';
 import { issueMailToken } from '../identity/mail-tokens';
+import { signUnsubscribeToken } from '../mail/unsubscribe-token';
 import {
   createPartner,
   createTestServer,
@@ -522,6 +523,23 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     const leaving = await signUp(app);
     await call('DELETE /v1/me', { url: '/v1/me', headers: leaving.headers }, 204);
     await call('DELETE /v1/me', { url: '/v1/me', headers: leaving.headers }, 401);
+
+    const preferences = '/v1/me/notification-preferences';
+    await call('GET /v1/me/notification-preferences', { url: preferences, headers: author.headers }, 200);
+    await call('GET /v1/me/notification-preferences', { url: preferences }, 401);
+    await call(
+      'PATCH /v1/me/notification-preferences',
+      { url: preferences, headers: author.headers, payload: { digest: true, digestDomains: ['water'] } },
+      200,
+    );
+    await call(
+      'PATCH /v1/me/notification-preferences',
+      { url: preferences, headers: author.headers, payload: { digestDomains: ['nowhere'] } },
+      422,
+    );
+    const token = await signUnsubscribeToken(app.db, { accountId: author.accountId, kind: 'digest' });
+    await call('POST /v1/unsubscribe', { url: `/v1/unsubscribe?token=${encodeURIComponent(token)}` }, 200);
+    await call('POST /v1/unsubscribe', { url: '/v1/unsubscribe', payload: { token: `${token}x` } }, 422);
   });
 
   test('organization memberships', async () => {
@@ -1066,6 +1084,24 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     expect(slugOf(scope)).toBe('scope-required');
     const user = await ssoSignIn(app, partner, { externalUserId: 'contract-stats' });
     await call('GET /v1/partners/me/stats', { url: '/v1/partners/me/stats', headers: user.headers }, 401);
+
+    const policy = '/v1/partners/me/mail-policy';
+    await call(
+      'PUT /v1/partners/me/mail-policy',
+      { url: policy, headers, payload: { communityMailSuppressed: false } },
+      200,
+    );
+    await call('PUT /v1/partners/me/mail-policy', { url: policy, headers, payload: {} }, 422);
+    const ungranted = await call(
+      'PUT /v1/partners/me/mail-policy',
+      {
+        url: policy,
+        headers: { authorization: `Bearer ${readOnly.secretKey}` },
+        payload: { communityMailSuppressed: true },
+      },
+      403,
+    );
+    expect(slugOf(ungranted)).toBe('scope-required');
   });
 
   test('what every write can meet: media type, JSON, Idempotency-Key, a read-only key', async () => {
