@@ -52,6 +52,8 @@ export {
   type PartnerKeyKind,
   PartnerKeyKindSchema,
   PartnerKeySchema,
+  type PartnerMailPolicy,
+  PartnerMailPolicySchema,
   PartnerSchema,
   type PartnerScope,
   PartnerScopeSchema,
@@ -62,8 +64,6 @@ export {
   type PartnerStatsWindow,
   type PartnerUpdate,
   PartnerUpdateSchema,
-  type PartnerMailPolicy,
-  PartnerMailPolicySchema,
   partnerStatsWindow,
 } from './partner';
 export { type SsoToken, type SsoTokenCreate, SsoTokenCreateSchema, SsoTokenSchema } from './sso';
