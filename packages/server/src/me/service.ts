@@ -9,6 +9,7 @@ import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import { changeEmail } from '../identity/email-change';
 import { emailTakenOr } from '../identity/join';
 import type { PrincipalAccount } from '../identity/principal';
+import { forgetMemberMail } from '../mail/forget-member';
 import { releaseUpcomingRegistrations } from '../registrations/service';
 import { toRegistration } from '../registrations/view';
 import { anonymizeAccount, collectMemberData, findMe, updateMe } from './repository';
@@ -129,6 +130,7 @@ export async function deleteMe(db: Database, actor: Actor): Promise<void> {
     // behind a deleted member.
     await releaseUpcomingRegistrations(trx, actor);
     await anonymizeAccount(trx, account.id);
+    await forgetMemberMail(trx, account.id);
     await recordAudit(trx, {
       actorId: account.id,
       partnerId: actor.partnerId,

@@ -121,6 +121,33 @@ describe.each(databases())('registration notices on $kind', ({ kind }) => {
     ).toEqual([`${event.slug}.ics`]);
   });
 
+  test('a member who deletes the account is sent nothing more; the member promoted in their place is told', async () => {
+    const event = await createEventAs(app, organiser.headers, { capacity: 1 });
+    const [leaving, waiting] = (await createMembers(app, 2)) as [TestMember, TestMember];
+    const leavingAddress = await emailOf(leaving);
+    expect((await register(event.id, leaving)).status).toBe(201);
+    expect((await register(event.id, waiting)).status).toBe(201);
+    await worker().drain();
+    smtp.clear();
+    const deleted = await fetch(`${origin}/v1/me`, { method: 'DELETE', headers: leaving.headers });
+    expect(deleted.status).toBe(204);
+    await worker().drain();
+    expect(smtp.received.map((mail) => mail.parsed.subject)).toEqual([
+      `A seat came free: you are registered for ${event.name.en}`,
+    ]);
+    expect(smtp.received[0]!.to).toBe(await emailOf(waiting));
+    // The record of the mail sent before keeps no address of the deleted member.
+    const kept = await app.db
+      .selectFrom('mail_outbox')
+      .select(['address', 'status'])
+      .where('account_id', '=', leaving.accountId)
+      .execute();
+    expect(kept).toEqual([{ address: '', status: 'sent' }]);
+    expect(JSON.stringify(await app.db.selectFrom('mail_outbox').selectAll().execute())).not.toContain(
+      leavingAddress,
+    );
+  });
+
   test('30 concurrent cancellations promote 30 waitlisted members: 30 promotion mails, not 60', async () => {
     const event = await createEventAs(app, organiser.headers, { capacity: 30 });
     const holders = await createMembers(app, 30);
