@@ -139,6 +139,10 @@ export async function startMailCatcher({ host = '127.0.0.1', webPort = 1080, smt
     },
   });
 
+  // A sender that dies mid-session resets its socket; the inbox goes on (an unhandled 'error'
+  // event would end the process).
+  smtp.on('error', () => {});
+
   const send = (response, status, type, body, extra = {}) => {
     response.writeHead(status, {
       'content-type': type,

@@ -21,7 +21,7 @@ export interface MailOptions {
   worker?: boolean | undefined;
   /** Give up on one SMTP exchange after this long (default 30 s); a claim's lease is twice this. */
   timeoutMilliseconds?: number | undefined;
-  /** Mails claimed and sent concurrently per round (default 16). */
+  /** Mails claimed per round (default 64); at most 16 SMTP connections carry them. */
   batchSize?: number | undefined;
   /** Longest sleep between looks at the queue (default 30 s); queued mail wakes it sooner. */
   pollMilliseconds?: number | undefined;
@@ -64,7 +64,7 @@ export function resolveMailConfig(options: MailOptions | undefined, publicUrl: s
     dkim: options?.dkim ?? null,
     worker: options?.worker ?? true,
     timeoutMilliseconds: options?.timeoutMilliseconds ?? 30_000,
-    batchSize: options?.batchSize ?? 16,
+    batchSize: options?.batchSize ?? 64,
     pollMilliseconds: options?.pollMilliseconds ?? 30_000,
   };
 }

@@ -11,7 +11,7 @@ import {
   claimDueMails,
   type MailAttemptOutcome,
   nextClaimableMailAt,
-  recordMailAttempt,
+  recordMailAttempts,
 } from './outbox-repository';
 import { redactAddresses, smtpVerdict } from './smtp-outcome';
 import { type MailTemplateRegistry, renderMail } from './template-registry';
@@ -31,6 +31,10 @@ export interface MailWorkerOptions {
 }
 
 const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES);
+/** Attempts recorded in one transaction at most waiting for each other… */
+const RECORD_GROUP = 32;
+/** …and how long the first of them waits for others. */
+const RECORD_WAIT_MILLISECONDS = 10;
 
 /**
  * Sends queued mail: claims due rows (`FOR UPDATE SKIP LOCKED`, with a lease), renders each in
@@ -56,6 +60,10 @@ export class MailWorker {
   readonly #transport: MailTransport;
   readonly #ownsTransport: boolean;
   readonly #loop: ClaimLoop;
+  /** Attempts finished and not yet recorded: written together by the next {@link #flush}. */
+  #unrecorded: { claimed: ClaimedMail; outcome: MailAttemptOutcome; recorded: () => void }[] = [];
+  #flushing: Promise<void> | null = null;
+  #flushTimer: NodeJS.Timeout | undefined;
 
   constructor(db: Kysely<DatabaseSchema>, options: MailWorkerOptions) {
     this.#db = db;
@@ -146,18 +154,53 @@ export class MailWorker {
     };
     if (verdict === 'sent') this.#log.info(log, 'mail sent');
     else this.#log.warn({ ...log, smtpAnswer: outcome.smtpAnswer }, `mail ${verdict}`);
-    try {
-      await recordMailAttempt(this.#db, mail, {
-        ...outcome,
-        at,
-        outcome: verdict,
-        nextAttemptAt: next,
-        durationMilliseconds: Math.round(performance.now() - started),
-        messageId,
-      });
-    } catch (error) {
-      // The lease expires and another round sends it again, with the same Message-ID.
-      this.#log.error({ err: error, mailId: mail.id }, 'recording a mail attempt failed');
+    await this.#record(mail, {
+      ...outcome,
+      at,
+      outcome: verdict,
+      nextAttemptAt: next,
+      durationMilliseconds: Math.round(performance.now() - started),
+      messageId,
+    });
+  }
+
+  /**
+   * Records an attempt within 10 ms, together with every attempt that finishes meanwhile (one
+   * transaction for up to a group of them): recording keeps up with a pool of SMTP connections,
+   * and on an embedded database, whose queries hold the event loop, it does not stall the sends.
+   */
+  #record(claimed: ClaimedMail, outcome: MailAttemptOutcome): Promise<void> {
+    return new Promise((recorded) => {
+      this.#unrecorded.push({ claimed, outcome, recorded });
+      if (this.#unrecorded.length >= RECORD_GROUP) this.#startFlush();
+      else this.#flushTimer ??= setTimeout(() => this.#startFlush(), RECORD_WAIT_MILLISECONDS);
+    });
+  }
+
+  #startFlush(): void {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    if (this.#flushing) return;
+    this.#flushing = this.#flush().finally(() => {
+      this.#flushing = null;
+      // Attempts that finished after the last group was taken.
+      if (this.#unrecorded.length > 0) this.#startFlush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#unrecorded.length > 0) {
+      const group = this.#unrecorded.splice(0);
+      try {
+        await recordMailAttempts(this.#db, group);
+      } catch (error) {
+        // The leases expire and another round sends these again, with the same Message-IDs.
+        this.#log.error(
+          { err: error, mailIds: group.map((entry) => entry.claimed.id) },
+          'recording mail attempts failed',
+        );
+      }
+      for (const entry of group) entry.recorded();
     }
   }
 

@@ -104,61 +104,90 @@ export interface MailAttemptOutcome {
 }
 
 /**
- * Logs one attempt and moves the mail on, only if this worker's claim still holds; erases the
- * mail's secrets once it is finished; marks the address undeliverable on a permanent refusal.
+ * Logs attempts and moves their mails on, in one transaction of three statements however many
+ * there are, each only if its worker's claim still holds (a mail whose lease ran out and that
+ * another worker took records nothing here); erases a finished mail's secrets; marks an address
+ * undeliverable on a permanent refusal.
  *
  * @example
- * await recordMailAttempt(db, claimed, outcome);
+ * await recordMailAttempts(db, [{ claimed, outcome }]);
  */
-export async function recordMailAttempt(
+export async function recordMailAttempts(
   db: Database,
-  claimed: ClaimedMail,
-  outcome: MailAttemptOutcome,
+  attempts: readonly { claimed: ClaimedMail; outcome: MailAttemptOutcome }[],
 ): Promise<void> {
+  if (attempts.length === 0) return;
+  const rows = attempts.map(({ claimed, outcome }) => ({
+    id: claimed.id,
+    claim_token: claimed.claimToken,
+    status: outcome.outcome === 'retry' ? 'pending' : outcome.outcome,
+    attempts: outcome.outcome === 'suppressed' ? claimed.attempts : claimed.attempts + 1,
+    message_id: outcome.messageId,
+    smtp_code: outcome.smtpCode,
+    smtp_answer: outcome.smtpAnswer,
+    attempted_at: outcome.at.toISOString(),
+    next_attempt_at: outcome.outcome === 'retry' ? (outcome.nextAttemptAt?.toISOString() ?? null) : null,
+    sent_at: outcome.outcome === 'sent' ? outcome.at.toISOString() : null,
+    finished: outcome.outcome !== 'retry',
+    outcome: outcome.outcome,
+    duration_milliseconds: outcome.durationMilliseconds,
+    mark_undeliverable: outcome.markUndeliverable,
+    address_normalized: claimed.addressNormalized,
+    account_id: claimed.accountId,
+  }));
+  const json = JSON.stringify(rows);
   await db.transaction().execute(async (trx) => {
-    const finished = outcome.outcome !== 'retry';
-    const updated = await trx
-      .updateTable('mail_outbox')
-      .set({
-        status: outcome.outcome === 'retry' ? 'pending' : outcome.outcome,
-        attempts: outcome.outcome === 'suppressed' ? claimed.attempts : claimed.attempts + 1,
-        message_id: outcome.messageId,
-        last_smtp_code: outcome.smtpCode,
-        last_smtp_answer: outcome.smtpAnswer,
-        last_attempt_at: outcome.at,
-        next_attempt_at: finished ? null : outcome.nextAttemptAt,
-        sent_at: outcome.outcome === 'sent' ? outcome.at : null,
-        locked_until: null,
-        claim_token: null,
-        ...(finished ? { secrets: null } : {}),
-      })
-      .where('id', '=', claimed.id)
-      .where('claim_token', '=', claimed.claimToken)
-      .executeTakeFirst();
-    // A lost claim (the lease ran out and another worker took the mail) records nothing.
-    if (Number(updated.numUpdatedRows) === 0) return;
+    const updated = await sql<{ id: string }>`
+      update mail_outbox mail
+      set status = attempt.status,
+          attempts = attempt.attempts,
+          message_id = attempt.message_id,
+          last_smtp_code = attempt.smtp_code,
+          last_smtp_answer = attempt.smtp_answer,
+          last_attempt_at = attempt.attempted_at,
+          next_attempt_at = attempt.next_attempt_at,
+          sent_at = attempt.sent_at,
+          locked_until = null,
+          claim_token = null,
+          secrets = case when attempt.finished then null else mail.secrets end
+      from jsonb_to_recordset(${json}::jsonb) as attempt(
+        id text, claim_token text, status text, attempts integer, message_id text, smtp_code integer,
+        smtp_answer text, attempted_at timestamptz, next_attempt_at timestamptz, sent_at timestamptz,
+        finished boolean)
+      where mail.id = attempt.id and mail.claim_token = attempt.claim_token
+      returning mail.id
+    `.execute(trx);
+    const held = new Set(updated.rows.map((row) => row.id));
+    const kept = rows.filter((row) => held.has(row.id));
+    if (kept.length === 0) return;
     await trx
       .insertInto('mail_attempts')
-      .values({
-        mail_id: claimed.id,
-        attempted_at: outcome.at,
-        outcome: outcome.outcome,
-        smtp_code: outcome.smtpCode,
-        smtp_answer: outcome.smtpAnswer,
-        duration_milliseconds: outcome.durationMilliseconds,
-      })
+      .values(
+        kept.map((row) => ({
+          mail_id: row.id,
+          attempted_at: row.attempted_at,
+          outcome: row.outcome,
+          smtp_code: row.smtp_code,
+          smtp_answer: row.smtp_answer,
+          duration_milliseconds: row.duration_milliseconds,
+        })),
+      )
       .execute();
-    if (outcome.markUndeliverable) {
+    const marked = kept.filter((row) => row.mark_undeliverable);
+    if (marked.length > 0) {
       await trx
         .insertInto('mail_undeliverable_addresses')
-        .values({
-          address_normalized: claimed.addressNormalized,
-          account_id: claimed.accountId,
-          mail_id: claimed.id,
-          smtp_code: outcome.smtpCode,
-          smtp_answer: outcome.smtpAnswer,
-          marked_at: outcome.at,
-        })
+        .values(
+          // One row per address even when two mails to it were refused in this batch.
+          [...new Map(marked.map((row) => [row.address_normalized, row])).values()].map((row) => ({
+            address_normalized: row.address_normalized,
+            account_id: row.account_id,
+            mail_id: row.id,
+            smtp_code: row.smtp_code,
+            smtp_answer: row.smtp_answer,
+            marked_at: row.attempted_at,
+          })),
+        )
         .onConflict((conflict) => conflict.column('address_normalized').doNothing())
         .execute();
     }

@@ -180,6 +180,8 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     const { page } = await page$();
     await register(page).click();
     await dialog(page).waitFor();
+    // Registering opens the join tab; the button is on the sign-in tab.
+    await page.locator('wsc-sign-in-dialog #tab-sign-in').click();
     await page.locator('wsc-sign-in-dialog [part~="forgot-password"]').click();
     expect(await focused(page)).toBe('input#reset-email[]');
     expect(await page.locator('wsc-sign-in-dialog [role="tablist"]').count()).toBe(0);
