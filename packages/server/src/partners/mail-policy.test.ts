@@ -83,7 +83,7 @@ describe.each(databases())('partner mail policy on $kind', ({ kind }) => {
       .select(['action', 'partner_id', 'actor_id', 'data'])
       .where('subject_id', '=', granted.id)
       .where('action', 'in', ['partner.mail_policy_changed', 'partner.updated'])
-      .orderBy('id')
+      .orderBy('action')
       .execute();
     expect(audit.map((row) => [row.action, row.partner_id, row.actor_id])).toEqual([
       ['partner.mail_policy_changed', granted.id, null],
