@@ -27,18 +27,7 @@ const PACKAGES = ['server', 'sdk', 'widgets'];
  * stay in the table as "not measured" so the gap is seen; remove a row when its benchmark
  * records the figure.
  */
-const NOT_BUILT = [
-  {
-    package: 'server',
-    suite: '@wsc/server mail',
-    figure: 'mails per second from the queue to a local SMTP server (#18)',
-    value: null,
-    target: { of: 'ratio', comparator: '>=', limit: 0.8 },
-    baselineName: 'bare nodemailer loop',
-    notMeasured:
-      "not built yet: the server sends no mail (issue #18; nor the registration route's ratio with the mail queue on)",
-  },
-];
+const NOT_BUILT = [];
 
 function readOptions() {
   try {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: builds what the apps run (JavaScript only, cached by Turborepo), starts the community
-// API on PGlite (or DATABASE_URL), gets the sample partner's keys from it, starts the sample apps on
+// `npm start`: builds what the apps run (JavaScript only, cached by Turborepo), starts a local mail
+// catcher unless WSC_SMTP_URL names a mail server, starts the community API on PGlite (or
+// DATABASE_URL) sending its mail there, gets the sample partner's keys from it, starts the sample apps on
 // their own origins with those keys, prints every URL, and stays in the foreground. Quiet: a
 // child's error output goes through; everything else is kept and shown only when something fails.
 // Ctrl-C (or SIGTERM) stops the apps, then the API, and exits 0.
@@ -49,8 +50,27 @@ const APPS = [
   .filter((app) => existsSync(join(root, app.dir, 'package.json')))
   .map((app) => ({ ...app, port: Number(env[app.variable] || app.port) }));
 
+/**
+ * The inbox every mail goes to when no WSC_SMTP_URL is set: its web page on `port`, its SMTP
+ * server on `smtpPort`.
+ */
+const MAIL_CATCHER =
+  !env.WSC_SMTP_URL && existsSync(join(root, 'apps/mail-catcher/package.json'))
+    ? {
+        name: 'Mail catcher',
+        variable: 'MAIL_CATCHER_PORT',
+        port: Number(env.MAIL_CATCHER_PORT || 1080),
+        smtpVariable: 'MAIL_CATCHER_SMTP_PORT',
+        smtpPort: Number(env.MAIL_CATCHER_SMTP_PORT || 1025),
+        dir: 'apps/mail-catcher',
+      }
+    : undefined;
+
 const urlOf = (app) => `http://${shownHost}:${app.port}`;
 const children = new Set();
+/** The API's and the mail catcher's processes, stopped after the apps that use them. */
+let apiChild;
+let catcherChild;
 /** Children being stopped on purpose: their exit is no failure. */
 const retiring = new WeakSet();
 let stopping = false;
@@ -171,9 +191,9 @@ async function createEmbeddedDatabase() {
 function stop(code) {
   if (stopping) return;
   stopping = true;
-  const apps = [...children];
-  // The apps first, the API (started first) last, so nothing loses its server while it stops.
-  const ordered = apps.slice(1).concat(apps.slice(0, 1));
+  // The apps first, then the API, then the mail catcher, so nothing loses its server while it stops.
+  const last = [apiChild, catcherChild].filter(Boolean);
+  const ordered = [...children].filter((child) => !last.includes(child)).concat(last);
   const kill = setTimeout(() => {
     for (const child of children) child.kill('SIGKILL');
   }, STOP_GRACE_MILLISECONDS);
@@ -182,6 +202,17 @@ function stop(code) {
     if (code === 0) process.stdout.write('Stopped.\n');
     process.exit(code);
   });
+}
+
+/** WSC_SMTP_URL without its password, for the URL block. */
+function redactedSmtpUrl() {
+  try {
+    const url = new URL(env.WSC_SMTP_URL);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'WSC_SMTP_URL';
+  }
 }
 
 async function main() {
@@ -193,6 +224,18 @@ async function main() {
       return fail(
         `Port ${app.port} is in use (${app.name}): stop what uses it or set ${app.variable} to another port.`,
       );
+    }
+  }
+  if (MAIL_CATCHER) {
+    for (const [port, variable] of [
+      [MAIL_CATCHER.port, MAIL_CATCHER.variable],
+      [MAIL_CATCHER.smtpPort, MAIL_CATCHER.smtpVariable],
+    ]) {
+      if (!(await portIsFree(port))) {
+        return fail(
+          `Port ${port} is in use (${MAIL_CATCHER.name}): stop what uses it, set ${variable} to another port, or set WSC_SMTP_URL to send mail to a real server.`,
+        );
+      }
     }
   }
 
@@ -244,7 +287,26 @@ async function main() {
       }),
     );
 
+  // The inbox first: the API sends its mail there from its first request on.
+  let catcher;
+  if (MAIL_CATCHER) {
+    try {
+      catcher = await launch(MAIL_CATCHER, process.execPath, ['server.mjs'], {
+        [MAIL_CATCHER.variable]: String(MAIL_CATCHER.port),
+        [MAIL_CATCHER.smtpVariable]: String(MAIL_CATCHER.smtpPort),
+      });
+      catcherChild = catcher.child;
+    } catch (error) {
+      return fail(`The mail catcher did not start (${error.message}).`, error.output);
+    }
+  }
+  const smtpHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const apiStarting = launch(API, process.execPath, ['--max-semi-space-size=32', 'dist/main.js'], {
+    ...(MAIL_CATCHER
+      ? {
+          WSC_SMTP_URL: `smtp://${smtpHost.includes(':') ? `[${smtpHost}]` : smtpHost}:${MAIL_CATCHER.smtpPort}`,
+        }
+      : {}),
     WSC_DATA_DIR: dataDirectory,
     LOG_LEVEL: env.LOG_LEVEL || 'warn',
     // The sample back end receives webhooks on localhost.
@@ -258,7 +320,7 @@ async function main() {
   const appsStarting = earlierKeys ? startApps(earlierKeys) : undefined;
   appsStarting?.catch(() => {});
   try {
-    await apiStarting;
+    apiChild = (await apiStarting).child;
   } catch (error) {
     return fail(`The API did not start (${error.message}).`, error.output);
   }
@@ -280,6 +342,9 @@ async function main() {
     ['API', apiUrl],
     ['API reference', `${apiUrl}/docs`],
     ['Widgets script', `${apiUrl}/embed/v1/wsc.js`],
+    ...(MAIL_CATCHER
+      ? [['Mail catcher', urlOf(MAIL_CATCHER)]]
+      : [['Mail', `sent through ${redactedSmtpUrl()}`]]),
     ...started.map((app) => [app.name, app.url]),
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;

@@ -19,6 +19,8 @@ const PORTS = {
   REACT_PORTAL_PORT: 15174,
   PARTNER_BACKEND_PORT: 15175,
   DOCS_PORT: 15176,
+  MAIL_CATCHER_PORT: 11080,
+  MAIL_CATCHER_SMTP_PORT: 11025,
 };
 
 interface Run {
@@ -31,7 +33,8 @@ interface Run {
 function runStart(): Run {
   const environment: NodeJS.ProcessEnv = { ...process.env, WSC_DATA_DIR: dataDirectory, HOST: '127.0.0.1' };
   for (const [name, port] of Object.entries(PORTS)) environment[name] = String(port);
-  for (const name of ['DATABASE_URL', 'LOG_LEVEL', 'WSC_PUBLIC_URL']) delete environment[name];
+  for (const name of ['DATABASE_URL', 'LOG_LEVEL', 'WSC_PUBLIC_URL', 'WSC_SMTP_URL'])
+    delete environment[name];
   // The documentation server would build the site in the background when it is not built yet.
   environment.DOCS_BUILD_ON_START = 'off';
   const child = spawn(process.execPath, [START], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -84,6 +87,7 @@ describe('npm start', () => {
       `React portal      http://localhost:${PORTS.REACT_PORTAL_PORT}`,
       `Partner back end  http://localhost:${PORTS.PARTNER_BACKEND_PORT}`,
       `Documentation     http://localhost:${PORTS.DOCS_PORT}`,
+      `Mail catcher      http://localhost:${PORTS.MAIL_CATCHER_PORT}`,
       `Data folder       ${dataDirectory}`,
     ]) {
       expect(out).toContain(line);
@@ -111,6 +115,31 @@ describe('npm start', () => {
       headers: { authorization: `Bearer ${keys.secretKey.key}` },
     });
     expect(stats.status).toBe(200);
+
+    // Without WSC_SMTP_URL the API sends its mail to the catcher: a sign-up's confirmation shows there.
+    const signup = await fetch(`http://127.0.0.1:${PORTS.PORT}/v1/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: 'newcomer@example.org',
+        password: 'correct horse battery staple',
+        displayName: '新人',
+        role: 'urban-planner',
+        language: 'zh',
+      }),
+    });
+    expect(signup.status).toBe(201);
+    const catcher = `http://127.0.0.1:${PORTS.MAIL_CATCHER_PORT}`;
+    let mails: { id: string; to: string; subject: string; language: string }[] = [];
+    for (let attempt = 0; attempt < 100 && mails.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      mails = await (await fetch(`${catcher}/api/messages`)).json();
+    }
+    expect(mails.map((mail) => [mail.to, mail.subject, mail.language])).toEqual([
+      ['newcomer@example.org', '请确认您的电子邮件地址', 'zh'],
+    ]);
+    const shown = await (await fetch(`${catcher}/messages/${mails[0]?.id}`)).text();
+    expect(shown).toContain(`http://127.0.0.1:${PORTS.PORT}/account/confirm-email?lang=zh#token=`);
 
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);

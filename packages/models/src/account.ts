@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ACCOUNT_ROLES, AccountRoleSchema, LANGUAGES, LanguageSchema } from './enums';
 import { object } from './object';
 import { openEnum } from './open-enum';
-import { DateTimeSchema, IdSchema } from './primitives';
+import { DateTimeSchema, EmailSchema, IdSchema } from './primitives';
 import { ProfileUpdateSchema, StakeholderSchema } from './stakeholder';
 
 /** Private side of a member: what only they and admins see. Its `id` equals the profile id. */
@@ -14,6 +14,8 @@ export const AccountSchema = object({
   disabled: z.boolean(),
   createdAt: DateTimeSchema,
   lastLoginAt: z.optional(z.nullable(DateTimeSchema)),
+  /** When the member proved `email` is theirs (the link of the confirmation mail); null until then. */
+  emailConfirmedAt: z.optional(z.nullable(DateTimeSchema)),
 });
 export type Account = z.infer<typeof AccountSchema>;
 
@@ -24,10 +26,14 @@ export const MeSchema = object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
-/** `PATCH /v1/me`: profile fields plus the preferred language. */
+/**
+ * `PATCH /v1/me`: profile fields, the preferred language, and the e-mail address (a new address
+ * is unconfirmed until the link mailed to it is used; the old address is told of the change).
+ */
 export const MeUpdateSchema = object({
   ...ProfileUpdateSchema.shape,
   language: z.optional(z.nullable(LanguageSchema)),
+  email: z.optional(EmailSchema),
 });
 export type MeUpdate = z.infer<typeof MeUpdateSchema>;
 

@@ -38,3 +38,25 @@ export const SessionSchema = object({
   accountId: IdSchema,
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/** A token from a mail's link: opaque, as the mail carried it. */
+export const MailTokenSchema = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** `POST /v1/auth/email-confirmations/complete`: the token from the confirmation mail. */
+export const EmailConfirmationCompleteSchema = object({ token: MailTokenSchema });
+export type EmailConfirmationComplete = z.infer<typeof EmailConfirmationCompleteSchema>;
+
+/** Answer of a completed confirmation: the account and when its address was confirmed. */
+export const EmailConfirmationSchema = object({
+  accountId: IdSchema,
+  emailConfirmedAt: DateTimeSchema,
+});
+export type EmailConfirmation = z.infer<typeof EmailConfirmationSchema>;
+
+/** `POST /v1/auth/password-resets`: answered 202 whether or not an account has this address. */
+export const PasswordResetRequestSchema = object({ email: EmailSchema });
+export type PasswordResetRequest = z.infer<typeof PasswordResetRequestSchema>;
+
+/** `POST /v1/auth/password-resets/complete`: the token from the mail and the new password. */
+export const PasswordResetCompleteSchema = object({ token: MailTokenSchema, password: PasswordSchema });
+export type PasswordResetComplete = z.infer<typeof PasswordResetCompleteSchema>;

@@ -15,8 +15,17 @@ export {
   MeUpdateSchema,
 } from './account';
 export {
+  type EmailConfirmation,
+  type EmailConfirmationComplete,
+  EmailConfirmationCompleteSchema,
+  EmailConfirmationSchema,
   type Login,
   LoginSchema,
+  MailTokenSchema,
+  type PasswordResetComplete,
+  PasswordResetCompleteSchema,
+  type PasswordResetRequest,
+  PasswordResetRequestSchema,
   PasswordSchema,
   type Session,
   SessionSchema,
@@ -149,6 +158,21 @@ export {
   type MembershipUpdate,
   MembershipUpdateSchema,
 } from './membership';
+export {
+  MAIL_KINDS,
+  type MailKindName,
+  type NotificationPreferences,
+  NotificationPreferencesSchema,
+  type NotificationPreferencesUpdate,
+  NotificationPreferencesUpdateSchema,
+  OPTIONAL_MAIL_KINDS,
+  type OptionalMailKind,
+  OptionalMailKindSchema,
+  type Unsubscribe,
+  type UnsubscribeResult,
+  UnsubscribeResultSchema,
+  UnsubscribeSchema,
+} from './notification-preferences';
 export { isKnownValue, type OpenEnum, type OpenEnumSchema, openEnum } from './open-enum';
 export {
   EmailDomainSchema,

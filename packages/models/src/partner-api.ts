@@ -52,6 +52,8 @@ export {
   type PartnerKeyKind,
   PartnerKeyKindSchema,
   PartnerKeySchema,
+  type PartnerMailPolicy,
+  PartnerMailPolicySchema,
   PartnerSchema,
   type PartnerScope,
   PartnerScopeSchema,

@@ -8,6 +8,12 @@ export const PartnerSchema = z.object({
   name: z.string(),
   organizationId: z.nullable(IdSchema),
   disabled: z.boolean(),
+  /**
+   * True when members who came through this partner's single sign-on get no community mail (the
+   * partner tells them itself, from the webhooks); account mail still reaches those who also
+   * have a community password.
+   */
+  communityMailSuppressed: z.boolean(),
   createdAt: DateTimeSchema,
 });
 export type Partner = z.infer<typeof PartnerSchema>;
@@ -27,8 +33,18 @@ export type PartnerCreate = z.infer<typeof PartnerCreateSchema>;
 export const PartnerUpdateSchema = z.object({
   name: z.optional(PartnerCreateSchema.shape.name),
   disabled: z.optional(z.boolean()),
+  communityMailSuppressed: z.optional(z.boolean()),
 });
 export type PartnerUpdate = z.infer<typeof PartnerUpdateSchema>;
+
+/**
+ * `PUT /v1/partners/me/mail-policy` (secret key with the `mail-policy` scope, which only an
+ * admin grants): whether the partner's single-sign-on members get community mail.
+ */
+export const PartnerMailPolicySchema = z.object({
+  communityMailSuppressed: z.boolean(),
+});
+export type PartnerMailPolicy = z.infer<typeof PartnerMailPolicySchema>;
 
 /** `pk_…` keys live in browsers (origin-bound); `sk_…` keys stay on servers. */
 export const PARTNER_KEY_KINDS = ['publishable', 'secret'] as const;
@@ -43,6 +59,8 @@ export const PARTNER_SCOPES = [
   'webhooks',
   'stats',
   'export',
+  // Stop community mail to the partner's SSO members (PUT /v1/partners/me/mail-policy).
+  'mail-policy',
 ] as const;
 export const PartnerScopeSchema = z.enum(PARTNER_SCOPES);
 export type PartnerScope = z.infer<typeof PartnerScopeSchema>;

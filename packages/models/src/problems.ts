@@ -180,6 +180,11 @@ export const PROBLEM_TYPES = {
     title: 'Duplicate pain point',
     meaning: 'The pain point was merged into another: vote (or withdraw the vote) on the original.',
   },
+  'email-already-confirmed': {
+    status: 409,
+    title: 'E-mail address already confirmed',
+    meaning: 'This account confirmed its current address already: there is nothing to send.',
+  },
   'email-taken': {
     status: 409,
     title: 'E-mail already registered',
@@ -265,6 +270,12 @@ export const PROBLEM_TYPES = {
     status: 422,
     title: 'Validation failed',
     meaning: 'A field does not match the schema or the rules; `errors[]` names each one.',
+  },
+  'mail-token-invalid': {
+    status: 422,
+    title: 'Invalid or expired link',
+    meaning:
+      'The token from the mail is unknown, already used, expired, or for an address the account no longer has: ask for a new mail.',
   },
   'idempotency-key-reused': {
     status: 422,

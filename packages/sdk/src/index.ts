@@ -41,11 +41,12 @@ export type { AuthLoginParams, AuthSignupParams } from './resources/auth';
 export type { CommentReportCreateParams } from './resources/comment-reports';
 export type { CommentModerateParams, CommentUpdateParams } from './resources/comments';
 export type { CoverageGetParams } from './resources/coverage';
+export type { EmailConfirmationCompleteParams } from './resources/email-confirmations';
 export type { EventEligibilityCheckParams } from './resources/event-eligibility';
 export type { EventRegistrationCreateParams } from './resources/event-registrations';
 export type { EventSessionCreateParams, EventSessionListParams } from './resources/event-sessions';
 export type { EventCreateParams, EventListParams, EventUpdateParams } from './resources/events';
-export type { MeUpdateParams } from './resources/me';
+export type { MeNotificationPreferencesUpdateParams, MeUpdateParams } from './resources/me';
 export type {
   OrganizationListParams,
   OrganizationMembershipListParams,
@@ -68,7 +69,8 @@ export type {
   PainPointListParams,
   PainPointUpdateParams,
 } from './resources/pain-points';
-export type { PartnerStatsParams } from './resources/partner';
+export type { PartnerMailPolicyParams, PartnerStatsParams } from './resources/partner';
+export type { PasswordResetCompleteParams, PasswordResetCreateParams } from './resources/password-resets';
 export type { SsoTokenCreateParams } from './resources/sso';
 export type { StakeholderListParams } from './resources/stakeholders';
 export type { StandardListParams } from './resources/standards';

@@ -11,6 +11,16 @@ export { seed } from './database/seed';
 export { revokeUserTokens, type TokenHolder } from './identity/accounts-repository';
 export { bootstrapAdmin } from './identity/bootstrap-admin';
 export { IMPORT_COLUMNS, type ImportOptions, importEventList } from './invitations/importer';
+export { enqueueMail, type MailRecipient, type MailToQueue, type QueuedMail } from './mail/enqueue';
+export { type MailContent, renderLayout } from './mail/layout';
+export {
+  defineMailTemplate,
+  type MailKind,
+  type MailTemplate,
+  MailTemplateRegistry,
+  renderMail,
+} from './mail/template-registry';
+export { mailTemplates } from './mail/templates';
 export {
   decideMembership,
   listMemberships,

@@ -31,6 +31,8 @@ import { generateRequestId, REQUEST_ID_HEADER } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { jsonSchemaSerializerCompiler } from './http/serializer';
 import { useEnglishValidationMessages } from './http/validation-messages';
+import { accountMailRoutes } from './identity/account-mail-routes';
+import { accountPages } from './identity/account-pages';
 import { authRoutes } from './identity/auth-routes';
 import { bootstrapAdmin } from './identity/bootstrap-admin';
 import { requireAccess, requirePublishableWriteScope } from './identity/guards';
@@ -237,6 +239,8 @@ export async function createServer(options: ServerOptions = {}) {
 
   registerHealthRoutes(app, database);
   await app.register(authRoutes);
+  await app.register(accountMailRoutes);
+  await app.register(accountPages);
   await app.register(ssoRoutes);
   await app.register(partnerRoutes);
   await app.register(accountRoutes);

@@ -1,5 +1,11 @@
 import type { Database } from './database/create-database';
 import type { Seeder } from './database/seeders';
+import {
+  type MailConfig,
+  type MailOptions,
+  mailOptionsFromEnvironment,
+  resolveMailConfig,
+} from './mail/mail-config';
 
 export interface ServerOptions {
   /** An opened database to use (and not close). Absent: opened from `databaseUrl`/`dataDirectory`. */
@@ -73,6 +79,11 @@ export interface ServerOptions {
   embedDirectory?: string | undefined;
   /** The current time (tests move it to check retry schedules). Default `() => new Date()`. */
   clock?: (() => Date) | undefined;
+  /**
+   * Outbound mail: the SMTP server (`WSC_SMTP_URL`), the sender (`WSC_MAIL_FROM`), DKIM. Without
+   * an SMTP URL mail is queued but not sent (`npm start` runs a local mail catcher instead).
+   */
+  mail?: MailOptions | undefined;
 }
 
 /** Options after defaults: what `app.config` holds. */
@@ -95,6 +106,7 @@ export interface AppConfig {
   liveCredentialCheckMilliseconds: number;
   firstPageCacheMilliseconds: number;
   clock: () => Date;
+  mail: MailConfig;
 }
 
 export const DEFAULT_RATE_LIMIT = 120;
@@ -127,6 +139,7 @@ export function resolveConfig(options: ServerOptions): AppConfig {
     liveCredentialCheckMilliseconds: options.liveCredentialCheckMilliseconds ?? 30_000,
     firstPageCacheMilliseconds: options.firstPageCacheMilliseconds ?? 2000,
     clock: options.clock ?? (() => new Date()),
+    mail: resolveMailConfig(options.mail, options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`),
   };
 }
 
@@ -177,6 +190,7 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
       ? parseSeconds('WSC_WEBHOOK_TIMEOUT_SECONDS', environment.WSC_WEBHOOK_TIMEOUT_SECONDS) * 1000
       : undefined,
     embedDirectory: environment.WSC_EMBED_DIR || undefined,
+    mail: mailOptionsFromEnvironment(environment),
   };
 }
 

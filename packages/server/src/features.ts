@@ -3,6 +3,10 @@ import { discussionRoutes } from './discussion/routes';
 import { eventRoutes } from './events/routes';
 import { importRoutes } from './invitations/routes';
 import { livePlugin } from './live/plugin';
+import { digestPlugin } from './mail/digest-plugin';
+import { mailPlugin } from './mail/plugin';
+import { unsubscribeRoutes } from './mail/unsubscribe-routes';
+import { notificationPreferenceRoutes } from './me/notification-preferences-routes';
 import { meRoutes } from './me/routes';
 import { membershipRoutes } from './organizations/memberships-routes';
 import { organizationRoutes } from './organizations/routes';
@@ -10,6 +14,7 @@ import { outboxPlugin } from './outbox/plugin';
 import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
 import { painPointRoutes } from './pain-points/routes';
 import { partnerSsoAccountRoutes } from './partners/sso-accounts-routes';
+import { partnerMailPolicyRoutes } from './partners/mail-policy-routes';
 import { partnerStatsRoutes } from './partners/stats-routes';
 import { registrationRoutes } from './registrations/routes';
 import { stakeholderRoutes } from './stakeholders/routes';
@@ -26,8 +31,9 @@ export type Feature = FastifyPluginAsyncZod;
 /** Features registered by `createServer`, in order. Feature owners append theirs. */
 export const features: Feature[] = [];
 
-// The outbox feed first: the first-page cache, live updates and webhooks consume it.
-features.push(outboxPlugin, firstPageCachePlugin);
+// The outbox feed first: the first-page cache, live updates and webhooks consume it. Mail next:
+// features queue mail in their transactions (`mail/enqueue.ts`).
+features.push(outboxPlugin, firstPageCachePlugin, mailPlugin, digestPlugin);
 
 // Community features (stakeholders, me, pain points, votes, discussion, standards).
 features.push(
@@ -35,6 +41,8 @@ features.push(
   organizationRoutes,
   membershipRoutes,
   meRoutes,
+  notificationPreferenceRoutes,
+  unsubscribeRoutes,
   painPointRoutes,
   voteRoutes,
   discussionRoutes,
@@ -52,3 +60,6 @@ features.push(partnerStatsRoutes);
 
 // One partner is not many people: the accounts a partner minted through SSO, and their suspension (admin).
 features.push(partnerSsoAccountRoutes);
+
+// Partners that tell their single-sign-on members themselves stop the community's mail to them.
+features.push(partnerMailPolicyRoutes);

@@ -1,7 +1,10 @@
 import { type Login, type Session, SessionSchema, type Signup } from '@wsc/models';
 import type { ApiPromise } from '../api-promise';
+import type { WscClient } from '../client';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
+import { EmailConfirmations } from './email-confirmations';
+import { PasswordResets } from './password-resets';
 
 /** Body of `auth.signup`. */
 export type AuthSignupParams = Signup;
@@ -10,6 +13,17 @@ export type AuthLoginParams = Login;
 
 /** `/v1/auth`: community accounts with e-mail and password. */
 export class Auth extends Resource {
+  /** `/v1/auth/email-confirmations`: proving the member's address with a mailed link. */
+  readonly emailConfirmations: EmailConfirmations;
+  /** `/v1/auth/password-resets`: a forgotten password, reset through a mailed link. */
+  readonly passwordResets: PasswordResets;
+
+  constructor(client: WscClient) {
+    super(client);
+    this.emailConfirmations = new EmailConfirmations(client);
+    this.passwordResets = new PasswordResets(client);
+  }
+
   /**
    * Creates an account and returns a session token.
    *

@@ -6,6 +6,9 @@ import {
   MembershipListSchema,
   MeSchema,
   type MeUpdate,
+  type NotificationPreferences,
+  NotificationPreferencesSchema,
+  type NotificationPreferencesUpdate,
 } from '@wsc/models';
 import type { ApiPromise } from '../api-promise';
 import type { WscClient } from '../client';
@@ -14,6 +17,49 @@ import { endpoint, Resource } from '../resource';
 
 /** Body of `me.update`. */
 export type MeUpdateParams = MeUpdate;
+
+/** Body of `me.notificationPreferences.update`. */
+export type MeNotificationPreferencesUpdateParams = NotificationPreferencesUpdate;
+
+/**
+ * `/v1/me/notification-preferences`: which optional mail the member gets (moderation notices,
+ * the weekly digest). Account mail and registration notices are always sent.
+ */
+export class MeNotificationPreferences extends Resource {
+  /**
+   * Reads the member's mail preferences.
+   *
+   * @example
+   * const { digest, moderation } = await client.me.notificationPreferences.get();
+   */
+  get(options?: RequestOptions): ApiPromise<NotificationPreferences> {
+    return this.client.request(
+      { method: 'GET', ...endpoint`/v1/me/notification-preferences`, schema: NotificationPreferencesSchema },
+      options,
+    );
+  }
+
+  /**
+   * Turns optional mail on or off, and chooses the digest's domains.
+   *
+   * @example
+   * await client.me.notificationPreferences.update({ digest: true, digestDomains: ['mobility'] });
+   */
+  update(
+    params: MeNotificationPreferencesUpdateParams,
+    options?: RequestOptions,
+  ): ApiPromise<NotificationPreferences> {
+    return this.client.request(
+      {
+        method: 'PATCH',
+        ...endpoint`/v1/me/notification-preferences`,
+        body: params,
+        schema: NotificationPreferencesSchema,
+      },
+      options,
+    );
+  }
+}
 
 /** `/v1/me/memberships`: the signed-in member's organization memberships and requests. */
 export class MeMemberships extends Resource {
@@ -48,10 +94,13 @@ export class MeMemberships extends Resource {
 export class Me extends Resource {
   /** `/v1/me/memberships`: organizations the member asked to join or belongs to. */
   readonly memberships: MeMemberships;
+  /** `/v1/me/notification-preferences`: the optional mail the member gets. */
+  readonly notificationPreferences: MeNotificationPreferences;
 
   constructor(client: WscClient) {
     super(client);
     this.memberships = new MeMemberships(client);
+    this.notificationPreferences = new MeNotificationPreferences(client);
   }
   /**
    * Fetches the signed-in member's account and profile.

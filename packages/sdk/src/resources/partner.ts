@@ -1,4 +1,7 @@
 import {
+  type Partner as PartnerBody,
+  type PartnerMailPolicy,
+  PartnerSchema,
   type PartnerStats,
   type PartnerStatsParams as PartnerStatsQuery,
   PartnerStatsSchema,
@@ -6,6 +9,9 @@ import {
 import type { ApiPromise } from '../api-promise';
 import type { RequestOptions } from '../options';
 import { endpoint, Resource } from '../resource';
+
+/** Body of `partner.setMailPolicy`. */
+export type PartnerMailPolicyParams = PartnerMailPolicy;
 
 /** Window of `partner.stats`: ISO date-times with an offset, `from` included, `to` excluded. */
 export type PartnerStatsParams = PartnerStatsQuery;
@@ -35,6 +41,22 @@ export class Partner extends Resource {
         query: { from: params?.from, to: params?.to },
         schema: PartnerStatsSchema,
       },
+      options,
+    );
+  }
+
+  /**
+   * Stops (or restarts) the community's mail to members who came through your single sign-on,
+   * when you tell them yourself from the webhooks. Account mail still reaches members who also
+   * have a community password. Needs a secret key with the `mail-policy` scope, which an admin
+   * grants (`PermissionError` without it); the change is audited.
+   *
+   * @example
+   * await client.partner.setMailPolicy({ communityMailSuppressed: true });
+   */
+  setMailPolicy(params: PartnerMailPolicyParams, options?: RequestOptions): ApiPromise<PartnerBody> {
+    return this.client.request(
+      { method: 'PUT', ...endpoint`/v1/partners/me/mail-policy`, body: params, schema: PartnerSchema },
       options,
     );
   }

@@ -185,6 +185,26 @@ describe(`me against @wsc/server (${kind})`, () => {
   });
 });
 
+describe(`notification preferences against @wsc/server (${kind})`, () => {
+  it('reads the defaults, turns the digest on for two domains, refuses an unknown domain', async () => {
+    const { client } = await member();
+    expect(await client.me.notificationPreferences.get()).toMatchObject({
+      moderation: true,
+      digest: false,
+      digestDomains: [],
+    });
+    const updated = await client.me.notificationPreferences.update({
+      digest: true,
+      digestDomains: ['mobility', 'energy'],
+    });
+    expect(updated).toMatchObject({ digest: true, digestDomains: ['energy', 'mobility'] });
+    const refused = await failure(
+      client.me.notificationPreferences.update({ digestDomains: ['magic'] as never }),
+    );
+    expect((refused as { status?: number }).status).toBe(422);
+  });
+});
+
 describe(`organization membership against @wsc/server (${kind})`, () => {
   it('asks, is approved by a manager the admin named, leaves; a self-claim is refused', async () => {
     const admin = new WscClient({ baseURL, token: (await signUp(app, { roles: ['admin'] })).token });

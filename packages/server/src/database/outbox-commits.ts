@@ -13,12 +13,16 @@ export const OUTBOX_CHANNEL = 'wsc_outbox';
 
 type CompileQuery = Parameters<NonNullable<Driver['savepoint']>>[2];
 
-/** A statement that writes outbox events, however it was built (raw SQL or the query builder). */
-const OUTBOX_INSERT = /insert\s+into\s+"?outbox_events"?/i;
+/**
+ * A statement that writes outbox events or queues mail (`mail_outbox`), however it was built
+ * (raw SQL or the query builder): either wakes this process's consumers after the commit.
+ */
+const OUTBOX_INSERT = /insert\s+into\s+"?(?:outbox_events|mail_outbox)"?/i;
 
 /**
  * Wraps a Kysely dialect so that `onCommit()` runs once each time outbox events become visible
- * to other sessions: after the COMMIT of a transaction that inserted into `outbox_events`, or
+ * to other sessions: after the COMMIT of a transaction that inserted into `outbox_events` (or
+ * queued mail into `mail_outbox`), or
  * right after such a statement run on its own (autocommit). Never after a rollback. This is
  * how the outbox is announced AFTER commit: a NOTIFY inside the transaction would take
  * PostgreSQL's database-wide notification lock at pre-commit and make writers commit one at

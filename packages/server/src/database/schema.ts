@@ -105,6 +105,8 @@ export interface PartnersTable {
   organization_id: string | null;
   disabled_at: Timestamp | null;
   created_at: CreatedAt;
+  /** Set when the partner's SSO members get no community mail (migrations/0012_mail_notices.sql). */
+  community_mail_suppressed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface PartnerKeysTable {
@@ -479,4 +481,116 @@ export interface DatabaseSchema {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+}
+
+// ---- E-mail (migrations/0011_mail.sql) ----
+
+/** A queued mail: rendered from its template when sent; `id` names its Message-ID. */
+export interface MailOutboxTable {
+  id: Generated<string>;
+  account_id: string | null;
+  address: string;
+  address_normalized: string;
+  kind: string;
+  template: string;
+  language: string;
+  data: Json<Record<string, unknown>>;
+  /** Erased (null) once the mail is sent, suppressed or given up on. */
+  secrets: Json<Record<string, string>> | null;
+  message_id: string | null;
+  status: ColumnType<
+    'pending' | 'sent' | 'failed' | 'suppressed',
+    'pending' | 'sent' | 'failed' | 'suppressed' | undefined,
+    'pending' | 'sent' | 'failed' | 'suppressed'
+  >;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  locked_until: Timestamp | null;
+  claim_token: string | null;
+  last_smtp_code: number | null;
+  last_smtp_answer: string | null;
+  last_attempt_at: Timestamp | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+/** One SMTP attempt of a queued mail. */
+export interface MailAttemptsTable {
+  id: Generated<string>;
+  mail_id: string;
+  attempted_at: Timestamp;
+  outcome: 'sent' | 'retry' | 'failed' | 'suppressed';
+  smtp_code: number | null;
+  smtp_answer: string | null;
+  duration_milliseconds: number;
+}
+
+/** An address a mail server refused for good. */
+export interface MailUndeliverableAddressesTable {
+  address_normalized: string;
+  account_id: string | null;
+  mail_id: string | null;
+  smtp_code: number | null;
+  smtp_answer: string | null;
+  marked_at: CreatedAt;
+}
+
+/** E-mail confirmation and password-reset tokens, stored as sha256. */
+export interface AccountMailTokensTable {
+  id: Generated<string>;
+  account_id: string;
+  purpose: 'email-confirmation' | 'password-reset';
+  token_hash: string;
+  address_normalized: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** Confirmation and reset requests per hour, per address hash or client address. */
+export interface MailRequestCountsTable {
+  bucket: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface DatabaseSchema {
+  mail_request_counts: MailRequestCountsTable;
+  mail_outbox: MailOutboxTable;
+  mail_attempts: MailAttemptsTable;
+  mail_undeliverable_addresses: MailUndeliverableAddressesTable;
+  account_mail_tokens: AccountMailTokensTable;
+}
+
+// ---- E-mail notices (migrations/0012_mail_notices.sql) ----
+
+/** A member's choice of optional mail (no row: the defaults). */
+export interface MailPreferencesTable {
+  account_id: string;
+  moderation: Generated<boolean>;
+  digest: Generated<boolean>;
+  digest_domains: Generated<string[]>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** The one HMAC key of unsubscribe tokens. */
+export interface MailSigningKeysTable {
+  id: number;
+  secret: string;
+  created_at: CreatedAt;
+}
+
+/** One weekly digest per member and week. */
+export interface MailDigestWeeksTable {
+  account_id: string;
+  week: string;
+  mail_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DatabaseSchema {
+  mail_preferences: MailPreferencesTable;
+  mail_signing_keys: MailSigningKeysTable;
+  mail_digest_weeks: MailDigestWeeksTable;
 }

@@ -21,6 +21,7 @@ import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
 import { recordCommentEvent } from '../outbox/community-events';
 import { findPainPoint, findPainPointForUpdate } from '../pain-points/repository';
+import { hideTellsAuthor, queueCommentHiddenNotice } from './hide-notice';
 import {
   type CommentRow,
   findComment,
@@ -289,6 +290,7 @@ export async function moderateComment(
     const comment = await findComment(trx, commentId, { forUpdate: true });
     if (!comment) throw commentNotFound(commentId);
     await setCommentHidden(trx, commentId, hidden, hidden ? 'moderator' : null);
+    if (hidden && hideTellsAuthor(comment, account.id)) await queueCommentHiddenNotice(trx, comment, reason);
     await recordAudit(trx, {
       actorId: account.id,
       partnerId: actor.partnerId,

@@ -19,6 +19,7 @@ import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
 import { fillFreeSeats } from '../registrations/seats';
+import { queueEventChangeNotices } from './change-notices';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
 import {
@@ -292,6 +293,7 @@ export async function updateEventById(
     if (!(await updateEvent(trx, row.id, values))) return { slugTaken: values.slug } as const;
     const updated = await requireLockedEvent(trx, row.id, idOrSlug);
     const event = toEvent(updated);
+    await queueEventChangeNotices(trx, toEvent(row), updated);
     await eventUpdated(trx, contextOf(actor), event, changed);
     if (patch.capacity !== undefined) await fillFreeSeats(trx, event, contextOf(actor));
     return { event } as const;

@@ -7,6 +7,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
 import { createMembers, type TestMember } from '../events/fixtures';
+import { issueMailToken } from '../identity/mail-tokens';
+import { signUnsubscribeToken } from '../mail/unsubscribe-token';
 import {
   createPartner,
   createTestServer,
@@ -295,6 +297,74 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     await call('GET /ready', { url: '/ready' }, 200);
   });
 
+  test('account mail: confirmation and password reset', async () => {
+    const member = await signUp(app);
+    const signedIn = { authorization: `Bearer ${member.token}` };
+    await call(
+      'POST /v1/auth/email-confirmations',
+      { url: '/v1/auth/email-confirmations', headers: signedIn },
+      202,
+    );
+    await call('POST /v1/auth/email-confirmations', { url: '/v1/auth/email-confirmations' }, 401);
+    // The tokens the mails carry, minted as the routes do (the mail itself is tested in identity/).
+    const confirmation = await issueMailToken(app.db, {
+      accountId: member.accountId,
+      purpose: 'email-confirmation',
+      address: member.email,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    await call(
+      'POST /v1/auth/email-confirmations/complete',
+      { url: '/v1/auth/email-confirmations/complete', payload: { token: confirmation } },
+      200,
+    );
+    const spent = await call(
+      'POST /v1/auth/email-confirmations/complete',
+      { url: '/v1/auth/email-confirmations/complete', payload: { token: confirmation } },
+      422,
+    );
+    expect(slugOf(spent)).toBe('mail-token-invalid');
+    const confirmed = await call(
+      'POST /v1/auth/email-confirmations',
+      { url: '/v1/auth/email-confirmations', headers: signedIn },
+      409,
+    );
+    expect(slugOf(confirmed)).toBe('email-already-confirmed');
+
+    await call(
+      'POST /v1/auth/password-resets',
+      { url: '/v1/auth/password-resets', payload: { email: member.email } },
+      202,
+    );
+    await call(
+      'POST /v1/auth/password-resets',
+      { url: '/v1/auth/password-resets', payload: { email: 'nope' } },
+      422,
+    );
+    const reset = await issueMailToken(app.db, {
+      accountId: member.accountId,
+      purpose: 'password-reset',
+      address: member.email,
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    await call(
+      'POST /v1/auth/password-resets/complete',
+      {
+        url: '/v1/auth/password-resets/complete',
+        payload: { token: reset, password: 'a new long passphrase' },
+      },
+      200,
+    );
+    await call(
+      'POST /v1/auth/password-resets/complete',
+      {
+        url: '/v1/auth/password-resets/complete',
+        payload: { token: reset, password: 'a new long passphrase' },
+      },
+      422,
+    );
+  });
+
   test('accounts: sign-up, login, logout, SSO', async () => {
     const email = `contract.${Date.now()}@example.org`;
     const signup = {
@@ -473,6 +543,23 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     const leaving = await signUp(app);
     await call('DELETE /v1/me', { url: '/v1/me', headers: leaving.headers }, 204);
     await call('DELETE /v1/me', { url: '/v1/me', headers: leaving.headers }, 401);
+
+    const preferences = '/v1/me/notification-preferences';
+    await call('GET /v1/me/notification-preferences', { url: preferences, headers: author.headers }, 200);
+    await call('GET /v1/me/notification-preferences', { url: preferences }, 401);
+    await call(
+      'PATCH /v1/me/notification-preferences',
+      { url: preferences, headers: author.headers, payload: { digest: true, digestDomains: ['water'] } },
+      200,
+    );
+    await call(
+      'PATCH /v1/me/notification-preferences',
+      { url: preferences, headers: author.headers, payload: { digestDomains: ['nowhere'] } },
+      422,
+    );
+    const token = await signUnsubscribeToken(app.db, { accountId: author.accountId, kind: 'digest' });
+    await call('POST /v1/unsubscribe', { url: `/v1/unsubscribe?token=${encodeURIComponent(token)}` }, 200);
+    await call('POST /v1/unsubscribe', { url: '/v1/unsubscribe', payload: { token: `${token}x` } }, 422);
   });
 
   test('organization memberships', async () => {
@@ -1038,6 +1125,24 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
     expect(slugOf(scope)).toBe('scope-required');
     const user = await ssoSignIn(app, partner, { externalUserId: 'contract-stats' });
     await call('GET /v1/partners/me/stats', { url: '/v1/partners/me/stats', headers: user.headers }, 401);
+
+    const policy = '/v1/partners/me/mail-policy';
+    await call(
+      'PUT /v1/partners/me/mail-policy',
+      { url: policy, headers, payload: { communityMailSuppressed: false } },
+      200,
+    );
+    await call('PUT /v1/partners/me/mail-policy', { url: policy, headers, payload: {} }, 422);
+    const ungranted = await call(
+      'PUT /v1/partners/me/mail-policy',
+      {
+        url: policy,
+        headers: { authorization: `Bearer ${readOnly.secretKey}` },
+        payload: { communityMailSuppressed: true },
+      },
+      403,
+    );
+    expect(slugOf(ungranted)).toBe('scope-required');
   });
 
   test('what every write can meet: media type, JSON, Idempotency-Key, a read-only key', async () => {

@@ -14,6 +14,10 @@ import {
 const PUBLIC_WRITES = new Set([
   'POST /v1/auth/signup',
   'POST /v1/auth/login',
+  // The token from the mail is the credential; a reset is asked for while signed out.
+  'POST /v1/auth/email-confirmations/complete',
+  'POST /v1/auth/password-resets',
+  'POST /v1/auth/password-resets/complete',
   'POST /v1/events/:id/eligibility',
   'POST /v1/events/:id/registrations',
 ]);

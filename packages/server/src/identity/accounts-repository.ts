@@ -137,6 +137,7 @@ export function toAccount(row: Selectable<AccountsTable>): Account {
     disabled: row.disabled_at !== null,
     createdAt: row.created_at.toISOString(),
     lastLoginAt: row.last_login_at ? row.last_login_at.toISOString() : null,
+    emailConfirmedAt: row.email_confirmed_at ? row.email_confirmed_at.toISOString() : null,
   };
 }
 

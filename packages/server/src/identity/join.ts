@@ -6,6 +6,7 @@ import { problem } from '../http/problem';
 import { saveMembership } from '../organizations/memberships-repository';
 import { findOrganization } from '../organizations/repository';
 import { createAccount } from './accounts-repository';
+import { queueEmailConfirmation } from './email-confirmation';
 import type { PrincipalAccount } from './principal';
 
 /** Where a new member came from: the partner site and the request, for the audit log. */
@@ -49,6 +50,8 @@ export async function createMember(
     requestId: context.requestId,
   });
   if (signup.organizationId) await askToJoinAtSignUp(db, id, signup.organizationId, context);
+  // The address is the member's word until the link in this mail proves it.
+  await queueEmailConfirmation(db, id, new Date());
   return { id, roles: ['member'], stakeholderId: id, via: 'session' };
 }
 

@@ -1,6 +1,6 @@
 import { type SsoTokenCreate, SsoTokenCreateSchema, SsoTokenSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
@@ -104,10 +104,17 @@ async function linkedOrNewAccount(
     throw problem('account-disabled');
   }
   if (linked) {
-    // The partner is the source of truth for its users' names and contact address.
+    // The partner is the source of truth for its users' names and contact address. A new
+    // address is not confirmed (membership rules trust only confirmed ones) until the member
+    // proves it again.
     await trx
       .updateTable('accounts')
-      .set({ email: body.email, updated_at: new Date(), last_login_at: new Date() })
+      .set({
+        email: body.email,
+        email_confirmed_at: sql<Date | null>`case when lower(trim(email)) = lower(trim(${body.email})) then email_confirmed_at end`,
+        updated_at: new Date(),
+        last_login_at: new Date(),
+      })
       .where('id', '=', linked.id)
       .execute();
     await trx

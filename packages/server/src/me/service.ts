@@ -6,8 +6,11 @@ import type { DatabaseSchema } from '../database/schema';
 import { toComment } from '../discussion/service';
 import { problem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
+import { changeEmail } from '../identity/email-change';
+import { emailTakenOr } from '../identity/join';
 import type { PrincipalAccount } from '../identity/principal';
 import { forgetAccountInOutbox } from '../outbox/forget-account';
+import { forgetMemberMail } from '../mail/forget-member';
 import { releaseUpcomingRegistrations } from '../registrations/service';
 import { toRegistration } from '../registrations/view';
 import { anonymizeAccount, collectMemberData, findMe, updateMe } from './repository';
@@ -33,17 +36,24 @@ export async function getMe(db: Database, actor: Actor): Promise<Me> {
 }
 
 /**
- * Changes the member's own profile and language (never their organization: see the membership
- * routes).
+ * Changes the member's own profile, language and address (never their organization: see the
+ * membership routes). A new address is unconfirmed until the mailed link is used; the old one is told.
  *
  * @example
  * await patchMe(db, actor, { city: 'Singapore', language: 'zh' });
  */
 export async function patchMe(db: Database, actor: Actor, input: MeUpdate): Promise<Me> {
   const account = signedIn(actor);
-  await db.transaction().execute(async (trx) => {
-    await updateMe(trx, account.id, input);
-  });
+  try {
+    await db.transaction().execute(async (trx) => {
+      await updateMe(trx, account.id, input);
+      if (input.email !== undefined) {
+        await changeEmail(trx, account.id, input.email, { now: new Date(), requestId: actor.requestId });
+      }
+    });
+  } catch (error) {
+    throw emailTakenOr(error);
+  }
   return getMe(db, actor);
 }
 
@@ -129,6 +139,7 @@ export async function deleteMe(db: Database, actor: Actor): Promise<void> {
     // After the seats (their cancellations are scrubbed too), before the content forgets its author.
     await forgetAccountInOutbox(trx, account.id);
     await anonymizeAccount(trx, account.id);
+    await forgetMemberMail(trx, account.id);
     await recordAudit(trx, {
       actorId: account.id,
       partnerId: actor.partnerId,

@@ -40,6 +40,7 @@ export function toPartner(row: Selectable<PartnersTable>): Partner {
     name: row.name,
     organizationId: row.organization_id,
     disabled: row.disabled_at !== null,
+    communityMailSuppressed: row.community_mail_suppressed_at !== null,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -221,7 +222,11 @@ export async function lockLiveSecretKey(db: Kysely<DatabaseSchema>, keyId: strin
 export async function updatePartnerRecord(
   db: Kysely<DatabaseSchema>,
   id: string,
-  input: { name?: string | undefined; disabled?: boolean | undefined },
+  input: {
+    name?: string | undefined;
+    disabled?: boolean | undefined;
+    communityMailSuppressed?: boolean | undefined;
+  },
 ): Promise<{ before: Partner; after: Partner } | null> {
   const current = await db
     .selectFrom('partners')
@@ -236,9 +241,19 @@ export async function updatePartnerRecord(
       : input.disabled
         ? (current.disabled_at ?? new Date())
         : null;
+  const suppressedAt =
+    input.communityMailSuppressed === undefined
+      ? current.community_mail_suppressed_at
+      : input.communityMailSuppressed
+        ? (current.community_mail_suppressed_at ?? new Date())
+        : null;
   const updated = await db
     .updateTable('partners')
-    .set({ name: input.name ?? current.name, disabled_at: disabledAt })
+    .set({
+      name: input.name ?? current.name,
+      disabled_at: disabledAt,
+      community_mail_suppressed_at: suppressedAt,
+    })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

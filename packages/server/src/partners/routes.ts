@@ -118,7 +118,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         answers: { 200: 'The partner as changed.' },
         tags: ['admin'],
         summary:
-          'Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked (admin)',
+          'Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked; or stop community mail to its single-sign-on members (admin)',
         params: PartnerParamsSchema,
         body: PartnerUpdateSchema,
         response: { 200: PartnerSchema },
@@ -126,7 +126,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const admin = requireAccount(request);
-      requireSomeField(request.body, ['name', 'disabled']);
+      requireSomeField(request.body, ['name', 'disabled', 'communityMailSuppressed']);
       const partner = await app.db.transaction().execute(async (trx) => {
         const change = await updatePartnerRecord(trx, request.params.id, request.body);
         if (!change) throw problem('not-found', { detail: 'Partner not found.' });
@@ -138,6 +138,14 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
           data: {
             name: { from: change.before.name, to: change.after.name },
             disabled: { from: change.before.disabled, to: change.after.disabled },
+            ...(request.body.communityMailSuppressed === undefined
+              ? {}
+              : {
+                  communityMailSuppressed: {
+                    from: change.before.communityMailSuppressed,
+                    to: change.after.communityMailSuppressed,
+                  },
+                }),
           },
           requestId: request.id,
         });

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import type { ChangeContext } from '../events/changes';
 import { recordRegistrationEvent } from '../outbox/community-events';
+import { queueRegistrationNotice, type RegistrationChange } from './notices';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -20,6 +21,8 @@ async function record(
   // The partner a change came through reads it in full only when the member made it themself: a
   // promotion is made by whoever freed the seat, through their partner, not the promoted member's.
   const actingPartnerId = context.actorId === registration.stakeholderId ? context.partnerId : null;
+  // The member's mail is queued with the change (and its webhook event): one change, one mail.
+  await queueRegistrationNotice(db, noticeOf(action, registration), registration);
   await recordRegistrationEvent(db, action, registration, actingPartnerId);
   await recordAudit(db, {
     actorId: context.actorId,
@@ -36,6 +39,12 @@ async function record(
       basis: registration.basis,
     },
   });
+}
+
+function noticeOf(action: string, registration: Registration): RegistrationChange {
+  if (action === 'registration.cancelled') return 'cancelled';
+  if (action === 'registration.promoted') return 'promoted';
+  return registration.status === 'waitlisted' ? 'waitlisted' : 'confirmed';
 }
 
 /**

@@ -282,7 +282,15 @@ export async function createPartner(
   const secret = await createPartnerKeyRecord(app.db, partner.id, {
     kind: 'secret',
     allowedOrigins: [],
-    scopes: options.scopes ?? ['content:read', 'content:write', 'sso', 'webhooks', 'stats', 'export'],
+    scopes: options.scopes ?? [
+      'content:read',
+      'content:write',
+      'sso',
+      'webhooks',
+      'stats',
+      'export',
+      'mail-policy',
+    ],
   });
   return {
     id: partner.id,

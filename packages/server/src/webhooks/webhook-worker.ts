@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
+import { ClaimLoop } from '../outbox/claim-loop';
 import { eventBody } from '../outbox/event-body';
 import {
   type AttemptOutcome,
@@ -43,22 +44,13 @@ export interface WebhookWorkerOptions {
  */
 export class WebhookWorker {
   readonly #db: Kysely<DatabaseSchema>;
-  readonly #log: FastifyBaseLogger;
   readonly #clock: () => Date;
   readonly #timeout: number;
   readonly #allowPrivate: boolean;
   readonly #batchSize: number;
-  readonly #poll: number;
-  readonly #eventGap: number;
-  /** When the last look began (`performance.now()`), for the event gap. */
-  #lookedAt = Number.NEGATIVE_INFINITY;
-  #eventTimer: NodeJS.Timeout | undefined;
+  readonly #log: FastifyBaseLogger;
+  readonly #loop: ClaimLoop;
   #looks = 0;
-  #running: Promise<void> | null = null;
-  #again = false;
-  #started = false;
-  #stopped = false;
-  #timer: NodeJS.Timeout | undefined;
 
   constructor(db: Kysely<DatabaseSchema>, options: WebhookWorkerOptions) {
     this.#db = db;
@@ -67,8 +59,15 @@ export class WebhookWorker {
     this.#timeout = options.timeoutMilliseconds ?? 10_000;
     this.#allowPrivate = options.allowPrivate ?? false;
     this.#batchSize = options.batchSize ?? 16;
-    this.#poll = options.pollMilliseconds ?? 30_000;
-    this.#eventGap = options.eventGapMilliseconds ?? 100;
+    this.#loop = new ClaimLoop({
+      runOnce: () => this.runOnce(),
+      nextClaimableAt: () => nextClaimableAt(this.#db),
+      log: options.log,
+      name: 'webhook worker',
+      clock: this.#clock,
+      pollMilliseconds: options.pollMilliseconds ?? 30_000,
+      eventGapMilliseconds: options.eventGapMilliseconds ?? 100,
+    });
   }
 
   /** A claim outlives the slowest attempt, so a live worker never loses its claim mid-send. */
@@ -83,21 +82,12 @@ export class WebhookWorker {
 
   /** Runs by itself from now on: at once, on every {@link wake}, and when a retry comes due. */
   start(): void {
-    this.#started = true;
-    this.wake();
+    this.#loop.start();
   }
 
   /** Something may be due (a new event, a redelivery): look now. */
   wake(): void {
-    if (!this.#started || this.#stopped) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    clearTimeout(this.#timer);
-    this.#running = this.#loop().finally(() => {
-      this.#running = null;
-    });
+    this.#loop.wake();
   }
 
   /**
@@ -105,17 +95,7 @@ export class WebhookWorker {
    * passed (one look then serves every event of the gap).
    */
   wakeForEvents(): void {
-    if (!this.#started || this.#stopped || this.#eventTimer) return;
-    const wait = this.#lookedAt + this.#eventGap - performance.now();
-    if (wait <= 0) {
-      this.wake();
-      return;
-    }
-    this.#eventTimer = setTimeout(() => {
-      this.#eventTimer = undefined;
-      this.wake();
-    }, wait);
-    this.#eventTimer.unref();
+    this.#loop.wakeSoon();
   }
 
   /**
@@ -124,7 +104,7 @@ export class WebhookWorker {
    */
   async runOnce(): Promise<number> {
     this.#looks += 1;
-    this.#lookedAt = performance.now();
+    this.#loop.markLook();
     const now = this.#clock();
     const batch = await claimDueDeliveries(this.#db, {
       now,
@@ -148,39 +128,7 @@ export class WebhookWorker {
 
   /** Stops taking work and waits for attempts in flight to be recorded. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    clearTimeout(this.#timer);
-    clearTimeout(this.#eventTimer);
-    await this.#running?.catch(() => {});
-  }
-
-  async #loop(): Promise<void> {
-    try {
-      do {
-        this.#again = false;
-        while (!this.#stopped && (await this.runOnce()) > 0) {
-          // keep going while batches come back full of work
-        }
-      } while (this.#again && !this.#stopped);
-      await this.#scheduleNext();
-    } catch (error) {
-      if (this.#stopped) return;
-      this.#log.warn({ err: error }, 'webhook worker round failed; retrying');
-      this.#sleep(1000);
-    }
-  }
-
-  async #scheduleNext(): Promise<void> {
-    if (this.#stopped) return;
-    const next = await nextClaimableAt(this.#db);
-    const wait = next ? next.getTime() - this.#clock().getTime() : this.#poll;
-    this.#sleep(Math.max(50, Math.min(wait, this.#poll)));
-  }
-
-  #sleep(milliseconds: number): void {
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.wake(), milliseconds);
-    this.#timer.unref();
+    await this.#loop.stop();
   }
 
   async #attempt(delivery: ClaimedDelivery): Promise<void> {

@@ -10,8 +10,8 @@ import { WscElement } from '../internal/wsc-element';
 import { signInDialogStyles } from './sign-in-dialog.styles';
 import type { SignInDialogMessages } from './translations/en';
 
-/** The tab the dialog shows. */
-export type SignInMode = 'sign-in' | 'join';
+/** What the dialog shows: a tab (`sign-in`, `join`) or the forgotten-password form (`reset`). */
+export type SignInMode = 'sign-in' | 'join' | 'reset';
 
 /**
  * Joining through another call than `auth.signup`: `<wsc-event-registration>` joins the
@@ -30,6 +30,7 @@ export interface JoinHandler {
 const FIELDS: Readonly<Record<SignInMode, readonly string[]>> = {
   'sign-in': ['email', 'password'],
   join: ['displayName', 'email', 'password', 'role', 'country', 'city'],
+  reset: ['email'],
 };
 const REQUIRED = new Set(['displayName', 'email', 'password', 'role']);
 
@@ -50,6 +51,9 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart base - The dialog's content.
  * @csspart close - The close button.
  * @csspart form-error - The summary of what went wrong.
+ * @csspart forgot-password - The button opening the forgotten-password form.
+ * @csspart back - The button going back to signing in from that form.
+ * @csspart reset-sent - The message saying the reset mail is on its way.
  *
  * @cssproperty --wsc-color-primary - Accent colour of the selected tab and the buttons.
  * @cssproperty --wsc-color-surface - Background of the dialog.
@@ -73,6 +77,8 @@ export class WscSignInDialog extends WscElement {
   @state() private errors: ReadonlyMap<string, string> = new Map();
   @state() private formError = '';
   @state() private busy = false;
+  /** The reset mail was asked for: the reset form shows its confirmation instead. */
+  @state() private resetSent = false;
   @query('dialog') private dialog: HTMLDialogElement | undefined;
 
   #opening = false;
@@ -137,9 +143,11 @@ export class WscSignInDialog extends WscElement {
     this.mode = mode;
     this.errors = new Map();
     this.formError = '';
+    this.resetSent = false;
     if (!focus) return;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#tab-${mode}`)?.focus();
+    const target = mode === 'reset' ? '#reset-email' : `#tab-${mode}`;
+    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
   readonly #onTabKey = (event: KeyboardEvent) => {
@@ -171,6 +179,7 @@ export class WscSignInDialog extends WscElement {
     this.busy = true;
     this.errors = new Map();
     this.formError = '';
+    if (mode === 'reset') return this.#askForReset(values.email ?? '');
     try {
       const token =
         mode === 'sign-in'
@@ -187,6 +196,22 @@ export class WscSignInDialog extends WscElement {
       this.busy = false;
     }
   };
+
+  /** Answered alike whether or not the address has an account: the dialog says so. */
+  async #askForReset(email: string): Promise<void> {
+    try {
+      await this.client.auth.passwordResets.create({ email });
+      this.resetSent = true;
+    } catch (error) {
+      if (WscError.is(error) && error.code === 'rate-limited') {
+        void this.#showErrors(new Map(), this.i18n.t('tooManyRequests'));
+      } else {
+        this.#showError(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
 
   async #join(values: Record<string, string>): Promise<string> {
     const signup: Signup = {
@@ -300,7 +325,13 @@ export class WscSignInDialog extends WscElement {
     </button>`;
   }
 
-  #panel(mode: SignInMode, fields: TemplateResult[], submitLabel: string, note?: string) {
+  #panel(
+    mode: SignInMode,
+    fields: TemplateResult[],
+    submitLabel: string,
+    note?: string,
+    after?: TemplateResult,
+  ) {
     const active = this.mode === mode;
     return html`<div role="tabpanel" id="panel-${mode}" aria-labelledby="tab-${mode}" ?hidden=${!active}>
       <form novalidate aria-busy=${active && this.busy ? 'true' : 'false'} @submit=${this.#submit}>
@@ -311,8 +342,31 @@ export class WscSignInDialog extends WscElement {
             : nothing
         }
         <button class="primary" type="submit" ?disabled=${this.busy}>${submitLabel}</button>
+        ${after ?? nothing}
       </form>
     </div>`;
+  }
+
+  /** The forgotten-password form: one field, then what happens next. */
+  #resetPanel(t: (key: keyof SignInDialogMessages) => string) {
+    const back = html`<button type="button" class="link" part="back" @click=${() => this.#switchTo('sign-in', true)}>
+      ${t('backToSignIn')}
+    </button>`;
+    return html`<section id="panel-reset" aria-labelledby="reset-title">
+      <h3 id="reset-title">${t('resetTitle')}</h3>
+      ${
+        this.resetSent
+          ? html`<p role="status" part="reset-sent">${t('resetSent')}</p>
+              ${back}`
+          : html`<form novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#submit}>
+              <p class="muted">${t('resetNote')}</p>
+              ${this.#input('reset', 'email', t('email'), 'email', 'username')}
+              ${this.formError ? html`<p class="error" role="alert" part="form-error">${this.formError}</p>` : nothing}
+              <button class="primary" type="submit" ?disabled=${this.busy}>${t('sendResetLink')}</button>
+              ${back}
+            </form>`
+      }
+    </section>`;
   }
 
   override render() {
@@ -326,7 +380,11 @@ export class WscSignInDialog extends WscElement {
           <h2 id="title">${t('title')}</h2>
           <button type="button" part="close" aria-label=${t('close')} @click=${() => this.close()}>×</button>
         </div>
-        <div role="tablist" aria-labelledby="title">${this.#tab('sign-in', t('signIn'))}${this.#tab('join', t('join'))}</div>
+        ${
+          this.mode === 'reset'
+            ? this.#resetPanel(t)
+            : html`<div role="tablist" aria-labelledby="title">${this.#tab('sign-in', t('signIn'))}${this.#tab('join', t('join'))}</div>`
+        }
         ${this.#panel(
           'sign-in',
           [
@@ -334,6 +392,10 @@ export class WscSignInDialog extends WscElement {
             this.#input('sign-in', 'password', t('password'), 'password', 'current-password'),
           ],
           t('signIn'),
+          undefined,
+          html`<button type="button" class="link" part="forgot-password" @click=${() => this.#switchTo('reset', true)}>
+            ${t('forgotPassword')}
+          </button>`,
         )}
         ${this.#panel(
           'join',

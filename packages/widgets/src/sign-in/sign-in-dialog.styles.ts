@@ -74,4 +74,18 @@ export const signInDialogStyles = css`
   [aria-invalid='true'] {
     border-color: var(--_danger);
   }
+  h3 {
+    margin: 0 0 calc(var(--_space) * 0.75);
+    font-size: 1.1em;
+  }
+  button.link {
+    justify-self: start;
+    border-color: transparent;
+    padding-inline: 0.25rem;
+    text-decoration: underline;
+  }
+  #panel-reset {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
 `;

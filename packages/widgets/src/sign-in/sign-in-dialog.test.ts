@@ -174,4 +174,36 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     expect(await storage(page)).not.toContain(token);
     await page.close();
   });
+
+  it('forgot password: the reset form sends the mail and says so alike for any address, and goes back to sign in', async () => {
+    const member = await signUp(env.app);
+    const { page } = await page$();
+    await register(page).click();
+    await dialog(page).waitFor();
+    // Registering opens the join tab; the button is on the sign-in tab.
+    await page.locator('wsc-sign-in-dialog #tab-sign-in').click();
+    await page.locator('wsc-sign-in-dialog [part~="forgot-password"]').click();
+    expect(await focused(page)).toBe('input#reset-email[]');
+    expect(await page.locator('wsc-sign-in-dialog [role="tablist"]').count()).toBe(0);
+    await page.locator('wsc-sign-in-dialog #reset-email').fill(member.email);
+    const asked = page.waitForResponse((response) => response.url().endsWith('/v1/auth/password-resets'));
+    await page.locator('wsc-sign-in-dialog #panel-reset button[type="submit"]').click();
+    expect((await asked).status()).toBe(202);
+    const sent = page.locator('wsc-sign-in-dialog [part~="reset-sent"]');
+    await sent.waitFor();
+    expect(await sent.textContent()).toBe(
+      'If an account uses this e-mail, a link to reset its password is on its way. Check your mailbox.',
+    );
+    expect(await env.axe(page)).toEqual([]);
+    const queued = await env.app.db
+      .selectFrom('mail_outbox')
+      .select('template')
+      .where('address_normalized', '=', member.email.toLowerCase())
+      .execute();
+    expect(queued.map((row) => row.template)).toContain('password-reset');
+
+    await page.locator('wsc-sign-in-dialog [part~="back"]').click();
+    expect(await page.locator('wsc-sign-in-dialog #tab-sign-in').getAttribute('aria-selected')).toBe('true');
+    await page.close();
+  });
 });

@@ -17,4 +17,12 @@ export const messages: Translation<SignInDialogMessages> = {
   joinNote: 'Unirse es gratis.',
   wrongCredentials: 'Correo electrónico o contraseña incorrectos. Revíselos e inténtelo de nuevo.',
   emailTaken: 'Ya existe una cuenta con este correo. Inicie sesión en su lugar.',
+  forgotPassword: '¿Olvidó su contraseña?',
+  resetTitle: 'Restablecer su contraseña',
+  resetNote: 'Escriba el correo de su cuenta: le enviaremos un enlace para elegir una nueva contraseña.',
+  sendResetLink: 'Enviar el enlace',
+  resetSent:
+    'Si una cuenta usa este correo, va en camino un enlace para restablecer su contraseña. Revise su buzón.',
+  backToSignIn: 'Volver a iniciar sesión',
+  tooManyRequests: 'Demasiadas solicitudes para este correo. Inténtelo de nuevo dentro de una hora.',
 };

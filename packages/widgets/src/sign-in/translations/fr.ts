@@ -17,4 +17,13 @@ export const messages: Translation<SignInDialogMessages> = {
   joinNote: 'L’adhésion est gratuite.',
   wrongCredentials: 'Adresse e-mail ou mot de passe incorrect. Vérifiez-les et réessayez.',
   emailTaken: 'Un compte utilise déjà cette adresse. Connectez-vous plutôt.',
+  forgotPassword: 'Mot de passe oublié ?',
+  resetTitle: 'Réinitialiser votre mot de passe',
+  resetNote:
+    'Saisissez l’e-mail de votre compte : nous lui envoyons un lien pour choisir un nouveau mot de passe.',
+  sendResetLink: 'Envoyer le lien',
+  resetSent:
+    'Si un compte utilise cet e-mail, un lien de réinitialisation est en route. Consultez votre messagerie.',
+  backToSignIn: 'Retour à la connexion',
+  tooManyRequests: 'Trop de demandes pour cet e-mail. Réessayez dans une heure.',
 };

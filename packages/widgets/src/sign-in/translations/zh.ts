@@ -17,4 +17,11 @@ export const messages: Translation<SignInDialogMessages> = {
   joinNote: '加入免费。',
   wrongCredentials: '电子邮件或密码错误。请检查后重试。',
   emailTaken: '此电子邮件已被其他账户使用。请改为登录。',
+  forgotPassword: '忘记密码？',
+  resetTitle: '重置密码',
+  resetNote: '请输入您账户的电子邮件地址：我们会向其发送一个设置新密码的链接。',
+  sendResetLink: '发送链接',
+  resetSent: '如果有账户使用此电子邮件地址，重置密码的链接已发出。请查看您的邮箱。',
+  backToSignIn: '返回登录',
+  tooManyRequests: '此电子邮件地址的请求过多。请一小时后再试。',
 };

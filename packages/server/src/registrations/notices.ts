@@ -1,0 +1,46 @@
+import type { Registration } from '@wsc/models';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { findEvent } from '../events/repository';
+import { toEvent } from '../events/service';
+import { listSessions } from '../events/sessions';
+import { enqueueMail } from '../mail/enqueue';
+import { registrationNoticeTemplates } from '../mail/templates/registration-notices';
+
+/** The registration changes a member is told of. */
+export type RegistrationChange = keyof typeof registrationNoticeTemplates;
+
+/**
+ * Queues the member's notice of a registration change (with the event's `.ics`) in the
+ * transaction that made the change, so the mail is sent if and only if the change commits, and
+ * once per change: a promotion is one change, one mail.
+ *
+ * @example
+ * await queueRegistrationNotice(trx, 'promoted', registration);
+ */
+export async function queueRegistrationNotice(
+  db: Kysely<DatabaseSchema>,
+  change: RegistrationChange,
+  registration: Registration,
+): Promise<void> {
+  const row = await findEvent(db, registration.eventId);
+  if (!row) return;
+  // One after another: the statements share the transaction's connection.
+  const sessions = await listSessions(db, row);
+  const profile = await db
+    .selectFrom('stakeholders')
+    .select('display_name')
+    .where('id', '=', registration.stakeholderId)
+    .executeTakeFirst();
+  await enqueueMail(db, {
+    template: registrationNoticeTemplates[change],
+    to: { accountId: registration.stakeholderId },
+    data: {
+      event: toEvent(row),
+      sessions,
+      calendarStamp: row.updated_at.toISOString(),
+      displayName: profile?.display_name ?? '',
+      waitlistPosition: change === 'waitlisted' ? registration.waitlistPosition : null,
+    },
+  });
+}
