@@ -42,3 +42,4 @@ export {
   PUBLISHABLE_KEY_HEADER,
 } from './identity/principal';
 export { TOKEN_PREFIXES } from './identity/tokens';
+export type { DkimOptions, MailConfig, MailOptions } from './mail/mail-config';
