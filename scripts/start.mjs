@@ -277,6 +277,9 @@ async function main() {
     WSC_PUBLISHABLE_KEY: keys.publishableKey.key,
     WSC_SECRET_KEY: keys.secretKey.key,
     WSC_DATA_DIR: dataDirectory,
+    // The upcoming forum the API creates for the samples (apps/api/src/sample-forum.ts): the
+    // partner site's event card and registration show it, so registering can be tried.
+    PARTNER_SITE_EVENT: env.PARTNER_SITE_EVENT || 'world-smart-city-forum-sample',
     ...Object.fromEntries(APPS.map((app) => [app.urlVariable, urlOf(app)])),
   });
   const startApps = (keys) =>

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createServer, DEFAULT_PORT, optionsFromEnvironment } from '@wsc/server';
+import { ensureSampleForum } from './sample-forum';
 import { ensureSamplePartner } from './sample-partner';
 
 /** The built widgets of the installed @wsc/widgets, served at /embed/v1/ unless WSC_EMBED_DIR names another folder. */
@@ -22,11 +23,13 @@ async function main(): Promise<void> {
     publicUrl:
       options.publicUrl ?? `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`,
   });
-  // `npm start` (scripts/start.mjs) asks for the sample apps' partner and keys before listening.
+  // `npm start` (scripts/start.mjs) asks for the sample apps' partner, keys and upcoming forum
+  // before listening.
   const samplePartnerFile = process.env.WSC_SAMPLE_PARTNER_FILE;
   if (samplePartnerFile) {
     const origins = (process.env.WSC_SAMPLE_PARTNER_ORIGINS ?? '').split(',').filter(Boolean);
-    await ensureSamplePartner(app.database.db, samplePartnerFile, origins);
+    const { partner } = await ensureSamplePartner(app.database.db, samplePartnerFile, origins);
+    await ensureSampleForum(app.database.db, partner.partnerId);
   }
   const address = await app.listen({ port, host });
   const publicUrl = app.config.publicUrl;

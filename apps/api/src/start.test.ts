@@ -129,16 +129,50 @@ describe('npm start', () => {
       }),
     });
     expect(signup.status).toBe(201);
+    const { token } = (await signup.json()) as { token: string };
+
+    // The partner site shows the upcoming sample forum; the newcomer registers for it.
+    expect(site).toContain('event="world-smart-city-forum-sample"');
+    const forum = await fetch(`http://127.0.0.1:${PORTS.PORT}/v1/events/world-smart-city-forum-sample`);
+    expect(Date.parse(((await forum.json()) as { startsAt: string }).startsAt)).toBeGreaterThan(Date.now());
+    const registration = await fetch(
+      `http://127.0.0.1:${PORTS.PORT}/v1/events/world-smart-city-forum-sample/registrations`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: '{}',
+      },
+    );
+    expect(registration.status).toBe(201);
+
     const catcher = `http://127.0.0.1:${PORTS.MAIL_CATCHER_PORT}`;
-    let mails: { id: string; to: string; subject: string; language: string }[] = [];
-    for (let attempt = 0; attempt < 100 && mails.length === 0; attempt += 1) {
+    type CaughtMail = {
+      id: string;
+      to: string;
+      subject: string;
+      language: string;
+      attachments: { filename: string }[];
+    };
+    let mails: CaughtMail[] = [];
+    for (let attempt = 0; attempt < 150 && mails.length < 2; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       mails = await (await fetch(`${catcher}/api/messages`)).json();
     }
-    expect(mails.map((mail) => [mail.to, mail.subject, mail.language])).toEqual([
-      ['newcomer@example.org', '请确认您的电子邮件地址', 'zh'],
+    const received = mails.map((mail) => [
+      mail.to,
+      mail.subject,
+      mail.language,
+      mail.attachments.map((a) => a.filename),
     ]);
-    const shown = await (await fetch(`${catcher}/messages/${mails[0]?.id}`)).text();
+    expect(received).toContainEqual(['newcomer@example.org', '请确认您的电子邮件地址', 'zh', []]);
+    expect(received).toContainEqual([
+      'newcomer@example.org',
+      '您在世界智慧城市论坛（示例）的席位已确认',
+      'zh',
+      ['world-smart-city-forum-sample.ics'],
+    ]);
+    const confirmation = mails.find((mail) => mail.attachments.length === 0);
+    const shown = await (await fetch(`${catcher}/messages/${confirmation?.id}`)).text();
     expect(shown).toContain(`http://127.0.0.1:${PORTS.PORT}/account/confirm-email?lang=zh#token=`);
 
     run.child.kill('SIGINT');

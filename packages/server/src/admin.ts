@@ -1,5 +1,5 @@
 // Entry `@wsc/server/admin`: the operations apps/api's admin CLI runs on a database outside any
-// request (migrations, seeding, the bootstrap admin, partners and their keys, organization
+// request (migrations, seeding, the bootstrap admin, events, partners and their keys, organization
 // memberships and verified domains, token revocation, event-list imports, the audit log). A host
 // that only serves the API needs none of them: the main entry's createServer migrates, seeds and
 // bootstraps the admin itself.
@@ -8,6 +8,7 @@ export { createDatabase, type Database, type DatabaseOptions } from './database/
 export { findMigrationsDirectory, type MigrationResult, migrate } from './database/migrate';
 export type { DatabaseSchema } from './database/schema';
 export { seed } from './database/seed';
+export { type EventValues, insertEvent as createEventRecord } from './events/repository';
 export { revokeUserTokens, type TokenHolder } from './identity/accounts-repository';
 export { bootstrapAdmin } from './identity/bootstrap-admin';
 export { IMPORT_COLUMNS, type ImportOptions, importEventList } from './invitations/importer';
