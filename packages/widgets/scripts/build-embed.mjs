@@ -41,7 +41,33 @@ const common = {
   tsconfig: join(root, 'tsconfig.json'),
   // The map's geometry is copied to assets/ with a hashed name the element reads from the loader.
   define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [withoutAxiosFetchAdapter()],
 };
+
+/**
+ * axios ships three HTTP adapters and picks the first the environment has, in the order xhr,
+ * http, fetch. In a browser that is always xhr (its `browser` field already leaves http out), and
+ * the SDK's axios instance is private to the chunk, so nothing can ask for fetch: its adapter and
+ * the helpers only it uses (streams, multipart bodies, data URLs) are dead weight, about 4.4 KB
+ * gzipped of every page. This stands in for it as an adapter the environment lacks, which axios
+ * reports as such if it were ever asked for. The SDK itself is unchanged (Node keeps every adapter).
+ */
+function withoutAxiosFetchAdapter() {
+  return {
+    name: 'without-axios-fetch-adapter',
+    setup(embed) {
+      embed.onResolve({ filter: /^\.\/fetch\.js$/ }, (args) =>
+        /[\\/]axios[\\/]lib[\\/]adapters[\\/]adapters\.js$/.test(args.importer)
+          ? { path: 'axios-fetch-adapter', namespace: 'without-axios-fetch-adapter' }
+          : undefined,
+      );
+      embed.onLoad({ filter: /.*/, namespace: 'without-axios-fetch-adapter' }, () => ({
+        contents: 'export const getFetch = () => false;',
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 // Assets first: their hashed names go into the code.
 const assets = {};
