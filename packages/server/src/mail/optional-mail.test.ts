@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
+import { confirmAddresses, errorPaths, postPainPoint, quickMember } from '../community/fixtures';
 import { createTestServer, databases, type TestServer } from '../test-support';
 import type { MailWorker } from './mail-worker';
 import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
@@ -114,7 +114,13 @@ describe.each(databases())('optional mail on $kind', ({ kind }) => {
 
   test('the automatic hide by reports tells nobody; a moderator confirming it does, once', async () => {
     const created = await comment('Buy cheap sensors');
-    for (const reporter of [await quickMember(app), await quickMember(app), await quickMember(app)]) {
+    // Reports hide a comment only from independent sources: community accounts with confirmed addresses.
+    const reporters = [await quickMember(app), await quickMember(app), await quickMember(app)];
+    await confirmAddresses(
+      app,
+      reporters.map((reporter) => reporter.accountId),
+    );
+    for (const reporter of reporters) {
       const reported = await app.inject({
         method: 'POST',
         url: `/v1/comments/${created.id}/reports`,

@@ -11,7 +11,9 @@ export interface UnsubscribeClaim {
 
 /**
  * The HMAC key of unsubscribe tokens, kept in the database so that every instance signs and
- * checks alike; the first caller writes it (one statement: the insert, or the stored key).
+ * checks alike; the first caller writes it (one statement: the insert, or the stored key). When
+ * another transaction wrote it meanwhile, the insert waits for it and does nothing, and the
+ * statement's snapshot, taken before that commit, cannot see the row: a second statement reads it.
  */
 async function signingKey(db: Kysely<DatabaseSchema>): Promise<Buffer> {
   const fresh = randomBytes(32).toString('base64url');
@@ -26,7 +28,10 @@ async function signingKey(db: Kysely<DatabaseSchema>): Promise<Buffer> {
     select secret from mail_signing_keys where id = 1
     limit 1
   `.execute(db);
-  const secret = result.rows[0]?.secret;
+  const secret =
+    result.rows[0]?.secret ??
+    (await db.selectFrom('mail_signing_keys').select('secret').where('id', '=', 1).executeTakeFirst())
+      ?.secret;
   if (!secret) throw new Error('the mail signing key could not be read');
   return Buffer.from(secret, 'base64url');
 }
