@@ -18,6 +18,8 @@ const PUBLIC_WRITES = new Set([
   'POST /v1/auth/email-confirmations/complete',
   'POST /v1/auth/password-resets',
   'POST /v1/auth/password-resets/complete',
+  // One-click unsubscribe (RFC 8058): the signed token in the mail's link is the credential.
+  'POST /v1/unsubscribe',
   'POST /v1/events/:id/eligibility',
   'POST /v1/events/:id/registrations',
 ]);
