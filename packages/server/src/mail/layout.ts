@@ -1,5 +1,24 @@
 import type { Language } from '@wsc/models';
 
+const GREETINGS: Record<Language, (name: string) => string> = {
+  en: (name) => `Hello ${name},`,
+  fr: (name) => `Bonjour ${name},`,
+  es: (name) => `Hola, ${name}:`,
+  ru: (name) => `Здравствуйте, ${name}!`,
+  zh: (name) => `${name}，您好：`,
+  ar: (name) => `مرحبًا ${name}،`,
+};
+
+/**
+ * The opening line of every mail to a member, in their language (one wording for all templates).
+ *
+ * @example
+ * greeting('fr', 'Claire'); // 'Bonjour Claire,'
+ */
+export function greeting(language: Language, name: string): string {
+  return GREETINGS[language](name);
+}
+
 /** What a template says in one language; {@link renderLayout} turns it into HTML and text. */
 export interface MailContent {
   subject: string;

@@ -118,13 +118,8 @@ export class MailWorker {
   }
 
   /** Sends everything due now, batch after batch; resolves to how many mails were claimed. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const count = await this.runOnce();
-      total += count;
-      if (count === 0) return total;
-    }
+  drain(): Promise<number> {
+    return this.#loop.drain();
   }
 
   /** Stops taking work, waits for the attempts in flight to be recorded, closes the SMTP pool. */

@@ -42,6 +42,16 @@ export class ClaimLoop {
     this.#options = options;
   }
 
+  /** Runs batches now, one after another, until one claims nothing; resolves to how many were claimed. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.#options.runOnce();
+      total += count;
+      if (count === 0) return total;
+    }
+  }
+
   /** Notes the start of a look at the table (the event gap counts from it). */
   markLook(): void {
     this.#lookedAt = performance.now();

@@ -117,13 +117,8 @@ export class WebhookWorker {
   }
 
   /** Attempts everything due now, batch after batch. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const count = await this.runOnce();
-      total += count;
-      if (count === 0) return total;
-    }
+  drain(): Promise<number> {
+    return this.#loop.drain();
   }
 
   /** Stops taking work and waits for attempts in flight to be recorded. */

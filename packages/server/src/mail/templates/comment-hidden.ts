@@ -1,5 +1,5 @@
 import { type Language, resolveText } from '@wsc/models';
-import type { MailContent } from '../layout';
+import { greeting, type MailContent } from '../layout';
 import type { UnsubscribeSecrets } from '../member-mail';
 import { defineMailTemplate } from '../template-registry';
 import { unsubscribeHeaders } from './unsubscribe';
@@ -18,7 +18,6 @@ export interface CommentHiddenData {
 
 interface Words {
   subject: string;
-  greeting: (name: string) => string;
   lead: (title: string) => string;
   yours: (excerpt: string) => string;
   reason: (reason: string) => string;
@@ -30,7 +29,6 @@ interface Words {
 const WORDS: Record<Language, Words> = {
   en: {
     subject: 'A moderator hid your comment',
-    greeting: (name) => `Hello ${name},`,
     lead: (title) => `A moderator hid your comment on “${title}”. Other members no longer see its text.`,
     yours: (excerpt) => `Your comment: “${excerpt}”`,
     reason: (reason) => `The moderator’s reason: ${reason}`,
@@ -41,7 +39,6 @@ const WORDS: Record<Language, Words> = {
   },
   fr: {
     subject: 'Un modérateur a masqué votre commentaire',
-    greeting: (name) => `Bonjour ${name},`,
     lead: (title) =>
       `Un modérateur a masqué votre commentaire sur « ${title} ». Les autres membres n’en voient plus le texte.`,
     yours: (excerpt) => `Votre commentaire : « ${excerpt} »`,
@@ -54,7 +51,6 @@ const WORDS: Record<Language, Words> = {
   },
   es: {
     subject: 'Un moderador ocultó su comentario',
-    greeting: (name) => `Hola, ${name}:`,
     lead: (title) =>
       `Un moderador ocultó su comentario sobre «${title}». Los demás miembros ya no ven su texto.`,
     yours: (excerpt) => `Su comentario: «${excerpt}»`,
@@ -66,7 +62,6 @@ const WORDS: Record<Language, Words> = {
   },
   ru: {
     subject: 'Модератор скрыл ваш комментарий',
-    greeting: (name) => `Здравствуйте, ${name}!`,
     lead: (title) =>
       `Модератор скрыл ваш комментарий к «${title}». Другие участники больше не видят его текст.`,
     yours: (excerpt) => `Ваш комментарий: «${excerpt}»`,
@@ -78,7 +73,6 @@ const WORDS: Record<Language, Words> = {
   },
   zh: {
     subject: '版主隐藏了您的评论',
-    greeting: (name) => `${name}，您好：`,
     lead: (title) => `版主隐藏了您在“${title}”下的评论。其他成员将无法再看到其内容。`,
     yours: (excerpt) => `您的评论：“${excerpt}”`,
     reason: (reason) => `版主给出的理由：${reason}`,
@@ -88,7 +82,6 @@ const WORDS: Record<Language, Words> = {
   },
   ar: {
     subject: 'أخفى أحد المشرفين تعليقك',
-    greeting: (name) => `مرحبًا ${name}،`,
     lead: (title) => `أخفى أحد المشرفين تعليقك على «${title}». لم يعد الأعضاء الآخرون يرون نصّه.`,
     yours: (excerpt) => `تعليقك: «${excerpt}»`,
     reason: (reason) => `سبب المشرف: ${reason}`,
@@ -102,7 +95,7 @@ function wordsIn(language: Language) {
   const said = WORDS[language];
   return (input: CommentHiddenData): MailContent => ({
     subject: said.subject,
-    greeting: said.greeting(input.displayName),
+    greeting: greeting(language, input.displayName),
     paragraphs: [
       said.lead(resolveText(input.painPointTitle, [language]).text),
       said.yours(input.commentExcerpt),

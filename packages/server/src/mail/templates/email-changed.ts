@@ -1,3 +1,4 @@
+import { greeting } from '../layout';
 import { defineMailTemplate } from '../template-registry';
 
 /**
@@ -11,7 +12,7 @@ export const emailChangedTemplate = defineMailTemplate<{ displayName: string; ne
   languages: {
     en: (input) => ({
       subject: 'Your e-mail address was changed',
-      greeting: `Hello ${input.displayName},`,
+      greeting: greeting('en', input.displayName),
       paragraphs: [
         `The address of your World Smart City Community account was changed to ${input.newAddressHint}. Mail now goes there.`,
       ],
@@ -19,7 +20,7 @@ export const emailChangedTemplate = defineMailTemplate<{ displayName: string; ne
     }),
     fr: (input) => ({
       subject: 'Votre adresse e-mail a été modifiée',
-      greeting: `Bonjour ${input.displayName},`,
+      greeting: greeting('fr', input.displayName),
       paragraphs: [
         `L’adresse de votre compte World Smart City Community a été remplacée par ${input.newAddressHint}. Les messages y sont désormais envoyés.`,
       ],
@@ -29,7 +30,7 @@ export const emailChangedTemplate = defineMailTemplate<{ displayName: string; ne
     }),
     es: (input) => ({
       subject: 'Se cambió su dirección de correo electrónico',
-      greeting: `Hola, ${input.displayName}:`,
+      greeting: greeting('es', input.displayName),
       paragraphs: [
         `La dirección de su cuenta de World Smart City Community se cambió a ${input.newAddressHint}. Los mensajes se envían ahora allí.`,
       ],
@@ -37,7 +38,7 @@ export const emailChangedTemplate = defineMailTemplate<{ displayName: string; ne
     }),
     ru: (input) => ({
       subject: 'Адрес электронной почты изменён',
-      greeting: `Здравствуйте, ${input.displayName}!`,
+      greeting: greeting('ru', input.displayName),
       paragraphs: [
         `Адрес вашей учётной записи World Smart City Community изменён на ${input.newAddressHint}. Теперь письма приходят туда.`,
       ],
@@ -45,13 +46,13 @@ export const emailChangedTemplate = defineMailTemplate<{ displayName: string; ne
     }),
     zh: (input) => ({
       subject: '您的电子邮件地址已更改',
-      greeting: `${input.displayName}，您好：`,
+      greeting: greeting('zh', input.displayName),
       paragraphs: [`您的世界智慧城市社区账户地址已更改为 ${input.newAddressHint}。今后邮件将发送到该地址。`],
       footer: ['如果这不是您本人的操作，请立即联系社区管理员。'],
     }),
     ar: (input) => ({
       subject: 'تم تغيير عنوان بريدك الإلكتروني',
-      greeting: `مرحبًا ${input.displayName}،`,
+      greeting: greeting('ar', input.displayName),
       paragraphs: [
         `تم تغيير عنوان حسابك في مجتمع المدن الذكية العالمي إلى ${input.newAddressHint}. تُرسَل الرسائل إليه من الآن.`,
       ],

@@ -1,3 +1,4 @@
+import { greeting } from '../layout';
 import { defineMailTemplate, type MailRenderContext } from '../template-registry';
 
 /** How long a confirmation link works. */
@@ -21,7 +22,7 @@ export const emailConfirmationTemplate = defineMailTemplate<
   languages: {
     en: (input, context) => ({
       subject: 'Confirm your e-mail address',
-      greeting: `Hello ${input.displayName},`,
+      greeting: greeting('en', input.displayName),
       paragraphs: [
         'Please confirm that this address belongs to you, so that the World Smart City Community can trust it.',
       ],
@@ -33,7 +34,7 @@ export const emailConfirmationTemplate = defineMailTemplate<
     }),
     fr: (input, context) => ({
       subject: 'Confirmez votre adresse e-mail',
-      greeting: `Bonjour ${input.displayName},`,
+      greeting: greeting('fr', input.displayName),
       paragraphs: [
         'Veuillez confirmer que cette adresse vous appartient, afin que la communauté World Smart City puisse s’y fier.',
       ],
@@ -43,7 +44,7 @@ export const emailConfirmationTemplate = defineMailTemplate<
     }),
     es: (input, context) => ({
       subject: 'Confirme su dirección de correo electrónico',
-      greeting: `Hola, ${input.displayName}:`,
+      greeting: greeting('es', input.displayName),
       paragraphs: [
         'Confirme que esta dirección le pertenece, para que la comunidad World Smart City pueda confiar en ella.',
       ],
@@ -53,7 +54,7 @@ export const emailConfirmationTemplate = defineMailTemplate<
     }),
     ru: (input, context) => ({
       subject: 'Подтвердите адрес электронной почты',
-      greeting: `Здравствуйте, ${input.displayName}!`,
+      greeting: greeting('ru', input.displayName),
       paragraphs: [
         'Подтвердите, что этот адрес принадлежит вам, чтобы сообщество World Smart City могло ему доверять.',
       ],
@@ -65,7 +66,7 @@ export const emailConfirmationTemplate = defineMailTemplate<
     }),
     zh: (input, context) => ({
       subject: '请确认您的电子邮件地址',
-      greeting: `${input.displayName}，您好：`,
+      greeting: greeting('zh', input.displayName),
       paragraphs: ['请确认此地址属于您，以便世界智慧城市社区可以信任它。'],
       action: { label: '确认我的地址', url: link(context, input.token) },
       after: [`该链接在 ${input.expiresInHours} 小时内有效，且只能使用一次。`],
@@ -73,7 +74,7 @@ export const emailConfirmationTemplate = defineMailTemplate<
     }),
     ar: (input, context) => ({
       subject: 'أكّد عنوان بريدك الإلكتروني',
-      greeting: `مرحبًا ${input.displayName}،`,
+      greeting: greeting('ar', input.displayName),
       paragraphs: ['يُرجى تأكيد أن هذا العنوان يخصّك، حتى يتمكن مجتمع المدن الذكية العالمي من الوثوق به.'],
       action: { label: 'تأكيد عنواني', url: link(context, input.token) },
       after: [`يعمل الرابط لمدة ${input.expiresInHours} ساعة ولمرة واحدة فقط.`],

@@ -1,5 +1,5 @@
 import type { Event, Language } from '@wsc/models';
-import type { MailContent } from '../layout';
+import { greeting, type MailContent } from '../layout';
 import { defineMailTemplate, type MailRenderContext } from '../template-registry';
 import {
   calendarLink,
@@ -23,7 +23,6 @@ export interface EventChangedData extends EventSnapshot {
 
 interface Words {
   subject: (event: string) => string;
-  greeting: (name: string) => string;
   lead: (event: string) => string;
   now: string;
   before: string;
@@ -37,7 +36,6 @@ interface Words {
 const WORDS: Record<Language, Words> = {
   en: {
     subject: (event) => `${event} has changed: new time or place`,
-    greeting: (name) => `Hello ${name},`,
     lead: (event) => `The organisers changed the time or place of ${event}, for which you are registered.`,
     now: 'Now',
     before: 'Before',
@@ -49,7 +47,6 @@ const WORDS: Record<Language, Words> = {
   },
   fr: {
     subject: (event) => `${event} a changé : nouvelle date ou nouveau lieu`,
-    greeting: (name) => `Bonjour ${name},`,
     lead: (event) => `Les organisateurs ont changé la date ou le lieu de ${event}, auquel vous êtes inscrit.`,
     now: 'Désormais',
     before: 'Auparavant',
@@ -63,7 +60,6 @@ const WORDS: Record<Language, Words> = {
   },
   es: {
     subject: (event) => `${event} ha cambiado: nueva fecha o lugar`,
-    greeting: (name) => `Hola, ${name}:`,
     lead: (event) => `Los organizadores cambiaron la fecha o el lugar de ${event}, en el que está inscrito.`,
     now: 'Ahora',
     before: 'Antes',
@@ -76,7 +72,6 @@ const WORDS: Record<Language, Words> = {
   },
   ru: {
     subject: (event) => `«${event}»: изменились время или место`,
-    greeting: (name) => `Здравствуйте, ${name}!`,
     lead: (event) =>
       `Организаторы изменили время или место мероприятия «${event}», на которое вы зарегистрированы.`,
     now: 'Теперь',
@@ -91,7 +86,6 @@ const WORDS: Record<Language, Words> = {
   },
   zh: {
     subject: (event) => `${event}有变动：时间或地点已更改`,
-    greeting: (name) => `${name}，您好：`,
     lead: (event) => `您已报名的${event}，主办方更改了时间或地点。`,
     now: '现在',
     before: '原先',
@@ -103,7 +97,6 @@ const WORDS: Record<Language, Words> = {
   },
   ar: {
     subject: (event) => `تغيّر موعد أو مكان ${event}`,
-    greeting: (name) => `مرحبًا ${name}،`,
     lead: (event) => `غيّر المنظمون موعد أو مكان ${event} الذي سجّلت فيه.`,
     now: 'الآن',
     before: 'سابقًا',
@@ -125,7 +118,7 @@ function wordsIn(language: Language) {
       );
     return {
       subject: said.subject(title),
-      greeting: said.greeting(input.displayName),
+      greeting: greeting(language, input.displayName),
       paragraphs: [
         said.lead(title),
         `${said.now} — ${describe(input.event)}`,

@@ -1,3 +1,4 @@
+import { greeting } from '../layout';
 import { defineMailTemplate, type MailRenderContext } from '../template-registry';
 
 /** How long a password-reset link works (the issue: within an hour). */
@@ -16,7 +17,7 @@ export const passwordResetTemplate = defineMailTemplate<
   languages: {
     en: (input, context) => ({
       subject: 'Reset your password',
-      greeting: `Hello ${input.displayName},`,
+      greeting: greeting('en', input.displayName),
       paragraphs: ['Someone asked to reset the password of your World Smart City Community account.'],
       action: { label: 'Choose a new password', url: link(context, input.token) },
       after: [
@@ -26,7 +27,7 @@ export const passwordResetTemplate = defineMailTemplate<
     }),
     fr: (input, context) => ({
       subject: 'Réinitialisez votre mot de passe',
-      greeting: `Bonjour ${input.displayName},`,
+      greeting: greeting('fr', input.displayName),
       paragraphs: [
         'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte World Smart City Community.',
       ],
@@ -40,7 +41,7 @@ export const passwordResetTemplate = defineMailTemplate<
     }),
     es: (input, context) => ({
       subject: 'Restablezca su contraseña',
-      greeting: `Hola, ${input.displayName}:`,
+      greeting: greeting('es', input.displayName),
       paragraphs: ['Alguien pidió restablecer la contraseña de su cuenta de World Smart City Community.'],
       action: { label: 'Elegir una nueva contraseña', url: link(context, input.token) },
       after: [
@@ -50,7 +51,7 @@ export const passwordResetTemplate = defineMailTemplate<
     }),
     ru: (input, context) => ({
       subject: 'Сброс пароля',
-      greeting: `Здравствуйте, ${input.displayName}!`,
+      greeting: greeting('ru', input.displayName),
       paragraphs: ['Кто-то запросил сброс пароля вашей учётной записи World Smart City Community.'],
       action: { label: 'Выбрать новый пароль', url: link(context, input.token) },
       after: [
@@ -60,7 +61,7 @@ export const passwordResetTemplate = defineMailTemplate<
     }),
     zh: (input, context) => ({
       subject: '重置您的密码',
-      greeting: `${input.displayName}，您好：`,
+      greeting: greeting('zh', input.displayName),
       paragraphs: ['有人请求重置您的世界智慧城市社区账户密码。'],
       action: { label: '设置新密码', url: link(context, input.token) },
       after: [
@@ -70,7 +71,7 @@ export const passwordResetTemplate = defineMailTemplate<
     }),
     ar: (input, context) => ({
       subject: 'إعادة تعيين كلمة المرور',
-      greeting: `مرحبًا ${input.displayName}،`,
+      greeting: greeting('ar', input.displayName),
       paragraphs: ['طلب أحدهم إعادة تعيين كلمة مرور حسابك في مجتمع المدن الذكية العالمي.'],
       action: { label: 'اختيار كلمة مرور جديدة', url: link(context, input.token) },
       after: [

@@ -1,5 +1,5 @@
 import type { Language } from '@wsc/models';
-import type { MailContent } from '../layout';
+import { greeting, type MailContent } from '../layout';
 import { defineMailTemplate, type MailRenderContext } from '../template-registry';
 import {
   calendarLink,
@@ -21,7 +21,6 @@ export interface RegistrationNoticeData extends EventSnapshot {
 type Change = 'confirmed' | 'waitlisted' | 'promoted' | 'cancelled';
 
 interface Words {
-  greeting: (name: string) => string;
   subject: Record<Change, (event: string) => string>;
   lead: Record<Change, (event: string) => string>;
   position: (place: number) => string;
@@ -35,7 +34,6 @@ interface Words {
 // Registration notices are transactional (the member's own seat): no unsubscribe link.
 const WORDS: Record<Language, Words> = {
   en: {
-    greeting: (name) => `Hello ${name},`,
     subject: {
       confirmed: (event) => `Your seat at ${event} is confirmed`,
       waitlisted: (event) => `You are on the waiting list for ${event}`,
@@ -58,7 +56,6 @@ const WORDS: Record<Language, Words> = {
     footer: 'You get this mail because of your registration in the World Smart City Community.',
   },
   fr: {
-    greeting: (name) => `Bonjour ${name},`,
     subject: {
       confirmed: (event) => `Votre place à ${event} est confirmée`,
       waitlisted: (event) => `Vous êtes sur la liste d’attente de ${event}`,
@@ -82,7 +79,6 @@ const WORDS: Record<Language, Words> = {
     footer: 'Vous recevez ce message en raison de votre inscription dans la World Smart City Community.',
   },
   es: {
-    greeting: (name) => `Hola, ${name}:`,
     subject: {
       confirmed: (event) => `Su plaza en ${event} está confirmada`,
       waitlisted: (event) => `Está en la lista de espera de ${event}`,
@@ -105,7 +101,6 @@ const WORDS: Record<Language, Words> = {
     footer: 'Recibe este mensaje por su inscripción en la World Smart City Community.',
   },
   ru: {
-    greeting: (name) => `Здравствуйте, ${name}!`,
     subject: {
       confirmed: (event) => `Ваше место на мероприятии «${event}» подтверждено`,
       waitlisted: (event) => `Вы в листе ожидания мероприятия «${event}»`,
@@ -128,7 +123,6 @@ const WORDS: Record<Language, Words> = {
     footer: 'Вы получили это письмо из-за вашей регистрации в World Smart City Community.',
   },
   zh: {
-    greeting: (name) => `${name}，您好：`,
     subject: {
       confirmed: (event) => `您在${event}的席位已确认`,
       waitlisted: (event) => `您已进入${event}的候补名单`,
@@ -149,7 +143,6 @@ const WORDS: Record<Language, Words> = {
     footer: '您收到此邮件，是因为您在世界智慧城市社区报名了活动。',
   },
   ar: {
-    greeting: (name) => `مرحبًا ${name}،`,
     subject: {
       confirmed: (event) => `تم تأكيد مقعدك في ${event}`,
       waitlisted: (event) => `أنت على قائمة الانتظار لـ ${event}`,
@@ -184,7 +177,7 @@ function words(change: Change, language: Language) {
     if (where) paragraphs.push(`${said.where}: ${where}`);
     return {
       subject: said.subject[change](title),
-      greeting: said.greeting(input.displayName),
+      greeting: greeting(language, input.displayName),
       paragraphs,
       action:
         change === 'cancelled'

@@ -1,5 +1,5 @@
 import { type Language, resolveText } from '@wsc/models';
-import type { MailContent } from '../layout';
+import { greeting, type MailContent } from '../layout';
 import type { UnsubscribeSecrets } from '../member-mail';
 import { defineMailTemplate } from '../template-registry';
 import { unsubscribeHeaders } from './unsubscribe';
@@ -25,7 +25,6 @@ export interface WeeklyDigestData {
 
 interface Words {
   subject: (count: number) => string;
-  greeting: (name: string) => string;
   lead: string;
   votes: (count: number) => string;
   footer: string;
@@ -34,7 +33,6 @@ interface Words {
 const WORDS: Record<Language, Words> = {
   en: {
     subject: (count) => `This week in the community: ${count} new pain point${count === 1 ? '' : 's'}`,
-    greeting: (name) => `Hello ${name},`,
     lead: 'The most-voted pain points reported this week in your domains and country:',
     votes: (count) => (count === 1 ? '1 vote' : `${count} votes`),
     footer:
@@ -43,7 +41,6 @@ const WORDS: Record<Language, Words> = {
   fr: {
     subject: (count) =>
       `Cette semaine dans la communauté : ${count} ${count === 1 ? 'nouveau point' : 'nouveaux points'} de friction`,
-    greeting: (name) => `Bonjour ${name},`,
     lead: 'Les points de friction les plus votés signalés cette semaine dans vos domaines et votre pays :',
     votes: (count) => (count <= 1 ? `${count} vote` : `${count} votes`),
     footer:
@@ -52,7 +49,6 @@ const WORDS: Record<Language, Words> = {
   es: {
     subject: (count) =>
       `Esta semana en la comunidad: ${count} ${count === 1 ? 'nuevo problema' : 'nuevos problemas'}`,
-    greeting: (name) => `Hola, ${name}:`,
     lead: 'Los problemas más votados de esta semana en sus ámbitos y su país:',
     votes: (count) => (count === 1 ? '1 voto' : `${count} votos`),
     footer:
@@ -60,7 +56,6 @@ const WORDS: Record<Language, Words> = {
   },
   ru: {
     subject: (count) => `Эта неделя в сообществе: новых проблем — ${count}`,
-    greeting: (name) => `Здравствуйте, ${name}!`,
     lead: 'Проблемы этой недели в ваших областях и вашей стране, набравшие больше всего голосов:',
     votes: (count) => `голосов: ${count}`,
     footer:
@@ -68,14 +63,12 @@ const WORDS: Record<Language, Words> = {
   },
   zh: {
     subject: (count) => `本周社区动态：${count} 个新痛点`,
-    greeting: (name) => `${name}，您好：`,
     lead: '本周在您关注的领域和您所在国家中得票最多的新痛点：',
     votes: (count) => `${count} 票`,
     footer: '这是您订阅的每周摘要。如需停止：在邮件程序中点击“退订”，或在通知偏好中设置。',
   },
   ar: {
     subject: (count) => `هذا الأسبوع في المجتمع: ${count} من نقاط الألم الجديدة`,
-    greeting: (name) => `مرحبًا ${name}،`,
     lead: 'نقاط الألم الأكثر تصويتًا التي أُبلغ عنها هذا الأسبوع في مجالاتك وبلدك:',
     votes: (count) => `الأصوات: ${count}`,
     footer: 'طلبت هذا الملخص الأسبوعي. لإيقافه: «إلغاء الاشتراك» في برنامج البريد، أو من تفضيلات الإشعارات.',
@@ -86,7 +79,7 @@ function wordsIn(language: Language) {
   const said = WORDS[language];
   return (input: WeeklyDigestData): MailContent => ({
     subject: said.subject(input.painPoints.length),
-    greeting: said.greeting(input.displayName),
+    greeting: greeting(language, input.displayName),
     paragraphs: [
       said.lead,
       ...input.painPoints.map((painPoint, index) => {
