@@ -1,4 +1,4 @@
-import type { Language } from '@wsc/models';
+import { LANGUAGES, type Language } from '@wsc/models';
 import { type MailContent, type RenderedBody, renderLayout } from './layout';
 
 /**
@@ -54,6 +54,17 @@ export interface MailTemplate<
 export interface RenderedMail extends RenderedBody {
   headers: Record<string, string>;
   attachments: MailAttachment[];
+}
+
+/**
+ * A template's `languages` built by one function of the language (for templates that keep their
+ * words in a table and render them the same way in each language).
+ *
+ * @example
+ * languages: inEveryLanguage((language) => (input) => ({ subject: WORDS[language].subject, paragraphs: [] })),
+ */
+export function inEveryLanguage<T>(build: (language: Language) => T): Record<Language, T> {
+  return Object.fromEntries(LANGUAGES.map((language) => [language, build(language)])) as Record<Language, T>;
 }
 
 /**

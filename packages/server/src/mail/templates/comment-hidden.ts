@@ -1,7 +1,7 @@
 import { type Language, resolveText } from '@wsc/models';
 import { greeting, type MailContent } from '../layout';
 import type { UnsubscribeSecrets } from '../member-mail';
-import { defineMailTemplate } from '../template-registry';
+import { defineMailTemplate, inEveryLanguage } from '../template-registry';
 import { unsubscribeHeaders } from './unsubscribe';
 
 /** What the notice says: whose comment, on which pain point, its opening words, the reason. */
@@ -114,9 +114,7 @@ function wordsIn(language: Language) {
 export const commentHiddenTemplate = defineMailTemplate<CommentHiddenData, UnsubscribeSecrets>({
   name: 'comment-hidden',
   kind: 'moderation',
-  languages: Object.fromEntries(
-    (Object.keys(WORDS) as Language[]).map((language) => [language, wordsIn(language)]),
-  ) as Record<Language, ReturnType<typeof wordsIn>>,
+  languages: inEveryLanguage((language) => wordsIn(language)),
   headers: (input, context) => unsubscribeHeaders(input, context),
   example: {
     data: {

@@ -1,6 +1,6 @@
 import type { Event, Language } from '@wsc/models';
 import { greeting, type MailContent } from '../layout';
-import { defineMailTemplate, type MailRenderContext } from '../template-registry';
+import { defineMailTemplate, inEveryLanguage, type MailRenderContext } from '../template-registry';
 import {
   calendarLink,
   type EventSnapshot,
@@ -131,9 +131,7 @@ function wordsIn(language: Language) {
   };
 }
 
-const languages = Object.fromEntries(
-  (Object.keys(WORDS) as Language[]).map((language) => [language, wordsIn(language)]),
-) as Record<Language, ReturnType<typeof wordsIn>>;
+const languages = inEveryLanguage((language) => wordsIn(language));
 
 /**
  * Told to every registrant (confirmed or waitlisted) when an event's time or place changes.

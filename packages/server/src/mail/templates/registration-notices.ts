@@ -1,6 +1,6 @@
 import type { Language } from '@wsc/models';
 import { greeting, type MailContent } from '../layout';
-import { defineMailTemplate, type MailRenderContext } from '../template-registry';
+import { defineMailTemplate, inEveryLanguage, type MailRenderContext } from '../template-registry';
 import {
   calendarLink,
   type EventSnapshot,
@@ -190,9 +190,7 @@ function words(change: Change, language: Language) {
 }
 
 function registrationTemplate(change: Change) {
-  const languages = Object.fromEntries(
-    (Object.keys(WORDS) as Language[]).map((language) => [language, words(change, language)]),
-  ) as Record<Language, ReturnType<typeof words>>;
+  const languages = inEveryLanguage((language) => words(change, language));
   return defineMailTemplate<RegistrationNoticeData>({
     name: `registration-${change}`,
     kind: 'registration',

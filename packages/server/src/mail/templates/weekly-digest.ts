@@ -1,7 +1,7 @@
 import { type Language, resolveText } from '@wsc/models';
 import { greeting, type MailContent } from '../layout';
 import type { UnsubscribeSecrets } from '../member-mail';
-import { defineMailTemplate } from '../template-registry';
+import { defineMailTemplate, inEveryLanguage } from '../template-registry';
 import { unsubscribeHeaders } from './unsubscribe';
 
 /** One pain point of the digest, as it was when the digest was queued. */
@@ -96,9 +96,7 @@ function wordsIn(language: Language) {
 export const weeklyDigestTemplate = defineMailTemplate<WeeklyDigestData, UnsubscribeSecrets>({
   name: 'weekly-digest',
   kind: 'digest',
-  languages: Object.fromEntries(
-    (Object.keys(WORDS) as Language[]).map((language) => [language, wordsIn(language)]),
-  ) as Record<Language, ReturnType<typeof wordsIn>>,
+  languages: inEveryLanguage((language) => wordsIn(language)),
   headers: (input, context) => unsubscribeHeaders(input, context),
   example: {
     data: {
