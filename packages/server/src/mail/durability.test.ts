@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { processDatabases } from '../test-support';
+import { type ApiProcess, builtApiIncludes, startApiProcess, waitUntil } from '../test-support/api-process';
 import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
 
 // Kill -9 the real API (apps/api's dist/main.js, on the built @wsc/server) while sign-up mails
@@ -11,68 +8,13 @@ import { startTestSmtpServer, type TestSmtpServer } from './test-smtp-server';
 // again (its 250 never reached the dead process) carries the same Message-ID.
 // Build first: `npm run build -w @wsc/server -w @wsc/api`.
 
-const MAIN = fileURLToPath(new URL('../../../../apps/api/dist/main.js', import.meta.url));
-const SERVER_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const MAILS = 12;
 
-function builtWithMail(): boolean {
-  if (!existsSync(MAIN) || !existsSync(SERVER_DIST)) return false;
-  return readdirSync(SERVER_DIST)
-    .filter((name) => name.endsWith('.js'))
-    .some((name) => readFileSync(path.join(SERVER_DIST, name), 'utf8').includes('WSC_MAIL_TIMEOUT_SECONDS'));
-}
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-}
-
-async function start(environment: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      WSC_RATE_LIMIT: 'off',
-      // Leases are twice this: a dead process's claims expire after 6 s.
-      WSC_MAIL_TIMEOUT_SECONDS: '3',
-      ...environment,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before listening:\n${output}`));
-    });
-  });
-  return { child, url };
-}
-
-async function until(condition: () => boolean, timeoutMilliseconds: number, what: string) {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 const targets = processDatabases('mail-durability');
-const built = builtWithMail();
+const built = builtApiIncludes('WSC_MAIL_TIMEOUT_SECONDS');
+// Leases are twice the timeout: a dead process's claims expire after 6 s.
+const start = (environment: Record<string, string>) =>
+  startApiProcess({ WSC_MAIL_TIMEOUT_SECONDS: '3', ...environment });
 if (!built) {
   console.warn(
     'SKIPPED src/mail/durability.test.ts: build first (npm run build -w @wsc/server -w @wsc/api); the built server has no mail yet',
@@ -96,7 +38,7 @@ describe.skipIf(!built).each(targets)('mail survives SIGKILL ($kind)', ({ enviro
     // Each 250 comes 1.5 s after the data: the first mails are in flight when the process dies.
     smtp.answerDelayMilliseconds = 1500;
     const first = await start(env);
-    let second: Running | undefined;
+    let second: ApiProcess | undefined;
     const addresses: string[] = [];
     try {
       await Promise.all(
@@ -116,7 +58,7 @@ describe.skipIf(!built).each(targets)('mail survives SIGKILL ($kind)', ({ enviro
           expect(answer.status).toBe(201);
         }),
       );
-      await until(() => smtp.received.length > 0, 20_000, 'a first mail in flight');
+      await waitUntil(() => smtp.received.length > 0, 20_000, 'a first mail in flight');
       first.child.kill('SIGKILL');
       await new Promise((resolve) => first.child.once('exit', resolve));
       const beforeRestart = smtp.received.length;
@@ -124,7 +66,7 @@ describe.skipIf(!built).each(targets)('mail survives SIGKILL ($kind)', ({ enviro
 
       smtp.answerDelayMilliseconds = 0;
       second = await start(env);
-      await until(
+      await waitUntil(
         () => new Set(smtp.received.map((mail) => mail.to)).size === MAILS,
         60_000,
         `${MAILS} addresses to get their mail`,

@@ -1,72 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { processDatabases } from '../test-support';
+import { type ApiProcess, builtApiIncludes, startApiProcess, waitUntil } from '../test-support/api-process';
 import { startTestReceiver, type TestReceiver } from './test-receiver';
 
 // Kill -9 the real API (apps/api's dist/main.js, on the built @wsc/server) while webhooks are
 // pending and in flight; after a restart every delivery reaches the receiver, none twice with a
 // 2xx answer. Build first: `npm run build -w @wsc/server -w @wsc/api`.
 
-const MAIN = fileURLToPath(new URL('../../../../apps/api/dist/main.js', import.meta.url));
-const SERVER_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const ADMIN = { email: 'admin@example.org', password: 'webhook durability admin' };
-
-function builtWithWebhooks(): boolean {
-  if (!existsSync(MAIN) || !existsSync(SERVER_DIST)) return false;
-  return readdirSync(SERVER_DIST)
-    .filter((name) => name.endsWith('.js'))
-    .some((name) => readFileSync(path.join(SERVER_DIST, name), 'utf8').includes('webhook_deliveries'));
-}
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-async function start(environment: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      WSC_RATE_LIMIT: 'off',
-      WSC_WEBHOOK_ALLOW_PRIVATE: '1',
-      // A short attempt timeout makes the dead process's leases (twice the timeout) expire sooner.
-      WSC_WEBHOOK_TIMEOUT_SECONDS: '4',
-      WSC_ADMIN_EMAIL: ADMIN.email,
-      WSC_ADMIN_PASSWORD: ADMIN.password,
-      ...environment,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited with ${code} before listening:\n${output}`));
-    });
-  });
-  return { child, url, exited };
-}
 
 async function call(url: string, method: string, body: unknown, token?: string) {
   const response = await fetch(url, {
@@ -82,17 +24,18 @@ async function call(url: string, method: string, body: unknown, token?: string) 
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
-async function until(condition: () => boolean | Promise<boolean>, timeoutMilliseconds: number, what: string) {
-  const deadline = Date.now() + timeoutMilliseconds;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const targets = processDatabases('webhook-durability');
 
-const built = builtWithWebhooks();
+const built = builtApiIncludes('webhook_deliveries');
+const start = (environment: Record<string, string>) =>
+  startApiProcess({
+    WSC_WEBHOOK_ALLOW_PRIVATE: '1',
+    // A short attempt timeout makes the dead process's leases (twice the timeout) expire sooner.
+    WSC_WEBHOOK_TIMEOUT_SECONDS: '4',
+    WSC_ADMIN_EMAIL: ADMIN.email,
+    WSC_ADMIN_PASSWORD: ADMIN.password,
+    ...environment,
+  });
 if (!built) {
   console.warn(
     'SKIPPED src/webhooks/durability.test.ts: build first (npm run build -w @wsc/server -w @wsc/api); the built server has no webhooks yet',
@@ -114,7 +57,7 @@ describe.skipIf(!built).each(targets)('webhooks survive SIGKILL ($kind)', ({ env
   }, async () => {
     const env = await environment();
     const first = await start(env);
-    let second: Running | undefined;
+    let second: ApiProcess | undefined;
     try {
       const admin = (await call(`${first.url}/v1/auth/login`, 'POST', ADMIN)).token as string;
       const partner = await call(`${first.url}/v1/partners`, 'POST', { name: 'Durable partner' }, admin);
@@ -156,7 +99,7 @@ describe.skipIf(!built).each(targets)('webhooks survive SIGKILL ($kind)', ({ env
 
       // 1. Delivered and acknowledged before the kill.
       for (let index = 0; index < 5; index += 1) await post(index);
-      await until(
+      await waitUntil(
         async () => {
           const log = await call(
             `${first.url}/v1/webhook-endpoints/${endpoint.id}/deliveries?status=succeeded`,
@@ -185,7 +128,7 @@ describe.skipIf(!built).each(targets)('webhooks survive SIGKILL ($kind)', ({ env
         receiver.received
           .filter((request) => request.status === 200)
           .map((request) => request.headers['webhook-id']);
-      await until(() => new Set(okIds()).size >= 15, 60_000, 'all 15 deliveries after the restart');
+      await waitUntil(() => new Set(okIds()).size >= 15, 60_000, 'all 15 deliveries after the restart');
       await new Promise((resolve) => setTimeout(resolve, 1500));
 
       // The scenario held: five attempts were in flight (never answered) when the process died.
