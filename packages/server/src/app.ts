@@ -38,6 +38,7 @@ import { bootstrapAdmin } from './identity/bootstrap-admin';
 import { requireAccess, requirePublishableWriteScope } from './identity/guards';
 import { ANONYMOUS, carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
 import { ssoRoutes } from './identity/sso-routes';
+import { rebaseOutboxOrder } from './outbox/outbox-order';
 import { partnerRoutes } from './partners/routes';
 
 declare module 'fastify' {
@@ -84,7 +85,11 @@ export async function createServer(options: ServerOptions = {}) {
     options.database ??
     (await createDatabase({ url: options.databaseUrl, dataDirectory: options.dataDirectory }));
   try {
-    if (options.migrate !== false) await migrate(database.db);
+    if (options.migrate !== false) {
+      await migrate(database.db);
+      // After a pg_restore into another cluster the outbox may name transactions not run here yet.
+      await rebaseOutboxOrder(database.db);
+    }
     if (options.seed !== false) await seed(database.db, options.seeders);
     if (options.admin) await bootstrapAdmin(database.db, options.admin);
     await purgeExpiredIdempotencyKeys(database.db);
