@@ -1,13 +1,37 @@
 // Entry `@wsc/server/admin`: the operations apps/api's admin CLI runs on a database outside any
 // request (migrations, seeding, the bootstrap admin, events, partners and their keys, organization
-// memberships and verified domains, token revocation, event-list imports, the audit log). A host
+// memberships and verified domains, token revocation, event-list imports, the audit log, copying
+// a database to PostgreSQL and comparing two, backing up the embedded database). A host
 // that only serves the API needs none of them: the main entry's createServer migrates, seeds and
 // bootstraps the admin itself.
 export { type AuditEntry, recordAudit } from './audit/record';
-export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
+export {
+  createDatabase,
+  type Database,
+  type DatabaseOptions,
+  embeddedDatabaseFolder,
+} from './database/create-database';
 export { findMigrationsDirectory, type MigrationResult, migrate } from './database/migrate';
 export type { DatabaseSchema } from './database/schema';
 export { seed } from './database/seed';
+export {
+  compareDatabases,
+  type DatabaseComparison,
+  type ObjectCheck,
+  type ObjectDigest,
+} from './database-copy/checksums';
+export {
+  type CopyOptions,
+  type CopyProgress,
+  type CopyReport,
+  copyDatabase,
+  TargetNotEmptyError,
+} from './database-copy/copy-database';
+export {
+  backupEmbeddedDatabase,
+  type EmbeddedBackup,
+  type EmbeddedBackupOptions,
+} from './database-copy/embedded-backup';
 export { type EventValues, insertEvent as createEventRecord } from './events/repository';
 export { revokeUserTokens, type TokenHolder } from './identity/accounts-repository';
 export { bootstrapAdmin } from './identity/bootstrap-admin';
@@ -28,6 +52,7 @@ export {
   type MembershipDecider,
   updateOrganization,
 } from './organizations/memberships-service';
+export type { OutboxRebase } from './outbox/outbox-order';
 export {
   createPartnerKeyRecord,
   createPartnerRecord,

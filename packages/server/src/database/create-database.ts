@@ -127,7 +127,7 @@ async function createPgliteDatabase(options: DatabaseOptions): Promise<Database>
   let dataDir: string | undefined;
   let lockFile: string | undefined;
   if (!options.inMemory) {
-    dataDir = path.resolve(options.dataDirectory ?? '.data', 'pglite');
+    dataDir = embeddedDatabaseFolder(options.dataDirectory);
     mkdirSync(path.dirname(dataDir), { recursive: true });
     lockFile = claimDataDirectory(path.dirname(dataDir));
   }
@@ -188,24 +188,46 @@ async function ping(db: Kysely<DatabaseSchema>, timeoutMilliseconds = 2000): Pro
 }
 
 /**
+ * Where PGlite keeps its files inside the data folder (`WSC_DATA_DIR`, default `.data`).
+ *
+ * @example
+ * embeddedDatabaseFolder('.data'); // '/…/.data/pglite'
+ */
+export function embeddedDatabaseFolder(dataDirectory = '.data'): string {
+  return path.resolve(dataDirectory, 'pglite');
+}
+
+/**
  * PGlite is one process's database: a second process opening the same folder would corrupt
  * it. A pid file guards the folder; a pid that no longer runs (a killed server) is taken over.
  */
 function claimDataDirectory(directory: string): string {
-  const lockFile = path.join(directory, 'pglite.pid');
-  let holder: number | undefined;
-  try {
-    holder = Number(readFileSync(lockFile, 'utf8').trim());
-  } catch {
-    holder = undefined;
-  }
-  if (holder && holder !== process.pid && isRunning(holder)) {
+  const holder = dataDirectoryHolder(directory);
+  if (holder) {
     throw new Error(
       `@wsc/server: the embedded database in ${directory} is in use by process ${holder}. Stop it first, or use DATABASE_URL (PostgreSQL) to run several processes.`,
     );
   }
+  const lockFile = path.join(directory, 'pglite.pid');
   writeFileSync(lockFile, String(process.pid));
   return lockFile;
+}
+
+/**
+ * The running process, other than this one, that has the embedded database in `directory`
+ * (`WSC_DATA_DIR`) open; undefined when none has.
+ *
+ * @example
+ * dataDirectoryHolder('.data'); // 4242 while `npm start` runs
+ */
+export function dataDirectoryHolder(directory: string): number | undefined {
+  let holder: number;
+  try {
+    holder = Number(readFileSync(path.join(path.resolve(directory), 'pglite.pid'), 'utf8').trim());
+  } catch {
+    return undefined;
+  }
+  return holder && holder !== process.pid && isRunning(holder) ? holder : undefined;
 }
 
 function isRunning(pid: number): boolean {
