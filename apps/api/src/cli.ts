@@ -35,6 +35,7 @@ import {
   updateOrganization,
   updatePartnerRecord,
 } from '@wsc/server/admin';
+import { DATABASE_USAGE, DatabaseUsageError, runDatabaseCommand } from './database-commands';
 import { progressBar } from './progress';
 
 const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL or WSC_DATA_DIR)
@@ -73,12 +74,15 @@ const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL 
       Imports a CSV list (header line first) for eligibility checks; a progress bar goes to
       stderr, bad rows are reported by line and the good ones stored (exit 1 if any failed).
       Kinds: ${EVENT_IMPORT_KINDS.map((kind) => `${kind} (${IMPORT_COLUMNS[kind].map((column) => column.name).join(',')})`).join('; ')}.
+${DATABASE_USAGE}
 
 With the embedded database (no DATABASE_URL), stop the API first: one process at a time.`;
 
 class UsageError extends Error {}
 /** `--help`: the usage text on stdout and exit 0 (a usage error prints it on stderr, exit 2). */
 class HelpRequested extends Error {}
+/** What a command answers when it printed its own result (a table), not a JSON value. */
+const PRINTED = Symbol('printed');
 
 /** Who ran an audited CLI action: no account, so the operating-system user is kept instead. */
 const OPERATOR = { via: 'cli', operator: process.env.USER ?? process.env.USERNAME ?? null };
@@ -130,6 +134,8 @@ async function run(argv: string[]): Promise<unknown> {
       domain: { type: 'string', multiple: true },
       status: { type: 'string' },
       reason: { type: 'string' },
+      to: { type: 'string' },
+      replace: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -137,6 +143,21 @@ async function run(argv: string[]): Promise<unknown> {
   if (values.help) throw new HelpRequested();
   if (!noun || !verb) throw new UsageError('');
   const environment = optionsFromEnvironment(process.env);
+  if (noun === 'db') {
+    try {
+      process.exitCode = await runDatabaseCommand({
+        verb,
+        to: values.to,
+        replace: values.replace ?? false,
+        source: { url: environment.databaseUrl, dataDirectory: environment.dataDirectory },
+        out: process.stdout,
+        err: process.stderr,
+      });
+      return PRINTED;
+    } catch (error) {
+      throw error instanceof DatabaseUsageError ? new UsageError(error.message) : error;
+    }
+  }
   const database = await createDatabase({
     url: environment.databaseUrl,
     dataDirectory: environment.dataDirectory,
@@ -389,7 +410,7 @@ async function run(argv: string[]): Promise<unknown> {
 
 run(process.argv.slice(2)).then(
   (result) => {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (result !== PRINTED) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   },
   (error: unknown) => {
     if (error instanceof HelpRequested) {
