@@ -10,15 +10,20 @@ export interface ObjectDigest {
   checksum: string;
 }
 
+/** One table, sequence or the outbox order, as each side holds it. */
 export interface ObjectCheck {
   kind: 'table' | 'sequence' | 'outbox order';
+  /** The table's or the sequence's name (`outbox_events` for the outbox order). */
   name: string;
-  /** Null when the object is missing on that side. */
+  /** What the source holds; null when the object is missing there. */
   source: ObjectDigest | null;
+  /** What the target holds; null when the object is missing there. */
   target: ObjectDigest | null;
+  /** True when both sides hold it, with the same rows and checksum. */
   matches: boolean;
 }
 
+/** How two databases compare: what {@link compareDatabases} answers. */
 export interface DatabaseComparison {
   /** How the schemas differ (migrations, tables, columns, sequences, foreign keys); empty when they do not. */
   differences: string[];
@@ -27,8 +32,6 @@ export interface DatabaseComparison {
   /** True when the schemas are the same and every check matches. */
   matches: boolean;
 }
-
-type Digests = Map<string, ObjectDigest>;
 
 /**
  * Text output depends on session settings (a timestamp's time zone, a float's digits): both
@@ -89,34 +92,35 @@ async function outboxOrderDigest(db: Kysely<DatabaseSchema>): Promise<ObjectDige
   return { rows: Number(row?.rows ?? 0), checksum: row?.checksum ?? '' };
 }
 
+/** One object a side holds, with what it holds of it. */
+interface Digest {
+  kind: ObjectCheck['kind'];
+  name: string;
+  digest: ObjectDigest;
+}
+
+const KINDS: readonly ObjectCheck['kind'][] = ['table', 'sequence', 'outbox order'];
+
 /**
  * Every table's row count and checksum, every sequence's position and the outbox's order, read
- * in one snapshot. `onTable` hears of each table before it is read.
- *
- * @example
- * const digests = await digestDatabase(database.db, await readSchemaShape(database.db));
+ * in one snapshot, in that order.
  */
-async function digestDatabase(
-  db: Kysely<DatabaseSchema>,
-  shape: SchemaShape,
-  onTable: (name: string) => void,
-): Promise<Digests> {
+async function digestDatabase(db: Kysely<DatabaseSchema>, shape: SchemaShape): Promise<Digest[]> {
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
       for (const setting of CANONICAL_SETTINGS) await setting.execute(trx);
-      const digests: Digests = new Map();
+      const digests: Digest[] = [];
       for (const table of shape.tables) {
-        onTable(table.name);
-        digests.set(`table ${table.name}`, await tableDigest(trx, table));
+        digests.push({ kind: 'table', name: table.name, digest: await tableDigest(trx, table) });
       }
       for (const sequence of shape.sequences) {
-        digests.set(`sequence ${sequence}`, await sequenceDigest(trx, sequence));
+        digests.push({ kind: 'sequence', name: sequence, digest: await sequenceDigest(trx, sequence) });
       }
       if (shape.tables.some((table) => table.name === 'outbox_events')) {
-        digests.set('outbox order outbox_events', await outboxOrderDigest(trx));
+        digests.push({ kind: 'outbox order', name: 'outbox_events', digest: await outboxOrderDigest(trx) });
       }
       return digests;
     });
@@ -134,27 +138,25 @@ async function digestDatabase(
 export async function compareDatabases(
   source: Kysely<DatabaseSchema>,
   target: Kysely<DatabaseSchema>,
-  options: { onTable?: (name: string, side: 'source' | 'target') => void } = {},
 ): Promise<DatabaseComparison> {
   const [sourceShape, targetShape] = [await readSchemaShape(source), await readSchemaShape(target)];
-  const sourceDigests = await digestDatabase(source, sourceShape, (name) =>
-    options.onTable?.(name, 'source'),
+  const key = (digest: Pick<Digest, 'kind' | 'name'>) => `${digest.kind}/${digest.name}`;
+  const sourceDigests = new Map(
+    (await digestDatabase(source, sourceShape)).map((digest) => [key(digest), digest]),
   );
-  const targetDigests = await digestDatabase(target, targetShape, (name) =>
-    options.onTable?.(name, 'target'),
+  const targetDigests = new Map(
+    (await digestDatabase(target, targetShape)).map((digest) => [key(digest), digest]),
   );
-  const kinds = ['table', 'sequence', 'outbox order'] as const;
-  const keys = [...new Set([...sourceDigests.keys(), ...targetDigests.keys()])].sort((a, b) => {
-    const kindOf = (key: string) => kinds.findIndex((kind) => key.startsWith(`${kind} `));
-    return kindOf(a) - kindOf(b) || (a < b ? -1 : a > b ? 1 : 0);
-  });
-  const checks = keys.map((key): ObjectCheck => {
-    const kind = kinds.find((candidate) => key.startsWith(`${candidate} `)) ?? 'table';
-    const sourceDigest = sourceDigests.get(key) ?? null;
-    const targetDigest = targetDigests.get(key) ?? null;
+  const objects = [...new Map([...sourceDigests, ...targetDigests]).values()].sort(
+    (a, b) =>
+      KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  const checks = objects.map(({ kind, name }): ObjectCheck => {
+    const sourceDigest = sourceDigests.get(key({ kind, name }))?.digest ?? null;
+    const targetDigest = targetDigests.get(key({ kind, name }))?.digest ?? null;
     return {
       kind,
-      name: key.slice(kind.length + 1),
+      name,
       source: sourceDigest,
       target: targetDigest,
       matches:

@@ -6,7 +6,9 @@ import { type OutboxRebase, rebaseOutboxOrder } from '../outbox/outbox-order';
 import { readSchemaShape, type SchemaShape, schemaDifferences, type TableShape } from './catalog';
 import { compareDatabases, type DatabaseComparison } from './checksums';
 
+/** How far the copy of one table got. */
 export interface CopyProgress {
+  /** The table being copied. */
   table: string;
   /** Rows of `table` copied so far. */
   copied: number;
@@ -14,6 +16,7 @@ export interface CopyProgress {
   total: number;
 }
 
+/** How {@link copyDatabase} copies. */
 export interface CopyOptions {
   /** Empty a target that holds rows before copying (everything it holds is lost). Default: refuse. */
   replace?: boolean | undefined;
@@ -21,10 +24,9 @@ export interface CopyOptions {
   batchSize?: number | undefined;
   /** Hears of every batch copied, and of each table's start (`copied` 0). */
   onProgress?: ((progress: CopyProgress) => void) | undefined;
-  /** Hears of each table the verification reads, on each side. */
-  onVerify?: ((table: string, side: 'source' | 'target') => void) | undefined;
 }
 
+/** What {@link copyDatabase} copied, and how the two databases compared once it committed. */
 export interface CopyReport {
   /** Rows copied, table by table. */
   copied: { table: string; rows: number }[];
@@ -119,7 +121,7 @@ export async function copyDatabase(
         return { copied, sequences, outbox };
       }),
     );
-  const verification = await compareDatabases(source, target, { onTable: options.onVerify });
+  const verification = await compareDatabases(source, target);
   return { copied, sequences, outbox, verification };
 }
 
