@@ -86,7 +86,7 @@ export function listPage(context, messages) {
     .map(
       (message) => `<tr>
 <td>${escapeHtml(received.format(message.receivedAt))}</td>
-<td dir="auto">${escapeHtml(message.to)}</td>
+<td><bdi>${escapeHtml(message.to)}</bdi></td>
 <td><a href="${href(context, `/messages/${message.id}`)}" dir="auto"${message.subject && message.language ? ` lang="${escapeHtml(message.language)}"` : ''}>${escapeHtml(message.subject || t('noSubject'))}</a></td>
 <td>${escapeHtml(languageName(context, message.language))}</td></tr>`,
     )
@@ -112,14 +112,22 @@ ${
 export function messagePage(context, message) {
   const t = words(context.language);
   const subject = message.subject || t('noSubject');
+  const date = message.date
+    ? new Intl.DateTimeFormat(context.language, {
+        dateStyle: 'long',
+        timeStyle: 'long',
+        timeZone: 'UTC',
+      }).format(message.date)
+    : '';
+  // Values in their own direction (addresses, ids), each line aligned as the page reads.
   const headers = [
     [t('from'), message.from],
     [t('to'), message.to],
-    [t('date'), message.date?.toISOString() ?? ''],
+    [t('date'), date],
     [t('messageId'), message.messageId ?? ''],
     [t('language'), languageName(context, message.language)],
   ]
-    .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd dir="auto">${escapeHtml(value)}</dd>`)
+    .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd><bdi>${escapeHtml(value)}</bdi></dd>`)
     .join('');
   const attachments = message.attachments
     .map(
