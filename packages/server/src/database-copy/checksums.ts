@@ -12,6 +12,7 @@ export interface ObjectDigest {
 
 /** One table, sequence or the outbox order, as each side holds it. */
 export interface ObjectCheck {
+  /** What is compared: a table's rows, a sequence's position, or the order readers go through the outbox. */
   kind: 'table' | 'sequence' | 'outbox order';
   /** The table's or the sequence's name (`outbox_events` for the outbox order). */
   name: string;

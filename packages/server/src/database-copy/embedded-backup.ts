@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { createDatabase, dataDirectoryHolder, embeddedDatabaseFolder } from '../database/create-database';
 import { compareDatabases, type DatabaseComparison } from './checksums';
 
+/** Where {@link backupEmbeddedDatabase} reads and writes. */
 export interface EmbeddedBackupOptions {
   /** The data folder of the embedded database (`WSC_DATA_DIR`, default `.data`). */
   dataDirectory?: string | undefined;
@@ -11,6 +12,7 @@ export interface EmbeddedBackupOptions {
   destination: string;
 }
 
+/** A backup {@link backupEmbeddedDatabase} made and checked. */
 export interface EmbeddedBackup {
   /** The backup's data folder, absolute. */
   destination: string;

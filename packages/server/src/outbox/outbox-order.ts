@@ -6,6 +6,7 @@ const REBASE_LOCK = 7_242_017;
 /** PostgreSQL's first ordinary transaction id: every transaction a cluster runs comes after it. */
 const FIRST_NORMAL_TRANSACTION = 3n;
 
+/** What {@link rebaseOutboxOrder} rewrote. */
 export interface OutboxRebase {
   /** Events whose position was rewritten (0: the outbox was in order for this database). */
   events: number;
