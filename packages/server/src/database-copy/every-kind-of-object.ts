@@ -249,6 +249,12 @@ export async function moveOutboxAhead(db: Server['db']): Promise<void> {
   );
 }
 
+/**
+ * A new event is streamed once every writing transaction older than it is over, in the whole
+ * PostgreSQL cluster: other test files' open transactions can hold it back for seconds.
+ */
+const STREAM_PATIENCE_MILLISECONDS = 30_000;
+
 /** Fields that say when an answer was made, not what the database holds. */
 const ANSWERED_AT = /"(generatedAt|exportedAt)":"[^"]+"/g;
 
@@ -277,7 +283,7 @@ async function answerReads(app: Server, fixture: EveryKindOfObject): Promise<Com
 async function streamAfter(base: string, lastEventId: number, count: number): Promise<SseFrame[]> {
   const stream = await openStream(`${base}/v1/stream?lastEventId=${lastEventId}`);
   try {
-    await stream.until(() => stream.events().length >= count);
+    await stream.until(() => stream.events().length >= count, STREAM_PATIENCE_MILLISECONDS);
     return stream.events();
   } finally {
     stream.close();
@@ -335,7 +341,10 @@ export async function expectSameCommunity(
     const created = await postPainPoint(app as TestServer, fixture.member.headers, {
       title: { en: 'After the move' },
     });
-    const frames = await stream.until((all) => all.some((frame) => frame.event === 'pain_point.created'));
+    const frames = await stream.until(
+      (all) => all.some((frame) => frame.event === 'pain_point.created'),
+      STREAM_PATIENCE_MILLISECONDS,
+    );
     const event = frames.find((frame) => frame.event === 'pain_point.created') as SseFrame;
     expect(Number(event.id)).toBeGreaterThan(highestId);
     expect(JSON.parse(event.data as string).data.id).toBe(created.id);
