@@ -1,5 +1,5 @@
-import { type Context, context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { FastifyInstance } from 'fastify';
 import type { StatementRun } from '../database/activity';
 import { statementOperation } from './statement-operation';
 import { incomingTraceContext } from './trace-context';
@@ -14,15 +14,14 @@ const TRACER_NAME = '@wsc/server';
  * recorded). Without a registered tracer provider the API is a no-op: each request costs one
  * non-recording span and nothing is kept.
  *
- * Fastify reads a request body outside the request's async context, so the span's context is
- * entered twice: when the request arrives and again once its body is parsed.
+ * The span's context is entered when the request arrives and holds for the rest of its handling:
+ * Fastify runs the body's parser in the request's async context (tested with a body sent late).
  *
  * @example
  * installTracing(app);
  */
 export function installTracing(app: FastifyInstance): void {
   const tracer = trace.getTracer(TRACER_NAME);
-  const contexts = new WeakMap<FastifyRequest, Context>();
 
   app.addHook('onRequest', (request, reply, done) => {
     const parent = incomingTraceContext(request.headers);
@@ -44,16 +43,9 @@ export function installTracing(app: FastifyInstance): void {
       return;
     }
     const active = trace.setSpan(parent, span);
-    contexts.set(request, active);
     // 'close' comes after the answer is sent, after a client hung up, and at the end of a live stream.
     reply.raw.once('close', () => endServerSpan(span, reply.raw.statusCode, reply.raw.writableFinished));
     context.with(active, done);
-  });
-
-  app.addHook('preValidation', (request, _reply, done) => {
-    const active = contexts.get(request);
-    if (active) context.with(active, done);
-    else done();
   });
 
   const stop = app.database.activity.onStatement((run) => recordStatement(tracer, run));
