@@ -43,3 +43,5 @@ export {
 } from './identity/principal';
 export { TOKEN_PREFIXES } from './identity/tokens';
 export type { DkimOptions, MailConfig, MailOptions } from './mail/mail-config';
+export type { MetricsConfig, MetricsOptions } from './observability/metrics-config';
+export type { ServerMetrics } from './observability/plugin';
