@@ -4,6 +4,7 @@
 // that only serves the API needs none of them: the main entry's createServer migrates, seeds and
 // bootstraps the admin itself.
 export { type AuditEntry, recordAudit } from './audit/record';
+export type { DatabaseActivity, StatementListener, StatementRun } from './database/activity';
 export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
 export { findMigrationsDirectory, type MigrationResult, migrate } from './database/migrate';
 export type { DatabaseSchema } from './database/schema';

@@ -12,6 +12,7 @@ export {
   resolveConfig,
   type ServerOptions,
 } from './config';
+export type { DatabaseActivity, StatementListener, StatementRun } from './database/activity';
 export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
 export type { DatabaseSchema } from './database/schema';
 export { type Seeder, seeders } from './database/seeders';
