@@ -26,6 +26,17 @@ export function carriesMetricsToken(authorization: string | undefined, token: st
 }
 
 /**
+ * The exposition text of `registry`. prom-client writes a missing value as `Nan` (the event-loop
+ * lag before its first sample); the format spells it `NaN`, and strict parsers refuse the rest.
+ *
+ * @example
+ * const text = await renderMetrics(registry);
+ */
+export async function renderMetrics(registry: Registry): Promise<string> {
+  return (await registry.metrics()).replace(/ Nan$/gm, ' NaN');
+}
+
+/**
  * `GET /metrics` on the API's own port, registered only when a token is configured: 401
  * `invalid-credentials` without it. Not an API operation (no OpenAPI entry, no credentials
  * read as a member's), but rate-limited like any anonymous request.
@@ -41,7 +52,7 @@ export function registerMetricsRoute(app: FastifyInstance, registry: Registry, t
         headers: { 'www-authenticate': CHALLENGE },
       });
     }
-    const text = await registry.metrics();
+    const text = await renderMetrics(registry);
     return reply.header('cache-control', 'no-store').type(registry.contentType).send(text);
   });
 }
@@ -70,7 +81,7 @@ export async function listenForScrapes(
         .end('Unauthorized\n');
       return;
     }
-    registry.metrics().then(
+    renderMetrics(registry).then(
       (text) => {
         response.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
         response.end(request.method === 'HEAD' ? undefined : text);

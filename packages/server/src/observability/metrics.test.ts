@@ -1,3 +1,4 @@
+import { Gauge, Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createServer } from '../app';
 import { postPainPoint } from '../community/fixtures';
@@ -5,9 +6,17 @@ import { openStream } from '../live/test-sse-client';
 import { createPartner, createTestServer, databases, signUp, type TestServer } from '../test-support';
 import { parsePrometheusText, sampleValue } from '../test-support/prometheus-text';
 import { startTestReceiver, type TestReceiver } from '../webhooks/test-receiver';
+import { renderMetrics } from './metrics-endpoint';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+test('a missing value is written NaN, as the format spells it (prom-client writes Nan)', async () => {
+  const registry = new Registry();
+  new Gauge({ name: 'wsc_unknown_yet', help: 'No sample yet.', registers: [registry] }).set(Number.NaN);
+  const families = parsePrometheusText(await renderMetrics(registry));
+  expect(sampleValue(families, 'wsc_unknown_yet')).toBeNaN();
+});
 
 describe.each(databases())('metrics on $kind', ({ kind }) => {
   let app: TestServer;
@@ -180,6 +189,7 @@ describe.each(databases())('metrics on $kind', ({ kind }) => {
       migrate: false,
       seed: false,
       webhookWorker: false,
+      mail: { worker: false },
     };
     const plain = await createServer({ ...shared, rateLimit: false });
     const internalOnly = await createServer({ ...shared, rateLimit: false, metrics: { port: 0 } });
