@@ -11,8 +11,11 @@ function installedEmbedDirectory(): string {
   return join(dirname(manifest), 'dist', 'embed');
 }
 
-/** Seconds given to in-flight requests after SIGTERM/SIGINT before the process gives up. */
-const SHUTDOWN_GRACE_MILLISECONDS = 15_000;
+/**
+ * Past the grace period (`WSC_SHUTDOWN_GRACE_SECONDS`) close() drops the requests still running; this
+ * much longer is left for it to close the database before the process exits without it.
+ */
+const SHUTDOWN_CLOSE_MARGIN_MILLISECONDS = 5_000;
 
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
@@ -63,9 +66,11 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => {
       app.log.error('shutdown took too long: exiting');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MILLISECONDS);
+    }, app.config.shutdownGraceMilliseconds + SHUTDOWN_CLOSE_MARGIN_MILLISECONDS);
     timer.unref();
-    // close() stops accepting connections, waits for in-flight requests, then closes the database.
+    // close() ends the live streams with a reconnect hint, stops accepting connections, waits for
+    // in-flight requests (up to the grace period), then closes the database; the spans still
+    // buffered go to the collector last.
     app
       .close()
       .then(() => stopTracing())

@@ -152,8 +152,10 @@ export async function createServer(options: ServerOptions = {}) {
     );
   }, IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS);
   purgeTimer.unref();
+  let shutdownGraceTimer: NodeJS.Timeout | undefined;
   app.addHook('onClose', async () => {
     clearInterval(purgeTimer);
+    clearTimeout(shutdownGraceTimer);
     if (ownsDatabase) await database.close();
   });
 
@@ -215,11 +217,14 @@ export async function createServer(options: ServerOptions = {}) {
     }
     return claimIdempotencyKey(database.db, request, reply, config.idempotencyTtlSeconds);
   });
-  // During a graceful shutdown, answers close their keep-alive connection so close() can finish.
+  // During a graceful shutdown, answers close their keep-alive connection so close() can finish;
+  // what still runs after the grace period loses its connection, so close() finishes anyway.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
     app.server.closeIdleConnections();
+    shutdownGraceTimer = setTimeout(() => app.server.closeAllConnections(), config.shutdownGraceMilliseconds);
+    shutdownGraceTimer.unref();
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');

@@ -78,6 +78,12 @@ export interface ServerOptions {
    */
   firstPageCacheMilliseconds?: number | undefined;
   /**
+   * How long `close()` waits for requests in flight before it closes their connections anyway
+   * (default 15 s; apps/api closes on SIGTERM and SIGINT). Open live-update streams are not waited
+   * for: they are ended at once, each told to reconnect (to another instance behind a load balancer).
+   */
+  shutdownGraceMilliseconds?: number | undefined;
+  /**
    * The folder holding the embeddable widgets' built files (`wsc.js`, `chunks/`, `assets/`, with
    * optional `.br`/`.gz` siblings), served at `/embed/v1/`; read once at start. Absent: every
    * `/embed/v1/*` answers 404 `not-found` saying the widgets are not built and naming this option.
@@ -117,6 +123,7 @@ export interface AppConfig {
   liveHeartbeatMilliseconds: number;
   liveCredentialCheckMilliseconds: number;
   firstPageCacheMilliseconds: number;
+  shutdownGraceMilliseconds: number;
   clock: () => Date;
   mail: MailConfig;
   metrics: MetricsConfig;
@@ -151,6 +158,7 @@ export function resolveConfig(options: ServerOptions): AppConfig {
     liveHeartbeatMilliseconds: options.liveHeartbeatMilliseconds ?? 15_000,
     liveCredentialCheckMilliseconds: options.liveCredentialCheckMilliseconds ?? 30_000,
     firstPageCacheMilliseconds: options.firstPageCacheMilliseconds ?? 2000,
+    shutdownGraceMilliseconds: options.shutdownGraceMilliseconds ?? 15_000,
     clock: options.clock ?? (() => new Date()),
     mail: resolveMailConfig(options.mail, options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`),
     metrics: resolveMetricsConfig(options.metrics),
@@ -203,6 +211,14 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
     webhookTimeoutMilliseconds: environment.WSC_WEBHOOK_TIMEOUT_SECONDS
       ? parseSeconds('WSC_WEBHOOK_TIMEOUT_SECONDS', environment.WSC_WEBHOOK_TIMEOUT_SECONDS) * 1000
       : undefined,
+    firstPageCacheMilliseconds: environment.WSC_FIRST_PAGE_CACHE_SECONDS
+      ? parseSeconds('WSC_FIRST_PAGE_CACHE_SECONDS', environment.WSC_FIRST_PAGE_CACHE_SECONDS, {
+          zeroAllowed: true,
+        }) * 1000
+      : undefined,
+    shutdownGraceMilliseconds: environment.WSC_SHUTDOWN_GRACE_SECONDS
+      ? parseSeconds('WSC_SHUTDOWN_GRACE_SECONDS', environment.WSC_SHUTDOWN_GRACE_SECONDS) * 1000
+      : undefined,
     embedDirectory: environment.WSC_EMBED_DIR || undefined,
     mail: mailOptionsFromEnvironment(environment),
     metrics: metricsOptionsFromEnvironment(environment),
@@ -225,10 +241,11 @@ function ssoSignupLimit(value: number | false | undefined): number | false {
   return value;
 }
 
-function parseSeconds(name: string, value: string): number {
+function parseSeconds(name: string, value: string, { zeroAllowed = false } = {}): number {
   const seconds = Number(value.trim());
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) {
-    throw new Error(`${name} must be a number of seconds between 0 and 300, not "${value}"`);
+  if (!Number.isFinite(seconds) || seconds < 0 || (seconds === 0 && !zeroAllowed) || seconds > 300) {
+    const range = zeroAllowed ? 'from 0 (off) to 300' : 'between 0 and 300';
+    throw new Error(`${name} must be a number of seconds ${range}, not "${value}"`);
   }
   return seconds;
 }

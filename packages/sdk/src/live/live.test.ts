@@ -64,6 +64,30 @@ describe('client.live.subscribe', () => {
     expect(subscription.lastEventId).toBe('3');
   });
 
+  it('a stream ended before its first event (a server stopping) resumes from the starting point it was given', async () => {
+    stub.handle((request, response, index) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (index === 0) {
+        // As @wsc/server writes a new stream, then ends it when it stops (live/sse-frame.ts).
+        response.write('retry: 3000\n\n');
+        response.write('id: 41\n\n');
+        response.end('retry: 5\n: server stopping; reconnect\n\n');
+      } else {
+        const after = Number(request.headers['last-event-id']);
+        response.write(frame(String(after + 1), 'pain_point.voted', { painPointId: 'pp_1', voteCount: 1 }));
+      }
+    });
+    const events: LiveEvent[] = [];
+    const subscription = new WscClient({ baseURL: stub.baseURL }).live.subscribe('votes', (event) =>
+      events.push(event),
+    );
+    await until(() => events.length === 1);
+    subscription.close();
+    await subscription.closed;
+    expect(stub.requests[1]?.headers['last-event-id']).toBe('41');
+    expect(events.map((event) => event.id)).toEqual(['42']);
+  });
+
   it('stops on a final error such as 401 and reports it', async () => {
     stub.handle((_request, response) => {
       response.writeHead(401, { 'content-type': 'application/problem+json' });

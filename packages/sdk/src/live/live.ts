@@ -45,7 +45,10 @@ export interface LiveSubscribeOptions {
 export interface LiveSubscription {
   /** Stops listening and releases the connection. */
   close(): void;
-  /** The id of the last event received, for resuming elsewhere. */
+  /**
+   * The stream's last event id, for resuming elsewhere: that of the last event received, or the
+   * starting point the server gave the stream before its first event.
+   */
   readonly lastEventId: string | undefined;
   /** Settles when the subscription has ended (closed, or a final error). */
   readonly closed: Promise<void>;
@@ -162,6 +165,9 @@ export class Live {
         const { value, done } = await reader.read();
         if (done) return 'reconnect';
         parser.push(value);
+        // An `id:` without data counts too: the server gives a new stream its starting point that way,
+        // so a stream lost before its first event still resumes without a gap.
+        if (parser.lastEventId !== undefined) state.lastEventId = parser.lastEventId;
       }
     };
 

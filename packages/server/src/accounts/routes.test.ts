@@ -167,4 +167,17 @@ describe.each(databases())('PATCH /v1/accounts/{id} on $kind', ({ kind }) => {
       .executeTakeFirstOrThrow();
     expect(account.roles).toContain('admin');
   });
+
+  test('instances starting together create the bootstrap admin once', async () => {
+    const { bootstrapAdmin } = await import('../identity/bootstrap-admin');
+    const admin = { email: 'together@example.org', password: 'an admin password for all' };
+    const ids = await Promise.all(Array.from({ length: 4 }, () => bootstrapAdmin(app.db, admin)));
+    expect(new Set(ids).size).toBe(1);
+    const accounts = await app.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('email_normalized', '=', admin.email)
+      .execute();
+    expect(accounts).toEqual([{ id: ids[0] }]);
+  });
 });

@@ -1,11 +1,15 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { createAccount, normalizeEmail } from './accounts-repository';
 import { hashPassword } from './password';
 
+/** Any constant: instances starting together create the admin one after the other, not twice. */
+const BOOTSTRAP_ADMIN_LOCK = 7_242_017;
+
 /**
  * Creates the first admin from `WSC_ADMIN_EMAIL` + `WSC_ADMIN_PASSWORD`, or updates that
- * account (password, admin role, enabled) when it exists. Runs at every start.
+ * account (password, admin role, enabled) when it exists. Runs at every start, from any number of
+ * instances at once.
  *
  * @example
  * await bootstrapAdmin(db, { email: 'admin@example.org', password: 'a long passphrase' });
@@ -17,6 +21,8 @@ export async function bootstrapAdmin(
   if (admin.password.length < 10) throw new Error('WSC_ADMIN_PASSWORD must have at least 10 characters');
   const passwordHash = await hashPassword(admin.password);
   return db.transaction().execute(async (trx) => {
+    // Without it, two instances starting together both find no admin and the second insert fails.
+    await sql`select pg_advisory_xact_lock(${BOOTSTRAP_ADMIN_LOCK})`.execute(trx);
     const existing = await trx
       .selectFrom('accounts')
       .select(['id', 'roles'])

@@ -10,12 +10,18 @@ import {
   positionAfterEvent,
   readOutboxAfter,
 } from '../outbox/outbox-reader';
-import { SSE_HEARTBEAT, sseFrame } from './sse-frame';
+import { SSE_HEARTBEAT, sseFrame, sseGoodbye, sseStartingPoint } from './sse-frame';
 import { lapsedCredentials, type StreamCredential } from './stream-credentials';
 
 /** A stream whose client does not read is dropped past this backlog; it reconnects with Last-Event-ID. */
 const MAX_BACKLOG_BYTES = 1024 * 1024;
 const REPLAY_BATCH = 500;
+/**
+ * Streams ended by a shutdown are asked back after a random delay below this: thousands of clients
+ * then reconnect spread over a second instead of all in the same instant (EventSource does not
+ * add jitter of its own; the SDK adds its own on top).
+ */
+const RECONNECT_SPREAD_MILLISECONDS = 1000;
 
 /** One open stream. Kept small: thousands stay open at once. */
 interface Subscriber {
@@ -107,7 +113,8 @@ export class LiveHub {
   /**
    * Attaches an open SSE response. With `lastEventId`, first replays from the outbox every
    * event after it that the stream's topics and viewer admit, then joins the live flow with
-   * nothing missed and nothing twice.
+   * nothing missed and nothing twice. Without, the stream is first given the id of the last
+   * event before it, so that it can resume from there even if it drops before its first event.
    */
   async add(
     response: ServerResponse,
@@ -128,7 +135,11 @@ export class LiveHub {
     };
     this.#subscribers.add(subscriber);
     response.once('close', () => this.#subscribers.delete(subscriber));
-    if (options.lastEventId === null) return;
+    if (options.lastEventId === null) {
+      // Before anything can be published to it: the stream starts right after this event.
+      this.#write(subscriber, sseStartingPoint(subscriber.cursor.id));
+      return;
+    }
     try {
       subscriber.cursor = await positionAfterEvent(this.#db, options.lastEventId);
       await this.#replay(subscriber);
@@ -184,12 +195,17 @@ export class LiveHub {
     return ended;
   }
 
-  /** Ends every stream (server shutdown); clients reconnect elsewhere with Last-Event-ID. */
+  /**
+   * Ends every stream at once (server shutdown) rather than waiting for clients that never leave:
+   * each is told to reconnect (`retry:` with a random delay below one second, and a comment), which
+   * through the load balancer reaches another instance, and `Last-Event-ID` replays what it missed.
+   */
   closeAll(): void {
     clearInterval(this.#heartbeat);
     clearInterval(this.#credentialCheck);
     this.#unsubscribe();
     for (const subscriber of this.#subscribers) {
+      this.#write(subscriber, sseGoodbye(Math.random() * RECONNECT_SPREAD_MILLISECONDS));
       subscriber.response.end();
       subscriber.response.socket?.destroySoon();
     }
@@ -219,7 +235,8 @@ export class LiveHub {
 
   #write(subscriber: Subscriber, frame: string): void {
     const { response } = subscriber;
-    if (response.destroyed) return;
+    // Ended by a credential check or the shutdown while its replay was reading.
+    if (response.destroyed || response.writableEnded) return;
     if (response.writableLength > MAX_BACKLOG_BYTES) {
       response.destroy();
       return;

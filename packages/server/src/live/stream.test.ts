@@ -123,6 +123,21 @@ describe.each(databases())('live updates on $kind', ({ kind }) => {
       expect(eventIds(second)).toEqual(expected);
     });
 
+    test('a new stream is given its starting point as its last event id: dropped before any event, it misses nothing', async () => {
+      const { id: earlier } = await vote();
+      await app.outbox.caughtUp();
+      const first = await connect('?topics=votes');
+      const [start] = await first.until((frames) => frames.some((frame) => frame.id !== undefined));
+      const startingPoint = first.frames.find((frame) => frame.id !== undefined);
+      expect(start?.retry).toBe('3000');
+      expect(startingPoint).toEqual({ id: String(earlier) });
+      first.close();
+      const missed = [await vote(), await vote()].map((event) => event.id);
+      const second = await connect('?topics=votes', { 'last-event-id': String(startingPoint?.id) });
+      await second.until((frames) => frames.filter((frame) => frame.event).length >= missed.length);
+      expect(eventIds(second)).toEqual(missed);
+    });
+
     test('?lastEventId= works like the header (EventSource cannot set headers on a first connect)', async () => {
       const { id: firstId } = await vote();
       const { id: secondId } = await vote();

@@ -202,7 +202,7 @@ describe.skipIf(!url)('outbox order with writers that overlap (PostgreSQL)', () 
     }
     // Writer 1 began first, so its event comes first; a reader that took writer 2's event alone
     // would have skipped writer 1's for good.
-    await stream.until((frames) => frames.filter((frame) => frame.id).length >= 2, 5000);
+    await stream.until((frames) => frames.filter((frame) => frame.event).length >= 2, 5000);
     expect(stream.events().map((frame) => Number(frame.id))).toEqual([idOfFirst, idOfSecond]);
 
     // Resuming after either event gives exactly what followed it in that order.
