@@ -233,7 +233,22 @@ export interface VotesTable {
   pain_point_id: string;
   account_id: string;
   partner_id: string | null;
+  /**
+   * Who the vote counts for (migrations/0014): the hashed normalised address the account had
+   * when it voted, or `deleted:<account id>` once the account is deleted.
+   */
+  voter_key: string;
   created_at: CreatedAt;
+}
+
+/**
+ * The people voting for a pain point (migrations/0014): one row per voter key, with how many of
+ * its accounts vote; `pain_points.vote_count` is the number of rows.
+ */
+export interface PainPointVotersTable {
+  pain_point_id: string;
+  voter_key: string;
+  votes: number;
 }
 
 export interface CommentsTable {
@@ -288,6 +303,7 @@ export interface DatabaseSchema {
   standards: StandardsTable;
   pain_points: PainPointsTable;
   votes: VotesTable;
+  pain_point_voters: PainPointVotersTable;
   comments: CommentsTable;
   comment_reports: CommentReportsTable;
   standard_mappings: StandardMappingsTable;
