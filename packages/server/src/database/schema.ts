@@ -131,6 +131,16 @@ export interface PartnerIdentitiesTable {
   external_user_id: string;
   account_id: string;
   created_at: CreatedAt;
+  /** Set while a suspension of the partner's SSO accounts keeps this account disabled (0015). */
+  suspended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A partner whose SSO accounts are suspended: its single sign-on is refused (migrations/0015). */
+export interface PartnerSsoSuspensionsTable {
+  partner_id: string;
+  reason: string;
+  suspended_at: CreatedAt;
+  suspended_by: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -175,6 +185,7 @@ export interface DatabaseSchema {
   partners: PartnersTable;
   partner_keys: PartnerKeysTable;
   partner_identities: PartnerIdentitiesTable;
+  partner_sso_suspensions: PartnerSsoSuspensionsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
 }
