@@ -38,6 +38,7 @@ export const LIVE_EXAMPLES = {
   'wsc-event-card': 'event="world-smart-city-forum-2016"',
   'wsc-event-registration': 'event="world-smart-city-forum-2016"',
   'wsc-stakeholder-directory': 'page-size="3"',
+  'wsc-mail-preferences': '',
 };
 
 /** @param {ManifestDeclaration} element */

@@ -1,91 +1,16 @@
 import { createServer } from 'node:http';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { pageLanguage, words } from './messages.mjs';
+import { listPage, messagePage } from './pages.mjs';
 
 const KEEP = 500;
-
-const escapeHtml = (text) =>
-  String(text ?? '')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
 
 /** The catcher's own pages: no script, no network, the mail's HTML only in a sandboxed frame. */
 const PAGE_POLICY =
   "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 /** A mail's HTML: sandboxed (no script, its own origin), nothing fetched (no tracking pixel either). */
 const MAIL_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-function layout(title, body) {
-  return `<!doctype html>
-<html lang="en" dir="ltr">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-body{margin:0;font-family:system-ui,-apple-system,'Segoe UI','Noto Sans','Noto Sans Arabic','Noto Sans CJK SC',sans-serif;color:#1a1a1a;background:#fff}
-header{padding:12px 24px;background:#0b5394;color:#fff}header a{color:#fff}
-main{padding:16px 24px;max-width:1100px}
-table{border-collapse:collapse;width:100%}th,td{padding:8px;border-bottom:1px solid #d0d0d0;text-align:start;vertical-align:top}
-a{color:#0b5394}iframe{width:100%;height:70vh;border:1px solid #595959;background:#fff}
-pre{white-space:pre-wrap;background:#f4f4f4;padding:12px;border:1px solid #d0d0d0}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weight:bold}
-:focus-visible{outline:3px solid #b35c00;outline-offset:2px}
-</style></head>
-<body><header><a href="/">Mail catcher</a>: every mail the platform sent, kept in memory</header>
-<main>${body}</main></body></html>`;
-}
-
-function listPage(messages) {
-  const rows = messages
-    .map(
-      (message) => `<tr>
-<td>${escapeHtml(message.receivedAt.toISOString().replace('T', ' ').slice(0, 19))}</td>
-<td dir="auto">${escapeHtml(message.to)}</td>
-<td dir="auto"><a href="/messages/${message.id}" lang="${escapeHtml(message.language ?? '')}">${escapeHtml(message.subject || '(no subject)')}</a></td>
-<td>${escapeHtml(message.language ?? '')}</td></tr>`,
-    )
-    .join('\n');
-  return layout(
-    `Mail catcher (${messages.length})`,
-    `<h1>Mails (${messages.length})</h1>
-<p><a href="/">Refresh</a></p>
-${
-  messages.length === 0
-    ? '<p>No mail yet. Sign up or ask for a password reset, then refresh this page.</p>'
-    : `<table><caption>Newest first</caption><thead><tr><th scope="col">Received (UTC)</th><th scope="col">To</th><th scope="col">Subject</th><th scope="col">Language</th></tr></thead><tbody>${rows}</tbody></table>`
-}`,
-  );
-}
-
-function messagePage(message) {
-  const headers = [
-    ['From', message.from],
-    ['To', message.to],
-    ['Date', message.date?.toISOString() ?? ''],
-    ['Message-ID', message.messageId ?? ''],
-    ['Language', message.language ?? ''],
-  ]
-    .map(([name, value]) => `<dt>${name}</dt><dd dir="auto">${escapeHtml(value)}</dd>`)
-    .join('');
-  const attachments = message.attachments
-    .map(
-      (attachment, index) =>
-        `<li><a href="/messages/${message.id}/attachments/${index}">${escapeHtml(attachment.filename || `attachment ${index + 1}`)}</a> (${escapeHtml(attachment.contentType)})</li>`,
-    )
-    .join('');
-  return layout(
-    message.subject || '(no subject)',
-    `<p><a href="/">All mails</a></p>
-<h1 dir="auto" lang="${escapeHtml(message.language ?? '')}">${escapeHtml(message.subject || '(no subject)')}</h1>
-<dl>${headers}</dl>
-${attachments ? `<h2>Attachments</h2><ul>${attachments}</ul>` : ''}
-${message.html ? `<h2>HTML part</h2><iframe sandbox title="The mail as its reader sees it" src="/messages/${message.id}/html"></iframe>` : ''}
-<h2>Text part</h2><pre dir="auto" lang="${escapeHtml(message.language ?? '')}">${escapeHtml(message.text ?? '')}</pre>
-<p><a href="/messages/${message.id}/source">Source</a></p>`,
-  );
-}
 
 /**
  * Starts the inbox: an SMTP server that accepts every mail (no TLS, no authentication: local
@@ -155,12 +80,19 @@ export async function startMailCatcher({ host = '127.0.0.1', webPort = 1080, smt
   };
 
   const web = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://catcher').pathname;
+    const url = new URL(request.url ?? '/', 'http://catcher');
+    const path = url.pathname;
+    const { language, chosen } = pageLanguage(url, request.headers['accept-language']);
+    const t = words(language);
+    const context = { language, chosen, path };
+    // The catcher's own words are in the reader's language: caches must tell readers apart.
+    const spoken = { 'content-language': language, vary: 'Accept-Language' };
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+      return send(response, 405, 'text/plain; charset=utf-8', t('methodNotAllowed'), spoken);
     }
     if (path === '/') {
-      return send(response, 200, 'text/html; charset=utf-8', listPage(messages), {
+      return send(response, 200, 'text/html; charset=utf-8', listPage(context, messages), {
+        ...spoken,
         'content-security-policy': PAGE_POLICY,
       });
     }
@@ -173,9 +105,10 @@ export async function startMailCatcher({ host = '127.0.0.1', webPort = 1080, smt
     }
     const match = /^\/messages\/(\d+)(?:\/(html|source|attachments\/(\d+)))?$/.exec(path);
     const message = match && messages.find((candidate) => candidate.id === match[1]);
-    if (!message) return send(response, 404, 'text/plain; charset=utf-8', 'No such mail');
+    if (!message) return send(response, 404, 'text/plain; charset=utf-8', t('noSuchMail'), spoken);
     if (!match[2]) {
-      return send(response, 200, 'text/html; charset=utf-8', messagePage(message), {
+      return send(response, 200, 'text/html; charset=utf-8', messagePage(context, message), {
+        ...spoken,
         'content-security-policy': PAGE_POLICY,
       });
     }
@@ -186,7 +119,7 @@ export async function startMailCatcher({ host = '127.0.0.1', webPort = 1080, smt
     }
     if (match[2] === 'source') return send(response, 200, 'text/plain; charset=utf-8', message.source);
     const attachment = message.attachments[Number(match[3])];
-    if (!attachment) return send(response, 404, 'text/plain; charset=utf-8', 'No such attachment');
+    if (!attachment) return send(response, 404, 'text/plain; charset=utf-8', t('noSuchAttachment'), spoken);
     const filename = (attachment.filename || 'attachment').replace(/[^\w.-]/g, '_');
     return send(response, 200, attachment.contentType, attachment.content, {
       'content-disposition': `attachment; filename="${filename}"`,

@@ -2,6 +2,7 @@ import type { Event as CommunityEvent } from '@wsc/models';
 import type { TokenProvider } from '@wsc/sdk';
 import type {
   CountrySelectDetail,
+  MailPreferencesSavedDetail,
   PainPointCreatedDetail,
   PainPointVoteDetail,
   RegistrationEventDetail,
@@ -14,6 +15,7 @@ import type {
   WscEventCard,
   WscEventCardProps,
   WscEventRegistrationProps,
+  WscMailPreferencesProps,
   WscPainPointBoardProps,
   WscPainPointFormProps,
   WscPainPointMapProps,
@@ -89,6 +91,10 @@ describe('component types', () => {
     expectTypeOf<EventOf<WscEventRegistrationProps['onWscCancelled']>>().toEqualTypeOf<
       CustomEvent<RegistrationEventDetail>
     >();
+    expectTypeOf<EventOf<WscMailPreferencesProps['onWscMailPreferencesSaved']>>().toEqualTypeOf<
+      CustomEvent<MailPreferencesSavedDetail>
+    >();
+    expectTypeOf<WscMailPreferencesProps['getToken']>().toEqualTypeOf<TokenProvider | undefined>();
     expectTypeOf<WscStakeholderDirectoryProps['publishableKey']>().toEqualTypeOf<string | undefined>();
     // @ts-expect-error the directory dispatches no event of that name.
     const noEvent: WscStakeholderDirectoryProps = { onWscVote: () => {} };

@@ -6,6 +6,7 @@
 export { WscCoverageChart, type WscCoverageChartProps } from './coverage-chart.js';
 export { WscEventCard, type WscEventCardProps } from './event-card.js';
 export { WscEventRegistration, type WscEventRegistrationProps } from './event-registration.js';
+export { WscMailPreferences, type WscMailPreferencesProps } from './mail-preferences.js';
 export { WscPainPointBoard, type WscPainPointBoardProps } from './pain-point-board.js';
 export { WscPainPointForm, type WscPainPointFormProps } from './pain-point-form.js';
 export { WscPainPointMap, type WscPainPointMapProps } from './pain-point-map.js';

@@ -8,3 +8,4 @@ import './standards-finder/standards-finder';
 import './coverage-chart/coverage-chart';
 import './event-registration/event-registration';
 import './sign-in/sign-in-dialog';
+import './mail-preferences/mail-preferences';

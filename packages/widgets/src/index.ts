@@ -11,6 +11,10 @@ export {
 } from './event-registration/event-registration.component';
 export { configure, type WidgetConfig } from './internal/config';
 export {
+  type MailPreferencesSavedDetail,
+  WscMailPreferences,
+} from './mail-preferences/mail-preferences.component';
+export {
   type PainPointCommentDetail,
   type PainPointOpenDetail,
   type PainPointVoteDetail,

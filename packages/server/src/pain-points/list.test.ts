@@ -156,6 +156,36 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
     expect(new Set(ids).size).toBe(12);
   });
 
+  it('searches past the stretch of the sort order it walks: a rare word anywhere, a common one page by page', async () => {
+    // With limit=2 a search walks 300 rows of the sort order (100 per row of the page, probe row
+    // included) before it looks a word up in the search indexes instead: 330 rows, the rare word in
+    // two of the 30 oldest (beyond the walk in `new` order), the common word in every third row.
+    const expected = { rare: [] as string[], common: [] as string[] };
+    for (let index = 0; index < 330; index += 1) {
+      const words = [index === 3 || index === 17 ? 'quinoxaline' : '', index % 3 === 0 ? 'aquifer' : ''];
+      const row = await insertPainPoint(app.db, {
+        slug: null,
+        title: { en: `Row ${index} ${words.join(' ')}`.trim() },
+        description: { en: 'Generated for searching' },
+        language: 'en',
+        domain: 'water',
+        city: null,
+        country: null,
+        severity: 'low',
+        authorId: member.accountId,
+        partnerId: null,
+        createdAt: new Date(Date.UTC(2024, 0, 1) + index * 60_000),
+      });
+      if (!row) throw new Error('insert failed');
+      if (words[0]) expected.rare.unshift(row.id);
+      if (words[1]) expected.common.unshift(row.id);
+    }
+    expect(await listAll('sort=new&q=quinoxaline', 2)).toEqual(expected.rare);
+    expect(await listAll('sort=new&q=QUINOX', 2)).toEqual(expected.rare);
+    expect(await listAll('sort=new&q=aquifer', 2)).toEqual(expected.common);
+    expect(await listAll('sort=new&q=aquifer&domain=water', 50)).toEqual(expected.common);
+  });
+
   it('refuses bad paging and filter values with the field named', async () => {
     const garbage = await app.inject({ url: '/v1/pain-points?cursor=not-a-cursor!' });
     expect(garbage.statusCode).toBe(400);

@@ -21,4 +21,5 @@ export const EMBEDDED_ELEMENTS: readonly EmbeddedElement[] = [
   { tag: 'wsc-coverage-chart', module: 'coverage-chart/coverage-chart', heavy: true },
   { tag: 'wsc-event-registration', module: 'event-registration/event-registration' },
   { tag: 'wsc-sign-in-dialog', module: 'sign-in/sign-in-dialog' },
+  { tag: 'wsc-mail-preferences', module: 'mail-preferences/mail-preferences' },
 ];

@@ -5,6 +5,7 @@
 // keeps watching for elements added later. Built as a classic script (IIFE): dynamic `import()`
 // works in classic scripts, so the chunks are ES modules shared with the npm build.
 import { configure, type WidgetConfig } from '../internal/config';
+import { MAIL_LINK_FRAGMENT } from '../sign-in/mail-link';
 
 declare const __WSC_CHUNKS__: Record<string, string>;
 declare const __WSC_HEAVY__: string[];
@@ -87,6 +88,18 @@ function scan(): void {
 
 watcher.observe(document, { childList: true, subtree: true });
 scan();
+
+// A link of account mail to this page (`#wsc-confirm-email=…`, `#wsc-reset-password=…`, on the
+// partner's account page): the sign-in dialog completes it, so the page gets one if it has none.
+if (MAIL_LINK_FRAGMENT.test(window.location.hash)) {
+  const place = () => {
+    if (!document.querySelector('wsc-sign-in-dialog'))
+      document.body.append(document.createElement('wsc-sign-in-dialog'));
+    void load('wsc-sign-in-dialog');
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', place, { once: true });
+  else place();
+}
 
 const api: PageApi = {
   configure,

@@ -4,14 +4,20 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { setSessionToken } from '../internal/config';
 import { countryOptions } from '../internal/countries';
+import { type ConfirmationResendOutcome, sendConfirmationAgain } from '../internal/email-confirmation';
 import { errorMessageKey, fieldErrors } from '../internal/errors';
 import { Translator } from '../internal/i18n';
 import { WscElement } from '../internal/wsc-element';
+import { takeMailLink } from './mail-link';
 import { signInDialogStyles } from './sign-in-dialog.styles';
 import type { SignInDialogMessages } from './translations/en';
 
-/** What the dialog shows: a tab (`sign-in`, `join`) or the forgotten-password form (`reset`). */
-export type SignInMode = 'sign-in' | 'join' | 'reset';
+/**
+ * What the dialog shows: a tab (`sign-in`, `join`), the forgotten-password form (`reset`), the
+ * signed-in member's unconfirmed address (`account`), or the step a link of account mail opens:
+ * confirming the address (`confirm-email`) or choosing a new password (`new-password`).
+ */
+export type SignInMode = 'sign-in' | 'join' | 'reset' | 'account' | 'confirm-email' | 'new-password';
 
 /**
  * Joining through another call than `auth.signup`: `<wsc-event-registration>` joins the
@@ -31,6 +37,21 @@ const FIELDS: Readonly<Record<SignInMode, readonly string[]>> = {
   'sign-in': ['email', 'password'],
   join: ['displayName', 'email', 'password', 'role', 'country', 'city'],
   reset: ['email'],
+  account: [],
+  'confirm-email': [],
+  'new-password': ['password'],
+};
+/** What completing a mail link came to; the message key says it. */
+type LinkOutcome = 'confirmed' | 'passwordChanged' | 'linkInvalid';
+const RESEND_MESSAGES = {
+  sent: 'confirmationSent',
+  'already-confirmed': 'alreadyConfirmed',
+  'rate-limited': 'tooManyRequests',
+} as const satisfies Record<ConfirmationResendOutcome, keyof SignInDialogMessages>;
+/** What takes the focus when the dialog switches to a mode by the reader's doing (else its tab). */
+const FOCUS_TARGETS: Partial<Record<SignInMode, string>> = {
+  reset: '#reset-email',
+  account: '[part~="continue"]',
 };
 const REQUIRED = new Set(['displayName', 'email', 'password', 'role']);
 
@@ -46,6 +67,11 @@ function deepActiveElement(): HTMLElement | null {
  * @summary The community's own sign-in and join dialog: a modal `<dialog>` with two tabs, signing
  * in with e-mail and password or joining the community. The member's token stays in memory only.
  * Widgets open it themselves when an action needs a member; a page may also place it and call `show()`.
+ * A member whose address is not confirmed is told so once signed in, with a button sending the
+ * confirmation mail again. On a page opened from a link of account mail
+ * (`#wsc-confirm-email=<token>`, `#wsc-reset-password=<token>`) it opens itself, takes the token
+ * out of the address bar, and completes the link when the reader presses its button (a link
+ * preview spends nothing); the embed script places one on such a page.
  *
  * @csspart dialog - The native `<dialog>` element.
  * @csspart base - The dialog's content.
@@ -54,6 +80,12 @@ function deepActiveElement(): HTMLElement | null {
  * @csspart forgot-password - The button opening the forgotten-password form.
  * @csspart back - The button going back to signing in from that form.
  * @csspart reset-sent - The message saying the reset mail is on its way.
+ * @csspart unconfirmed - The message saying the signed-in member's address is not confirmed yet.
+ * @csspart send-again - The button sending the confirmation mail again.
+ * @csspart resend-status - What sending it again came to (sent, confirmed already, too many requests).
+ * @csspart continue - The button closing the dialog after that message.
+ * @csspart link-outcome - What completing a mail link came to (confirmed, password changed, link invalid).
+ * @csspart new-link - The button that asks for a new link after an invalid one.
  *
  * @cssproperty --wsc-color-primary - Accent colour of the selected tab and the buttons.
  * @cssproperty --wsc-color-surface - Background of the dialog.
@@ -62,12 +94,13 @@ function deepActiveElement(): HTMLElement | null {
  * @cssproperty --wsc-radius - Corner radius.
  * @cssproperty --wsc-spacing - Base spacing.
  *
- * @event wsc-signed-in - The reader signed in (`detail.joined` false) or joined the community (`detail.joined` true).
+ * @event wsc-signed-in - The reader signed in (`detail.joined` false, also after choosing a new password from a mail link) or joined the community (`detail.joined` true).
+ * @event wsc-email-confirmed - The reader confirmed their address with the link of the confirmation mail.
  */
 export class WscSignInDialog extends WscElement {
   static override styles = [...WscElement.styles, signInDialogStyles];
 
-  /** The tab shown first: `sign-in` or `join`. */
+  /** What the dialog shows first: `sign-in` or `join` (the other modes follow from what the reader does). */
   @property({ reflect: true }) mode: SignInMode = 'sign-in';
   /** The client of the widget that opened the dialog; absent: one built from the configuration. */
   @property({ attribute: false }) apiClient: WscClient | undefined;
@@ -79,12 +112,19 @@ export class WscSignInDialog extends WscElement {
   @state() private busy = false;
   /** The reset mail was asked for: the reset form shows its confirmation instead. */
   @state() private resetSent = false;
+  /** The signed-in member's address while it is unconfirmed (`account`). */
+  @state() private memberEmail = '';
+  @state() private resendOutcome: ConfirmationResendOutcome | undefined;
+  /** What completing the mail link came to; shown instead of its form. */
+  @state() private linkOutcome: LinkOutcome | undefined;
   @query('dialog') private dialog: HTMLDialogElement | undefined;
 
   #opening = false;
   #signedIn = false;
   #resolve: ((signedIn: boolean) => void) | undefined;
   #opener: HTMLElement | null = null;
+  /** The token of the mail link being completed: in memory only, gone from the address bar. */
+  #linkToken = '';
 
   private readonly i18n = new Translator<SignInDialogMessages>(this, {
     ar: () => import('./translations/ar'),
@@ -97,6 +137,23 @@ export class WscSignInDialog extends WscElement {
 
   protected override get client(): WscClient {
     return this.apiClient ?? super.client;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // After the current task: `openSignIn` inserts its dialog, then calls show(), which comes first.
+    queueMicrotask(() => {
+      if (!this.#resolve) this.#openMailLink();
+    });
+  }
+
+  /** Opens on the step of the page's mail link, if it has one (the first dialog on the page takes it). */
+  #openMailLink(): void {
+    const link = takeMailLink();
+    if (!link) return;
+    this.#linkToken = link.token;
+    void this.#switchTo(link.action === 'confirm-email' ? 'confirm-email' : 'new-password');
+    void this.show();
   }
 
   /**
@@ -132,6 +189,10 @@ export class WscSignInDialog extends WscElement {
   readonly #onClose = () => {
     this.errors = new Map();
     this.formError = '';
+    // The steps that follow something the reader did are not where the dialog opens next time.
+    if (this.mode !== 'join') this.mode = 'sign-in';
+    this.#linkToken = '';
+    this.linkOutcome = undefined;
     this.#resolve?.(this.#signedIn);
     this.#resolve = undefined;
     // Browsers give the focus back to the opener; not every one does when it sat in a shadow root.
@@ -144,9 +205,11 @@ export class WscSignInDialog extends WscElement {
     this.errors = new Map();
     this.formError = '';
     this.resetSent = false;
+    this.resendOutcome = undefined;
+    this.linkOutcome = undefined;
     if (!focus) return;
     await this.updateComplete;
-    const target = mode === 'reset' ? '#reset-email' : `#tab-${mode}`;
+    const target = FOCUS_TARGETS[mode] ?? `#tab-${mode}`;
     this.renderRoot.querySelector<HTMLElement>(target)?.focus();
   }
 
@@ -180,6 +243,7 @@ export class WscSignInDialog extends WscElement {
     this.errors = new Map();
     this.formError = '';
     if (mode === 'reset') return this.#askForReset(values.email ?? '');
+    if (mode === 'confirm-email' || mode === 'new-password') return this.#completeMailLink(values.password);
     try {
       const token =
         mode === 'sign-in'
@@ -189,7 +253,7 @@ export class WscSignInDialog extends WscElement {
       this.#signedIn = true;
       setSessionToken(token);
       this.emit('wsc-signed-in', { joined: mode === 'join' });
-      this.close();
+      if (!(await this.#showUnconfirmedAddress())) this.close();
     } catch (error) {
       this.#showError(error);
     } finally {
@@ -211,6 +275,64 @@ export class WscSignInDialog extends WscElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Once signed in: a member whose address is unconfirmed is told so, with a button sending the
+   * mail again, before the dialog closes. True when shown; false when confirmed or unknown.
+   */
+  async #showUnconfirmedAddress(): Promise<boolean> {
+    try {
+      const { account } = await this.client.me.get();
+      // `undefined` from a server that does not say: nothing to tell.
+      if (account.emailConfirmedAt !== null) return false;
+      this.memberEmail = account.email;
+    } catch {
+      return false;
+    }
+    await this.#switchTo('account', true);
+    return true;
+  }
+
+  readonly #sendAgain = async () => {
+    if (this.busy) return;
+    this.busy = true;
+    this.formError = '';
+    this.resendOutcome = undefined;
+    try {
+      this.resendOutcome = await sendConfirmationAgain(this.client);
+    } catch (error) {
+      this.formError = this.i18n.t(errorMessageKey(error));
+    } finally {
+      this.busy = false;
+    }
+  };
+
+  /** Completes the page's mail link: only ever from the reader's button press, never on opening. */
+  async #completeMailLink(password: string | undefined): Promise<void> {
+    const token = this.#linkToken;
+    try {
+      if (this.mode === 'confirm-email') {
+        await this.client.auth.emailConfirmations.complete({ token });
+        this.linkOutcome = 'confirmed';
+        this.emit('wsc-email-confirmed', {});
+      } else {
+        const session = await this.client.auth.passwordResets.complete({ token, password: password ?? '' });
+        // Every other session of the account ended; this one is the member's now.
+        this.#signedIn = true;
+        setSessionToken(session.token);
+        this.emit('wsc-signed-in', { joined: false });
+        this.linkOutcome = 'passwordChanged';
+      }
+    } catch (error) {
+      if (WscError.is(error) && error.code === 'mail-token-invalid') this.linkOutcome = 'linkInvalid';
+      else return this.#showError(error);
+    } finally {
+      this.busy = false;
+    }
+    this.#linkToken = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part~="link-outcome"]')?.focus();
   }
 
   async #join(values: Record<string, string>): Promise<string> {
@@ -369,6 +491,74 @@ export class WscSignInDialog extends WscElement {
     </section>`;
   }
 
+  /** After signing in: the address is not confirmed yet; the mail can be sent again. */
+  #accountPanel(t: Translator<SignInDialogMessages>['t']) {
+    return html`<section id="panel-account" aria-labelledby="account-title">
+      <h3 id="account-title">${t('confirmTitle')}</h3>
+      <p part="unconfirmed">${t('unconfirmed')}</p>
+      <dl>
+        <dt>${t('email')}</dt>
+        <dd><bdi>${this.memberEmail}</bdi></dd>
+      </dl>
+      <p role="status" part="resend-status">${this.resendOutcome ? t(RESEND_MESSAGES[this.resendOutcome]) : nothing}</p>
+      ${this.formError ? html`<p class="error" role="alert" part="form-error">${this.formError}</p>` : nothing}
+      <div class="actions">
+        <button type="button" part="send-again" aria-disabled=${this.busy ? 'true' : 'false'} @click=${this.#sendAgain}>
+          ${t('sendAgain')}
+        </button>
+        <button type="button" class="primary" part="continue" @click=${() => this.close()}>${t('continue')}</button>
+      </div>
+    </section>`;
+  }
+
+  /** The step a mail link opens: a button confirming the address, or the new password; then what came of it. */
+  #mailLinkPanel(t: Translator<SignInDialogMessages>['t']) {
+    const confirming = this.mode === 'confirm-email';
+    const outcome = this.linkOutcome;
+    const next =
+      outcome === 'linkInvalid'
+        ? html`<button type="button" class="link" part="new-link" @click=${() => this.#switchTo(confirming ? 'sign-in' : 'reset', true)}>
+            ${confirming ? t('signInForNewLink') : t('askNewLink')}
+          </button>`
+        : nothing;
+    return html`<section id="panel-${this.mode}" aria-labelledby="link-title">
+      <h3 id="link-title">${confirming ? t('confirmTitle') : t('newPasswordTitle')}</h3>
+      ${
+        outcome
+          ? html`<p role="status" part="link-outcome" class=${outcome === 'linkInvalid' ? 'error' : ''} tabindex="-1">
+                ${t(outcome)}
+              </p>
+              ${next}
+              <button type="button" class="primary" @click=${() => this.close()}>${t('close')}</button>`
+          : html`<form novalidate aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.#submit}>
+              ${
+                confirming
+                  ? html`<p class="muted">${t('confirmNote')}</p>`
+                  : this.#input(
+                      'new-password',
+                      'password',
+                      t('newPassword'),
+                      'password',
+                      'new-password',
+                      t('passwordHint'),
+                    )
+              }
+              ${this.formError ? html`<p class="error" role="alert" part="form-error">${this.formError}</p>` : nothing}
+              <button class="primary" type="submit" ?disabled=${this.busy} ?autofocus=${confirming}>
+                ${confirming ? t('confirmButton') : t('setPassword')}
+              </button>
+            </form>`
+      }
+    </section>`;
+  }
+
+  /** What replaces the tabs in the modes that are not a tab. */
+  #stepPanel(t: Translator<SignInDialogMessages>['t']) {
+    if (this.mode === 'reset') return this.#resetPanel((key) => t(key));
+    if (this.mode === 'account') return this.#accountPanel(t);
+    return this.#mailLinkPanel(t);
+  }
+
   override render() {
     const i18n = this.i18n;
     if (!i18n.ready) return html`<dialog part="dialog" aria-busy="true"></dialog>`;
@@ -381,9 +571,9 @@ export class WscSignInDialog extends WscElement {
           <button type="button" part="close" aria-label=${t('close')} @click=${() => this.close()}>×</button>
         </div>
         ${
-          this.mode === 'reset'
-            ? this.#resetPanel(t)
-            : html`<div role="tablist" aria-labelledby="title">${this.#tab('sign-in', t('signIn'))}${this.#tab('join', t('join'))}</div>`
+          this.mode === 'sign-in' || this.mode === 'join'
+            ? html`<div role="tablist" aria-labelledby="title">${this.#tab('sign-in', t('signIn'))}${this.#tab('join', t('join'))}</div>`
+            : this.#stepPanel(t)
         }
         ${this.#panel(
           'sign-in',

@@ -84,8 +84,26 @@ export const signInDialogStyles = css`
     padding-inline: 0.25rem;
     text-decoration: underline;
   }
-  #panel-reset {
+  section {
     display: grid;
     gap: calc(var(--_space) * 0.75);
+  }
+  dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 0.5rem;
+    margin: 0;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
   }
 `;

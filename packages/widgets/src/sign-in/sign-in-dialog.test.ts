@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   announceSkip,
   hasChromium,
+  mailedToken,
   startWidgetEnvironment,
   type WidgetEnvironment,
 } from '../../test/browser/harness';
@@ -89,6 +90,18 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     await page.locator('wsc-sign-in-dialog #panel-join button[type="submit"]').click();
     const created = (await (await answer).json()) as Registration & { session: { token: string } };
     expect(created.status).toBe('confirmed');
+    // Joined: the dialog says the address waits for its confirmation, with the focus on going on.
+    const unconfirmed = page.locator('wsc-sign-in-dialog [part~="unconfirmed"]');
+    await unconfirmed.waitFor();
+    expect(await unconfirmed.textContent()).toBe(
+      'Your e-mail address is not confirmed yet: open the link in the mail we sent to it.',
+    );
+    expect(await page.locator('wsc-sign-in-dialog #panel-account bdi').textContent()).toBe(
+      'amina@example.org',
+    );
+    expect(await focused(page)).toBe('button#[continue]');
+    expect(await env.axe(page)).toEqual([]);
+    await page.keyboard.press('Enter');
     await page.locator('wsc-sign-in-dialog').waitFor({ state: 'detached' });
     await expect
       .poll(() => status(page).textContent(), { timeout: 5000 })
@@ -160,6 +173,7 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
     const login = page.waitForResponse((response) => response.url().endsWith('/v1/auth/login'));
     await page.locator('wsc-sign-in-dialog #panel-sign-in button[type="submit"]').click();
     const { token } = (await (await login).json()) as { token: string };
+    await page.locator('wsc-sign-in-dialog [part~="continue"]').click();
     await page.locator('wsc-sign-in-dialog').waitFor({ state: 'detached' });
     // Signed in, the element goes on with the registration the reader asked for.
     await expect
@@ -204,6 +218,29 @@ describe.skipIf(!hasChromium)('<wsc-sign-in-dialog> opened by a widget', () => {
 
     await page.locator('wsc-sign-in-dialog [part~="back"]').click();
     expect(await page.locator('wsc-sign-in-dialog #tab-sign-in').getAttribute('aria-selected')).toBe('true');
+    await page.close();
+  });
+
+  it('a member whose address is confirmed signs in and the dialog closes at once', async () => {
+    const member = await signUp(env.app);
+    const token = await mailedToken(env.app, member.email, 'email-confirmation');
+    const confirmed = await env.app.inject({
+      method: 'POST',
+      url: '/v1/auth/email-confirmations/complete',
+      payload: { token },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const { page } = await page$();
+    await register(page).click();
+    await dialog(page).waitFor();
+    await page.locator('wsc-sign-in-dialog #tab-sign-in').click();
+    await page.locator('wsc-sign-in-dialog #sign-in-email').fill(member.email);
+    await page.locator('wsc-sign-in-dialog #sign-in-password').fill(member.password);
+    await page.locator('wsc-sign-in-dialog #panel-sign-in button[type="submit"]').click();
+    await page.locator('wsc-sign-in-dialog').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 5000 })
+      .toBe('You are registered: your seat is confirmed.');
     await page.close();
   });
 });

@@ -11,5 +11,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'wsc-signed-in': CustomEvent<{ joined: boolean }>;
+    'wsc-email-confirmed': CustomEvent<Record<string, never>>;
   }
 }

@@ -42,6 +42,8 @@ export interface PageOptions {
   head?: string;
   /** The reader's time zone (default the machine's). */
   timezoneId?: string;
+  /** The fragment the page opens with (`#wsc-confirm-email=…`, as a link of account mail). */
+  fragment?: string;
 }
 
 export interface OpenedPage {
@@ -175,7 +177,7 @@ ${options.withoutScript ? '' : scriptTag(options.scriptAttributes)}
           console.warn(`CSP: ${event.violatedDirective} ${event.blockedURI}`),
         );
       });
-      await page.goto(`${pageOrigin}${path}`);
+      await page.goto(`${pageOrigin}${path}${options.fragment ?? ''}`);
       return { page, errors, violations };
     },
     async axe(page, include) {
@@ -209,6 +211,25 @@ ${options.withoutScript ? '' : scriptTag(options.scriptAttributes)}
       await app.dispose();
     },
   };
+}
+
+/**
+ * The token of the newest account mail of `template` queued for `address` (`email-confirmation`,
+ * `password-reset`), as the server wrote it for the mail's link: read from the queue, where it
+ * waits until the mail is sent.
+ */
+export async function mailedToken(app: TestServer, address: string, template: string): Promise<string> {
+  const row = await app.db
+    .selectFrom('mail_outbox')
+    .select('secrets')
+    .where('address_normalized', '=', address.toLowerCase())
+    .where('template', '=', template)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const token = row?.secrets?.token;
+  if (!token) throw new Error(`no ${template} mail queued for ${address}`);
+  return token;
 }
 
 /** Text of an element inside a widget's shadow root (playwright locators pierce open shadow roots). */

@@ -22,6 +22,22 @@ export const messages = {
     'If an account uses this e-mail, a link to reset its password is on its way. Check your mailbox.',
   backToSignIn: 'Back to sign in',
   tooManyRequests: 'Too many requests for this e-mail. Try again in an hour.',
+  unconfirmed: 'Your e-mail address is not confirmed yet: open the link in the mail we sent to it.',
+  sendAgain: 'Send the confirmation again',
+  confirmationSent: 'A new confirmation mail is on its way. Check your mailbox.',
+  alreadyConfirmed: 'Your address is confirmed already.',
+  continue: 'Continue',
+  confirmTitle: 'Confirm your e-mail address',
+  confirmNote: 'Press the button to confirm that this address is yours.',
+  confirmButton: 'Confirm my address',
+  confirmed: 'Thank you: your address is confirmed.',
+  newPasswordTitle: 'Choose a new password',
+  newPassword: 'New password',
+  setPassword: 'Set the new password',
+  passwordChanged: 'Your password is changed and every other session is signed out. You are signed in here.',
+  linkInvalid: 'This link is unknown, already used or expired.',
+  askNewLink: 'Ask for a new link',
+  signInForNewLink: 'Sign in to have a new link sent',
 } as const;
 
 export type SignInDialogMessages = typeof messages;

@@ -26,4 +26,22 @@ export const messages: Translation<SignInDialogMessages> = {
     'Si un compte utilise cet e-mail, un lien de réinitialisation est en route. Consultez votre messagerie.',
   backToSignIn: 'Retour à la connexion',
   tooManyRequests: 'Trop de demandes pour cet e-mail. Réessayez dans une heure.',
+  unconfirmed:
+    'Votre adresse e-mail n’est pas encore confirmée : ouvrez le lien du message que nous lui avons envoyé.',
+  sendAgain: 'Renvoyer la confirmation',
+  confirmationSent: 'Un nouveau message de confirmation est en route. Consultez votre messagerie.',
+  alreadyConfirmed: 'Votre adresse est déjà confirmée.',
+  continue: 'Continuer',
+  confirmTitle: 'Confirmez votre adresse e-mail',
+  confirmNote: 'Appuyez sur le bouton pour confirmer que cette adresse est la vôtre.',
+  confirmButton: 'Confirmer mon adresse',
+  confirmed: 'Merci : votre adresse est confirmée.',
+  newPasswordTitle: 'Choisissez un nouveau mot de passe',
+  newPassword: 'Nouveau mot de passe',
+  setPassword: 'Enregistrer le nouveau mot de passe',
+  passwordChanged:
+    'Votre mot de passe est changé et toutes les autres sessions sont fermées. Vous êtes connecté ici.',
+  linkInvalid: 'Ce lien est inconnu, déjà utilisé ou expiré.',
+  askNewLink: 'Demander un nouveau lien',
+  signInForNewLink: 'Se connecter pour recevoir un nouveau lien',
 };
