@@ -36,7 +36,9 @@ export {
   updatePartnerRecord,
 } from './partners/repository';
 export {
+  liftPartnerSsoSuspension,
   partnerSsoAccounts,
+  type SsoSuspensionLiftRequest,
   type SsoSuspensionRequest,
   suspendPartnerSsoAccounts,
 } from './partners/sso-accounts';
