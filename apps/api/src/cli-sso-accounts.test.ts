@@ -91,4 +91,35 @@ describe('apps/api CLI: the accounts a partner minted through SSO (embedded data
       await database.close();
     }
   });
+
+  test('partners lift-sso-suspension restores the accounts, audited as the CLI, and says when there is nothing to lift', async () => {
+    const lifted = cli('partners', 'lift-sso-suspension', '--partner', partnerId);
+    expect(lifted.status, lifted.stderr).toBe(0);
+    expect(JSON.parse(lifted.stdout)).toMatchObject({ partnerId, restoredAccounts: 3 });
+    expect(JSON.parse(cli('partners', 'sso-accounts', '--partner', partnerId).stdout)).toMatchObject({
+      active: 3,
+      suspended: 0,
+      suspension: null,
+    });
+    const again = cli('partners', 'lift-sso-suspension', '--partner', partnerId);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('are not suspended');
+
+    const database = await createDatabase({ dataDirectory: folder });
+    try {
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'data'])
+        .where('action', '=', 'partner.sso_accounts_restored')
+        .execute();
+      expect(audit).toEqual([
+        {
+          actor_id: null,
+          data: expect.objectContaining({ via: 'cli', suspensionReason: 'Bulk accounts' }),
+        },
+      ]);
+    } finally {
+      await database.close();
+    }
+  });
 });

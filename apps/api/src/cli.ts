@@ -23,6 +23,7 @@ import {
   decideMembership,
   IMPORT_COLUMNS,
   importEventList,
+  liftPartnerSsoSuspension,
   listMemberships,
   type MembershipDecider,
   migrate,
@@ -52,8 +53,12 @@ const USAGE = `Usage: wsc-api <command> [options]   (database from DATABASE_URL 
       How many accounts the partner minted through SSO, how many are suspended, and their pain
       points, votes, comments and reports.
   partners suspend-sso-accounts --partner <id> --reason <text>
-      Suspends every account the partner minted through SSO: their tokens stop at once and their
-      votes are withdrawn from the counts (audited with the reason).
+      Suspends every account the partner minted through SSO: their tokens stop at once, their
+      votes are withdrawn from the counts, and the partner's SSO signs no one in and creates no
+      account until the suspension is lifted (audited with the reason).
+  partners lift-sso-suspension --partner <id>
+      Lifts it: the partner's SSO works again and the accounts the suspension disabled can sign
+      in again; the withdrawn votes are not restored (audited).
   keys create --partner <id> --kind publishable|secret [--origin <origin>]… [--scope <scope>]…
       Prints the new key once (it is stored hashed). Scopes: ${PARTNER_SCOPES.join(', ')}.
   keys revoke --partner <id> --key <keyId>
@@ -216,7 +221,8 @@ async function run(argv: string[]): Promise<unknown> {
         });
       }
       case 'partners sso-accounts':
-      case 'partners suspend-sso-accounts': {
+      case 'partners suspend-sso-accounts':
+      case 'partners lift-sso-suspension': {
         const partnerId = required(values.partner, 'partner');
         const partner = await db
           .selectFrom('partners')
@@ -225,6 +231,9 @@ async function run(argv: string[]): Promise<unknown> {
           .executeTakeFirst();
         if (!partner) throw new UsageError(`no partner with id ${partnerId}`);
         if (verb === 'sso-accounts') return await partnerSsoAccounts(db, partnerId);
+        if (verb === 'lift-sso-suspension') {
+          return await liftPartnerSsoSuspension(db, partnerId, { actorId: null, auditData: OPERATOR });
+        }
         const reason = required(values.reason?.trim(), 'reason');
         return await suspendPartnerSsoAccounts(db, partnerId, { reason, actorId: null, auditData: OPERATOR });
       }

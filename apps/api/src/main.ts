@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { createServer, DEFAULT_PORT, optionsFromEnvironment } from '@wsc/server';
 import { ensureSampleForum } from './sample-forum';
 import { ensureSamplePartner } from './sample-partner';
+import { startTracing } from './tracing';
 
 /** The built widgets of the installed @wsc/widgets, served at /embed/v1/ unless WSC_EMBED_DIR names another folder. */
 function installedEmbedDirectory(): string {
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? DEFAULT_PORT);
   const host = process.env.HOST || '127.0.0.1';
   const options = optionsFromEnvironment(process.env);
+  // Before the server: its spans go to the provider registered here (none without an endpoint).
+  const stopTracing = startTracing(process.env);
   const app = await createServer({
     ...options,
     embedDirectory: options.embedDirectory ?? installedEmbedDirectory(),
@@ -39,6 +42,11 @@ async function main(): Promise<void> {
   process.stdout.write(
     `World Smart City Community API listening on ${address} (${app.database.kind})\n  API reference: ${publicUrl}/docs\n  OpenAPI:       ${publicUrl}/openapi.json\n  Widgets:       ${publicUrl}/embed/v1/wsc.js\n`,
   );
+  const metrics = app.config.metrics;
+  if (metrics.port !== null) {
+    process.stdout.write(`  Metrics:       http://${metrics.host}:${metrics.port}/metrics (internal port)\n`);
+  }
+  if (metrics.token !== null) process.stdout.write(`  Metrics:       ${publicUrl}/metrics (Bearer token)\n`);
   if (app.database.kind === 'pglite')
     process.stdout.write(`  Data folder:   ${options.dataDirectory ?? '.data'}\n`);
   if (!options.admin) {
@@ -61,14 +69,18 @@ async function main(): Promise<void> {
     }, app.config.shutdownGraceMilliseconds + SHUTDOWN_CLOSE_MARGIN_MILLISECONDS);
     timer.unref();
     // close() ends the live streams with a reconnect hint, stops accepting connections, waits for
-    // in-flight requests (up to the grace period), then closes the database.
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    // in-flight requests (up to the grace period), then closes the database; the spans still
+    // buffered go to the collector last.
+    app
+      .close()
+      .then(() => stopTracing())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -62,6 +62,8 @@ export {
   type PartnerSsoSuspension,
   type PartnerSsoSuspensionCreate,
   PartnerSsoSuspensionCreateSchema,
+  type PartnerSsoSuspensionLift,
+  PartnerSsoSuspensionLiftSchema,
   PartnerSsoSuspensionSchema,
   type PartnerStats,
   type PartnerStatsParams,

@@ -130,6 +130,12 @@ export const PartnerSsoAccountsSchema = z.object({
   active: z.number(),
   /** Of those, the ones an admin disabled or suspended. */
   suspended: z.number(),
+  /**
+   * While an admin suspends the partner's SSO accounts: why and since when. The partner's single
+   * sign-on then signs no one in and creates no account (403 `partner-sso-suspended`) until an
+   * admin lifts it. Null when not suspended.
+   */
+  suspension: z.nullable(z.object({ reason: z.string(), suspendedAt: DateTimeSchema })),
   /** What the minted accounts did: rows they wrote that still exist. */
   activity: z.object({
     painPoints: z.number(),
@@ -148,7 +154,8 @@ export type PartnerSsoSuspensionCreate = z.infer<typeof PartnerSsoSuspensionCrea
 
 /**
  * Answer of a suspension: every account the partner minted that could still sign in is
- * disabled, its session and SSO tokens revoked, and its votes withdrawn from the counts.
+ * disabled, its session and SSO tokens revoked, and its votes withdrawn from the counts; the
+ * partner's single sign-on signs no one in and creates no account until an admin lifts it.
  */
 export const PartnerSsoSuspensionSchema = z.object({
   partnerId: IdSchema,
@@ -160,6 +167,19 @@ export const PartnerSsoSuspensionSchema = z.object({
   suspendedAt: DateTimeSchema,
 });
 export type PartnerSsoSuspension = z.infer<typeof PartnerSsoSuspensionSchema>;
+
+/**
+ * `DELETE /v1/partners/{id}/sso-accounts/suspension` (admin): the suspension is lifted. The
+ * accounts it suspended can be signed in again (their users sign in through the partner anew:
+ * revoked tokens stay revoked); the votes it withdrew are not restored.
+ */
+export const PartnerSsoSuspensionLiftSchema = z.object({
+  partnerId: IdSchema,
+  /** Accounts the suspension had disabled that can sign in again (deleted ones, and ones an admin disabled since, excluded). */
+  restoredAccounts: z.number(),
+  liftedAt: DateTimeSchema,
+});
+export type PartnerSsoSuspensionLift = z.infer<typeof PartnerSsoSuspensionLiftSchema>;
 
 /** Days `GET /v1/partners/me/stats` counts when `from` is left out. */
 export const PARTNER_STATS_DEFAULT_DAYS = 30;

@@ -103,6 +103,12 @@ export const PROBLEM_TYPES = {
     title: 'Cannot report your own comment',
     meaning: 'Members report comments of others.',
   },
+  'partner-sso-suspended': {
+    status: 403,
+    title: "Partner's single sign-on suspended",
+    meaning:
+      "An admin suspended the accounts this partner's single sign-on created: it signs no one in and creates no account until an admin lifts the suspension.",
+  },
   'role-required': {
     status: 403,
     title: 'Role required',

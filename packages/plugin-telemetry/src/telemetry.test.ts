@@ -56,6 +56,22 @@ describe('@wsc/plugin-telemetry', () => {
     expect(stub.requests[0]?.headers.traceparent).toBe(`00-${traceId}-${spanId}-01`);
   });
 
+  it('sends traceparent (and tracestate) even when the application registered no propagator', async () => {
+    stub.handle((_request, response) => sendJson(response, 200, painPointFixture()));
+    await new (WscClient.plugin(telemetry))({ baseURL: stub.baseURL, telemetry: { tracer } }).painPoints.get(
+      'pp_1',
+    );
+    const [span] = exporter.getFinishedSpans();
+    const { traceId, spanId } = span?.spanContext() ?? {};
+    expect(stub.requests[0]?.headers.traceparent).toBe(`00-${traceId}-${spanId}-01`);
+  });
+
+  it('sends no traceparent from a no-op tracer (no provider: nothing to join)', async () => {
+    stub.handle((_request, response) => sendJson(response, 200, painPointFixture()));
+    await new (WscClient.plugin(telemetry))({ baseURL: stub.baseURL }).painPoints.get('pp_1');
+    expect(stub.requests[0]?.headers.traceparent).toBeUndefined();
+  });
+
   it('marks failures with error.type and counts retries', async () => {
     stub.handle((_request, response, index) =>
       index < 2

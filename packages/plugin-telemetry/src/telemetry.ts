@@ -1,4 +1,13 @@
-import { context, propagation, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
+import {
+  context,
+  isSpanContextValid,
+  propagation,
+  type SpanContext,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
 import { redact, type WscClient, WscError, type WscPlugin } from '@wsc/sdk';
 
 /** Options of `@wsc/plugin-telemetry`, passed as `telemetry` to the client. */
@@ -17,9 +26,26 @@ declare module '@wsc/sdk' {
 }
 
 /**
+ * Writes the span's trace context into `headers`: through the registered propagator (which may add
+ * baggage or other formats), and the W3C `traceparent` (with `tracestate`) the API reads in any
+ * case, so a trace joins the server's spans even when the application registered a tracer
+ * provider but no propagator. A no-op tracer's span (invalid context) sends nothing.
+ */
+function sendTraceContext(spanContext: SpanContext, headers: Record<string, string>): void {
+  // The span itself, not `context.active()`: without a context manager the latter is empty.
+  propagation.inject(trace.setSpanContext(context.active(), spanContext), headers);
+  if (headers.traceparent !== undefined || !isSpanContextValid(spanContext)) return;
+  const flags = (spanContext.traceFlags & 0xff).toString(16).padStart(2, '0');
+  headers.traceparent = `00-${spanContext.traceId}-${spanContext.spanId}-${flags}`;
+  const state = spanContext.traceState?.serialize();
+  if (state) headers.tracestate = state;
+}
+
+/**
  * Wraps each call in an OpenTelemetry client span named `METHOD /route/{id}`, with the HTTP
  * semantic-convention attributes: method, route template, status, `http.request.resend_count`
- * and `error.type`. Depends on `@opentelemetry/api` only; the application brings the SDK.
+ * and `error.type`; sends the span's W3C `traceparent`, so the API's spans and the SQL they cause
+ * join the trace. Depends on `@opentelemetry/api` only; the application brings the SDK.
  * Applied after `@wsc/plugin-retry`, one span covers all attempts; applied before it, each
  * attempt gets its own span.
  *
@@ -47,8 +73,7 @@ export const telemetry = ((client: WscClient, options) => {
         },
       },
       async (span) => {
-        // The span itself, not `context.active()`: without a context manager the latter is empty.
-        if (propagate) propagation.inject(trace.setSpan(context.active(), span), request.headers);
+        if (propagate) sendTraceContext(span.spanContext(), request.headers);
         try {
           const response = await next(request);
           span.setAttribute('http.response.status_code', response.status);

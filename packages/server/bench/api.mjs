@@ -596,10 +596,13 @@ async function countRows(driver) {
   return count;
 }
 
-/** Stored votes and the sum of the denormalized counts, read in one statement (one snapshot). */
+/**
+ * The people among the stored votes (one per voter key and pain point) and the sum of the
+ * denormalized counts, read in one statement (one snapshot).
+ */
 async function voteTotals(driver) {
   const [totals] = await driver.query(
-    'select (select count(*)::int from votes) as votes, (select coalesce(sum(vote_count), 0)::int from pain_points) as counted',
+    'select (select count(*)::int from (select distinct pain_point_id, voter_key from votes) people) as votes, (select coalesce(sum(vote_count), 0)::int from pain_points) as counted',
     [],
   );
   return totals;

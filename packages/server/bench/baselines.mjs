@@ -29,9 +29,13 @@ export const FLOOR_SQL = {
     inner join accounts on accounts.id = sessions.account_id
     where sessions.token_hash = $1 and sessions.revoked_at is null
       and sessions.expires_at > now() and accounts.disabled_at is null and accounts.deleted_at is null`,
-  insertVote: `insert into votes (pain_point_id, account_id, partner_id)
-    select id, $2, null from pain_points where id = $1 and status <> 'duplicate'
-    on conflict (pain_point_id, account_id) do nothing returning pain_point_id`,
+  insertVote: `insert into votes (pain_point_id, account_id, partner_id, voter_key)
+    select id, $2, null, (select encode(sha256(convert_to(lower(trim(email)), 'UTF8')), 'hex') from accounts where id = $2)
+    from pain_points where id = $1 and status <> 'duplicate'
+    on conflict (pain_point_id, account_id) do nothing returning pain_point_id, voter_key`,
+  // One vote per person: the voter key's row gains an account; the count a voter if it is new.
+  addVoter: `insert into pain_point_voters (pain_point_id, voter_key, votes) values ($1, $2, 1)
+    on conflict (pain_point_id, voter_key) do update set votes = pain_point_voters.votes + 1 returning votes`,
   addVote: `update pain_points set vote_count = vote_count + 1,
     trending_score = (log((1 + (vote_count + 1))::double precision)
       + extract(epoch from (created_at - '2016-01-18T00:00:00Z'::timestamptz))::double precision / 45000)
@@ -199,7 +203,10 @@ export async function startFloor(driver) {
     const painPointId = request.params.id;
     const voteCount = await driver.transaction(async (trx) => {
       const [inserted] = await trx.query(FLOOR_SQL.insertVote, [painPointId, account.id]);
-      const [row] = await trx.query(inserted ? FLOOR_SQL.addVote : FLOOR_SQL.voteCount, [painPointId]);
+      const [voter] = inserted ? await trx.query(FLOOR_SQL.addVoter, [painPointId, inserted.voter_key]) : [];
+      const [row] = await trx.query(voter?.votes === 1 ? FLOOR_SQL.addVote : FLOOR_SQL.voteCount, [
+        painPointId,
+      ]);
       return row?.vote_count;
     });
     if (voteCount === undefined) return reply.code(404).send({ title: 'Pain point not found' });

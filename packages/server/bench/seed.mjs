@@ -196,12 +196,22 @@ export async function seedPainPoints(db, { from, to, votesPerPainPoint, members 
   );
   await step('votes', () =>
     sql`
-      insert into votes (pain_point_id, account_id, created_at)
+      insert into votes (pain_point_id, account_id, voter_key, created_at)
       select md5('pp-' || i)::uuid::text,
-             md5('bench-member-' || (1 + (i + 7 * k) % ${sql.lit(members)}))::uuid::text,
+             md5('bench-member-' || member)::uuid::text,
+             encode(sha256(convert_to('bench-member-' || member || '@bench.invalid', 'UTF8')), 'hex'),
              timestamptz '2021-01-01T00:00:00Z' + i * interval '7 minutes' + k * interval '1 minute'
       from generate_series(${sql.lit(from)}, ${sql.lit(to)}) i
-      cross join lateral generate_series(1, (i::bigint * 7919) % ${sql.lit(spread)}) k`.execute(db),
+      cross join lateral generate_series(1, (i::bigint * 7919) % ${sql.lit(spread)}) k
+      cross join lateral (select 1 + (i + 7 * k) % ${sql.lit(members)} as member) voter`.execute(db),
+  );
+  // One person per member (src/votes/repository.ts): each vote is its own voter key's row.
+  await step('voters', () =>
+    sql`
+      insert into pain_point_voters (pain_point_id, voter_key, votes)
+      select pain_point_id, voter_key, 1 from votes
+      where pain_point_id in (select md5('pp-' || i)::uuid::text
+                              from generate_series(${sql.lit(from)}, ${sql.lit(to)}) i)`.execute(db),
   );
   await step('rebuild indexes', async () => {
     for (const { indexdef } of indexes) await sql.raw(indexdef).execute(db);
@@ -211,6 +221,7 @@ export async function seedPainPoints(db, { from, to, votesPerPainPoint, members 
   await step('vacuum analyze', async () => {
     await sql`vacuum (analyze) pain_points`.execute(db);
     await sql`vacuum (analyze) votes`.execute(db);
+    await sql`vacuum (analyze) pain_point_voters`.execute(db);
   });
   return timings;
 }

@@ -5,6 +5,7 @@
 // that only serves the API needs none of them: the main entry's createServer migrates, seeds and
 // bootstraps the admin itself.
 export { type AuditEntry, recordAudit } from './audit/record';
+export type { DatabaseActivity, StatementListener, StatementRun } from './database/activity';
 export {
   createDatabase,
   type Database,
@@ -60,7 +61,9 @@ export {
   updatePartnerRecord,
 } from './partners/repository';
 export {
+  liftPartnerSsoSuspension,
   partnerSsoAccounts,
+  type SsoSuspensionLiftRequest,
   type SsoSuspensionRequest,
   suspendPartnerSsoAccounts,
 } from './partners/sso-accounts';

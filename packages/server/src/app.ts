@@ -38,6 +38,7 @@ import { bootstrapAdmin } from './identity/bootstrap-admin';
 import { requireAccess, requirePublishableWriteScope } from './identity/guards';
 import { ANONYMOUS, carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
 import { ssoRoutes } from './identity/sso-routes';
+import { metricsRoute, observabilityPlugin } from './observability/plugin';
 import { rebaseOutboxOrder } from './outbox/outbox-order';
 import { partnerRoutes } from './partners/routes';
 
@@ -163,6 +164,9 @@ export async function createServer(options: ServerOptions = {}) {
     if (ownsDatabase) await database.close();
   });
 
+  // Spans and metrics first: their hooks must run before every other one.
+  await app.register(observabilityPlugin);
+
   const pageHeaders = securityHeaders();
   // Who is calling, before the rate limit counts the request. Most requests are anonymous
   // reads: they are settled here without a promise (see the hooks below).
@@ -248,6 +252,7 @@ export async function createServer(options: ServerOptions = {}) {
   await registerOpenApi(app, { publicUrl: config.publicUrl, rateLimited: config.rateLimit !== false });
 
   registerHealthRoutes(app, database);
+  await app.register(metricsRoute);
   await app.register(authRoutes);
   await app.register(accountMailRoutes);
   await app.register(accountPages);

@@ -6,6 +6,12 @@ import {
   mailOptionsFromEnvironment,
   resolveMailConfig,
 } from './mail/mail-config';
+import {
+  type MetricsConfig,
+  type MetricsOptions,
+  metricsOptionsFromEnvironment,
+  resolveMetricsConfig,
+} from './observability/metrics-config';
 
 export interface ServerOptions {
   /** An opened database to use (and not close). Absent: opened from `databaseUrl`/`dataDirectory`. */
@@ -90,6 +96,12 @@ export interface ServerOptions {
    * an SMTP URL mail is queued but not sent (`npm start` runs a local mail catcher instead).
    */
   mail?: MailOptions | undefined;
+  /**
+   * Prometheus metrics at `GET /metrics`: behind a Bearer token on the API's port
+   * (`WSC_METRICS_TOKEN`), or on an internal port of their own (`WSC_METRICS_PORT`). Neither
+   * set: no metrics are kept or served.
+   */
+  metrics?: MetricsOptions | undefined;
 }
 
 /** Options after defaults: what `app.config` holds. */
@@ -114,6 +126,7 @@ export interface AppConfig {
   shutdownGraceMilliseconds: number;
   clock: () => Date;
   mail: MailConfig;
+  metrics: MetricsConfig;
 }
 
 export const DEFAULT_RATE_LIMIT = 120;
@@ -148,6 +161,7 @@ export function resolveConfig(options: ServerOptions): AppConfig {
     shutdownGraceMilliseconds: options.shutdownGraceMilliseconds ?? 15_000,
     clock: options.clock ?? (() => new Date()),
     mail: resolveMailConfig(options.mail, options.publicUrl ?? `http://localhost:${DEFAULT_PORT}`),
+    metrics: resolveMetricsConfig(options.metrics),
   };
 }
 
@@ -207,6 +221,7 @@ export function optionsFromEnvironment(environment: NodeJS.ProcessEnv): ServerOp
       : undefined,
     embedDirectory: environment.WSC_EMBED_DIR || undefined,
     mail: mailOptionsFromEnvironment(environment),
+    metrics: metricsOptionsFromEnvironment(environment),
   };
 }
 

@@ -12,6 +12,7 @@ export {
   resolveConfig,
   type ServerOptions,
 } from './config';
+export type { DatabaseActivity, StatementListener, StatementRun } from './database/activity';
 export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
 export type { DatabaseSchema } from './database/schema';
 export { type Seeder, seeders } from './database/seeders';
@@ -43,3 +44,5 @@ export {
 } from './identity/principal';
 export { TOKEN_PREFIXES } from './identity/tokens';
 export type { DkimOptions, MailConfig, MailOptions } from './mail/mail-config';
+export type { MetricsConfig, MetricsOptions } from './observability/metrics-config';
+export type { ServerMetrics } from './observability/plugin';

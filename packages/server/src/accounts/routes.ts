@@ -2,6 +2,7 @@ import { AccountSchema, AccountUpdateSchema, IdSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { recordAudit } from '../audit/record';
+import { holdSubject } from '../database/turns';
 import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { revokeUserTokens, toAccount } from '../identity/accounts-repository';
@@ -11,7 +12,8 @@ const AccountParamsSchema = z.object({ id: IdSchema });
 
 /**
  * `PATCH /v1/accounts/{id}` (admin): roles and the disabled flag. Disabling revokes every token
- * of the account at once. An admin cannot remove their own admin role or disable themself,
+ * of the account at once. Disabling or enabling an account a partner's suspended single sign-on
+ * minted is the admin's own decision: lifting the suspension leaves it as it is. An admin cannot remove their own admin role or disable themself,
  * so the platform never loses its last admin by accident.
  *
  * @example
@@ -44,6 +46,17 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       }
       const row = await app.db.transaction().execute(async (trx) => {
+        if (disabled !== undefined) {
+          // An admin's own decision on an account a partner's single sign-on minted: it takes turns
+          // with a suspension of that partner's accounts, and a lift no longer touches it.
+          const minters = await trx
+            .selectFrom('partner_identities')
+            .select('partner_id')
+            .where('account_id', '=', id)
+            .orderBy('partner_id')
+            .execute();
+          for (const { partner_id } of minters) await holdSubject(trx, 'partner_sso_accounts', partner_id);
+        }
         // Both rows locked, in one order for every change: two admins changing each other at
         // once take turns, and the second sees what the first did (to it, too) before acting.
         const locked = await trx
@@ -76,6 +89,14 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
           .returningAll()
           .executeTakeFirstOrThrow();
         if (disabled === true) await revokeUserTokens(trx, { accountId: id });
+        if (disabled !== undefined) {
+          await trx
+            .updateTable('partner_identities')
+            .set({ suspended_at: null })
+            .where('account_id', '=', id)
+            .where('suspended_at', 'is not', null)
+            .execute();
+        }
         await recordAudit(trx, {
           actorId: admin.id,
           action: 'account.updated',

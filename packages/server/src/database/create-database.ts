@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { DatabaseActivity, observeDialect } from './activity';
 import { type ListenOptions, listenPostgres, type NotificationListener } from './listen';
 import { announceOutboxCommits, OUTBOX_CHANNEL, OutboxAnnouncer } from './outbox-commits';
 import { PgliteDialect } from './pglite-dialect';
@@ -52,6 +53,8 @@ export interface Database {
    * process heard of those commits already, through `onOutboxCommit`.
    */
   readonly outboxOrigin: string;
+  /** Connections held and awaited, and every statement run: what metrics and traces read. */
+  readonly activity: DatabaseActivity;
 }
 
 /** PGlite extensions loaded at start; `create extension` in a migration then works on both databases. */
@@ -105,8 +108,12 @@ async function createPostgresDatabase(url: string, options: DatabaseOptions): Pr
   const announcer = new OutboxAnnouncer(
     (): Promise<unknown> => sql`select pg_notify(${OUTBOX_CHANNEL}, ${outboxOrigin})`.execute(db),
   );
+  const activity = new DatabaseActivity(pool.options.max ?? 10);
   const db: Kysely<DatabaseSchema> = new Kysely<DatabaseSchema>({
-    dialect: announceOutboxCommits(new PostgresDialect({ pool: preparingPool(pool) }), announcer.committed),
+    dialect: observeDialect(
+      announceOutboxCommits(new PostgresDialect({ pool: preparingPool(pool) }), announcer.committed),
+      activity,
+    ),
   });
   let closed: Promise<void> | undefined;
   return {
@@ -116,6 +123,7 @@ async function createPostgresDatabase(url: string, options: DatabaseOptions): Pr
     listen: (channel, onNotify, listenOptions) => listenPostgres(url, channel, onNotify, listenOptions),
     onOutboxCommit: (listener) => announcer.subscribe(listener),
     outboxOrigin,
+    activity,
     close() {
       closed ??= db.destroy();
       return closed;
@@ -144,8 +152,10 @@ async function createPgliteDatabase(options: DatabaseOptions): Promise<Database>
   }
   // One process owns the embedded database: its own listeners are everyone to tell.
   const announcer = new OutboxAnnouncer();
+  // One session: a transaction holds it from BEGIN to COMMIT, everyone else waits.
+  const activity = new DatabaseActivity(1);
   const db = new Kysely<DatabaseSchema>({
-    dialect: announceOutboxCommits(new PgliteDialect(pglite), announcer.committed),
+    dialect: observeDialect(announceOutboxCommits(new PgliteDialect(pglite), announcer.committed), activity),
   });
   let closed: Promise<void> | undefined;
   return {
@@ -155,6 +165,7 @@ async function createPgliteDatabase(options: DatabaseOptions): Promise<Database>
     onOutboxCommit: (listener) => announcer.subscribe(listener),
     // Nothing NOTIFYs on PGlite (one process owns it); kept so listeners need no special case.
     outboxOrigin: randomUUID(),
+    activity,
     async listen(channel, onNotify) {
       // LISTEN goes through the session lock: run inside someone's open transaction, it would roll back with it.
       const stop = await db.connection().execute(() => pglite.listen(channel, onNotify));

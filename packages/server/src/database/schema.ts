@@ -131,6 +131,16 @@ export interface PartnerIdentitiesTable {
   external_user_id: string;
   account_id: string;
   created_at: CreatedAt;
+  /** Set while a suspension of the partner's SSO accounts keeps this account disabled (0015). */
+  suspended_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A partner whose SSO accounts are suspended: its single sign-on is refused (migrations/0015). */
+export interface PartnerSsoSuspensionsTable {
+  partner_id: string;
+  reason: string;
+  suspended_at: CreatedAt;
+  suspended_by: string | null;
 }
 
 export interface IdempotencyKeysTable {
@@ -175,6 +185,7 @@ export interface DatabaseSchema {
   partners: PartnersTable;
   partner_keys: PartnerKeysTable;
   partner_identities: PartnerIdentitiesTable;
+  partner_sso_suspensions: PartnerSsoSuspensionsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
 }
@@ -233,7 +244,22 @@ export interface VotesTable {
   pain_point_id: string;
   account_id: string;
   partner_id: string | null;
+  /**
+   * Who the vote counts for (migrations/0014): the hashed normalised address the account had
+   * when it voted, or `deleted:<account id>` once the account is deleted.
+   */
+  voter_key: string;
   created_at: CreatedAt;
+}
+
+/**
+ * The people voting for a pain point (migrations/0014): one row per voter key, with how many of
+ * its accounts vote; `pain_points.vote_count` is the number of rows.
+ */
+export interface PainPointVotersTable {
+  pain_point_id: string;
+  voter_key: string;
+  votes: number;
 }
 
 export interface CommentsTable {
@@ -288,6 +314,7 @@ export interface DatabaseSchema {
   standards: StandardsTable;
   pain_points: PainPointsTable;
   votes: VotesTable;
+  pain_point_voters: PainPointVotersTable;
   comments: CommentsTable;
   comment_reports: CommentReportsTable;
   standard_mappings: StandardMappingsTable;

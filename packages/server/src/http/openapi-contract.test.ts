@@ -481,6 +481,16 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       { url: `/v1/partners/${created.id}/sso-accounts/suspension`, headers, payload: {} },
       422,
     );
+    await call(
+      'DELETE /v1/partners/{id}/sso-accounts/suspension',
+      { url: `/v1/partners/${created.id}/sso-accounts/suspension`, headers },
+      200,
+    );
+    await call(
+      'DELETE /v1/partners/{id}/sso-accounts/suspension',
+      { url: `/v1/partners/${created.id}/sso-accounts/suspension`, headers },
+      404,
+    );
     await call('GET /v1/partners/{id}/keys', { url: `/v1/partners/${created.id}/keys`, headers }, 200);
     await call('GET /v1/partners/{id}/keys', { url: '/v1/partners/no-such-partner/keys', headers }, 404);
     await call(

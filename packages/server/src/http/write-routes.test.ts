@@ -27,6 +27,7 @@ const WRITE_ROUTES: Record<string, Access> = {
   'POST /v1/partners/{id}/keys': 'admin',
   'DELETE /v1/partners/{id}/keys/{keyId}': 'admin',
   'POST /v1/partners/{id}/sso-accounts/suspension': 'admin',
+  'DELETE /v1/partners/{id}/sso-accounts/suspension': 'admin',
   'PATCH /v1/accounts/{id}': 'admin',
   'PATCH /v1/me': 'member',
   'PATCH /v1/me/notification-preferences': 'member',

@@ -6,7 +6,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { problem } from '../http/problem';
 import { lockLiveSecretKey } from '../partners/repository';
-import { holdSsoSignupTurn } from '../partners/sso-accounts';
+import { holdSsoSignupTurn, refuseWhileSsoSuspended } from '../partners/sso-accounts';
 import { createAccount, createUserToken } from './accounts-repository';
 import { requireSecretKey } from './guards';
 import { invalidToken } from './principal';
@@ -33,7 +33,7 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
         answers: {
           201: "A short-lived user token for the partner's user (shown once) and their community id.",
         },
-        problems: ['account-disabled', 'sso-signups-limited'],
+        problems: ['account-disabled', 'partner-sso-suspended', 'sso-signups-limited'],
         tags: ['auth'],
         summary: 'Partner single sign-on: exchange your signed-in user for a short-lived user token',
         body: SsoTokenCreateSchema,
@@ -85,7 +85,8 @@ export const ssoRoutes: FastifyPluginAsyncZod = async (app) => {
 /**
  * The partner user's account, inside the sign-in's transaction: the linked one, brought up to
  * date from the partner's data, or a new one linked to them, within the partner's hourly limit
- * of new accounts (429 beyond it). A disabled or deleted account is 403.
+ * of new accounts (429 beyond it). A disabled or deleted account is 403, and so is every user
+ * of a partner whose SSO accounts are suspended (`partner-sso-suspended`).
  */
 async function linkedOrNewAccount(
   trx: Kysely<DatabaseSchema>,
@@ -93,6 +94,7 @@ async function linkedOrNewAccount(
   body: SsoTokenCreate,
   { requestId, signupLimit }: { requestId: string; signupLimit: number | false },
 ): Promise<string> {
+  await refuseWhileSsoSuspended(trx, partnerId);
   const linked = await trx
     .selectFrom('partner_identities')
     .innerJoin('accounts', 'accounts.id', 'partner_identities.account_id')
@@ -107,7 +109,7 @@ async function linkedOrNewAccount(
     // The partner is the source of truth for its users' names and contact address. A new
     // address is not confirmed (membership rules trust only confirmed ones) until the member
     // proves it again.
-    await trx
+    const updated = await trx
       .updateTable('accounts')
       .set({
         email: body.email,
@@ -116,7 +118,15 @@ async function linkedOrNewAccount(
         last_login_at: new Date(),
       })
       .where('id', '=', linked.id)
-      .execute();
+      .where('disabled_at', 'is', null)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      // Disabled while this sign-in ran (the update reads the row's latest version): by a
+      // suspension of the partner's accounts, or by an admin.
+      await refuseWhileSsoSuspended(trx, partnerId);
+      throw problem('account-disabled');
+    }
     await trx
       .updateTable('stakeholders')
       .set({ display_name: body.displayName, updated_at: new Date() })

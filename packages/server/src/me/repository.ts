@@ -11,6 +11,7 @@ import { revokeUserTokens } from '../identity/accounts-repository';
 import type { PainPointRow } from '../pain-points/repository';
 import { listMemberRegistrations } from '../registrations/repository';
 import type { MappingRow } from '../standards/repository';
+import { forgetVoter } from '../votes/repository';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -196,7 +197,9 @@ function sortedLinks(via: string[] | string): (typeof LINK_ORDER)[number][] {
 /**
  * Deletes a member the way threads survive it, in the caller's transaction: their pain points,
  * comments, reports and mappings stay with the author set to null ("deleted member"); their
- * votes stay counted but point at an account that no longer holds any personal data; the
+ * votes stay counted but point at an account that no longer holds any personal data, and no
+ * longer at its address (`forgetVoter`: where another account with the same address votes too,
+ * that vote is the person's); the
  * profile and partner links are deleted; every token is revoked; the account row is kept as
  * a tombstone with its e-mail and password erased.
  *
@@ -204,6 +207,9 @@ function sortedLinks(via: string[] | string): (typeof LINK_ORDER)[number][] {
  * await anonymizeAccount(trx, accountId);
  */
 export async function anonymizeAccount(db: Database, accountId: string): Promise<void> {
+  // First: it locks the pain points the account voted for before the one below updates those
+  // it wrote, in the vote statement's order (pain point, then its voters).
+  await forgetVoter(db, accountId);
   await db.updateTable('pain_points').set({ author_id: null }).where('author_id', '=', accountId).execute();
   await db.updateTable('comments').set({ author_id: null }).where('author_id', '=', accountId).execute();
   await db

@@ -129,6 +129,32 @@ export async function latestOutboxPosition(db: Kysely<DatabaseSchema>): Promise<
   return row ? { xact: Number(row.xact), id: Number(row.id) } : OUTBOX_START;
 }
 
+/** Committed outbox events a reader has not had yet: how many, and how old the oldest is. */
+export interface OutboxBacklog {
+  events: number;
+  /** Age of the oldest (0 when there is none). */
+  seconds: number;
+}
+
+/**
+ * The events committed after `after` (a reader's position), and the age of the oldest.
+ *
+ * @example
+ * const { events, seconds } = await outboxBacklog(db, app.outbox.lastPosition);
+ */
+export async function outboxBacklog(
+  db: Kysely<DatabaseSchema>,
+  after: OutboxPosition,
+): Promise<OutboxBacklog> {
+  const result = await sql<OutboxBacklog>`
+    select count(*)::int as events,
+           coalesce(extract(epoch from clock_timestamp() - min(created_at)), 0)::float8 as seconds
+    from outbox_events
+    where (xact_id, id) > (${String(after.xact)}::xid8, ${after.id}::int8)
+  `.execute(db);
+  return result.rows[0] ?? { events: 0, seconds: 0 };
+}
+
 /**
  * Where to resume after the event a client names (`Last-Event-ID`): that event's position. An
  * id no longer stored (past the retention) resumes with the oldest transaction that wrote a

@@ -108,6 +108,7 @@ describe.each(databases())('accounts a partner minted through SSO on $kind', ({ 
       minted: 10,
       active: 10,
       suspended: 0,
+      suspension: null,
       activity: { painPoints: 1, votes: 10, comments: 1, reports: 3 },
     } satisfies PartnerSsoAccounts);
     expect((await summary(partnerB.id)).json()).toMatchObject({
@@ -162,6 +163,7 @@ describe.each(databases())('accounts a partner minted through SSO on $kind', ({ 
       expect((await app.inject({ url: '/v1/me', headers })).statusCode).toBe(401);
     }
     await expect(ssoSignIn(app, partnerA, { externalUserId: 'a-0' })).rejects.toThrow(/403/);
+    await expect(ssoSignIn(app, partnerA, { externalUserId: 'a-new' })).rejects.toThrow(/403/);
     // Partner B's member is untouched.
     expect((await app.inject({ url: '/v1/me', headers: userOfB })).statusCode).toBe(200);
 
@@ -196,34 +198,136 @@ describe.each(databases())('accounts a partner minted through SSO on $kind', ({ 
     expect((await report(confirmed.headers)).json()).toMatchObject({ commentHidden: false });
   });
 
+  const signIn = (partner: TestPartner, externalUserId: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/sso/tokens',
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+      payload: {
+        externalUserId,
+        email: `${externalUserId}@partner.example.org`,
+        displayName: externalUserId,
+      },
+    });
+  const lift = async (partnerId: string, headers: Headers = admin.headers) =>
+    app.inject({ method: 'DELETE', url: `/v1/partners/${partnerId}/sso-accounts/suspension`, headers });
+  const SUSPENDED = 'https://worldsmartcity.org/problems/partner-sso-suspended';
+
   it('a suspension racing the partner minting and voting leaves no minted account active and every count true', async () => {
-    const fresh = Array.from({ length: 8 }, (_, index) =>
-      app.inject({
-        method: 'POST',
-        url: '/v1/sso/tokens',
-        headers: { authorization: `Bearer ${partnerA.secretKey}` },
-        payload: {
-          externalUserId: `fresh-${index}`,
-          email: `fresh-${index}@partner.example.org`,
-          displayName: `Fresh ${index}`,
-        },
-      }),
-    );
+    const fresh = Array.from({ length: 8 }, (_, index) => signIn(partnerA, `fresh-${index}`));
     const unvotes = mintedByA
       .slice(0, 5)
       .map((headers) =>
         app.inject({ method: 'DELETE', url: `/v1/pain-points/${painPointId}/vote`, headers }),
       );
-    const [suspension] = await Promise.all([suspend(partnerA.id, { reason: 'Race' }), ...fresh, ...unvotes]);
+    const [suspension, ...answers] = await Promise.all([
+      suspend(partnerA.id, { reason: 'Race' }),
+      ...fresh,
+      ...unvotes,
+    ]);
     expect(suspension?.statusCode, suspension?.body).toBe(200);
-    // What was minted after the suspension committed is suspended by a second call.
-    const again = await suspend(partnerA.id, { reason: 'Race, again' });
-    expect(again.statusCode).toBe(200);
+    // A sign-up either came before the suspension (and was suspended with the others) or is refused.
+    const signUps = answers.slice(0, 8);
+    for (const answer of signUps) {
+      expect([201, 403], answer.body).toContain(answer.statusCode);
+      if (answer.statusCode === 403) expect(answer.json()).toMatchObject({ type: SUSPENDED });
+    }
+    const minted = 10 + signUps.filter((answer) => answer.statusCode === 201).length;
     const after = (await summary(partnerA.id)).json() as PartnerSsoAccounts;
-    expect(after.active).toBe(0);
-    expect(after.activity.votes).toBe(0);
-    expect(after.minted).toBe(18);
+    expect(after).toMatchObject({ minted, active: 0, suspended: minted, activity: { votes: 0 } });
     expect(await voteCount()).toBe(await countVotes(app.db, painPointId));
     expect(await voteCount()).toBe(2);
+    // Nothing is minted after it, however long the partner keeps trying.
+    expect((await signIn(partnerA, 'fresh-late')).json()).toMatchObject({ status: 403, type: SUSPENDED });
+    expect((await summary(partnerA.id)).json()).toMatchObject({ minted, active: 0 });
+  });
+
+  it("stops the partner's single sign-on, sign-ups and sign-ins, until an admin lifts it; the lift restores the accounts, not their votes", async () => {
+    expect((await suspend(partnerA.id, { reason: 'Bulk accounts' })).statusCode).toBe(200);
+    const suspendedSummary = (await summary(partnerA.id)).json() as PartnerSsoAccounts;
+    expect(suspendedSummary.suspension).toEqual({ reason: 'Bulk accounts', suspendedAt: expect.any(String) });
+    for (const externalUserId of ['a-0', 'someone-new']) {
+      const refused = await signIn(partnerA, externalUserId);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.json()).toMatchObject({ type: SUSPENDED, title: "Partner's single sign-on suspended" });
+    }
+    // Partner B signs its users in as before.
+    expect((await signIn(partnerB, 'b-0')).statusCode).toBe(201);
+    expect((await signIn(partnerB, 'b-new')).statusCode).toBe(201);
+    // A second suspension keeps the first one's reason and time.
+    expect((await suspend(partnerA.id, { reason: 'Again' })).statusCode).toBe(200);
+    expect((await summary(partnerA.id)).json()).toMatchObject({ suspension: suspendedSummary.suspension });
+
+    // Only an admin lifts it.
+    expect((await lift(partnerA.id, mintedByA[0] as Headers)).statusCode).toBe(401);
+    expect((await lift(partnerA.id, userOfB)).statusCode).toBe(403);
+    expect((await lift(partnerA.id, { authorization: `Bearer ${partnerA.secretKey}` })).statusCode).toBe(401);
+    expect((await lift('no-such-partner')).statusCode).toBe(404);
+    const lifted = await lift(partnerA.id);
+    expect(lifted.statusCode, lifted.body).toBe(200);
+    expect(lifted.json()).toEqual({
+      partnerId: partnerA.id,
+      restoredAccounts: 10,
+      liftedAt: expect.any(String),
+    });
+    const again = await lift(partnerA.id);
+    expect(again.statusCode).toBe(404);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+
+    // The accounts sign in again through the partner (their old tokens stay revoked), and the
+    // partner mints again; the withdrawn votes stay withdrawn.
+    expect((await app.inject({ url: '/v1/me', headers: mintedByA[0] as Headers })).statusCode).toBe(401);
+    const back = await ssoSignIn(app, partnerA, { externalUserId: 'a-0' });
+    expect((await app.inject({ url: '/v1/me', headers: back.headers })).statusCode).toBe(200);
+    expect((await signIn(partnerA, 'someone-new')).statusCode).toBe(201);
+    expect(await voteCount()).toBe(2);
+    expect((await summary(partnerA.id)).json()).toMatchObject({
+      minted: 11,
+      active: 11,
+      suspended: 0,
+      suspension: null,
+      activity: { votes: 0 },
+    });
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'subject_id', 'data'])
+      .where('action', '=', 'partner.sso_accounts_restored')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      actor_id: admin.accountId,
+      subject_id: partnerA.id,
+      data: { suspensionReason: 'Bulk accounts' },
+    });
+    expect((audit[0]?.data as { accountIds?: string[] } | undefined)?.accountIds).toHaveLength(10);
+  });
+
+  it('a lift leaves alone an account an admin disabled on its own, and a deleted one', async () => {
+    const accountOf = async (externalUserId: string) =>
+      (
+        await app.db
+          .selectFrom('partner_identities')
+          .select('account_id')
+          .where('partner_id', '=', partnerA.id)
+          .where('external_user_id', '=', externalUserId)
+          .executeTakeFirstOrThrow()
+      ).account_id;
+    const deleted = await app.inject({ method: 'DELETE', url: '/v1/me', headers: mintedByA[2] as Headers });
+    expect(deleted.statusCode).toBe(204);
+    expect((await suspend(partnerA.id, { reason: 'Bulk accounts' })).statusCode).toBe(200);
+    const disabled = await app.inject({
+      method: 'PATCH',
+      url: `/v1/accounts/${await accountOf('a-1')}`,
+      headers: admin.headers,
+      payload: { disabled: true },
+    });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    const lifted = await lift(partnerA.id);
+    expect(lifted.json()).toMatchObject({ restoredAccounts: 8 });
+    expect((await signIn(partnerA, 'a-1')).json()).toMatchObject({
+      type: 'https://worldsmartcity.org/problems/account-disabled',
+    });
+    expect((await signIn(partnerA, 'a-3')).statusCode).toBe(201);
   });
 });

@@ -1,4 +1,4 @@
-import type { PartnerSsoAccounts, PartnerSsoSuspension } from '@wsc/models/partner';
+import type { PartnerSsoAccounts, PartnerSsoSuspension, PartnerSsoSuspensionLift } from '@wsc/models/partner';
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
@@ -52,6 +52,11 @@ export async function partnerSsoAccounts(db: Database, partnerId: string): Promi
       countOf('comment_reports', 'reporter_id').as('reports'),
     ])
     .executeTakeFirstOrThrow();
+  const suspension = await db
+    .selectFrom('partner_sso_suspensions')
+    .select(['reason', 'suspended_at'])
+    .where('partner_id', '=', partnerId)
+    .executeTakeFirst();
   // count(*) is a bigint: node-postgres reads it as a string, PGlite as a number.
   const number = (value: unknown) => Number(value ?? 0);
   return {
@@ -59,6 +64,9 @@ export async function partnerSsoAccounts(db: Database, partnerId: string): Promi
     minted: number(row.minted),
     active: number(row.minted) - number(row.suspended),
     suspended: number(row.suspended),
+    suspension: suspension
+      ? { reason: suspension.reason, suspendedAt: new Date(suspension.suspended_at).toISOString() }
+      : null,
     activity: {
       painPoints: number(row.pain_points),
       votes: number(row.votes),
@@ -79,8 +87,9 @@ export interface SsoSuspensionRequest {
 
 /**
  * Suspends, in one transaction, every account a partner minted through single sign-on: each is
- * disabled (its session and SSO tokens stop working at once, and a new sign-in of the same
- * partner user is refused as `account-disabled`), and the votes of the partner's suspended
+ * disabled (its session and SSO tokens stop working at once), the partner's single sign-on is
+ * refused until an admin lifts the suspension (`partner-sso-suspended`: no sign-in of its users,
+ * no new account; see {@link refuseWhileSsoSuspended}), and the votes of the partner's suspended
  * accounts are withdrawn, counts lowered and `pain_point.voted` sent, as each member withdrawing
  * their vote would. Accounts minted in bulk are no evidence of people: leaving their votes
  * counted would keep the inflation the suspension stops. Their pain points and comments stay for
@@ -88,9 +97,10 @@ export interface SsoSuspensionRequest {
  * the audit log as `partner.sso_accounts_suspended` with the accounts it suspended.
  *
  * The partner's turn on its SSO accounts is taken first, so no account it mints meanwhile
- * escapes; the pain points' turns are taken before anything is written, in one order, so the
- * counts of withdrawn votes reach every stream in order. Calling it again suspends what was
- * minted since and withdraws any vote that landed in the instant of the first call.
+ * escapes (a sign-up waiting for the turn finds the suspension after it); the pain points' turns
+ * are taken before anything is written, in one order, so the counts of withdrawn votes reach
+ * every stream in order. Calling it again keeps the suspension of the first call and withdraws
+ * any vote that landed in the instant of the first call.
  *
  * @example
  * await suspendPartnerSsoAccounts(db, partnerId, { reason: 'Bulk accounts', actorId: admin.id });
@@ -125,6 +135,13 @@ export async function suspendPartnerSsoAccounts(
       .execute();
     const suspendedIds = suspended.map((row) => row.id);
     if (suspendedIds.length > 0) {
+      // What a lift enables again: these accounts, not those an admin had disabled on their own.
+      await trx
+        .updateTable('partner_identities')
+        .set({ suspended_at: now })
+        .where('partner_id', '=', partnerId)
+        .where('account_id', 'in', suspendedIds)
+        .execute();
       await trx
         .updateTable('sessions')
         .set({ revoked_at: now })
@@ -149,6 +166,16 @@ export async function suspendPartnerSsoAccounts(
       });
       if (count !== undefined) votesWithdrawn += 1;
     }
+    await trx
+      .insertInto('partner_sso_suspensions')
+      .values({
+        partner_id: partnerId,
+        reason: request.reason,
+        suspended_at: now,
+        suspended_by: request.actorId,
+      })
+      .onConflict((conflict) => conflict.column('partner_id').doNothing())
+      .execute();
     await recordAudit(trx, {
       actorId: request.actorId,
       partnerId,
@@ -168,11 +195,99 @@ export async function suspendPartnerSsoAccounts(
   });
 }
 
+/** Who lifts a suspension: recorded in the audit log. */
+export type SsoSuspensionLiftRequest = Omit<SsoSuspensionRequest, 'reason'>;
+
+/**
+ * Lifts the suspension of a partner's SSO accounts, in one transaction: its single sign-on signs
+ * users in and creates accounts again, and the accounts the suspension disabled can sign in
+ * again (through the partner: their revoked tokens stay revoked). Accounts deleted since, and
+ * those an admin disabled on their own, stay as they are; the votes the suspension withdrew are
+ * not restored (their accounts vote again if their people want). 404 when the partner is
+ * unknown or not suspended. Audited as `partner.sso_accounts_restored` with the accounts.
+ *
+ * @example
+ * await liftPartnerSsoSuspension(db, partnerId, { actorId: admin.id });
+ */
+export async function liftPartnerSsoSuspension(
+  db: Database,
+  partnerId: string,
+  request: SsoSuspensionLiftRequest,
+): Promise<PartnerSsoSuspensionLift> {
+  return db.transaction().execute(async (trx) => {
+    await holdSubject(trx, 'partner_sso_accounts', partnerId);
+    await requirePartner(trx, partnerId);
+    const lifted = await trx
+      .deleteFrom('partner_sso_suspensions')
+      .where('partner_id', '=', partnerId)
+      .returning('reason')
+      .executeTakeFirst();
+    if (!lifted) {
+      throw problem('not-found', { detail: `The SSO accounts of partner ${partnerId} are not suspended.` });
+    }
+    const now = new Date();
+    const marked = await trx
+      .updateTable('partner_identities')
+      .set({ suspended_at: null })
+      .where('partner_id', '=', partnerId)
+      .where('suspended_at', 'is not', null)
+      .returning('account_id')
+      .execute();
+    const restored =
+      marked.length === 0
+        ? []
+        : await trx
+            .updateTable('accounts')
+            .set({ disabled_at: null, updated_at: now })
+            .where(
+              'id',
+              'in',
+              marked.map((row) => row.account_id),
+            )
+            .where('disabled_at', 'is not', null)
+            .where('deleted_at', 'is', null)
+            .returning('id')
+            .execute();
+    const restoredIds = restored.map((row) => row.id);
+    await recordAudit(trx, {
+      actorId: request.actorId,
+      partnerId,
+      action: 'partner.sso_accounts_restored',
+      subjectType: 'partner',
+      subjectId: partnerId,
+      requestId: request.requestId ?? null,
+      data: { ...request.auditData, suspensionReason: lifted.reason, accountIds: restoredIds },
+    });
+    return { partnerId, restoredAccounts: restoredIds.length, liftedAt: now.toISOString() };
+  });
+}
+
+/**
+ * Refuses a sign-in or sign-up through a partner whose SSO accounts are suspended (403
+ * `partner-sso-suspended`). Read in a statement of its own: a sign-up calls it again after
+ * waiting for the partner's turn, so it sees a suspension that committed meanwhile.
+ *
+ * @example
+ * await refuseWhileSsoSuspended(trx, partner.id);
+ */
+export async function refuseWhileSsoSuspended(db: Database, partnerId: string): Promise<void> {
+  const suspension = await db
+    .selectFrom('partner_sso_suspensions')
+    .select('suspended_at')
+    .where('partner_id', '=', partnerId)
+    .executeTakeFirst();
+  if (!suspension) return;
+  throw problem('partner-sso-suspended', {
+    detail: `An admin suspended the accounts this partner's single sign-on created on ${new Date(suspension.suspended_at).toISOString()}: no one signs in through it, and it creates no account, until an admin lifts the suspension. Ask the platform's admins.`,
+  });
+}
+
 /** The window the SSO sign-up limit counts in. */
 export const SSO_SIGNUP_WINDOW_SECONDS = 3600;
 
 /**
- * Refuses a partner's new SSO account when it minted `limit` of them in the last hour (429
+ * Refuses a partner's new SSO account while its SSO accounts are suspended (403
+ * `partner-sso-suspended`), and when it minted `limit` of them in the last hour (429
  * `sso-signups-limited`, `Retry-After` until the oldest of them leaves the window). Call it in
  * the sign-up's transaction before creating the account: it takes the partner's turn on its SSO
  * accounts, so concurrent sign-ups are counted one after another and exactly `limit` get
@@ -187,6 +302,8 @@ export async function holdSsoSignupTurn(
   limit: number | false,
 ): Promise<void> {
   await holdSubject(db, 'partner_sso_accounts', partnerId);
+  // A suspension that committed while this sign-up waited for the turn is seen here.
+  await refuseWhileSsoSuspended(db, partnerId);
   if (limit === false) return;
   const row = await db
     .selectFrom('partner_identities')

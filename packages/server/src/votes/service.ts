@@ -10,7 +10,9 @@ type Database = Kysely<DatabaseSchema>;
 /**
  * Sets (`voted: true`) or clears the signed-in member's vote on a pain point. Idempotent: the
  * same call twice leaves one vote (or none) and answers the same count; only a call that changed
- * the vote records a `pain_point.voted` event. A member can only ever touch their own vote: the
+ * the count records a `pain_point.voted` event. A vote counts once per person: accounts sharing
+ * an e-mail address (a community account and a partner's SSO account of the same person) each
+ * keep their own vote and add one to the count together. A member can only ever touch their own vote: the
  * account comes from the token, never from the request. The common case (a new vote) is one
  * statement, with no read before it and no BEGIN/COMMIT round trips: the insert itself refuses
  * unknown and duplicate pain points, and only a call that changed nothing reads the pain point
@@ -34,7 +36,7 @@ export async function setVote(
     partnerId: actor.partnerId,
     voted,
   });
-  if (changed !== undefined) return { painPointId, voteCount: changed, voted };
+  if (changed !== undefined) return { painPointId, voteCount: changed.voteCount, voted };
   // Nothing changed (a repeated call, or a refusal): no event; tell the caller why. A fresh
   // statement, so a concurrent first vote of the same member that made this one a no-op is
   // counted in the answer.

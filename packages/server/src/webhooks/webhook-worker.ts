@@ -32,6 +32,12 @@ export interface WebhookWorkerOptions {
 }
 
 /**
+ * How an attempt ended: answered 2xx, answered 410 (the endpoint is disabled), failed (to be
+ * retried or given up), or withheld (the partner may no longer read the event: nothing sent).
+ */
+export type AttemptResult = 'succeeded' | 'gone' | 'failed' | 'withheld';
+
+/**
  * Sends webhook deliveries: claims due rows (`FOR UPDATE SKIP LOCKED`, with a lease), signs
  * and POSTs them, records each attempt and schedules retries. Any number of instances may run
  * one; the table, not memory, is the queue. Woken by new outbox events (at most once per
@@ -50,6 +56,7 @@ export class WebhookWorker {
   readonly #batchSize: number;
   readonly #log: FastifyBaseLogger;
   readonly #loop: ClaimLoop;
+  readonly #attemptListeners = new Set<(result: AttemptResult) => void>();
   #looks = 0;
 
   constructor(db: Kysely<DatabaseSchema>, options: WebhookWorkerOptions) {
@@ -78,6 +85,12 @@ export class WebhookWorker {
   /** How many times this worker has looked for due deliveries (each look is one claim query). */
   get looks(): number {
     return this.#looks;
+  }
+
+  /** Runs `listener` after each attempt is recorded (metrics count failures); returns the function that removes it. */
+  onAttempt(listener: (result: AttemptResult) => void): () => void {
+    this.#attemptListeners.add(listener);
+    return () => this.#attemptListeners.delete(listener);
   }
 
   /** Runs by itself from now on: at once, on every {@link wake}, and when a retry comes due. */
@@ -184,6 +197,17 @@ export class WebhookWorker {
     } catch (error) {
       // The lease expires and another round retries: at least once, never lost.
       this.#log.error({ err: error, deliveryId: delivery.id }, 'recording a webhook attempt failed');
+    }
+    if (this.#attemptListeners.size === 0) return;
+    let result: AttemptResult = 'failed';
+    if (delivery.data === null) result = 'withheld';
+    else if (outcome.succeeded) result = 'succeeded';
+    else if (outcome.gone) result = 'gone';
+    for (const listener of this.#attemptListeners) {
+      // Counting is not delivering: a listener's fault must not stop the worker.
+      try {
+        listener(result);
+      } catch {}
     }
   }
 }
