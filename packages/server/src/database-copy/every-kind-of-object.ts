@@ -100,6 +100,21 @@ export async function fillWithEveryKindOfObject(
     displayName: 'IEC engineer',
   });
   const ssoHeaders = { authorization: `Bearer ${ssoUser.token as string}` };
+  // A second partner whose single sign-on minted bulk accounts, suspended by an admin.
+  const bulk = await inject('POST', '/v1/partners', admin.headers, { name: 'Bulk sign-ups' });
+  const bulkSecret = await inject('POST', `/v1/partners/${bulk.id}/keys`, admin.headers, {
+    kind: 'secret',
+    scopes: ['sso'],
+  });
+  await inject(
+    'POST',
+    '/v1/sso/tokens',
+    { authorization: `Bearer ${bulkSecret.key as string}` },
+    { externalUserId: 'bulk-1', email: 'bulk-1@bulk.example.org', displayName: 'Bulk one' },
+  );
+  await inject('POST', `/v1/partners/${bulk.id}/sso-accounts/suspension`, admin.headers, {
+    reason: 'Accounts minted in bulk',
+  });
 
   // Pain points (one through the partner's SSO user), votes, comments with a reply, reports, a
   // mapping, a duplicate.
@@ -228,6 +243,7 @@ export async function fillWithEveryKindOfObject(
       { url: '/v1/partners', headers: admin.headers },
       { url: '/v1/audit-log', headers: admin.headers },
       { url: `/v1/partners/${partner.id}/sso-accounts`, headers: admin.headers },
+      { url: `/v1/partners/${bulk.id}/sso-accounts`, headers: admin.headers },
       { url: `/v1/partners/me/stats?from=${statsFrom}&to=${statsTo}`, headers: secretHeaders },
       { url: '/v1/webhook-endpoints', headers: secretHeaders },
       { url: `/v1/webhook-endpoints/${endpoint.id}/deliveries`, headers: secretHeaders },
