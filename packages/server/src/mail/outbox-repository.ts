@@ -223,23 +223,3 @@ export async function clearUndeliverable(db: Database, addressNormalized: string
     .where('address_normalized', '=', addressNormalized)
     .execute();
 }
-
-/** Mails still to send: never tried yet, or tried and waiting for a retry. */
-export interface MailQueue {
-  waiting: number;
-  retrying: number;
-}
-
-/**
- * How many mails wait to be sent, in every instance's queue (the table is the queue).
- *
- * @example
- * const { waiting, retrying } = await mailQueue(db);
- */
-export async function mailQueue(db: Database): Promise<MailQueue> {
-  const result = await sql<MailQueue>`
-    select count(*) filter (where attempts = 0)::int as waiting, count(*) filter (where attempts > 0)::int as retrying
-    from mail_outbox where status = 'pending'
-  `.execute(db);
-  return result.rows[0] ?? { waiting: 0, retrying: 0 };
-}

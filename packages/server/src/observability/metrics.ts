@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { mailQueue } from '../mail/outbox-repository';
 import { type OutboxBacklog, outboxBacklog } from '../outbox/outbox-reader';
-import { deliveryQueue } from '../webhooks/delivery-repository';
+import { queueDepth, type WorkQueueTable } from '../outbox/queue-depth';
 import { statementOperation } from './statement-operation';
 
 /** Seconds: from a cached first page (about 1 ms) to a slow search under load. */
@@ -117,18 +116,26 @@ export function createServerMetrics(app: FastifyInstance): Registry {
     },
   });
 
-  new Gauge({
-    name: 'wsc_webhook_queue_deliveries',
-    help: 'Webhook deliveries waiting to be sent, shared by every instance: never tried (waiting) or failed and due again (retrying).',
-    labelNames: ['state'] as const,
-    registers,
-    async collect() {
-      const queue = await deliveryQueue(app.db).catch(() => null);
-      if (!queue) return;
-      this.set({ state: 'waiting' }, queue.waiting);
-      this.set({ state: 'retrying' }, queue.retrying);
-    },
-  });
+  /** A gauge of one queue table's depth by state, read from the database at each scrape. */
+  const queueGauge = (name: string, help: string, table: WorkQueueTable) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['state'] as const,
+      registers,
+      async collect() {
+        const queue = await queueDepth(app.db, table).catch(() => null);
+        if (!queue) return;
+        this.set({ state: 'waiting' }, queue.waiting);
+        this.set({ state: 'retrying' }, queue.retrying);
+      },
+    });
+
+  queueGauge(
+    'wsc_webhook_queue_deliveries',
+    'Webhook deliveries waiting to be sent, shared by every instance: never tried (waiting) or failed and due again (retrying).',
+    'webhook_deliveries',
+  );
   const webhookAttempts = new Counter({
     name: 'wsc_webhook_attempts_total',
     help: "Webhook delivery attempts made by this instance's worker, by outcome (succeeded, failed, gone: the endpoint answered 410, withheld: the partner may no longer read the event).",
@@ -143,18 +150,11 @@ export function createServerMetrics(app: FastifyInstance): Registry {
     });
   });
 
-  new Gauge({
-    name: 'wsc_mail_queue_messages',
-    help: 'Mails waiting to be sent, shared by every instance: never tried (waiting) or deferred and due again (retrying).',
-    labelNames: ['state'] as const,
-    registers,
-    async collect() {
-      const queue = await mailQueue(app.db).catch(() => null);
-      if (!queue) return;
-      this.set({ state: 'waiting' }, queue.waiting);
-      this.set({ state: 'retrying' }, queue.retrying);
-    },
-  });
+  queueGauge(
+    'wsc_mail_queue_messages',
+    'Mails waiting to be sent, shared by every instance: never tried (waiting) or deferred and due again (retrying).',
+    'mail_outbox',
+  );
 
   return registry;
 }

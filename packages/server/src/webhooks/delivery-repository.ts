@@ -220,26 +220,6 @@ export async function nextClaimableAt(db: Database): Promise<Date | null> {
   return at ? new Date(at) : null;
 }
 
-/** Deliveries still to send: never tried yet, or tried and waiting for a retry. */
-export interface DeliveryQueue {
-  waiting: number;
-  retrying: number;
-}
-
-/**
- * How many deliveries wait to be sent, in every instance's queue (the table is the queue).
- *
- * @example
- * const { waiting, retrying } = await deliveryQueue(db);
- */
-export async function deliveryQueue(db: Database): Promise<DeliveryQueue> {
-  const result = await sql<DeliveryQueue>`
-    select count(*) filter (where attempts = 0)::int as waiting, count(*) filter (where attempts > 0)::int as retrying
-    from webhook_deliveries where status = 'pending'
-  `.execute(db);
-  return result.rows[0] ?? { waiting: 0, retrying: 0 };
-}
-
 /**
  * The API form of a delivery row.
  *
