@@ -20,6 +20,7 @@ import {
   expectSameCommunity,
   fillWithEveryKindOfObject,
   moveOutboxAhead,
+  moveTestServerOptions,
 } from './every-kind-of-object';
 
 const onPostgres = databases().some((database) => database.kind === 'postgres');
@@ -38,14 +39,7 @@ describe.skipIf(!onPostgres)('db copy: a PGlite folder holding every kind of obj
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     receiver = await startTestReceiver();
-    serverOptions = {
-      logLevel: 'silent',
-      rateLimit: false,
-      firstPageCacheMilliseconds: 0,
-      mail: { smtpUrl: smtp.url, worker: false },
-      webhookWorker: false,
-      webhookAllowPrivate: true,
-    };
+    serverOptions = moveTestServerOptions(smtp);
     // The community on PGlite, as `npm start` keeps it: a folder, closed, opened again to copy.
     const embedded = await createDatabase({ dataDirectory: folder });
     const app = (await createServer({ ...serverOptions, database: embedded })) as unknown as TestServer;

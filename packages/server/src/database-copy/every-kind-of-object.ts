@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { postPainPoint } from '../community/fixtures';
+import type { ServerOptions } from '../config';
 import { createEventAs } from '../events/fixtures';
 import { openStream, type SseFrame } from '../live/test-sse-client';
 import { queueWeeklyDigests } from '../mail/digest';
@@ -13,6 +14,24 @@ import { type SignedUp, signUp, type TestServer } from '../test-support';
 import type { TestReceiver } from '../webhooks/test-receiver';
 
 /** The address the test SMTP server refuses for good (550): it becomes undeliverable. */
+/**
+ * Options of every server a move test starts on the fixture (before and after the move): mail and
+ * webhooks queued but sent by the test, private receivers allowed, no cache between writes and reads.
+ *
+ * @example
+ * const app = await createServer({ ...moveTestServerOptions(smtp), database });
+ */
+export function moveTestServerOptions(smtp: TestSmtpServer): ServerOptions {
+  return {
+    logLevel: 'silent',
+    rateLimit: false,
+    firstPageCacheMilliseconds: 0,
+    mail: { smtpUrl: smtp.url, worker: false },
+    webhookWorker: false,
+    webhookAllowPrivate: true,
+  };
+}
+
 export const BOUNCING_ADDRESS = 'bounce@example.org';
 
 /** A GET and who sends it: its answer must not change when the database moves. */

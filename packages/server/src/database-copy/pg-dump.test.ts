@@ -22,6 +22,7 @@ import {
   expectSameCommunity,
   fillWithEveryKindOfObject,
   moveOutboxAhead,
+  moveTestServerOptions,
 } from './every-kind-of-object';
 
 const onPostgres = databases().some((database) => database.kind === 'postgres');
@@ -64,14 +65,7 @@ describe.skipIf(!onPostgres)('pg_dump and pg_restore of a community holding ever
   beforeAll(async () => {
     smtp = await startTestSmtpServer();
     receiver = await startTestReceiver();
-    serverOptions = {
-      logLevel: 'silent',
-      rateLimit: false,
-      firstPageCacheMilliseconds: 0,
-      mail: { smtpUrl: smtp.url, worker: false },
-      webhookWorker: false,
-      webhookAllowPrivate: true,
-    };
+    serverOptions = moveTestServerOptions(smtp);
     await administer(`create database ${quoteIdentifier(names.original)}`);
     const app = (await createServer({
       ...serverOptions,

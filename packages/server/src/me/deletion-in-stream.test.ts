@@ -58,6 +58,18 @@ describe.each(databases())('a deleted account in the event stream, on $kind', ({
 
   const secret = (partner: TestPartner) => ({ authorization: `Bearer ${partner.secretKey}` });
 
+  /** Registers the partner's webhook endpoint (the test receiver) for these event types; answers its id. */
+  async function subscribe(partner: TestPartner, eventTypes: string[]): Promise<string> {
+    const endpoint = await app.inject({
+      method: 'POST',
+      url: '/v1/webhook-endpoints',
+      headers: secret(partner),
+      payload: { url: receiver.url, eventTypes },
+    });
+    expect(endpoint.statusCode, endpoint.body).toBe(201);
+    return endpoint.json().id as string;
+  }
+
   /** Every event of a replay from the first event, once an event of type `last` came. */
   async function replay(topics: string, last: string, headers: Record<string, string> = {}) {
     const stream = await openStream(`${base}/v1/stream?topics=${topics}&lastEventId=0`, headers);
@@ -180,14 +192,7 @@ describe.each(databases())('a deleted account in the event stream, on $kind', ({
 
   test("a partner's redelivery of a deleted member's registration sends only the public counts", async () => {
     const partner = await createPartner(app);
-    const endpoint = await app.inject({
-      method: 'POST',
-      url: '/v1/webhook-endpoints',
-      headers: secret(partner),
-      payload: { url: receiver.url, eventTypes: ['registration.created', 'registration.cancelled'] },
-    });
-    expect(endpoint.statusCode, endpoint.body).toBe(201);
-    const endpointId = endpoint.json().id as string;
+    const endpointId = await subscribe(partner, ['registration.created', 'registration.cancelled']);
     const [organiser] = await createMembers(app, 1, { organizationId: 'itu' });
     if (!organiser) throw new Error('no organiser');
     const event = await createEventAs(app, organiser.headers, { organiserIds: ['itu'], capacity: 10 });
@@ -261,14 +266,7 @@ describe.each(databases())('a deleted account in the event stream, on $kind', ({
 
   test("a failed delivery of a member's registration is retried after the deletion with the public counts only", async () => {
     const partner = await createPartner(app);
-    const endpoint = await app.inject({
-      method: 'POST',
-      url: '/v1/webhook-endpoints',
-      headers: secret(partner),
-      payload: { url: receiver.url, eventTypes: ['registration.created'] },
-    });
-    expect(endpoint.statusCode, endpoint.body).toBe(201);
-    const endpointId = endpoint.json().id as string;
+    const endpointId = await subscribe(partner, ['registration.created']);
     const deliveries = async () =>
       (
         await app.inject({
@@ -323,14 +321,7 @@ describe.each(databases())('a deleted account in the event stream, on $kind', ({
 
   test('a delivery of an event its partner may no longer read at all is not sent', async () => {
     const partner = await createPartner(app);
-    const endpoint = await app.inject({
-      method: 'POST',
-      url: '/v1/webhook-endpoints',
-      headers: secret(partner),
-      payload: { url: receiver.url, eventTypes: ['comment.created'] },
-    });
-    expect(endpoint.statusCode, endpoint.body).toBe(201);
-    const endpointId = endpoint.json().id as string;
+    const endpointId = await subscribe(partner, ['comment.created']);
     // A hidden comment's event as stored once its audience no longer names the partner (moderators
     // only, no public form): written directly, as no route leaves one behind today. Every restricted
     // event a route stores either keeps its partners in its audience or has a public form (a
