@@ -108,3 +108,23 @@ export const baseStyles = css`
     }
   }
 `;
+
+/**
+ * The bordered panel of the widgets that are a block of their own (form, directory, map, mail
+ * preferences): the base part as a grid, its heading and paragraphs without margins.
+ */
+export const panelStyles = css`
+  [part~='base'] {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  p {
+    margin: 0;
+  }
+`;

@@ -6,6 +6,7 @@ import { live } from 'lit/directives/live.js';
 import { type ConfirmationResendOutcome, sendConfirmationAgain } from '../internal/email-confirmation';
 import { errorMessageKey } from '../internal/errors';
 import { Translator } from '../internal/i18n';
+import { panelStyles } from '../internal/styles';
 import { WscElement } from '../internal/wsc-element';
 import { mailPreferencesStyles } from './mail-preferences.styles';
 import type { MailPreferencesMessages } from './translations/en';
@@ -58,7 +59,7 @@ const RESEND_MESSAGES = {
  * @event wsc-mail-preferences-saved - The member saved their choices; `detail.preferences` holds them as the API answered.
  */
 export class WscMailPreferences extends WscElement {
-  static override styles = [...WscElement.styles, mailPreferencesStyles];
+  static override styles = [...WscElement.styles, panelStyles, mailPreferencesStyles];
 
   @state() private view: 'loading' | 'signed-out' | 'loaded' | 'error' = 'loading';
   @state() private failure: unknown;

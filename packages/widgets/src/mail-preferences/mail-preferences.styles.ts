@@ -1,19 +1,6 @@
 import { css } from 'lit';
 
 export const mailPreferencesStyles = css`
-  [part~='base'] {
-    display: grid;
-    gap: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
-  }
-  p {
-    margin: 0;
-  }
   dl {
     display: grid;
     gap: calc(var(--_space) / 4);

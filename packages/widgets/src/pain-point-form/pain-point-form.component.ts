@@ -17,6 +17,7 @@ import { live } from 'lit/directives/live.js';
 import { countryOptions } from '../internal/countries';
 import { errorMessageKey, fieldErrors } from '../internal/errors';
 import { Translator } from '../internal/i18n';
+import { panelStyles } from '../internal/styles';
 import { WscElement } from '../internal/wsc-element';
 import { painPointFormStyles } from './pain-point-form.styles';
 import type { PainPointFormMessages } from './translations/en';
@@ -61,7 +62,7 @@ const CITY_MAX_LENGTH = 120;
  * @event wsc-pain-point-created - The pain point was reported; `detail.painPoint` holds it as the API answered.
  */
 export class WscPainPointForm extends WscElement {
-  static override styles = [...WscElement.styles, painPointFormStyles];
+  static override styles = [...WscElement.styles, panelStyles, painPointFormStyles];
 
   /** Domain chosen when the form opens (`water`…); the reader may change it. */
   @property() domain = '';

@@ -3,6 +3,7 @@ import { html, nothing, svg } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { errorMessageKey } from '../internal/errors';
 import { Translator } from '../internal/i18n';
+import { panelStyles } from '../internal/styles';
 import { WscElement } from '../internal/wsc-element';
 import { painPointMapStyles } from './pain-point-map.styles';
 import type { PainPointMapMessages } from './translations/en';
@@ -51,7 +52,7 @@ interface ColourClass {
  * @event wsc-country-select - A country was chosen (click, Enter or Space on the map, or its name in the table); `detail` is `{ country, count }`.
  */
 export class WscPainPointMap extends WscElement {
-  static override styles = [...WscElement.styles, painPointMapStyles];
+  static override styles = [...WscElement.styles, panelStyles, painPointMapStyles];
 
   /** Only the pain points of this domain (`water`, `mobility`…); absent: every domain. */
   @property() domain = '';

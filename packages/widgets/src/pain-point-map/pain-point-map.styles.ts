@@ -9,19 +9,6 @@ export const painPointMapStyles = css`
     --_map-low: var(--wsc-map-color-low, light-dark(#4f83bf, #3b78bd));
     --_map-high: var(--wsc-map-color-high, light-dark(#0a2a52, #dcecff));
   }
-  [part~='base'] {
-    display: grid;
-    gap: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
-  }
-  p {
-    margin: 0;
-  }
   .map {
     position: relative;
   }

@@ -11,6 +11,7 @@ import { live } from 'lit/directives/live.js';
 import { countryOptions } from '../internal/countries';
 import { errorMessageKey } from '../internal/errors';
 import { Translator } from '../internal/i18n';
+import { panelStyles } from '../internal/styles';
 import { WscElement } from '../internal/wsc-element';
 import { stakeholderDirectoryStyles } from './stakeholder-directory.styles';
 import type { StakeholderDirectoryMessages } from './translations/en';
@@ -46,7 +47,7 @@ interface Filters {
  * @cssproperty --wsc-spacing - Base spacing.
  */
 export class WscStakeholderDirectory extends WscElement {
-  static override styles = [...WscElement.styles, stakeholderDirectoryStyles];
+  static override styles = [...WscElement.styles, panelStyles, stakeholderDirectoryStyles];
 
   /**
    * Stakeholder role shown first (`urban-planner`…); the reader may change it. Not `role`: that

@@ -1,23 +1,10 @@
 import { css } from 'lit';
 
 export const stakeholderDirectoryStyles = css`
-  [part~='base'] {
-    display: grid;
-    gap: var(--_space);
-    padding: var(--_space);
-    border: 1px solid var(--_border);
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
-  }
   h3 {
     margin: 0;
     font-size: 1.05em;
     overflow-wrap: anywhere;
-  }
-  p {
-    margin: 0;
   }
   .filters {
     display: grid;
