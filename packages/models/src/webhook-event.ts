@@ -104,14 +104,26 @@ const RegistrationEventDataSchema = object({
   cancelledAt: RegistrationSchema.shape.cancelledAt,
 }) as unknown as z.ZodMiniType<RegistrationEventData>;
 
-/** The `data` of each event type, as the server's outbox writes it (`outbox/community-events.ts`). */
+/**
+ * A pain point in an event: every language of its text, with `locked` and `sample` as the API
+ * shows them (absent from events stored before they were added).
+ */
+const PainPointEventDataSchema = object({
+  ...PainPointSchema.shape,
+  /** A moderator locked the discussion: no new comments or replies. */
+  locked: z.optional(z.boolean()),
+  /** Seeded from the catalogue to show what a pain point looks like. */
+  sample: z.optional(z.boolean()),
+});
+
+/** The `data` of each event type, as the server's outbox writes it (each feature's `outbox-events.ts`). */
 export const WEBHOOK_EVENT_DATA_SCHEMAS = {
   /**
    * The pain point in every language it has; once it is edited, earlier events carry its title
    * and description of today.
    */
-  'pain_point.created': PainPointSchema,
-  'pain_point.updated': PainPointSchema,
+  'pain_point.created': PainPointEventDataSchema,
+  'pain_point.updated': PainPointEventDataSchema,
   /** The new count, never who voted. */
   'pain_point.voted': object({ painPointId: IdSchema, voteCount: z.number() }),
   /**

@@ -14,7 +14,6 @@ export {
 } from './database/create-database';
 export { findMigrationsDirectory, type MigrationResult, migrate } from './database/migrate';
 export type { DatabaseSchema } from './database/schema';
-export { seed } from './database/seed';
 export {
   compareDatabases,
   type DatabaseComparison,
@@ -67,3 +66,4 @@ export {
   type SsoSuspensionRequest,
   suspendPartnerSsoAccounts,
 } from './partners/sso-accounts';
+export { seed } from './seeders';

@@ -1,15 +1,12 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { accountRoutes } from './accounts/routes';
-import { auditRoutes } from './audit/routes';
 import { type AppConfig, resolveConfig, type ServerOptions } from './config';
 import { createDatabase, type Database } from './database/create-database';
 import { migrate } from './database/migrate';
 import type { DatabaseSchema } from './database/schema';
-import { seed } from './database/seed';
 import { embedRoutes } from './embed/embed-routes';
-import { features } from './features';
+import { defaultFeatures } from './features';
 import { answerClientError, answerFrameworkError } from './http/client-error';
 import { answerPreflight, applyCorsHeaders, isRegisteredOrigin } from './http/cors';
 import { serveDocsFromPageOrigin } from './http/docs-page';
@@ -31,16 +28,12 @@ import { generateRequestId, REQUEST_ID_HEADER } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import { jsonSchemaSerializerCompiler } from './http/serializer';
 import { useEnglishValidationMessages } from './http/validation-messages';
-import { accountMailRoutes } from './identity/account-mail-routes';
-import { accountPages } from './identity/account-pages';
-import { authRoutes } from './identity/auth-routes';
 import { bootstrapAdmin } from './identity/bootstrap-admin';
 import { requireAccess, requirePublishableWriteScope } from './identity/guards';
 import { ANONYMOUS, carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
-import { ssoRoutes } from './identity/sso-routes';
 import { metricsRoute, observabilityPlugin } from './observability/plugin';
 import { rebaseOutboxOrder } from './outbox/outbox-order';
-import { partnerRoutes } from './partners/routes';
+import { seed } from './seeders';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -72,11 +65,16 @@ const IDEMPOTENCY_PURGE_INTERVAL_MILLISECONDS = 3_600_000;
 /**
  * Builds the community platform: database (migrated and seeded), identity, partners, HTTP
  * quality (problem+json errors, request ids, idempotency, rate limits, CORS, ETags, security
- * headers), OpenAPI at `/openapi.json`, Swagger UI at `/docs`, and every feature of `features.ts`.
+ * headers), OpenAPI at `/openapi.json`, Swagger UI at `/docs`, and the features handed in
+ * (default: `defaultFeatures()`, every feature of the platform, identity and administration included).
  *
  * @example
  * const app = await createServer({ dataDirectory: '.data', rateLimit: 120 });
  * await app.listen({ port: 8787, host: '127.0.0.1' });
+ *
+ * @example
+ * // A host adding a feature of its own after the platform's.
+ * const app = await createServer({ features: [...defaultFeatures(), cityReportRoutes] });
  */
 export async function createServer(options: ServerOptions = {}) {
   useEnglishValidationMessages();
@@ -253,14 +251,7 @@ export async function createServer(options: ServerOptions = {}) {
 
   registerHealthRoutes(app, database);
   await app.register(metricsRoute);
-  await app.register(authRoutes);
-  await app.register(accountMailRoutes);
-  await app.register(accountPages);
-  await app.register(ssoRoutes);
-  await app.register(partnerRoutes);
-  await app.register(accountRoutes);
-  await app.register(auditRoutes);
-  for (const feature of features) await app.register(feature);
+  for (const feature of options.features ?? defaultFeatures()) await app.register(feature);
   await app.register(embedRoutes, { directory: options.embedDirectory });
   return app;
 }

@@ -1,5 +1,7 @@
 import type { Database } from './database/create-database';
 import type { Seeder } from './database/seeders';
+import type { Feature } from './features';
+import { DEFAULT_RATE_LIMIT_IPV6_PREFIX } from './http/rate-limit';
 import {
   type MailConfig,
   type MailOptions,
@@ -53,8 +55,13 @@ export interface ServerOptions {
   migrate?: boolean | undefined;
   /** Run the seeders at start (default true). */
   seed?: boolean | undefined;
-  /** Replace the default seeders. */
+  /** The seed steps to run (default `defaultSeeders()`): `[...defaultSeeders(), mine]` adds one. */
   seeders?: readonly Seeder[] | undefined;
+  /**
+   * The features to register, in order (default `defaultFeatures()`: every feature of the
+   * platform, identity and administration included): `[...defaultFeatures(), mine]` adds one.
+   */
+  features?: readonly Feature[] | undefined;
   /** Lifetime of a sign-in session (default 30 days). */
   sessionTtlSeconds?: number | undefined;
   /** Accept webhook URLs on loopback/private networks and plain http (development, tests). Default false. */
@@ -130,7 +137,6 @@ export interface AppConfig {
 }
 
 export const DEFAULT_RATE_LIMIT = 120;
-export const DEFAULT_RATE_LIMIT_IPV6_PREFIX = 64;
 export const DEFAULT_SSO_SIGNUPS_PER_PARTNER_PER_HOUR = 1000;
 export const DEFAULT_PORT = 8787;
 

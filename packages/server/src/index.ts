@@ -15,8 +15,8 @@ export {
 export type { DatabaseActivity, StatementListener, StatementRun } from './database/activity';
 export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
 export type { DatabaseSchema } from './database/schema';
-export { type Seeder, seeders } from './database/seeders';
-export { type Feature, features } from './features';
+export type { Seeder } from './database/seeders';
+export { defaultFeatures, type Feature } from './features';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency';
 export type { SuccessAnswer } from './http/openapi-operation';
 export {
@@ -46,3 +46,4 @@ export { TOKEN_PREFIXES } from './identity/tokens';
 export type { DkimOptions, MailConfig, MailOptions } from './mail/mail-config';
 export type { MetricsConfig, MetricsOptions } from './observability/metrics-config';
 export type { ServerMetrics } from './observability/plugin';
+export { defaultSeeders } from './seeders';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seed } from '../seeders';
 import { createTestDatabase, databases, type TestDatabase } from '../test-support/index';
 import { findMigrationsDirectory, migrate } from './migrate';
-import { seed } from './seed';
 import type { Seeder } from './seeders';
 
 describe.each(databases())('migrations and seeds on $kind', ({ kind }) => {

@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema';
-import { seeders as defaultSeeders, type Seeder } from './seeders';
+import type { Seeder } from './seeders';
 
 /**
- * Runs each seeder that has not run on this database yet, inside one transaction per seeder,
- * so a restart (or a second instance) never seeds twice.
+ * Runs each of `seeders` that has not run on this database yet, inside one transaction per
+ * seeder, so a restart (or a second instance) never seeds twice.
  *
  * @example
- * const ran = await seed(db); // ['organizations-v1'] on the first start, [] afterwards
+ * const ran = await runSeeders(db, [organizationsSeeder]); // ['organizations-v1'] on the first start, [] afterwards
  */
-export async function seed(db: Kysely<DatabaseSchema>, seeders: readonly Seeder[] = defaultSeeders) {
+export async function runSeeders(db: Kysely<DatabaseSchema>, seeders: readonly Seeder[]) {
   const ran: string[] = [];
   for (const seeder of seeders) {
     const didRun = await db.transaction().execute(async (trx) => {

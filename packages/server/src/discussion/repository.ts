@@ -15,6 +15,7 @@ export interface CommentRow {
   language: string | null;
   hidden: boolean;
   hidden_reason: string | null;
+  hidden_at: Date | null;
   reviewed_at: Date | null;
   reply_count: number;
   created_at: Date;
@@ -39,6 +40,7 @@ function selectComment(db: Database) {
       'comments.language',
       'comments.hidden',
       'comments.hidden_reason',
+      'comments.hidden_at',
       'comments.reviewed_at',
       'comments.reply_count',
       'comments.created_at',

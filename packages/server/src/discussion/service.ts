@@ -6,7 +6,6 @@ import {
   type ModerationQueueItem,
   type ModerationQueueParams,
   type Page,
-  type Report,
   type ReportCreate,
   type ReportResult,
 } from '@wsc/models';
@@ -19,21 +18,20 @@ import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
-import { recordCommentEvent } from '../outbox/community-events';
 import { findPainPoint, findPainPointForUpdate } from '../pain-points/repository';
 import { hideTellsAuthor, queueCommentHiddenNotice } from './hide-notice';
+import { recordCommentEvent } from './outbox-events';
 import {
-  type CommentRow,
   findComment,
   insertComment,
   insertReport,
   listComments,
   listModerationQueue,
-  type ReportRow,
   setCommentHidden,
   tallyOpenReports,
   updateCommentBody,
 } from './repository';
+import { type CommentViewRow, commentView, reportView } from './view';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -41,40 +39,14 @@ type Database = Kysely<DatabaseSchema>;
 export const COMMENT_EDIT_WINDOW_MILLISECONDS = 15 * 60 * 1000;
 
 /**
- * The API view of a comment. A hidden comment's text is withheld from everyone but moderators.
+ * The API view of a comment for this viewer: a hidden comment's text is withheld from everyone
+ * but moderators.
  *
  * @example
  * const comment = toComment(row, account);
  */
-export function toComment(row: CommentRow, viewer: PrincipalAccount | null): Comment {
-  const revealHidden = hasRole(viewer, 'moderator');
-  return {
-    id: row.id,
-    painPointId: row.pain_point_id,
-    parentId: row.parent_id,
-    authorId: row.author_id,
-    body: row.hidden && !revealHidden ? '' : row.body,
-    language: row.language as Comment['language'],
-    hidden: row.hidden,
-    locked: row.locked,
-    replyCount: row.reply_count,
-    partnerId: row.partner_id,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.edited_at ? row.edited_at.toISOString() : null,
-  };
-}
-
-function toReport(row: ReportRow): Report {
-  return {
-    id: row.id,
-    commentId: row.comment_id,
-    reporterId: row.reporter_id,
-    partnerId: row.partner_id,
-    reason: row.reason as Report['reason'],
-    note: row.note,
-    createdAt: row.created_at.toISOString(),
-    resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
-  };
+export function toComment(row: CommentViewRow, viewer: PrincipalAccount | null): Comment {
+  return commentView(row, hasRole(viewer, 'moderator'));
 }
 
 function painPointNotFound(id: string): HttpProblem {
@@ -267,7 +239,7 @@ export async function reportComment(
         commentHidden = true;
       }
     }
-    return { report: toReport(report), commentHidden };
+    return { report: reportView(report), commentHidden };
   });
 }
 

@@ -2,7 +2,7 @@ import type { Event } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { recordEventUpdated } from '../outbox/community-events';
+import { recordEventUpdated } from './outbox-events';
 
 /** Who caused a change and through which partner and request: carried into every change record. */
 export interface ChangeContext {

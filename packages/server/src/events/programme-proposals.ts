@@ -3,7 +3,7 @@ import type { ProgrammeProposalParams, ProgrammeProposals } from '@wsc/models/pa
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { findPainPoint, type PainPointRow } from '../pain-points/repository';
-import { toPainPoint } from '../pain-points/service';
+import { painPointView } from '../pain-points/view';
 import type { EventRow } from './repository';
 
 /** Pain points still waiting for an answer: not yet addressed, closed or merged. */
@@ -66,7 +66,7 @@ export async function programmeProposals(
   const data = [...byDomain.entries()]
     .map(([domain, painPoints]) => ({
       domain: domain as Domain,
-      painPoints: painPoints.map((row) => toPainPoint(row, languages)),
+      painPoints: painPoints.map((row) => painPointView(row, languages)),
     }))
     .sort(
       (left, right) =>

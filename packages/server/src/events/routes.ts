@@ -16,23 +16,37 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../community/actor';
-import { countRegistrations } from '../registrations/repository';
 import { eventCalendar } from './calendar';
 import { programmeProposals } from './programme-proposals';
-import { createEvent, listEventPage, requireEventRow, toEvent, updateEventById } from './service';
+import { eventSeats } from './seats';
+import {
+  type CapacityChangeStep,
+  createEvent,
+  listEventPage,
+  requireEventRow,
+  toEvent,
+  updateEventById,
+} from './service';
 import { createSession, listSessions, updateSession } from './sessions';
 
 const ParamsSchema = z.object({ id: IdSchema });
 const SessionParamsSchema = z.object({ id: IdSchema, sessionId: IdSchema });
+
+/** Options of {@link eventRoutes}. */
+export interface EventRoutesOptions {
+  /** What a capacity change does besides the event (registrations: fill freed seats from the waitlist). */
+  afterCapacityChange?: CapacityChangeStep | undefined;
+}
 
 /**
  * Events: list and read (by id or slug), create and edit (admins and organisers), the programme
  * of sessions, an iCalendar file, and the community's programme proposals.
  *
  * @example
- * await app.register(eventRoutes);
+ * await app.register(eventRoutes, { afterCapacityChange: fillFreeSeats });
  */
-export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
+
+export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, options) => {
   app.get(
     '/v1/events',
     {
@@ -86,8 +100,7 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const row = await requireEventRow(app.db, request.params.id);
-      const { confirmed, waitlisted } = await countRegistrations(app.db, row.id);
-      const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - confirmed);
+      const { seatsLeft, waitlisted } = await eventSeats(app.db, row.id);
       return { ...toEvent(row), seatsLeft, waitlisted };
     },
   );
@@ -108,7 +121,8 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: EventSchema },
       },
     },
-    async (request) => updateEventById(app.db, actorOf(request), request.params.id, request.body),
+    async (request) =>
+      updateEventById(app.db, actorOf(request), request.params.id, request.body, options.afterCapacityChange),
   );
 
   app.get(

@@ -18,7 +18,6 @@ import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
-import { fillFreeSeats } from '../registrations/seats';
 import { queueEventChangeNotices } from './change-notices';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
@@ -260,18 +259,26 @@ export function eventValues(event: Event): EventValues {
 }
 
 /**
- * Edits an event (its organisers or an admin). Raising the capacity (or removing it) promotes
- * waitlisted registrations in arrival order, in the same transaction; lowering it never
- * cancels confirmed seats, it only waitlists newcomers until seats free up.
+ * What a capacity change does besides the event, in its transaction: the registrations feature,
+ * which sits above events, gives freed seats to the waitlist (`fillFreeSeats`).
+ */
+export type CapacityChangeStep = (trx: Database, event: Event, context: ChangeContext) => Promise<unknown>;
+
+/**
+ * Edits an event (its organisers or an admin). A capacity change runs `afterCapacityChange` in
+ * the same transaction: with registrations, raising the capacity (or removing it) promotes
+ * waitlisted registrations in arrival order; lowering it never cancels confirmed seats, it only
+ * waitlists newcomers until seats free up.
  *
  * @example
- * const event = await updateEventById(db, actor, 'world-smart-city-forum-2016', { capacity: 500 });
+ * const event = await updateEventById(db, actor, 'world-smart-city-forum-2016', { capacity: 500 }, fillFreeSeats);
  */
 export async function updateEventById(
   db: Database,
   actor: Actor,
   idOrSlug: string,
   patch: EventUpdate,
+  afterCapacityChange?: CapacityChangeStep,
 ): Promise<Event> {
   const account = requireMember(actor);
   const found = await requireEventRow(db, idOrSlug);
@@ -295,7 +302,7 @@ export async function updateEventById(
     const event = toEvent(updated);
     await queueEventChangeNotices(trx, toEvent(row), updated);
     await eventUpdated(trx, contextOf(actor), event, changed);
-    if (patch.capacity !== undefined) await fillFreeSeats(trx, event, contextOf(actor));
+    if (patch.capacity !== undefined) await afterCapacityChange?.(trx, event, contextOf(actor));
     return { event } as const;
   });
   if ('slugTaken' in outcome) {

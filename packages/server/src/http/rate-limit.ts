@@ -1,8 +1,10 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
-import { DEFAULT_RATE_LIMIT_IPV6_PREFIX } from '../config';
 import { problem } from './problem';
+
+/** IPv6 clients share one anonymous budget per /64 unless configured otherwise (`rateLimitIpv6Prefix`). */
+export const DEFAULT_RATE_LIMIT_IPV6_PREFIX = 64;
 
 /**
  * How many times the anonymous per-IP budget each kind of caller gets. A publishable key is not

@@ -4,8 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { CompiledQuery, type Kysely } from 'kysely';
 import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
+import { usableKey } from '../database/usable-key';
 import { type HttpProblem, problem } from '../http/problem';
-import { usableKey } from '../partners/repository';
 import { hashToken, tokenKind } from './tokens';
 
 /** The signed-in member a request acts for. `stakeholderId` equals `id` (one profile per account). */

@@ -5,11 +5,10 @@ import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { problem } from '../http/problem';
-import { lockLiveSecretKey } from '../partners/repository';
-import { holdSsoSignupTurn, refuseWhileSsoSuspended } from '../partners/sso-accounts';
 import { createAccount, createUserToken } from './accounts-repository';
 import { requireSecretKey } from './guards';
 import { invalidToken } from './principal';
+import { holdSsoSignupTurn, lockLiveSecretKey, refuseWhileSsoSuspended } from './sso-gates';
 
 const DEFAULT_SSO_TTL_SECONDS = 900;
 

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
+import { usableKey } from '../database/usable-key';
 import type { Viewer } from '../outbox/audience';
-import { usableKey } from '../partners/repository';
 
 /**
  * The credential an open stream was allowed with, checked again while it stays open: a member's

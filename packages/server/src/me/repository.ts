@@ -8,7 +8,7 @@ import type {
   VotesTable,
 } from '../database/schema';
 import { revokeUserTokens } from '../identity/accounts-repository';
-import type { PainPointRow } from '../pain-points/repository';
+import { listAuthoredPainPoints } from '../pain-points/repository';
 import { listMemberRegistrations } from '../registrations/repository';
 import type { MappingRow } from '../standards/repository';
 import { forgetVoter } from '../votes/repository';
@@ -88,41 +88,7 @@ export async function updateMe(db: Database, accountId: string, changes: MeChang
  * const data = await collectMemberData(db, accountId);
  */
 export async function collectMemberData(db: Database, accountId: string) {
-  const painPoints = (await db
-    .selectFrom('pain_points')
-    .select([
-      'id',
-      'slug',
-      'title',
-      'description',
-      'language',
-      'domain',
-      'city',
-      'country',
-      'severity',
-      'status',
-      'vote_count',
-      'created_at',
-      'updated_at',
-    ])
-    .where('author_id', '=', accountId)
-    .orderBy('created_at')
-    .execute()) as Pick<
-    PainPointRow,
-    | 'id'
-    | 'slug'
-    | 'title'
-    | 'description'
-    | 'language'
-    | 'domain'
-    | 'city'
-    | 'country'
-    | 'severity'
-    | 'status'
-    | 'vote_count'
-    | 'created_at'
-    | 'updated_at'
-  >[];
+  const painPoints = await listAuthoredPainPoints(db, accountId);
   const votes: Selectable<VotesTable>[] = await db
     .selectFrom('votes')
     .selectAll()

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
 import type { DatabaseSchema } from '../database/schema';
-import { toComment } from '../discussion/service';
+import { commentView, reportView } from '../discussion/view';
 import { problem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import { changeEmail } from '../identity/email-change';
@@ -11,8 +11,10 @@ import { emailTakenOr } from '../identity/join';
 import type { PrincipalAccount } from '../identity/principal';
 import { forgetMemberMail } from '../mail/forget-member';
 import { forgetAccountInOutbox } from '../outbox/forget-account';
+import { painPointRecord } from '../pain-points/view';
 import { releaseUpcomingRegistrations } from '../registrations/service';
 import { toRegistration } from '../registrations/view';
+import { standardMappingView } from '../standards/view';
 import { anonymizeAccount, collectMemberData, findMe, updateMe } from './repository';
 
 type Database = Kysely<DatabaseSchema>;
@@ -70,53 +72,17 @@ export async function exportMe(db: Database, actor: Actor): Promise<MeExport> {
     exportedAt: new Date().toISOString(),
     account: me.account,
     profile: me.profile,
-    painPoints: data.painPoints.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      description: row.description,
-      language: row.language as MeExport['painPoints'][number]['language'],
-      domain: row.domain,
-      city: row.city,
-      country: row.country,
-      severity: row.severity,
-      status: row.status,
-      voteCount: row.vote_count,
-      createdAt: row.created_at.toISOString(),
-      updatedAt: row.updated_at.toISOString(),
-    })),
+    // Every language of the member's text; the export's schema keeps the fields it lists.
+    painPoints: data.painPoints.map(painPointRecord),
     votes: data.votes.map((row) => ({
       painPointId: row.pain_point_id,
       partnerId: row.partner_id,
       createdAt: row.created_at.toISOString(),
     })),
-    // The member's own text, hidden or not: it is their data.
-    comments: data.comments.map((row) => ({
-      ...toComment({ ...row, created_at_key: '' }, null),
-      body: row.body,
-    })),
-    reports: data.reports.map((row) => ({
-      id: row.id,
-      commentId: row.comment_id,
-      reporterId: row.reporter_id,
-      partnerId: row.partner_id,
-      reason: row.reason as MeExport['reports'][number]['reason'],
-      note: row.note,
-      createdAt: row.created_at.toISOString(),
-      resolvedAt: row.resolved_at ? row.resolved_at.toISOString() : null,
-    })),
-    standardMappings: data.mappings.map((row) => ({
-      id: row.id,
-      painPointId: row.pain_point_id,
-      standardId: row.standard_id,
-      coverage: row.coverage as MeExport['standardMappings'][number]['coverage'],
-      clause: row.clause,
-      // The expert's own words, hidden or not: it is their data (as with their comments).
-      note: row.note,
-      noteHidden: row.note_hidden,
-      expertId: row.expert_id ?? '',
-      createdAt: row.created_at.toISOString(),
-    })),
+    // The member's own words, hidden or not: it is their data.
+    comments: data.comments.map((row) => commentView(row, true)),
+    reports: data.reports.map(reportView),
+    standardMappings: data.mappings.map((row) => standardMappingView(row, true)),
     registrations: data.registrations.map(toRegistration),
     partners: data.partners,
   };

@@ -122,6 +122,65 @@ describe('community changes reach the stream and webhooks', () => {
     ]);
   });
 
+  test('a pain point and a comment reach the stream and webhooks with every field the API shows them with', async () => {
+    const partner = await createPartner(app);
+    const endpoint = await app.inject({
+      method: 'POST',
+      url: '/v1/webhook-endpoints',
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+      payload: { url: receiver.url, eventTypes: ['pain_point.created', 'comment.created'] },
+    });
+    expect(endpoint.statusCode).toBe(201);
+    const author = await signUp(app);
+    const stream = await connect('?topics=pain-points,comments');
+    const created = await app.inject({
+      method: 'POST',
+      url: '/v1/pain-points',
+      headers: author.headers,
+      payload: {
+        title: { en: 'Flooded underpasses', es: 'Pasos inferiores inundados' },
+        description: { en: 'Every storm closes the underpasses for a day.' },
+        domain: 'water',
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const painPointId = created.json().id as string;
+    const comment = await app.inject({
+      method: 'POST',
+      url: `/v1/pain-points/${painPointId}/comments`,
+      headers: author.headers,
+      payload: { body: 'Since the new ring road.' },
+    });
+    expect(comment.statusCode, comment.body).toBe(201);
+    await stream.until((frames) => frames.some((frame) => frame.event === 'comment.created'));
+    const [painPointEvent, commentEvent] = payloads(stream);
+
+    // One mapper: the event is the API's answer in every language (no viewer, so no `voted`).
+    const read = await app.inject({
+      method: 'GET',
+      url: `/v1/pain-points/${painPointId}`,
+      headers: { 'accept-language': 'es' },
+    });
+    const { voted: _voted, ...answer } = read.json();
+    expect(painPointEvent?.data).toEqual({
+      ...answer,
+      title: { en: 'Flooded underpasses', es: 'Pasos inferiores inundados' },
+      description: { en: 'Every storm closes the underpasses for a day.' },
+      language: 'en',
+      sample: false,
+      locked: false,
+      commentCount: 0,
+    });
+    const comments = await app.inject({ method: 'GET', url: `/v1/pain-points/${painPointId}/comments` });
+    expect(commentEvent?.data).toEqual(comments.json().data[0]);
+
+    await app.webhookWorker.drain();
+    const bodies = receiver.received.map((request) => JSON.parse(request.body));
+    expect(bodies.map((body) => body.type)).toEqual(['pain_point.created', 'comment.created']);
+    expect(bodies[0].data).toEqual(painPointEvent?.data);
+    expect(bodies[1].data).toEqual(commentEvent?.data);
+  });
+
   test('registrations: the member sees theirs, the public sees seats left, the event topic follows one event', async () => {
     const [admin] = await createMembers(app, 1, { roles: ['admin'] });
     const [attendee, other] = await createMembers(app, 2);

@@ -44,7 +44,7 @@ export interface OutboxEventInput {
  *   await recordEvent(trx, {
  *     type: 'pain_point.created',
  *     subject: { type: 'pain_point', id: row.id },
- *     data: toPainPoint(row),
+ *     data: painPointRecord(row),
  *     partnerId: actor.partnerId,
  *     visibility: 'public',
  *   });

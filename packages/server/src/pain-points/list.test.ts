@@ -1,11 +1,11 @@
 import { type Page, type PainPointSort, type PainPointView, PainPointViewSchema } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorPaths, postPainPoint, quickMember } from '../community/fixtures';
+import { trendingScore } from '../community/trending';
 import { standardsSeeder } from '../standards/seed';
 import { createTestServer, databases, type TestServer } from '../test-support';
 import { changeVote } from '../votes/repository';
 import { insertPainPoint } from './repository';
-import { trendingScore } from './trending';
 
 /** A member created for a test (see quickMember). */
 type Member = Awaited<ReturnType<typeof quickMember>>;

@@ -2,10 +2,10 @@ import type { Domain, PainPointSort, PainPointStatus } from '@wsc/models';
 import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { type KeyType, type KeyValue, timestampKeySql } from '../community/keyset-cursor';
 import { textSearchText } from '../community/text-search';
+import { trendingScoreSql } from '../community/trending';
 import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
-import { trendingScoreSql } from './trending';
 
 /** A stored pain point as the services read it (search columns left out). */
 export interface PainPointRow {
@@ -104,6 +104,19 @@ export async function findPainPoint(
   viewerId: string | null = null,
 ): Promise<PainPointRow | undefined> {
   return selectPainPoint(db, viewerId).where('pain_points.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The pain points an account wrote, oldest first (the member's data export).
+ *
+ * @example
+ * const rows = await listAuthoredPainPoints(db, accountId);
+ */
+export async function listAuthoredPainPoints(db: Database, accountId: string): Promise<PainPointRow[]> {
+  return selectPainPoint(db, null)
+    .where('pain_points.author_id', '=', accountId)
+    .orderBy('pain_points.created_at')
+    .execute();
 }
 
 /**

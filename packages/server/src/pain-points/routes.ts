@@ -70,7 +70,7 @@ export const painPointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/pain-points',
     {
-      // The busiest route: toPainPoint builds each item field by field, so JSON.stringify is safe.
+      // The busiest route: painPointView builds each item field by field, so JSON.stringify is safe.
       serializerCompiler: handBuiltAnswerSerializer,
       schema: {
         answers: { 200: 'A page of pain points.' },

@@ -17,13 +17,12 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { Actor } from '../community/actor';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
-import { localizePair } from '../community/localization';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
-import { recordPainPointEvent } from '../outbox/community-events';
 import { moveVotes } from '../votes/repository';
+import { recordPainPointEvent } from './outbox-events';
 import {
   countPainPointsByCountry,
   findPainPoint,
@@ -36,41 +35,9 @@ import {
   sortKeyOf,
   updatePainPoint,
 } from './repository';
+import { painPointView } from './view';
 
 type Database = Kysely<DatabaseSchema>;
-
-/**
- * The API view of a stored pain point, its title and description reduced to the reader's
- * language (`language` says which one was served).
- *
- * @example
- * const painPoint = toPainPoint(row, ['zh', 'en']);
- */
-export function toPainPoint(row: PainPointRow, languages: readonly Language[]): PainPoint {
-  const localized = localizePair(row.title, row.description, row.language as Language, languages);
-  return {
-    id: row.id,
-    slug: row.slug,
-    title: localized.title,
-    description: localized.description,
-    language: localized.language,
-    domain: row.domain as PainPoint['domain'],
-    city: row.city,
-    country: row.country,
-    severity: row.severity as PainPoint['severity'],
-    status: row.status as PainPointStatus,
-    duplicateOf: row.duplicate_of,
-    voteCount: row.vote_count,
-    commentCount: row.comment_count,
-    locked: row.locked,
-    sample: row.sample,
-    ...(row.voted === undefined ? {} : { voted: row.voted }),
-    authorId: row.author_id,
-    partnerId: row.partner_id,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  };
-}
 
 function notFound(id: string): HttpProblem {
   return problem('not-found', { detail: `No pain point has the id ${id}.` });
@@ -85,7 +52,7 @@ function notFound(id: string): HttpProblem {
 export async function getPainPoint(db: Database, actor: Actor, id: string): Promise<PainPoint> {
   const row = await findPainPoint(db, id, actor.account?.id ?? null);
   if (!row) throw notFound(id);
-  return toPainPoint(row, actor.languages);
+  return painPointView(row, actor.languages);
 }
 
 /**
@@ -110,7 +77,7 @@ export async function listPainPointPage(
     actor.account?.id ?? null,
   );
   const page = keysetPage(rows, params.limit, params.sort, (row) => sortKeyOf(row, params.sort));
-  return { data: page.rows.map((row) => toPainPoint(row, actor.languages)), nextCursor: page.nextCursor };
+  return { data: page.rows.map((row) => painPointView(row, actor.languages)), nextCursor: page.nextCursor };
 }
 
 /**
@@ -195,7 +162,7 @@ export async function createPainPoint(
       errors: [{ path: 'slug', message: 'Choose another slug' }],
     });
   }
-  return toPainPoint({ ...row, voted: false }, actor.languages);
+  return painPointView({ ...row, voted: false }, actor.languages);
 }
 
 function requireActor(actor: Actor) {

@@ -15,20 +15,6 @@ import { generateToken, hashToken } from '../identity/tokens';
 const VISIBLE_PREFIX_LENGTH = 12;
 
 /**
- * "This key may be used at `now`": not revoked, not expired, and its partner not disabled. For
- * queries joining `partner_keys` and `partners`: every key lookup (requests, CORS preflights, SSO
- * sign-ins, open live streams) takes it, so they all refuse the same keys.
- *
- * @example
- * db.selectFrom('partner_keys').innerJoin('partners', 'partners.id', 'partner_keys.partner_id').where(usableKey(new Date()));
- */
-export function usableKey(now: Date): RawBuilder<boolean> {
-  return sql<boolean>`(partner_keys.revoked_at is null
-    and (partner_keys.expires_at is null or partner_keys.expires_at > ${now})
-    and partners.disabled_at is null)`;
-}
-
-/**
  * The API shape of a partner row.
  *
  * @example
@@ -185,28 +171,6 @@ export async function revokePartnerKey(
   if (Number(result.numUpdatedRows) === 0) return false;
   await revokeUserTokens(db, { partnerKeyId: keyId });
   return true;
-}
-
-/**
- * Locks a secret key and its partner against revocation and disabling until the transaction
- * ends (FOR SHARE: tokens may be issued side by side); false when the key is no longer usable
- * ({@link usableKey}).
- * Call it before storing an SSO token, so a revocation or a disabling either waits for the
- * token (and revokes it too) or is seen here.
- *
- * @example
- * if (!(await lockLiveSecretKey(trx, keyId))) throw invalidToken('The secret key was revoked.');
- */
-export async function lockLiveSecretKey(db: Kysely<DatabaseSchema>, keyId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('partner_keys')
-    .innerJoin('partners', 'partners.id', 'partner_keys.partner_id')
-    .select('partner_keys.id')
-    .where('partner_keys.id', '=', keyId)
-    .where(usableKey(new Date()))
-    .forShare()
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /**

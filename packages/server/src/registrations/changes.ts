@@ -3,8 +3,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import type { ChangeContext } from '../events/changes';
-import { recordRegistrationEvent } from '../outbox/community-events';
 import { queueRegistrationNotice, type RegistrationChange } from './notices';
+import { recordRegistrationEvent } from './outbox-events';
 
 type Database = Kysely<DatabaseSchema>;
 

@@ -2,7 +2,7 @@ import type { CoverageReport, Page, PainPointCoverage, Standard, StandardMapping
 import { samplePainPoints, standards } from '@wsc/models/catalogue';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorPaths, postPainPoint } from '../community/fixtures';
-import { seed } from '../database/seed';
+import { seed } from '../seeders';
 import { createTestServer, databases, type SignedUp, signUp, type TestServer } from '../test-support';
 import { samplePainPointsSeeder, standardsSeeder } from './seed';
 

@@ -1,7 +1,7 @@
 import { samplePainPoints, standards } from '@wsc/models/catalogue';
 import { sql } from 'kysely';
+import { trendingScoreSql } from '../community/trending';
 import type { Seeder } from '../database/seeders';
-import { trendingScoreSql } from '../pain-points/trending';
 
 /**
  * The standards of `@wsc/models/catalogue`. Existing ids are left alone, so running it again

@@ -21,8 +21,9 @@ import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
 import { hasRole } from '../identity/guards';
 import type { PrincipalAccount } from '../identity/principal';
-import { recordPainPointEvent, recordStandardMappingEvent } from '../outbox/community-events';
+import { recordPainPointEvent } from '../pain-points/outbox-events';
 import { findPainPoint, findPainPointForUpdate, updatePainPoint } from '../pain-points/repository';
+import { recordStandardMappingEvent } from './outbox-events';
 import {
   blankNoteInStoredEvents,
   findMappingForUpdate,
@@ -36,6 +37,7 @@ import {
   setMappingNoteHidden,
   upsertMapping,
 } from './repository';
+import { standardMappingView } from './view';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -69,16 +71,7 @@ function toMapping(
   viewer: PrincipalAccount | null,
 ): StandardMapping {
   return {
-    id: row.id,
-    painPointId: row.pain_point_id,
-    standardId: row.standard_id,
-    coverage: row.coverage as CoverageLevel,
-    clause: row.clause,
-    note: row.note_hidden && !hasRole(viewer, 'moderator') ? null : row.note,
-    noteHidden: row.note_hidden,
-    // A mapping outlives its expert's account: the id stays as an anonymous reference.
-    expertId: row.expert_id ?? '',
-    createdAt: row.created_at.toISOString(),
+    ...standardMappingView(row, hasRole(viewer, 'moderator')),
     ...(standard ? { standard: toStandard(standard) } : {}),
   };
 }
@@ -231,7 +224,7 @@ export async function mapStandard(
         },
       });
     }
-    if (created) await recordStandardMappingEvent(trx, row.id, actor.partnerId);
+    if (created) await recordStandardMappingEvent(trx, row, actor.partnerId);
     return { mapping: toMapping(row, standard, account), created };
   });
 }

@@ -10,10 +10,10 @@ import { createServer } from '../app';
 import type { ServerOptions } from '../config';
 import { createDatabase, type Database, quoteIdentifier } from '../database/create-database';
 import type { DatabaseSchema } from '../database/schema';
-import { seed } from '../database/seed';
-import { seeders as defaultSeeders, type Seeder } from '../database/seeders';
+import type { Seeder } from '../database/seeders';
 import { saveMembership } from '../organizations/memberships-repository';
 import { createPartnerKeyRecord, createPartnerRecord } from '../partners/repository';
+import { defaultSeeders, seed } from '../seeders';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -118,7 +118,7 @@ export async function createTestServer(
   const server = app as TestServer;
   server.testDatabase = testDatabase;
   server.reset = async () => {
-    await resetDatabase(testDatabase, serverOptions.seeders ?? defaultSeeders);
+    await resetDatabase(testDatabase, serverOptions.seeders ?? defaultSeeders());
     app.painPointPages.invalidate();
   };
   server.dispose = async () => {
@@ -136,7 +136,7 @@ export async function createTestServer(
  */
 export async function resetDatabase(
   database: Database,
-  seeders: readonly Seeder[] = defaultSeeders,
+  seeders: readonly Seeder[] = defaultSeeders(),
 ): Promise<void> {
   const tables = await sql<{ name: string }>`
     select tablename as name from pg_tables

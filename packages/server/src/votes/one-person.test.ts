@@ -2,7 +2,7 @@ import type { PainPointView, VoteResult } from '@wsc/models';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { postPainPoint, quickMember } from '../community/fixtures';
-import { trendingScoreSql } from '../pain-points/trending';
+import { trendingScoreSql } from '../community/trending';
 import {
   createPartner,
   createTestServer,

@@ -1,11 +1,11 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { trendingScoreSql, trendingScoreText } from '../community/trending';
 import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { subjectTurnSql } from '../database/turns';
 import { storedAudience } from '../outbox/audience';
 import { SUBSCRIBED_ENDPOINTS_SQL } from '../outbox/record-event';
 import { topicsOf } from '../outbox/topics';
-import { trendingScoreSql, trendingScoreText } from '../pain-points/trending';
 
 type Database = Kysely<DatabaseSchema>;
 

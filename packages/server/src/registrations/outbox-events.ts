@@ -1,0 +1,54 @@
+import type { Registration } from '@wsc/models';
+import { type Kysely, sql } from 'kysely';
+import type { DatabaseSchema } from '../database/schema';
+import { eventSeats } from '../events/seats';
+import { recordEvent } from '../outbox/record-event';
+
+type Database = Kysely<DatabaseSchema>;
+
+/**
+ * `registration.created` / `.cancelled` / `.promoted`: the registration (with seats left) for
+ * the member, their own partners (the one the registration came through, the one they signed up
+ * through, those they sign in through), the event's organisers and admins; everyone else sees `{ eventId, seatsLeft,
+ * waitlisted }` only. `actingPartnerId` is the partner the member themself made this change
+ * through; null when someone else made it (a promotion follows another member's cancellation or an
+ * organiser's capacity change, through partners that must not learn who got the seat).
+ *
+ * @example
+ * await recordRegistrationEvent(trx, 'registration.created', registration, context.partnerId);
+ */
+export async function recordRegistrationEvent(
+  trx: Database,
+  type: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
+  registration: Registration,
+  actingPartnerId: string | null,
+): Promise<void> {
+  const seats = await eventSeats(trx, registration.eventId);
+  await recordEvent(trx, {
+    type,
+    subject: { type: 'registration', id: registration.id },
+    data: { ...registration, ...seats },
+    publicData: { eventId: registration.eventId, ...seats },
+    partnerId: actingPartnerId,
+    visibility: {
+      accountIds: [registration.stakeholderId],
+      partnerIds: await partnersOfRegistrant(trx, registration),
+      organisersOfEvent: registration.eventId,
+    },
+  });
+}
+
+/**
+ * The partners a registrant came through: the registration's own, the one they signed up through
+ * and those they sign in through (SSO).
+ */
+async function partnersOfRegistrant(trx: Database, registration: Registration): Promise<string[]> {
+  const result = await sql<{ partner_id: string }>`
+    select partner_id from registrations where id = ${registration.id} and partner_id is not null
+    union
+    select partner_id from stakeholders where id = ${registration.stakeholderId} and partner_id is not null
+    union
+    select partner_id from partner_identities where account_id = ${registration.stakeholderId}
+  `.execute(trx);
+  return result.rows.map((row) => row.partner_id);
+}
