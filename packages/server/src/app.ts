@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
+import { requireAccess, requirePublishableWriteScope } from './access/guards';
+import { ANONYMOUS, carriesCredentials, type Principal, resolvePrincipal } from './access/principal';
 import { type AppConfig, resolveConfig, type ServerOptions } from './config';
 import { createDatabase, type Database } from './database/create-database';
 import { migrate } from './database/migrate';
@@ -29,8 +31,6 @@ import { securityHeaders } from './http/security-headers';
 import { jsonSchemaSerializerCompiler } from './http/serializer';
 import { useEnglishValidationMessages } from './http/validation-messages';
 import { bootstrapAdmin } from './identity/bootstrap-admin';
-import { requireAccess, requirePublishableWriteScope } from './identity/guards';
-import { ANONYMOUS, carriesCredentials, type Principal, resolvePrincipal } from './identity/principal';
 import { metricsRoute, observabilityPlugin } from './observability/plugin';
 import { rebaseOutboxOrder } from './outbox/outbox-order';
 import { seed } from './seeders';

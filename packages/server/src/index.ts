@@ -3,6 +3,21 @@
 // write a feature of its own (guards, principal, problem documents, header names). The admin
 // functions of apps/api's CLI (partners, keys, migrations, imports, audit) are in
 // '@wsc/server/admin'; test helpers in '@wsc/server/test-support'.
+
+export {
+  hasRole,
+  requireAccess,
+  requireAccount,
+  requireRole,
+  requireSecretKey,
+} from './access/guards';
+export {
+  type Principal,
+  type PrincipalAccount,
+  type PrincipalPartner,
+  PUBLISHABLE_KEY_HEADER,
+} from './access/principal';
+export { TOKEN_PREFIXES } from './access/tokens';
 export { createServer, type WscServer } from './app';
 export {
   type AppConfig,
@@ -28,21 +43,7 @@ export {
   problemType,
 } from './http/problem';
 export { REQUEST_ID_HEADER } from './http/request-id';
-export {
-  hasRole,
-  type RouteAccess,
-  requireAccess,
-  requireAccount,
-  requireRole,
-  requireSecretKey,
-} from './identity/guards';
-export {
-  type Principal,
-  type PrincipalAccount,
-  type PrincipalPartner,
-  PUBLISHABLE_KEY_HEADER,
-} from './identity/principal';
-export { TOKEN_PREFIXES } from './identity/tokens';
+export type { RouteAccess } from './http/route-access';
 export type { DkimOptions, MailConfig, MailOptions } from './mail/mail-config';
 export type { MetricsConfig, MetricsOptions } from './observability/metrics-config';
 export type { ServerMetrics } from './observability/plugin';

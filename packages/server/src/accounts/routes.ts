@@ -1,12 +1,12 @@
 import { AccountSchema, AccountUpdateSchema, IdSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { requireAccount } from '../access/guards';
 import { recordAudit } from '../audit/record';
 import { holdSubject } from '../database/turns';
 import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { revokeUserTokens, toAccount } from '../identity/accounts-repository';
-import { requireAccount } from '../identity/guards';
 
 const AccountParamsSchema = z.object({ id: IdSchema });
 

@@ -11,13 +11,13 @@ import {
 } from '@wsc/models';
 import { hidesOnReports } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor';
+import { hasRole } from '../access/guards';
+import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
-import type { Actor } from '../community/actor';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
-import { hasRole } from '../identity/guards';
-import type { PrincipalAccount } from '../identity/principal';
 import { findPainPoint, findPainPointForUpdate } from '../pain-points/repository';
 import { hideTellsAuthor, queueCommentHiddenNotice } from './hide-notice';
 import { recordCommentEvent } from './outbox-events';

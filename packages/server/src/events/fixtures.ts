@@ -1,5 +1,5 @@
 import type { Event, EventCreate } from '@wsc/models';
-import { generateToken, hashToken } from '../identity/tokens';
+import { generateToken, hashToken } from '../access/tokens';
 import type { TestServer } from '../test-support';
 
 export interface TestMember {

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Actor } from '../community/actor';
+import type { Actor } from '../access/actor';
+import { hasRole } from '../access/guards';
+import type { PrincipalAccount } from '../access/principal';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
-import { hasRole } from '../identity/guards';
-import type { PrincipalAccount } from '../identity/principal';
 import { organizationOf } from './repository';
 
 /**

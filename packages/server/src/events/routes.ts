@@ -15,8 +15,8 @@ import {
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { actorOf } from '../community/actor';
-import { eventCalendar } from './calendar';
+import { actorOf } from '../access/actor';
+import { eventCalendar } from '../calendar/calendar';
 import { programmeProposals } from './programme-proposals';
 import { eventSeats } from './seats';
 import {

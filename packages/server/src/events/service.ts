@@ -11,13 +11,14 @@ import type {
 import { resolveText } from '@wsc/models';
 import { slugify } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor';
+import { hasRole } from '../access/guards';
+import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
-import type { Actor } from '../community/actor';
+import { toLocalIso } from '../calendar/time-zone';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
-import { hasRole } from '../identity/guards';
-import type { PrincipalAccount } from '../identity/principal';
 import { queueEventChangeNotices } from './change-notices';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
@@ -32,7 +33,6 @@ import {
   unknownOrganizations,
   updateEvent,
 } from './repository';
-import { toLocalIso } from './time-zone';
 
 type Database = Kysely<DatabaseSchema>;
 

@@ -1,14 +1,14 @@
 import type { EventSession, EventSessionCreate, Language, LocalizedText, Speaker } from '@wsc/models';
 import type { EventSessionUpdate } from '@wsc/models/partner';
 import { type Kysely, sql } from 'kysely';
-import type { Actor } from '../community/actor';
+import type { Actor } from '../access/actor';
+import { toLocalIso } from '../calendar/time-zone';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
 import type { EventRow } from './repository';
 import { requireEventRow, requireLockedEvent, toEvent } from './service';
-import { toLocalIso } from './time-zone';
 
 type Database = Kysely<DatabaseSchema>;
 

@@ -1,9 +1,9 @@
 import { ProblemSchema } from '@wsc/models';
 import { type KnownProblemCode, PROBLEM_TYPE_BASE, PROBLEM_TYPES } from '@wsc/models/problems';
 import * as z from 'zod/mini';
-import type { RouteAccess } from '../identity/guards';
 import { operationProblems } from './operation-problems';
 import { problemType } from './problem';
+import type { RouteAccess } from './route-access';
 
 /**
  * A success answer of a route: its description, and its media types when it is not only JSON

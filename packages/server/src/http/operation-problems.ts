@@ -1,5 +1,5 @@
 import type { KnownProblemCode } from '@wsc/models/problems';
-import type { RouteAccess } from '../identity/guards';
+import type { RouteAccess } from './route-access';
 
 /** What decides which problems a route can answer, read from its options. */
 export interface OperationFacts {

@@ -7,11 +7,11 @@ import {
 } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { requireAccount } from '../access/guards';
 import { addressBucket } from '../http/rate-limit';
 import { throttleMailRequest } from '../mail/request-throttle';
 import { createUserToken } from './accounts-repository';
 import { completeEmailConfirmation, resendEmailConfirmation } from './email-confirmation';
-import { requireAccount } from './guards';
 import { hashPassword } from './password';
 import { completePasswordReset, requestPasswordReset } from './password-reset';
 

@@ -1,7 +1,7 @@
 import type { Account, AccountRole, Stakeholder, StakeholderRole } from '@wsc/models';
 import type { Kysely, Selectable } from 'kysely';
+import { generateToken, hashToken } from '../access/tokens';
 import type { AccountsTable, DatabaseSchema, StakeholdersTable } from '../database/schema';
-import { generateToken, hashToken } from './tokens';
 
 export interface NewAccount {
   email: string;

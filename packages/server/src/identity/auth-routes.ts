@@ -1,11 +1,11 @@
 import { LoginSchema, SessionSchema, SignupSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { hashToken } from '../access/tokens';
 import { problem } from '../http/problem';
 import { createUserToken, normalizeEmail, revokeUserTokens } from './accounts-repository';
 import { createMember, emailTakenOr } from './join';
 import { hashPassword, verifyPassword } from './password';
-import { hashToken } from './tokens';
 
 const WRONG_CREDENTIALS = () => problem('wrong-credentials', { headers: { 'www-authenticate': 'Bearer' } });
 

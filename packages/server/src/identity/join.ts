@@ -1,5 +1,6 @@
 import type { Signup } from '@wsc/models';
 import type { Kysely } from 'kysely';
+import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
@@ -7,7 +8,6 @@ import { saveMembership } from '../organizations/memberships-repository';
 import { findOrganization } from '../organizations/repository';
 import { createAccount } from './accounts-repository';
 import { queueEmailConfirmation } from './email-confirmation';
-import type { PrincipalAccount } from './principal';
 
 /** Where a new member came from: the partner site and the request, for the audit log. */
 export interface JoinContext {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import { hashToken } from '../access/tokens';
 import type { AccountMailTokensTable, DatabaseSchema } from '../database/schema';
-import { hashToken } from './tokens';
 
 export type MailTokenPurpose = AccountMailTokensTable['purpose'];
 

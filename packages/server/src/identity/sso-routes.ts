@@ -1,13 +1,13 @@
 import { type SsoTokenCreate, SsoTokenCreateSchema, SsoTokenSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Kysely, sql } from 'kysely';
+import { requireSecretKey } from '../access/guards';
+import { invalidToken } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { problem } from '../http/problem';
 import { createAccount, createUserToken } from './accounts-repository';
-import { requireSecretKey } from './guards';
-import { invalidToken } from './principal';
 import { holdSsoSignupTurn, lockLiveSecretKey, refuseWhileSsoSuspended } from './sso-gates';
 
 const DEFAULT_SSO_TTL_SECONDS = 900;

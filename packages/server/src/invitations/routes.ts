@@ -2,7 +2,7 @@ import { IdSchema } from '@wsc/models';
 import { EventImportParamsSchema, EventImportReportSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { actorOf } from '../community/actor';
+import { actorOf } from '../access/actor';
 import { requireMember, requireOrganiser } from '../events/organisers';
 import { requireEventRow } from '../events/service';
 import { decodeUtf8Body } from '../http/json-body';

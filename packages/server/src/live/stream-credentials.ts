@@ -56,7 +56,7 @@ export function streamCredentialOf(request: FastifyRequest, viewer: Viewer): Str
  * its account disabled, deleted, given other roles or moved to another organization; the key
  * (secret, or publishable: alone or beside a token) was revoked, expired, or its partner disabled
  * or moved. The same conditions as the
- * request-time lookups of `identity/principal` and the viewer of `live/viewer`.
+ * request-time lookups of `access/principal` and the viewer of `live/viewer`.
  *
  * @example
  * const lapsed = await lapsedCredentials(db, [{ kind: 'secret-key', keyId }], new Date());

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { Principal } from '../access/principal';
 import type { DatabaseSchema } from '../database/schema';
-import type { Principal } from '../identity/principal';
 import { PUBLIC_VIEWER, type Viewer } from '../outbox/audience';
 
 /**

@@ -4,7 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { ClaimLoop } from '../outbox/claim-loop';
-import { nextAttemptAt } from '../webhooks/retry-schedule';
+import { nextAttemptAt } from '../outbox/retry-schedule';
 import type { MailConfig } from './mail-config';
 import {
   type ClaimedMail,

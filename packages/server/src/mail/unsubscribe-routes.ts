@@ -2,7 +2,7 @@ import { UnsubscribeResultSchema, UnsubscribeSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { problem } from '../http/problem';
-import { turnOffMailKind } from '../me/notification-preferences';
+import { turnOffMailKind } from './notification-preferences';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 const QuerySchema = z.object({ token: z.optional(UnsubscribeSchema.shape.token) });

@@ -4,9 +4,9 @@ import {
   NotificationPreferencesUpdateSchema,
 } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireAccount } from '../access/guards';
 import { requireSomeField } from '../http/require-change';
-import { requireAccount } from '../identity/guards';
-import { readNotificationPreferences, updateNotificationPreferences } from './notification-preferences';
+import { readNotificationPreferences, updateNotificationPreferences } from '../mail/notification-preferences';
 
 const UPDATE_FIELDS = Object.keys(
   NotificationPreferencesUpdateSchema.shape,

@@ -1,7 +1,7 @@
 import { MeExportSchema, MeSchema, type MeUpdate, MeUpdateSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { actorOf } from '../community/actor';
+import { actorOf } from '../access/actor';
 import { type HttpProblem, problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { deleteMe, exportMe, getMe, patchMe } from './service';

@@ -1,14 +1,14 @@
 import type { Me, MeExport, MeUpdate } from '@wsc/models';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor';
+import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
-import type { Actor } from '../community/actor';
 import type { DatabaseSchema } from '../database/schema';
 import { commentView, reportView } from '../discussion/view';
 import { problem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import { changeEmail } from '../identity/email-change';
 import { emailTakenOr } from '../identity/join';
-import type { PrincipalAccount } from '../identity/principal';
 import { forgetMemberMail } from '../mail/forget-member';
 import { forgetAccountInOutbox } from '../outbox/forget-account';
 import { painPointRecord } from '../pain-points/view';

@@ -9,13 +9,13 @@ import type {
 } from '@wsc/models';
 import { decideMembershipChange, joinsByVerifiedDomain } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor';
+import { hasRole } from '../access/guards';
 import { recordAudit } from '../audit/record';
-import type { Actor } from '../community/actor';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { requireMember } from '../events/organisers';
 import { type HttpProblem, problem } from '../http/problem';
-import { hasRole } from '../identity/guards';
 import {
   approvedElsewhere,
   deleteMembership,

@@ -7,7 +7,7 @@ import {
 } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { actorOf } from '../community/actor';
+import { actorOf } from '../access/actor';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';

@@ -14,13 +14,13 @@ import {
 } from '@wsc/models';
 import { transitionPainPoint } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor';
+import { hasRole } from '../access/guards';
 import { recordAudit } from '../audit/record';
-import type { Actor } from '../community/actor';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { type HttpProblem, problem } from '../http/problem';
-import { hasRole } from '../identity/guards';
 import { moveVotes } from '../votes/repository';
 import { recordPainPointEvent } from './outbox-events';
 import {

@@ -1,8 +1,8 @@
 import { PartnerMailPolicySchema, PartnerSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireSecretKey } from '../access/guards';
 import { recordAudit } from '../audit/record';
 import { problem } from '../http/problem';
-import { requireSecretKey } from '../identity/guards';
 import { updatePartnerRecord } from './repository';
 
 /**

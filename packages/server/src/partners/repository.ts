@@ -5,11 +5,11 @@ import type {
   PartnerKeyKind,
   PartnerScope,
 } from '@wsc/models/partner';
-import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { generateToken, hashToken } from '../access/tokens';
 import { type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, PartnerKeysTable, PartnersTable } from '../database/schema';
 import { revokeUserTokens } from '../identity/accounts-repository';
-import { generateToken, hashToken } from '../identity/tokens';
 
 /** Characters of a key kept visible in lists (`pk_live_3fA9`). */
 const VISIBLE_PREFIX_LENGTH = 12;

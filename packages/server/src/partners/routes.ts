@@ -9,11 +9,11 @@ import {
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { requireAccount } from '../access/guards';
 import { recordAudit } from '../audit/record';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
-import { requireAccount } from '../identity/guards';
 import {
   createPartnerKeyRecord,
   createPartnerRecord,

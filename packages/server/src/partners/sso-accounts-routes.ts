@@ -7,7 +7,7 @@ import {
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { requireAccount } from '../identity/guards';
+import { requireAccount } from '../access/guards';
 import { liftPartnerSsoSuspension, partnerSsoAccounts, suspendPartnerSsoAccounts } from './sso-accounts';
 
 const PartnerParamsSchema = z.object({ id: IdSchema });

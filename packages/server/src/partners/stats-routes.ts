@@ -6,8 +6,8 @@ import {
   partnerStatsWindow,
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireSecretKey } from '../access/guards';
 import { problem } from '../http/problem';
-import { requireSecretKey } from '../identity/guards';
 import { countPartnerActivity } from './stats-repository';
 
 /**

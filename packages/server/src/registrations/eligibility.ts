@@ -1,9 +1,9 @@
 import type { EligibilityBasis, EligibilityClaim, EligibilityDecision, Event } from '@wsc/models';
 import { decideEligibility, type EligibilityFacts } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
+import type { PrincipalAccount } from '../access/principal';
+import { toLocalIso } from '../calendar/time-zone';
 import type { DatabaseSchema } from '../database/schema';
-import { toLocalIso } from '../events/time-zone';
-import type { PrincipalAccount } from '../identity/principal';
 import { codeHint, hashCode } from '../invitations/codes';
 
 type Database = Kysely<DatabaseSchema>;

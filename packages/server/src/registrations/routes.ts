@@ -15,7 +15,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { actorOf } from '../community/actor';
+import { actorOf } from '../access/actor';
 import { requireEventRow, toEvent } from '../events/service';
 import { withholdFromReplay } from '../http/idempotency';
 import { emailTakenOr } from '../identity/join';

@@ -1,7 +1,8 @@
 import type { Event, Page, Registration, RegistrationCreate, RegistrationCreated, Signup } from '@wsc/models';
 import type { EventRegistrant, EventRegistrantListParams } from '@wsc/models/partner';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../community/actor';
+import type { Actor } from '../access/actor';
+import type { PrincipalAccount } from '../access/principal';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
@@ -12,7 +13,6 @@ import { requireEventRow, requireLockedEvent, toEvent } from '../events/service'
 import { type HttpProblem, problem } from '../http/problem';
 import { createUserToken } from '../identity/accounts-repository';
 import { createMember } from '../identity/join';
-import type { PrincipalAccount } from '../identity/principal';
 import { registrationCancelled, registrationCreated } from './changes';
 import { decideForClaim } from './eligibility';
 import {

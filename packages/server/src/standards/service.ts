@@ -14,13 +14,13 @@ import type {
 } from '@wsc/models';
 import { bestCoverage, computeCoverage, transitionPainPoint } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
+import type { Actor } from '../access/actor';
+import { hasRole } from '../access/guards';
+import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
-import type { Actor } from '../community/actor';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type HttpProblem, problem } from '../http/problem';
-import { hasRole } from '../identity/guards';
-import type { PrincipalAccount } from '../identity/principal';
 import { recordPainPointEvent } from '../pain-points/outbox-events';
 import { findPainPoint, findPainPointForUpdate, updatePainPoint } from '../pain-points/repository';
 import { recordStandardMappingEvent } from './outbox-events';

@@ -1,7 +1,7 @@
 import { IdSchema, VoteResultSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { actorOf } from '../community/actor';
+import { actorOf } from '../access/actor';
 import { setVote } from './service';
 
 const ParamsSchema = z.object({ id: IdSchema });

@@ -1,6 +1,6 @@
 import type { VoteResult } from '@wsc/models';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../community/actor';
+import type { Actor } from '../access/actor';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
 import { changeVote, voteState } from './repository';

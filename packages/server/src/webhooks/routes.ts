@@ -8,10 +8,10 @@ import {
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { requireSecretKey } from '../access/guards';
 import { recordAudit } from '../audit/record';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { type HttpProblem, problem } from '../http/problem';
-import { requireSecretKey } from '../identity/guards';
 import { listWebhookDeliveries, toWebhookDelivery } from './delivery-repository';
 import {
   createWebhookEndpoint,

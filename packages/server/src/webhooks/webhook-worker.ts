@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { ClaimLoop } from '../outbox/claim-loop';
 import { eventBody } from '../outbox/event-body';
+import { nextAttemptAt } from '../outbox/retry-schedule';
 import {
   type AttemptOutcome,
   type ClaimedDelivery,
@@ -11,7 +12,6 @@ import {
   nextClaimableAt,
   recordAttempt,
 } from './delivery-repository';
-import { nextAttemptAt } from './retry-schedule';
 import { sendWebhook } from './sender';
 import { webhookHeaders } from './signature';
 

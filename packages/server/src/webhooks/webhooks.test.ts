@@ -3,6 +3,7 @@ import { WebhookEventSchema } from '@wsc/models';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { recordEvent } from '../outbox/record-event';
 import { purgeOutbox } from '../outbox/retention';
+import { MAX_ATTEMPTS, RETRY_DELAYS_MILLISECONDS } from '../outbox/retry-schedule';
 import { updatePartnerRecord } from '../partners/repository';
 import {
   createPartner,
@@ -12,7 +13,6 @@ import {
   type TestServer,
 } from '../test-support';
 import { claimDueDeliveries } from './delivery-repository';
-import { MAX_ATTEMPTS, RETRY_DELAYS_MILLISECONDS } from './retry-schedule';
 import { startTestReceiver, type TestReceiver } from './test-receiver';
 import { WebhookWorker } from './webhook-worker';
 

@@ -1,5 +1,5 @@
 import { type Event, type EventSession, type Language, resolveText } from '@wsc/models';
-import { eventCalendar } from '../../events/calendar';
+import { eventCalendar } from '../../calendar/calendar';
 import type { MailAttachment, MailRenderContext } from '../template-registry';
 
 /**

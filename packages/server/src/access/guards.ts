@@ -2,6 +2,7 @@ import type { AccountRole } from '@wsc/models';
 import type { PartnerScope } from '@wsc/models/partner';
 import type { FastifyRequest } from 'fastify';
 import { problem } from '../http/problem';
+import type { RouteAccess } from '../http/route-access';
 import type { PrincipalAccount, PrincipalPartner } from './principal';
 
 /**
@@ -84,13 +85,6 @@ declare module 'fastify' {
     access?: RouteAccess;
   }
 }
-
-/**
- * Who may call a route: `'member'` (a session or SSO user token), `{ roles }` (a member holding
- * one of the roles; admins hold every role) or `{ secretKey }` (a partner's server whose secret
- * key holds the scope). Checks that need the record (author, organiser) stay in the handler.
- */
-export type RouteAccess = 'member' | { roles: readonly AccountRole[] } | { secretKey: PartnerScope };
 
 /**
  * Answers 401 or 403 unless the caller has the route's access; runs before the body is parsed.

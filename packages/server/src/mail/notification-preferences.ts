@@ -2,7 +2,7 @@ import type { Domain, NotificationPreferences, NotificationPreferencesUpdate } f
 import { MAIL_KINDS } from '@wsc/models';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { DEFAULT_PREFERENCES, isOptionalKind, type OptionalMailKind } from '../mail/member-mail-rules';
+import { DEFAULT_PREFERENCES, isOptionalKind, type OptionalMailKind } from './member-mail-rules';
 
 type Database = Kysely<DatabaseSchema>;
 

@@ -1,7 +1,7 @@
 import type { Language } from '@wsc/models';
 import type { FastifyRequest } from 'fastify';
-import type { PrincipalAccount } from '../identity/principal';
-import { requestedLanguages } from './localization';
+import { requestedLanguages } from '../community/localization';
+import type { PrincipalAccount } from './principal';
 
 /** Who is acting and how they read: what a community service needs from the HTTP request. */
 export interface Actor {

@@ -1,3 +1,5 @@
+// Outbox-fed work that retries (webhook deliveries, outgoing mail) shares this schedule.
+
 /**
  * Waits before each retry after a failed attempt (Standard Webhooks / Svix schedule): attempt 1
  * is immediate, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h: eight attempts over about
