@@ -45,7 +45,6 @@ export interface EventRoutesOptions {
  * @example
  * await app.register(eventRoutes, { afterCapacityChange: fillFreeSeats });
  */
-
 export const eventRoutes: FastifyPluginAsyncZod<EventRoutesOptions> = async (app, options) => {
   app.get(
     '/v1/events',
