@@ -17,10 +17,12 @@ import {
 } from '@wsc/models/partner';
 import { optionsFromEnvironment } from '@wsc/server';
 import {
+  type AccountAdministrator,
   createDatabase,
   createPartnerKeyRecord,
   createPartnerRecord,
   decideMembership,
+  findAccountIdByEmail,
   IMPORT_COLUMNS,
   importEventList,
   liftPartnerSsoSuspension,
@@ -30,9 +32,9 @@ import {
   partnerSsoAccounts,
   recordAudit,
   revokePartnerKey,
-  revokeUserTokens,
   seed,
   suspendPartnerSsoAccounts,
+  updateAccount,
   updateOrganization,
   updatePartnerRecord,
 } from '@wsc/server/admin';
@@ -100,6 +102,9 @@ const CLI_DECIDER: MembershipDecider = {
   requestId: null,
   audit: OPERATOR,
 };
+
+/** The operator changes accounts as an admin would, through the same service as the routes. */
+const CLI_ADMINISTRATOR: AccountAdministrator = { accountId: null, requestId: null, audit: OPERATOR };
 
 /** What each `memberships` verb asks of the membership rule. */
 const MEMBERSHIP_CHANGES = {
@@ -280,50 +285,21 @@ async function run(argv: string[]): Promise<unknown> {
       case 'accounts set-role':
       case 'accounts disable':
       case 'accounts enable': {
+        // The same service as `PATCH /v1/accounts/{id}`: row lock, roles read inside the
+        // transaction, tokens revoked on disabling, one audit shape.
         const email = required(values.email, 'email').trim().toLowerCase();
-        const account = await db
-          .selectFrom('accounts')
-          .select(['id', 'roles'])
-          .where('email_normalized', '=', email)
-          .executeTakeFirst();
-        if (!account) throw new UsageError(`no account with e-mail ${email}`);
+        const accountId = await findAccountIdByEmail(db, email);
+        if (!accountId) throw new UsageError(`no account with e-mail ${email}`);
         if (verb === 'set-role') {
           const roles = (values.role ?? []).map((role) => oneOf(ACCOUNT_ROLES, role, 'role') as AccountRole);
           if (roles.length === 0) throw new UsageError('--role is required');
-          const updated = [...new Set<string>(['member', ...roles])];
-          await db.transaction().execute(async (trx) => {
-            await trx
-              .updateTable('accounts')
-              .set({ roles: updated, updated_at: new Date() })
-              .where('id', '=', account.id)
-              .execute();
-            await recordAudit(trx, {
-              actorId: null,
-              action: 'account.updated',
-              subjectType: 'account',
-              subjectId: account.id,
-              data: { ...OPERATOR, roles: { from: account.roles, to: updated } },
-            });
-          });
-          return { id: account.id, roles: updated };
+          const account = await updateAccount(db, CLI_ADMINISTRATOR, accountId, { accountRoles: roles });
+          return { id: account.id, roles: account.accountRoles };
         }
-        const disabled = verb === 'disable';
-        await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('accounts')
-            .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
-            .where('id', '=', account.id)
-            .execute();
-          if (disabled) await revokeUserTokens(trx, { accountId: account.id });
-          await recordAudit(trx, {
-            actorId: null,
-            action: 'account.updated',
-            subjectType: 'account',
-            subjectId: account.id,
-            data: { ...OPERATOR, disabled },
-          });
+        const account = await updateAccount(db, CLI_ADMINISTRATOR, accountId, {
+          disabled: verb === 'disable',
         });
-        return { id: account.id, disabled };
+        return { id: account.id, disabled: account.disabled };
       }
       case 'organizations domains':
         return await updateOrganization(db, CLI_DECIDER, required(values.organization, 'organization'), {

@@ -8,6 +8,9 @@ import {
   createPartnerKeyRecord,
   createPartnerRecord,
   type Database,
+  findEnabledPartnerByName,
+  findPartner,
+  findPartnerKeys,
   recordAudit,
   revokePartnerKey,
 } from '@wsc/server/admin';
@@ -38,25 +41,17 @@ async function readKnown(file: string): Promise<SamplePartner | undefined> {
 
 /** True when the file's partner is enabled and both its keys are live, the publishable one for exactly `origins`. */
 async function stillHolds(db: Db, known: SamplePartner, origins: string[]): Promise<boolean> {
-  const partner = await db
-    .selectFrom('partners')
-    .select('disabled_at')
-    .where('id', '=', known.partnerId)
-    .executeTakeFirst();
-  if (!partner || partner.disabled_at !== null) return false;
-  const keys = await db
-    .selectFrom('partner_keys')
-    .select(['id', 'kind', 'allowed_origins'])
-    .where('partner_id', '=', known.partnerId)
-    .where('id', 'in', [known.publishableKey.id, known.secretKey.id])
-    .where('revoked_at', 'is', null)
-    .execute();
+  const partner = await findPartner(db, known.partnerId);
+  if (!partner || partner.disabled) return false;
+  const keys = (
+    await findPartnerKeys(db, known.partnerId, [known.publishableKey.id, known.secretKey.id])
+  ).filter((key) => key.revokedAt === null);
   const publishable = keys.find((key) => key.id === known.publishableKey.id && key.kind === 'publishable');
   const secret = keys.find((key) => key.id === known.secretKey.id && key.kind === 'secret');
   const sameOrigins =
     publishable !== undefined &&
-    publishable.allowed_origins.length === origins.length &&
-    origins.every((origin) => publishable.allowed_origins.includes(origin));
+    publishable.allowedOrigins.length === origins.length &&
+    origins.every((origin) => publishable.allowedOrigins.includes(origin));
   return sameOrigins && secret !== undefined;
 }
 
@@ -76,13 +71,7 @@ export async function ensureSamplePartner(
   if (known && (await stillHolds(db, known, origins))) return { partner: known, created: false };
 
   const partner = await db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('partners')
-      .select('id')
-      .where('name', '=', SAMPLE_PARTNER_NAME)
-      .where('disabled_at', 'is', null)
-      .orderBy('created_at')
-      .executeTakeFirst();
+    const existing = await findEnabledPartnerByName(trx, SAMPLE_PARTNER_NAME);
     const partnerId = existing?.id ?? (await createPartnerRecord(trx, { name: SAMPLE_PARTNER_NAME })).id;
     if (!existing) {
       await recordAudit(trx, {

@@ -4,6 +4,8 @@
 // a database to PostgreSQL and comparing two, backing up the embedded database). A host
 // that only serves the API needs none of them: the main entry's createServer migrates, seeds and
 // bootstraps the admin itself.
+export { findAccountIdByEmail } from './accounts/repository';
+export { type AccountAdministrator, updateAccount } from './accounts/service';
 export { type AuditEntry, recordAudit } from './audit/record';
 export type { DatabaseActivity, StatementListener, StatementRun } from './database/activity';
 export {
@@ -56,6 +58,9 @@ export type { OutboxRebase } from './outbox/outbox-order';
 export {
   createPartnerKeyRecord,
   createPartnerRecord,
+  findEnabledPartnerByName,
+  findPartner,
+  findPartnerKeys,
   revokePartnerKey,
   updatePartnerRecord,
 } from './partners/repository';

@@ -1,3 +1,4 @@
+import type { Page } from '@wsc/models';
 import { CursorError, decodeCursor, encodeCursor } from '@wsc/models/rules';
 import { type RawBuilder, sql } from 'kysely';
 import { type HttpProblem, problem } from '../http/problem';
@@ -55,6 +56,43 @@ export function keysetPage<Row>(
     rows: pageRows,
     nextCursor: rows.length > limit && last !== undefined ? pageCursor(sort, keysOf(last)) : null,
   };
+}
+
+/** What {@link readKeysetPage} needs to read one page of a list. */
+export interface KeysetPageRead<Row, Item> {
+  /** The `cursor` query parameter, when the reader asks for a page after the first. */
+  cursor?: string | undefined;
+  limit: number;
+  /** The sort order the cursor belongs to: a cursor of another order is refused. */
+  sort: string;
+  /** The types of the sort keys a cursor of this order carries, id last. */
+  keyTypes: readonly KeyType[];
+  /** The repository query: at most `count` rows after `after` (the first page when null). */
+  read: (after: KeyValue[] | null, count: number) => Promise<readonly Row[]>;
+  /** A row's sort keys, as `keyTypes` lists them. */
+  keysOf: (row: Row) => readonly KeyValue[];
+  /** The API form of a row. */
+  toItem: (row: Row) => Item;
+}
+
+/**
+ * One page of a keyset list, as every list answers it: the cursor read back (400
+ * `invalid-cursor` naming `cursor` when it is not one this API issued for `sort`), `limit + 1`
+ * rows asked of the repository, and `nextCursor` only when a further row exists.
+ *
+ * @example
+ * return readKeysetPage({
+ *   cursor, limit, sort: 'partners', keyTypes: ['timestamp', 'string'],
+ *   read: (after, count) => listPartners(db, after, count),
+ *   keysOf: (row) => [row.created_at_key, row.id],
+ *   toItem: toPartner,
+ * });
+ */
+export async function readKeysetPage<Row, Item>(page: KeysetPageRead<Row, Item>): Promise<Page<Item>> {
+  const after = page.cursor ? readPageCursor(page.cursor, page.sort, page.keyTypes) : null;
+  const rows = await page.read(after, page.limit + 1);
+  const { rows: pageRows, nextCursor } = keysetPage(rows, page.limit, page.sort, page.keysOf);
+  return { data: pageRows.map(page.toItem), nextCursor };
 }
 
 /**

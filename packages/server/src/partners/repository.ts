@@ -52,6 +52,59 @@ export function toPartnerKey(row: Selectable<PartnerKeysTable>): PartnerKey {
 }
 
 /**
+ * A partner application, or undefined.
+ *
+ * @example
+ * const partner = await findPartner(db, id);
+ */
+export async function findPartner(db: Kysely<DatabaseSchema>, id: string): Promise<Partner | undefined> {
+  const row = await db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toPartner(row);
+}
+
+/**
+ * The oldest enabled partner application with exactly this name, or undefined.
+ *
+ * @example
+ * const partner = await findEnabledPartnerByName(db, 'Sample partner (npm start)');
+ */
+export async function findEnabledPartnerByName(
+  db: Kysely<DatabaseSchema>,
+  name: string,
+): Promise<Partner | undefined> {
+  const row = await db
+    .selectFrom('partners')
+    .selectAll()
+    .where('name', '=', name)
+    .where('disabled_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst();
+  return row && toPartner(row);
+}
+
+/**
+ * The partner's keys among `keyIds` (revoked ones too: see `revokedAt`), never their secrets.
+ *
+ * @example
+ * const keys = await findPartnerKeys(db, partnerId, [publishableKeyId, secretKeyId]);
+ */
+export async function findPartnerKeys(
+  db: Kysely<DatabaseSchema>,
+  partnerId: string,
+  keyIds: readonly string[],
+): Promise<PartnerKey[]> {
+  if (keyIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('partner_keys')
+    .selectAll()
+    .where('partner_id', '=', partnerId)
+    .where('id', 'in', [...keyIds])
+    .execute();
+  return rows.map(toPartnerKey);
+}
+
+/**
  * One page of partner applications, oldest first (keyset on created_at to the microsecond, then
  * id); `limit + 1` rows, each with its `created_at_key`.
  *

@@ -7,27 +7,30 @@ import {
   PartnerSchema,
   PartnerUpdateSchema,
 } from '@wsc/models/partner';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { requireAccount } from '../access/guards';
-import { recordAudit } from '../audit/record';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
-import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import {
-  createPartnerKeyRecord,
-  createPartnerRecord,
-  listPartnerKeys,
-  listPartners,
-  revokePartnerKey,
-  toPartner,
-  toPartnerKey,
-  updatePartnerRecord,
-} from './repository';
+  createPartner,
+  createPartnerKey,
+  listPartnerKeyPage,
+  listPartnerPage,
+  type PartnerAdministrator,
+  readPartner,
+  revokeKey,
+  updatePartner,
+} from './service';
 
 const PartnerParamsSchema = z.object({ id: IdSchema });
 const PartnerKeyParamsSchema = z.object({ id: IdSchema, keyId: IdSchema });
 const PartnerListQuerySchema = z.object({ limit: LimitSchema, cursor: z.optional(CursorParamSchema) });
+
+/** The signed-in admin behind the request, as the partner service records them. */
+function administratorOf(request: FastifyRequest): PartnerAdministrator {
+  return { accountId: requireAccount(request).id, requestId: request.id };
+}
 
 /**
  * Admin routes of partner applications and their keys.
@@ -36,12 +39,6 @@ const PartnerListQuerySchema = z.object({ limit: LimitSchema, cursor: z.optional
  * await app.register(partnerRoutes);
  */
 export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
-  async function findPartner(id: string) {
-    const row = await app.db.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw problem('not-found', { detail: 'Partner not found.' });
-    return row;
-  }
-
   app.get(
     '/v1/partners',
     {
@@ -54,13 +51,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PageSchema(PartnerSchema) },
       },
     },
-    async (request) => {
-      const { limit, cursor } = request.query;
-      const after = cursor ? readPageCursor(cursor, 'partners', ['timestamp', 'string']) : null;
-      const rows = await listPartners(app.db, after, limit + 1);
-      const page = keysetPage(rows, limit, 'partners', (row) => [row.created_at_key, row.id]);
-      return { data: page.rows.map(toPartner), nextCursor: page.nextCursor };
-    },
+    async (request) => listPartnerPage(app.db, request.query),
   );
 
   app.post(
@@ -76,19 +67,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const admin = requireAccount(request);
-      const partner = await app.db.transaction().execute(async (trx) => {
-        const created = await createPartnerRecord(trx, request.body);
-        await recordAudit(trx, {
-          actorId: admin.id,
-          action: 'partner.created',
-          subjectType: 'partner',
-          subjectId: created.id,
-          data: { name: created.name },
-          requestId: request.id,
-        });
-        return created;
-      });
+      const partner = await createPartner(app.db, administratorOf(request), request.body);
       return reply.code(201).header('location', `/v1/partners/${partner.id}`).send(partner);
     },
   );
@@ -105,9 +84,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PartnerSchema },
       },
     },
-    async (request) => {
-      return toPartner(await findPartner(request.params.id));
-    },
+    async (request) => readPartner(app.db, request.params.id),
   );
 
   app.patch(
@@ -125,33 +102,9 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const admin = requireAccount(request);
+      const admin = administratorOf(request);
       requireSomeField(request.body, ['name', 'disabled', 'communityMailSuppressed']);
-      const partner = await app.db.transaction().execute(async (trx) => {
-        const change = await updatePartnerRecord(trx, request.params.id, request.body);
-        if (!change) throw problem('not-found', { detail: 'Partner not found.' });
-        await recordAudit(trx, {
-          actorId: admin.id,
-          action: 'partner.updated',
-          subjectType: 'partner',
-          subjectId: change.after.id,
-          data: {
-            name: { from: change.before.name, to: change.after.name },
-            disabled: { from: change.before.disabled, to: change.after.disabled },
-            ...(request.body.communityMailSuppressed === undefined
-              ? {}
-              : {
-                  communityMailSuppressed: {
-                    from: change.before.communityMailSuppressed,
-                    to: change.after.communityMailSuppressed,
-                  },
-                }),
-          },
-          requestId: request.id,
-        });
-        return change.after;
-      });
-      return partner;
+      return updatePartner(app.db, admin, request.params.id, request.body);
     },
   );
 
@@ -168,14 +121,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PageSchema(PartnerKeySchema) },
       },
     },
-    async (request) => {
-      await findPartner(request.params.id);
-      const { limit, cursor } = request.query;
-      const after = cursor ? readPageCursor(cursor, 'partner-keys', ['timestamp', 'string']) : null;
-      const rows = await listPartnerKeys(app.db, request.params.id, after, limit + 1);
-      const page = keysetPage(rows, limit, 'partner-keys', (row) => [row.created_at_key, row.id]);
-      return { data: page.rows.map(toPartnerKey), nextCursor: page.nextCursor };
-    },
+    async (request) => listPartnerKeyPage(app.db, request.params.id, request.query),
   );
 
   app.post(
@@ -192,25 +138,12 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const admin = requireAccount(request);
-      await findPartner(request.params.id);
-      const created = await app.db.transaction().execute(async (trx) => {
-        const key = await createPartnerKeyRecord(trx, request.params.id, request.body);
-        await recordAudit(trx, {
-          actorId: admin.id,
-          action: 'partner_key.created',
-          subjectType: 'partner_key',
-          subjectId: key.id,
-          data: {
-            partnerId: key.partnerId,
-            kind: key.kind,
-            scopes: key.scopes,
-            allowedOrigins: key.allowedOrigins,
-          },
-          requestId: request.id,
-        });
-        return key;
-      });
+      const created = await createPartnerKey(
+        app.db,
+        administratorOf(request),
+        request.params.id,
+        request.body,
+      );
       return reply.code(201).header('cache-control', 'no-store').send(created);
     },
   );
@@ -228,22 +161,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const admin = requireAccount(request);
-      const revoked = await app.db.transaction().execute(async (trx) => {
-        const done = await revokePartnerKey(trx, request.params.id, request.params.keyId);
-        if (done) {
-          await recordAudit(trx, {
-            actorId: admin.id,
-            action: 'partner_key.revoked',
-            subjectType: 'partner_key',
-            subjectId: request.params.keyId,
-            data: { partnerId: request.params.id },
-            requestId: request.id,
-          });
-        }
-        return done;
-      });
-      if (!revoked) throw problem('not-found', { detail: 'This partner has no active key with that id.' });
+      await revokeKey(app.db, administratorOf(request), request.params.id, request.params.keyId);
       return reply.code(204).send(null);
     },
   );

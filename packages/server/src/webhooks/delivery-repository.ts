@@ -273,3 +273,32 @@ export async function listWebhookDeliveries(
     .limit(limit)
     .execute();
 }
+
+/**
+ * Queues a delivery of an endpoint to be sent again now; undefined when the endpoint has no
+ * such delivery. A pending delivery keeps its schedule of attempts; a finished one gets exactly
+ * one more.
+ *
+ * @example
+ * const row = await redeliverWebhookDelivery(db, endpointId, deliveryId, new Date());
+ */
+export function redeliverWebhookDelivery(db: Database, endpointId: string, deliveryId: string, now: Date) {
+  return db
+    .updateTable('webhook_deliveries')
+    .set((eb) => ({
+      status: 'pending',
+      // A claim in flight keeps its lease: clearing it would let a second worker send too.
+      next_attempt_at: now,
+      // A finished delivery gets exactly one more attempt; a pending one keeps its schedule.
+      max_attempts: eb
+        .case()
+        .when('status', '=', 'pending')
+        .then(eb.ref('max_attempts'))
+        .else(eb(eb.ref('attempts'), '+', 1))
+        .end(),
+    }))
+    .where('id', '=', deliveryId)
+    .where('endpoint_id', '=', endpointId)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -6,22 +6,20 @@ import {
   WebhookEndpointCreateSchema,
   WebhookEndpointSchema,
 } from '@wsc/models/partner';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { requireSecretKey } from '../access/guards';
-import { recordAudit } from '../audit/record';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
-import { type HttpProblem, problem } from '../http/problem';
-import { listWebhookDeliveries, toWebhookDelivery } from './delivery-repository';
 import {
-  createWebhookEndpoint,
-  deleteWebhookEndpoint,
-  findWebhookEndpoint,
-  listWebhookEndpoints,
-  rotateWebhookSecret,
-  toWebhookEndpoint,
-} from './endpoint-repository';
-import { assertWebhookUrl } from './url-policy';
+  listDeliveries,
+  listEndpoints,
+  readEndpoint,
+  redeliver,
+  registerEndpoint,
+  removeEndpoint,
+  rotateEndpointSecret,
+  type WebhookOwner,
+} from './service';
 
 const EndpointParamsSchema = z.object({ id: IdSchema });
 const DeliveryParamsSchema = z.object({ id: IdSchema, deliveryId: IdSchema });
@@ -32,26 +30,19 @@ const DeliveryListQuerySchema = z.object({
   status: z.optional(WebhookDeliveryStatusSchema),
 });
 
-function endpointNotFound(): HttpProblem {
-  return problem('not-found', { detail: 'Your partner application has no webhook endpoint with that id.' });
+/** The partner application behind the request's secret key, as the webhook service needs it. */
+function ownerOf(request: FastifyRequest): WebhookOwner {
+  return { partnerId: requireSecretKey(request).id, requestId: request.id };
 }
 
 /**
- * Partner webhook endpoints (secret key with the `webhooks` scope): register, list, delete,
- * rotate the secret, read the delivery log, redeliver.
+ * A partner's webhook endpoints (secret key with the `webhooks` scope): register, list, read,
+ * delete, rotate the secret.
  *
  * @example
- * await app.register(webhookRoutes);
+ * await app.register(webhookEndpointRoutes);
  */
-export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
-  const now = () => app.config.clock();
-
-  async function ownEndpoint(partnerId: string, id: string) {
-    const row = await findWebhookEndpoint(app.db, partnerId, id);
-    if (!row) throw endpointNotFound();
-    return row;
-  }
-
+export const webhookEndpointRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/webhook-endpoints',
     {
@@ -64,14 +55,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PageSchema(WebhookEndpointSchema) },
       },
     },
-    async (request) => {
-      const partner = requireSecretKey(request);
-      const { limit, cursor } = request.query;
-      const after = cursor ? readPageCursor(cursor, 'webhook-endpoints', ['timestamp', 'string']) : null;
-      const rows = await listWebhookEndpoints(app.db, partner.id, after, limit + 1);
-      const page = keysetPage(rows, limit, 'webhook-endpoints', (row) => [row.created_at_key, row.id]);
-      return { data: page.rows.map(toWebhookEndpoint), nextCursor: page.nextCursor };
-    },
+    async (request) => listEndpoints(app.db, ownerOf(request), request.query),
   );
 
   app.post(
@@ -87,26 +71,14 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request);
-      await assertWebhookUrl(request.body.url, { allowPrivate: app.config.webhookAllowPrivate });
-      const row = await app.db.transaction().execute(async (trx) => {
-        const created = await createWebhookEndpoint(trx, partner.id, request.body);
-        await recordAudit(trx, {
-          actorId: null,
-          partnerId: partner.id,
-          action: 'webhook_endpoint.created',
-          subjectType: 'webhook_endpoint',
-          subjectId: created.id,
-          data: { url: created.url, eventTypes: created.event_types },
-          requestId: request.id,
-        });
-        return created;
+      const created = await registerEndpoint(app.db, ownerOf(request), request.body, {
+        allowPrivate: app.config.webhookAllowPrivate,
       });
       return reply
         .code(201)
-        .header('location', `/v1/webhook-endpoints/${row.id}`)
+        .header('location', `/v1/webhook-endpoints/${created.id}`)
         .header('cache-control', 'no-store')
-        .send({ ...toWebhookEndpoint(row), secret: row.secret });
+        .send(created);
     },
   );
 
@@ -122,10 +94,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: WebhookEndpointSchema },
       },
     },
-    async (request) => {
-      const partner = requireSecretKey(request);
-      return toWebhookEndpoint(await ownEndpoint(partner.id, request.params.id));
-    },
+    async (request) => readEndpoint(app.db, ownerOf(request), request.params.id),
   );
 
   app.delete(
@@ -141,22 +110,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request);
-      const deleted = await app.db.transaction().execute(async (trx) => {
-        const done = await deleteWebhookEndpoint(trx, partner.id, request.params.id, now());
-        if (done) {
-          await recordAudit(trx, {
-            actorId: null,
-            partnerId: partner.id,
-            action: 'webhook_endpoint.deleted',
-            subjectType: 'webhook_endpoint',
-            subjectId: request.params.id,
-            requestId: request.id,
-          });
-        }
-        return done;
-      });
-      if (!deleted) throw endpointNotFound();
+      await removeEndpoint(app.db, ownerOf(request), request.params.id, app.config.clock());
       return reply.code(204).send(null);
     },
   );
@@ -175,28 +129,24 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request);
-      const row = await app.db.transaction().execute(async (trx) => {
-        const rotated = await rotateWebhookSecret(trx, partner.id, request.params.id, now());
-        if (rotated) {
-          await recordAudit(trx, {
-            actorId: null,
-            partnerId: partner.id,
-            action: 'webhook_endpoint.secret_rotated',
-            subjectType: 'webhook_endpoint',
-            subjectId: rotated.id,
-            requestId: request.id,
-          });
-        }
-        return rotated;
-      });
-      if (!row) throw endpointNotFound();
-      return reply
-        .header('cache-control', 'no-store')
-        .send({ ...toWebhookEndpoint(row), secret: row.secret });
+      const rotated = await rotateEndpointSecret(
+        app.db,
+        ownerOf(request),
+        request.params.id,
+        app.config.clock(),
+      );
+      return reply.header('cache-control', 'no-store').send(rotated);
     },
   );
+};
 
+/**
+ * An endpoint's delivery log and redelivery (secret key with the `webhooks` scope).
+ *
+ * @example
+ * await app.register(webhookDeliveryRoutes);
+ */
+export const webhookDeliveryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/v1/webhook-endpoints/:id/deliveries',
     {
@@ -210,15 +160,7 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PageSchema(WebhookDeliverySchema) },
       },
     },
-    async (request) => {
-      const partner = requireSecretKey(request);
-      await ownEndpoint(partner.id, request.params.id);
-      const { limit, cursor, status } = request.query;
-      const after = cursor ? readPageCursor(cursor, 'webhook-deliveries', ['timestamp', 'string']) : null;
-      const rows = await listWebhookDeliveries(app.db, request.params.id, { status }, after, limit + 1);
-      const page = keysetPage(rows, limit, 'webhook-deliveries', (row) => [row.created_at_key, row.id]);
-      return { data: page.rows.map(toWebhookDelivery), nextCursor: page.nextCursor };
-    },
+    async (request) => listDeliveries(app.db, ownerOf(request), request.params.id, request.query),
   );
 
   app.post(
@@ -235,34 +177,21 @@ export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const partner = requireSecretKey(request);
-      const endpoint = await ownEndpoint(partner.id, request.params.id);
-      if (!endpoint.enabled) {
-        throw problem('webhook-endpoint-disabled', {
-          detail: `The endpoint is disabled${endpoint.disabled_reason === 'gone' ? ' (it answered 410 Gone)' : ''}; register it again to receive deliveries.`,
-        });
-      }
-      const row = await app.db
-        .updateTable('webhook_deliveries')
-        .set((eb) => ({
-          status: 'pending',
-          // A claim in flight keeps its lease: clearing it would let a second worker send too.
-          next_attempt_at: now(),
-          // A finished delivery gets exactly one more attempt; a pending one keeps its schedule.
-          max_attempts: eb
-            .case()
-            .when('status', '=', 'pending')
-            .then(eb.ref('max_attempts'))
-            .else(eb(eb.ref('attempts'), '+', 1))
-            .end(),
-        }))
-        .where('id', '=', request.params.deliveryId)
-        .where('endpoint_id', '=', endpoint.id)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw problem('not-found', { detail: 'Delivery not found.' });
+      const { id, deliveryId } = request.params;
+      const delivery = await redeliver(app.db, ownerOf(request), id, deliveryId, app.config.clock());
       app.webhookWorker.wake();
-      return reply.code(202).send(toWebhookDelivery(row));
+      return reply.code(202).send(delivery);
     },
   );
+};
+
+/**
+ * Partner webhook routes: the endpoints, then their delivery logs.
+ *
+ * @example
+ * await app.register(webhookRoutes);
+ */
+export const webhookRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(webhookEndpointRoutes);
+  await app.register(webhookDeliveryRoutes);
 };
