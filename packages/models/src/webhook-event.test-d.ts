@@ -22,7 +22,9 @@ describe('WebhookEvent', () => {
         expectTypeOf(received.data.voteCount).toEqualTypeOf<number>();
         break;
       case 'pain_point.created':
-        expectTypeOf(received.data).toEqualTypeOf<PainPoint>();
+        expectTypeOf(received.data).toExtend<PainPoint>();
+        expectTypeOf(received.data.sample).toEqualTypeOf<boolean | undefined>();
+        expectTypeOf(received.data.locked).toEqualTypeOf<boolean | undefined>();
         expectTypeOf(received.data.domain).toEqualTypeOf<OpenEnum<import('./enums').Domain>>();
         break;
       case 'comment.hidden':
