@@ -295,7 +295,7 @@ export async function updateEventById(
     const event = toEvent(updated);
     await queueEventChangeNotices(trx, toEvent(row), updated);
     await eventUpdated(trx, contextOf(actor), event, changed);
-    if (patch.capacity !== undefined) await fillFreeSeats(trx, event, contextOf(actor));
+    if (patch.capacity !== undefined) await fillFreeSeats(trx, updated, contextOf(actor));
     return { event } as const;
   });
   if ('slugTaken' in outcome) {
