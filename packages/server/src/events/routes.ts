@@ -20,7 +20,8 @@ import { countRegistrations } from '../registrations/repository';
 import { eventCalendar } from './calendar';
 import { programmeProposals } from './programme-proposals';
 import { createEvent, listEventPage, requireEventRow, toEvent, updateEventById } from './service';
-import { createSession, listSessions, updateSession } from './sessions';
+import { listSessions } from './session-rows';
+import { createSession, updateSession } from './sessions';
 
 const ParamsSchema = z.object({ id: IdSchema });
 const SessionParamsSchema = z.object({ id: IdSchema, sessionId: IdSchema });

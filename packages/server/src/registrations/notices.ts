@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import type { EventRow } from '../events/repository';
 import { toEvent } from '../events/service';
-import { listSessions } from '../events/sessions';
+import { listSessions } from '../events/session-rows';
 import { enqueueMail } from '../mail/enqueue';
 import { registrationNoticeTemplates } from '../mail/templates/registration-notices';
 
