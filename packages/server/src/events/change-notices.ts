@@ -9,7 +9,8 @@ import { toEvent } from './service';
 import { listSessions } from './session-rows';
 
 // Imported by events/service.ts (event edits) and events/sessions.ts (session edits); it reads
-// sessions through session-rows.ts, never sessions.ts, so neither import goes in a circle.
+// sessions through session-rows.ts, never sessions.ts, so sessions.ts and this file do not
+// import each other. (This file and service.ts do, through toEvent: that cycle is older.)
 
 type Database = Kysely<DatabaseSchema>;
 
