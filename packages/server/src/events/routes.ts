@@ -27,7 +27,8 @@ import {
   toEvent,
   updateEventById,
 } from './service';
-import { createSession, listSessions, updateSession } from './sessions';
+import { listSessions } from './session-rows';
+import { createSession, updateSession } from './sessions';
 
 const ParamsSchema = z.object({ id: IdSchema });
 const SessionParamsSchema = z.object({ id: IdSchema, sessionId: IdSchema });

@@ -262,7 +262,7 @@ export function eventValues(event: Event): EventValues {
  * What a capacity change does besides the event, in its transaction: the registrations feature,
  * which sits above events, gives freed seats to the waitlist (`fillFreeSeats`).
  */
-export type CapacityChangeStep = (trx: Database, event: Event, context: ChangeContext) => Promise<unknown>;
+export type CapacityChangeStep = (trx: Database, event: EventRow, context: ChangeContext) => Promise<unknown>;
 
 /**
  * Edits an event (its organisers or an admin). A capacity change runs `afterCapacityChange` in
@@ -302,7 +302,7 @@ export async function updateEventById(
     const event = toEvent(updated);
     await queueEventChangeNotices(trx, toEvent(row), updated);
     await eventUpdated(trx, contextOf(actor), event, changed);
-    if (patch.capacity !== undefined) await afterCapacityChange?.(trx, event, contextOf(actor));
+    if (patch.capacity !== undefined) await afterCapacityChange?.(trx, updated, contextOf(actor));
     return { event } as const;
   });
   if ('slugTaken' in outcome) {

@@ -1,83 +1,18 @@
-import type { EventSession, EventSessionCreate, Language, LocalizedText, Speaker } from '@wsc/models';
+import type { EventSession, EventSessionCreate, LocalizedText } from '@wsc/models';
 import type { EventSessionUpdate } from '@wsc/models/partner';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor';
 import { toLocalIso } from '../calendar/time-zone';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
+import { queueSessionChangeNotices } from './change-notices';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
 import type { EventRow } from './repository';
 import { requireEventRow, requireLockedEvent, toEvent } from './service';
+import { readSession } from './session-rows';
 
 type Database = Kysely<DatabaseSchema>;
-
-interface SessionRow {
-  id: string;
-  event_id: string;
-  title: Record<string, string>;
-  description: Record<string, string> | null;
-  starts_at: Date;
-  ends_at: Date;
-  room: string | null;
-  language: string | null;
-  speakers: Speaker[];
-  pain_point_ids: string[];
-}
-
-function selectSessions(db: Database) {
-  return db
-    .selectFrom('event_sessions')
-    .select([
-      'event_sessions.id',
-      'event_sessions.event_id',
-      'event_sessions.title',
-      'event_sessions.description',
-      'event_sessions.starts_at',
-      'event_sessions.ends_at',
-      'event_sessions.room',
-      'event_sessions.language',
-      'event_sessions.speakers',
-      sql<
-        string[]
-      >`coalesce((select array_agg(l.pain_point_id order by l.pain_point_id) from event_session_pain_points l where l.session_id = event_sessions.id), '{}')`.as(
-        'pain_point_ids',
-      ),
-    ]);
-}
-
-function toSession(row: SessionRow, timeZone: string): EventSession {
-  return {
-    id: row.id,
-    eventId: row.event_id,
-    title: row.title,
-    description: row.description,
-    startsAt: toLocalIso(row.starts_at, timeZone),
-    endsAt: toLocalIso(row.ends_at, timeZone),
-    room: row.room,
-    language: row.language as Language | null,
-    speakers: row.speakers,
-    painPointIds: row.pain_point_ids,
-  };
-}
-
-/**
- * The programme of an event in time order.
- *
- * @example
- * const sessions = await listSessions(db, event);
- */
-export async function listSessions(
-  db: Database,
-  event: Pick<EventRow, 'id' | 'time_zone'>,
-): Promise<EventSession[]> {
-  const rows = (await selectSessions(db)
-    .where('event_sessions.event_id', '=', event.id)
-    .orderBy('event_sessions.starts_at')
-    .orderBy('event_sessions.id')
-    .execute()) as unknown as SessionRow[];
-  return rows.map((row) => toSession(row, event.time_zone));
-}
 
 function cleanText(text: LocalizedText): Record<string, string> {
   return Object.fromEntries(
@@ -134,14 +69,6 @@ function contextOf(actor: Actor): ChangeContext {
   return { actorId: actor.account?.id ?? null, partnerId: actor.partnerId, requestId: actor.requestId };
 }
 
-async function readSession(db: Database, id: string, timeZone: string): Promise<EventSession> {
-  const row = (await selectSessions(db).where('event_sessions.id', '=', id).executeTakeFirst()) as
-    | SessionRow
-    | undefined;
-  if (!row) throw problem('session-not-found');
-  return toSession(row, timeZone);
-}
-
 /**
  * Adds a session to an event's programme (organisers), with its speakers, room and the pain
  * points it discusses.
@@ -182,7 +109,8 @@ export async function createSession(
 }
 
 /**
- * Edits a session (organisers); `painPointIds` replaces the linked pain points.
+ * Edits a session (organisers); `painPointIds` replaces the linked pain points. A new time or
+ * room is mailed to every registrant of the event (`session-changed`).
  *
  * @example
  * await updateSession(db, actor, eventId, sessionId, { painPointIds: [painPointId] });
@@ -227,7 +155,10 @@ export async function updateSession(
       .where('id', '=', sessionId)
       .execute();
     if (patch.painPointIds) await linkPainPoints(trx, sessionId, patch.painPointIds);
+    const updated = await readSession(trx, sessionId, locked.time_zone);
+    // Registrants are told in this transaction: the mail goes if and only if the change commits.
+    await queueSessionChangeNotices(trx, locked, current, updated);
     await eventUpdated(trx, contextOf(actor), toEvent(locked), ['sessions']);
-    return readSession(trx, sessionId, locked.time_zone);
+    return updated;
   });
 }

@@ -5,6 +5,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
 import { enqueueMail } from '../mail/enqueue';
 import { emailChangedTemplate } from '../mail/templates/email-changed';
+import { removeMembershipsOfFormerDomain } from '../organizations/memberships-by-domain';
 import { normalizeEmail } from './accounts-repository';
 import { queueEmailConfirmation } from './email-confirmation';
 
@@ -23,7 +24,7 @@ export function maskAddress(address: string): string {
 /**
  * Changes a password account's address in the caller's transaction: the new address is
  * unconfirmed (membership rules trust only confirmed ones) and gets a confirmation mail; the
- * old address is told. The same address again changes nothing. An address taken by another
+ * old address is told; memberships granted by the old address's domain end (audited). The same address again changes nothing. An address taken by another
  * account fails on the unique index (the caller answers `email-taken`). Accounts that sign in
  * only through a partner get their address from the partner.
  *
@@ -62,6 +63,9 @@ export async function changeEmail(
     })
     .where('id', '=', accountId)
     .execute();
+  await removeMembershipsOfFormerDomain(db, accountId, account.email, email, {
+    requestId: context.requestId,
+  });
   const language = LANGUAGES.find((known) => known === account.language) ?? 'en';
   await enqueueMail(db, {
     template: emailChangedTemplate,

@@ -8,6 +8,7 @@ import {
   EMAIL_CONFIRMATION_TTL_HOURS,
   emailConfirmationTemplate,
 } from '../mail/templates/email-confirmation';
+import { approveRequestsByConfirmedDomain } from '../organizations/memberships-by-domain';
 import { normalizeEmail } from './accounts-repository';
 import { consumeMailToken, issueMailToken } from './mail-tokens';
 
@@ -77,7 +78,8 @@ export async function resendEmailConfirmation(db: Database, accountId: string, n
 /**
  * Uses a confirmation token: the account's address, if it is still the one the token was sent
  * to, is confirmed (`accounts.email_confirmed_at`, which membership rules trust) and loses any
- * undeliverable mark. 422 `mail-token-invalid` otherwise.
+ * undeliverable mark; the member's pending requests to organisations that verified its domain
+ * are approved in the same transaction. 422 `mail-token-invalid` otherwise.
  *
  * @example
  * const { accountId, confirmedAt } = await completeEmailConfirmation(db, token, { now, requestId });
@@ -108,6 +110,8 @@ export async function completeEmailConfirmation(
         .execute();
     }
     await clearUndeliverable(trx, used.address);
+    // Two confirmations at once take turns on the account row locked above: one approval.
+    await approveRequestsByConfirmedDomain(trx, used.accountId, { requestId: context.requestId });
     await recordAudit(trx, {
       actorId: used.accountId,
       action: 'account.email-confirmed',

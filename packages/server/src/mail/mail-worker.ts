@@ -10,8 +10,11 @@ import {
   type ClaimedMail,
   claimDueMails,
   type MailAttemptOutcome,
+  type MailClaim,
   nextClaimableMailAt,
+  recordAndClaimMails,
   recordMailAttempts,
+  releaseMailClaims,
 } from './outbox-repository';
 import { redactAddresses, smtpVerdict } from './smtp-outcome';
 import { type MailTemplateRegistry, renderMail } from './template-registry';
@@ -31,7 +34,7 @@ export interface MailWorkerOptions {
 }
 
 const KNOWN_LANGUAGES: ReadonlySet<string> = new Set(LANGUAGES);
-/** Attempts recorded in one transaction at most waiting for each other… */
+/** Attempts recorded by one statement at most waiting for each other… */
 const RECORD_GROUP = 32;
 /** …and how long the first of them waits for others. */
 const RECORD_WAIT_MILLISECONDS = 10;
@@ -61,8 +64,15 @@ export class MailWorker {
   readonly #ownsTransport: boolean;
   readonly #loop: ClaimLoop;
   /** Attempts finished and not yet recorded: written together by the next {@link #flush}. */
-  #unrecorded: { claimed: ClaimedMail; outcome: MailAttemptOutcome; recorded: () => void }[] = [];
+  #unrecorded: { claimed: ClaimedMail; outcome: MailAttemptOutcome }[] = [];
+  /**
+   * The next batch, claimed by the statement that recorded the end of the last one: a round of
+   * a stream of mail costs one statement for its claim and its last outcomes together.
+   */
+  #ahead: ClaimedMail[] = [];
   #flushing: Promise<void> | null = null;
+  /** Statements recording outcomes that have not answered yet (a round waits for them all). */
+  readonly #recording = new Set<Promise<unknown>>();
   #flushTimer: NodeJS.Timeout | undefined;
 
   constructor(db: Kysely<DatabaseSchema>, options: MailWorkerOptions) {
@@ -106,15 +116,49 @@ export class MailWorker {
    */
   async runOnce(): Promise<number> {
     this.#loop.markLook();
-    const now = this.#clock();
-    const batch = await claimDueMails(this.#db, {
-      now,
-      leaseUntil: new Date(now.getTime() + this.leaseMilliseconds),
-      token: randomUUID(),
-      limit: this.#config.batchSize,
-    });
+    const batch =
+      this.#ahead.length > 0 ? this.#ahead.splice(0) : await claimDueMails(this.#db, this.#claim());
+    if (batch.length === 0) return 0;
+    // Each attempt resolves once sent; outcomes are recorded in groups meanwhile (#record).
     await Promise.all(batch.map((mail) => this.#attempt(mail)));
+    await this.#recordRestAndClaimNext();
     return batch.length;
+  }
+
+  #claim(limit = this.#config.batchSize): MailClaim {
+    const now = this.#clock();
+    return { now, leaseUntil: new Date(now.getTime() + this.leaseMilliseconds), token: randomUUID(), limit };
+  }
+
+  /**
+   * The end of a round: the outcomes no group has taken yet are recorded by the statement that
+   * claims the next batch (kept in {@link #ahead}), after the group in flight. A round resolves
+   * only once every outcome of its batch is recorded.
+   */
+  async #recordRestAndClaimNext(): Promise<void> {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    const rest = this.#unrecorded.splice(0);
+    await this.#flushing;
+    try {
+      // Appended: two rounds of one worker may run at once (drain() beside the loop).
+      this.#ahead.push(...(await this.#tracked(recordAndClaimMails(this.#db, rest, this.#claim()))));
+    } catch (error) {
+      // The leases expire and another round sends these again, with the same Message-IDs.
+      this.#log.error(
+        { err: error, mailIds: rest.map((entry) => entry.claimed.id) },
+        'recording mail attempts failed',
+      );
+    }
+    // Outcomes of this round that another round's statement took are recorded too.
+    await Promise.allSettled([...this.#recording]);
+  }
+
+  #tracked<T>(statement: Promise<T>): Promise<T> {
+    this.#recording.add(statement);
+    const forget = () => this.#recording.delete(statement);
+    statement.then(forget, forget);
+    return statement;
   }
 
   /** Sends everything due now, batch after batch; resolves to how many mails were claimed. */
@@ -125,6 +169,16 @@ export class MailWorker {
   /** Stops taking work, waits for the attempts in flight to be recorded, closes the SMTP pool. */
   async stop(): Promise<void> {
     await this.#loop.stop();
+    // The batch claimed ahead goes back to the queue now rather than when its lease expires.
+    const ahead = this.#ahead.splice(0);
+    const token = ahead[0]?.claimToken;
+    if (token) {
+      await releaseMailClaims(
+        this.#db,
+        ahead.map((mail) => mail.id),
+        token,
+      ).catch((error: unknown) => this.#log.warn({ err: error }, 'releasing claimed mails failed'));
+    }
     if (this.#ownsTransport) this.#transport.close();
   }
 
@@ -149,7 +203,7 @@ export class MailWorker {
     };
     if (verdict === 'sent') this.#log.info(log, 'mail sent');
     else this.#log.warn({ ...log, smtpAnswer: outcome.smtpAnswer }, `mail ${verdict}`);
-    await this.#record(mail, {
+    this.#record(mail, {
       ...outcome,
       at,
       outcome: verdict,
@@ -161,15 +215,14 @@ export class MailWorker {
 
   /**
    * Records an attempt within 10 ms, together with every attempt that finishes meanwhile (one
-   * transaction for up to a group of them): recording keeps up with a pool of SMTP connections,
+   * statement for up to a group of them): recording keeps up with a pool of SMTP connections,
    * and on an embedded database, whose queries hold the event loop, it does not stall the sends.
+   * What is left at the end of a round goes with the next claim (#recordRestAndClaimNext).
    */
-  #record(claimed: ClaimedMail, outcome: MailAttemptOutcome): Promise<void> {
-    return new Promise((recorded) => {
-      this.#unrecorded.push({ claimed, outcome, recorded });
-      if (this.#unrecorded.length >= RECORD_GROUP) this.#startFlush();
-      else this.#flushTimer ??= setTimeout(() => this.#startFlush(), RECORD_WAIT_MILLISECONDS);
-    });
+  #record(claimed: ClaimedMail, outcome: MailAttemptOutcome): void {
+    this.#unrecorded.push({ claimed, outcome });
+    if (this.#unrecorded.length >= RECORD_GROUP) this.#startFlush();
+    else this.#flushTimer ??= setTimeout(() => this.#startFlush(), RECORD_WAIT_MILLISECONDS);
   }
 
   #startFlush(): void {
@@ -187,7 +240,7 @@ export class MailWorker {
     while (this.#unrecorded.length > 0) {
       const group = this.#unrecorded.splice(0);
       try {
-        await recordMailAttempts(this.#db, group);
+        await this.#tracked(recordMailAttempts(this.#db, group));
       } catch (error) {
         // The leases expire and another round sends these again, with the same Message-IDs.
         this.#log.error(
@@ -195,7 +248,6 @@ export class MailWorker {
           'recording mail attempts failed',
         );
       }
-      for (const entry of group) entry.recorded();
     }
   }
 

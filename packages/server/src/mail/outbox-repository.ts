@@ -24,39 +24,133 @@ export interface ClaimedMail {
 const parseJson = <Value>(value: Value | string | null): Value | null =>
   typeof value === 'string' ? (JSON.parse(value) as Value) : value;
 
+/** How one attempt ended. */
+export interface MailAttemptOutcome {
+  at: Date;
+  /** `sent`; `retry` at `nextAttemptAt`; `failed` for good; `suppressed` (undeliverable address). */
+  outcome: 'sent' | 'retry' | 'failed' | 'suppressed';
+  nextAttemptAt: Date | null;
+  smtpCode: number | null;
+  /** The server's answer or the error, already redacted of addresses. */
+  smtpAnswer: string | null;
+  durationMilliseconds: number;
+  messageId: string;
+  /** A permanent refusal of the recipient: mark the address undeliverable. */
+  markUndeliverable: boolean;
+}
+
+/** A claim of due mails: up to `limit` (0: none) for `leaseUntil`, under `token`. */
+export interface MailClaim {
+  now: Date;
+  leaseUntil: Date;
+  token: string;
+  limit: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  account_id: string | null;
+  address: string;
+  address_normalized: string;
+  template: string;
+  language: string;
+  data: Record<string, unknown> | string;
+  secrets: Record<string, string> | string | null;
+  message_id: string | null;
+  attempts: number;
+  max_attempts: number;
+  claim_token: string;
+  undeliverable: boolean;
+}
+
+function attemptRows(attempts: readonly { claimed: ClaimedMail; outcome: MailAttemptOutcome }[]) {
+  return attempts.map(({ claimed, outcome }) => ({
+    id: claimed.id,
+    claim_token: claimed.claimToken,
+    status: outcome.outcome === 'retry' ? 'pending' : outcome.outcome,
+    attempts: outcome.outcome === 'suppressed' ? claimed.attempts : claimed.attempts + 1,
+    message_id: outcome.messageId,
+    smtp_code: outcome.smtpCode,
+    smtp_answer: outcome.smtpAnswer,
+    attempted_at: outcome.at.toISOString(),
+    next_attempt_at: outcome.outcome === 'retry' ? (outcome.nextAttemptAt?.toISOString() ?? null) : null,
+    sent_at: outcome.outcome === 'sent' ? outcome.at.toISOString() : null,
+    finished: outcome.outcome !== 'retry',
+    outcome: outcome.outcome,
+    duration_milliseconds: outcome.durationMilliseconds,
+    mark_undeliverable: outcome.markUndeliverable,
+    address_normalized: claimed.addressNormalized,
+    account_id: claimed.accountId,
+  }));
+}
+
 /**
- * Claims up to `limit` due mails for `leaseUntil`, oldest due first. `FOR UPDATE SKIP LOCKED`
- * keeps two workers (two instances) from claiming one row; the lease lets a row claimed by a
- * killed worker be claimed again once it expires. One statement, one round trip.
+ * Records finished attempts and claims the next due mails in ONE statement (one round trip, no
+ * transaction of its own: a statement is atomic). Recording: each attempt moves its mail on and
+ * logs a `mail_attempts` row only if its worker's claim still holds (a mail whose lease ran out
+ * and that another worker took records nothing here); a finished mail's secrets are erased; a
+ * permanent refusal marks the address undeliverable. Claiming: up to `claim.limit` due mails,
+ * oldest due first, `FOR UPDATE SKIP LOCKED` so two workers (two instances) never claim one row;
+ * the lease lets a row claimed by a killed worker be claimed again once it expires. A mail to an
+ * address this statement marks is claimed as undeliverable.
  *
  * @example
- * const batch = await claimDueMails(db, { now, leaseUntil, token: randomUUID(), limit: 16 });
+ * const next = await recordAndClaimMails(db, finished, { now, leaseUntil, token: randomUUID(), limit: 64 });
  */
-export async function claimDueMails(
+export async function recordAndClaimMails(
   db: Database,
-  claim: { now: Date; leaseUntil: Date; token: string; limit: number },
+  attempts: readonly { claimed: ClaimedMail; outcome: MailAttemptOutcome }[],
+  claim: MailClaim,
 ): Promise<ClaimedMail[]> {
-  const result = await sql<{
-    id: string;
-    account_id: string | null;
-    address: string;
-    address_normalized: string;
-    template: string;
-    language: string;
-    data: Record<string, unknown> | string;
-    secrets: Record<string, string> | string | null;
-    message_id: string | null;
-    attempts: number;
-    max_attempts: number;
-    claim_token: string;
-    undeliverable: boolean;
-  }>`
-    with due as (
+  const json = JSON.stringify(attemptRows(attempts));
+  const result = await sql<ClaimedRow>`
+    with attempt as (
+      select * from jsonb_to_recordset(${json}::jsonb) as attempt(
+        id text, claim_token text, status text, attempts integer, message_id text, smtp_code integer,
+        smtp_answer text, attempted_at timestamptz, next_attempt_at timestamptz, sent_at timestamptz,
+        finished boolean, outcome text, duration_milliseconds integer, mark_undeliverable boolean,
+        address_normalized text, account_id text)
+    ),
+    recorded as (
+      update mail_outbox mail
+      set status = attempt.status,
+          attempts = attempt.attempts,
+          message_id = attempt.message_id,
+          last_smtp_code = attempt.smtp_code,
+          last_smtp_answer = attempt.smtp_answer,
+          last_attempt_at = attempt.attempted_at,
+          next_attempt_at = attempt.next_attempt_at,
+          sent_at = attempt.sent_at,
+          locked_until = null,
+          claim_token = null,
+          secrets = case when attempt.finished then null else mail.secrets end
+      from attempt
+      where mail.id = attempt.id and mail.claim_token = attempt.claim_token
+      returning mail.id
+    ),
+    logged as (
+      insert into mail_attempts (mail_id, attempted_at, outcome, smtp_code, smtp_answer, duration_milliseconds)
+      select attempt.id, attempt.attempted_at, attempt.outcome, attempt.smtp_code, attempt.smtp_answer,
+             attempt.duration_milliseconds
+      from attempt join recorded on recorded.id = attempt.id
+    ),
+    marked as (
+      -- One row per address even when two mails to it were refused in this group.
+      insert into mail_undeliverable_addresses (address_normalized, account_id, mail_id, smtp_code, smtp_answer, marked_at)
+      select distinct on (attempt.address_normalized) attempt.address_normalized, attempt.account_id,
+             attempt.id, attempt.smtp_code, attempt.smtp_answer, attempt.attempted_at
+      from attempt join recorded on recorded.id = attempt.id
+      where attempt.mark_undeliverable
+      order by attempt.address_normalized, attempt.id
+      on conflict (address_normalized) do nothing
+    ),
+    due as (
       select mail.id
       from mail_outbox mail
       where mail.status = 'pending'
         and mail.next_attempt_at <= ${claim.now}
         and (mail.locked_until is null or mail.locked_until <= ${claim.now})
+        and not exists (select 1 from attempt where attempt.id = mail.id)
       order by mail.next_attempt_at, mail.id
       limit ${claim.limit}
       for update of mail skip locked
@@ -68,8 +162,11 @@ export async function claimDueMails(
     returning mail.id, mail.account_id, mail.address, mail.address_normalized, mail.template,
               mail.language, mail.data, mail.secrets, mail.message_id, mail.attempts,
               mail.max_attempts, mail.claim_token,
-              exists (select 1 from mail_undeliverable_addresses marked
-                      where marked.address_normalized = mail.address_normalized) as undeliverable
+              (exists (select 1 from mail_undeliverable_addresses marked
+                       where marked.address_normalized = mail.address_normalized)
+               or exists (select 1 from attempt
+                          where attempt.mark_undeliverable
+                            and attempt.address_normalized = mail.address_normalized)) as undeliverable
   `.execute(db);
   return result.rows.map((row) => ({
     id: row.id,
@@ -88,26 +185,20 @@ export async function claimDueMails(
   }));
 }
 
-/** How one attempt ended. */
-export interface MailAttemptOutcome {
-  at: Date;
-  /** `sent`; `retry` at `nextAttemptAt`; `failed` for good; `suppressed` (undeliverable address). */
-  outcome: 'sent' | 'retry' | 'failed' | 'suppressed';
-  nextAttemptAt: Date | null;
-  smtpCode: number | null;
-  /** The server's answer or the error, already redacted of addresses. */
-  smtpAnswer: string | null;
-  durationMilliseconds: number;
-  messageId: string;
-  /** A permanent refusal of the recipient: mark the address undeliverable. */
-  markUndeliverable: boolean;
+/**
+ * Claims up to `limit` due mails for `leaseUntil` ({@link recordAndClaimMails} with nothing to
+ * record). One statement.
+ *
+ * @example
+ * const batch = await claimDueMails(db, { now, leaseUntil, token: randomUUID(), limit: 16 });
+ */
+export function claimDueMails(db: Database, claim: MailClaim): Promise<ClaimedMail[]> {
+  return recordAndClaimMails(db, [], claim);
 }
 
 /**
- * Logs attempts and moves their mails on, in one transaction of three statements however many
- * there are, each only if its worker's claim still holds (a mail whose lease ran out and that
- * another worker took records nothing here); erases a finished mail's secrets; marks an address
- * undeliverable on a permanent refusal.
+ * Records attempts ({@link recordAndClaimMails} claiming nothing). One statement however many
+ * there are.
  *
  * @example
  * await recordMailAttempts(db, [{ claimed, outcome }]);
@@ -117,81 +208,26 @@ export async function recordMailAttempts(
   attempts: readonly { claimed: ClaimedMail; outcome: MailAttemptOutcome }[],
 ): Promise<void> {
   if (attempts.length === 0) return;
-  const rows = attempts.map(({ claimed, outcome }) => ({
-    id: claimed.id,
-    claim_token: claimed.claimToken,
-    status: outcome.outcome === 'retry' ? 'pending' : outcome.outcome,
-    attempts: outcome.outcome === 'suppressed' ? claimed.attempts : claimed.attempts + 1,
-    message_id: outcome.messageId,
-    smtp_code: outcome.smtpCode,
-    smtp_answer: outcome.smtpAnswer,
-    attempted_at: outcome.at.toISOString(),
-    next_attempt_at: outcome.outcome === 'retry' ? (outcome.nextAttemptAt?.toISOString() ?? null) : null,
-    sent_at: outcome.outcome === 'sent' ? outcome.at.toISOString() : null,
-    finished: outcome.outcome !== 'retry',
-    outcome: outcome.outcome,
-    duration_milliseconds: outcome.durationMilliseconds,
-    mark_undeliverable: outcome.markUndeliverable,
-    address_normalized: claimed.addressNormalized,
-    account_id: claimed.accountId,
-  }));
-  const json = JSON.stringify(rows);
-  await db.transaction().execute(async (trx) => {
-    const updated = await sql<{ id: string }>`
-      update mail_outbox mail
-      set status = attempt.status,
-          attempts = attempt.attempts,
-          message_id = attempt.message_id,
-          last_smtp_code = attempt.smtp_code,
-          last_smtp_answer = attempt.smtp_answer,
-          last_attempt_at = attempt.attempted_at,
-          next_attempt_at = attempt.next_attempt_at,
-          sent_at = attempt.sent_at,
-          locked_until = null,
-          claim_token = null,
-          secrets = case when attempt.finished then null else mail.secrets end
-      from jsonb_to_recordset(${json}::jsonb) as attempt(
-        id text, claim_token text, status text, attempts integer, message_id text, smtp_code integer,
-        smtp_answer text, attempted_at timestamptz, next_attempt_at timestamptz, sent_at timestamptz,
-        finished boolean)
-      where mail.id = attempt.id and mail.claim_token = attempt.claim_token
-      returning mail.id
-    `.execute(trx);
-    const held = new Set(updated.rows.map((row) => row.id));
-    const kept = rows.filter((row) => held.has(row.id));
-    if (kept.length === 0) return;
-    await trx
-      .insertInto('mail_attempts')
-      .values(
-        kept.map((row) => ({
-          mail_id: row.id,
-          attempted_at: row.attempted_at,
-          outcome: row.outcome,
-          smtp_code: row.smtp_code,
-          smtp_answer: row.smtp_answer,
-          duration_milliseconds: row.duration_milliseconds,
-        })),
-      )
-      .execute();
-    const marked = kept.filter((row) => row.mark_undeliverable);
-    if (marked.length > 0) {
-      await trx
-        .insertInto('mail_undeliverable_addresses')
-        .values(
-          // One row per address even when two mails to it were refused in this batch.
-          [...new Map(marked.map((row) => [row.address_normalized, row])).values()].map((row) => ({
-            address_normalized: row.address_normalized,
-            account_id: row.account_id,
-            mail_id: row.id,
-            smtp_code: row.smtp_code,
-            smtp_answer: row.smtp_answer,
-            marked_at: row.attempted_at,
-          })),
-        )
-        .onConflict((conflict) => conflict.column('address_normalized').doNothing())
-        .execute();
-    }
-  });
+  const now = new Date(0);
+  await recordAndClaimMails(db, attempts, { now, leaseUntil: now, token: '', limit: 0 });
+}
+
+/**
+ * Gives back claimed mails a worker will not send (it stops with a batch claimed ahead): they
+ * are claimable at once instead of when their lease expires.
+ *
+ * @example
+ * await releaseMailClaims(db, ['mail_…'], token);
+ */
+export async function releaseMailClaims(db: Database, ids: readonly string[], token: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('mail_outbox')
+    .set({ locked_until: null, claim_token: null })
+    .where('id', 'in', [...ids])
+    .where('claim_token', '=', token)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import type { ChangeContext } from '../events/changes';
+import type { EventRow } from '../events/repository';
 import { queueRegistrationNotice, type RegistrationChange } from './notices';
 import { recordRegistrationEvent } from './outbox-events';
 
@@ -10,19 +11,21 @@ type Database = Kysely<DatabaseSchema>;
 
 // One function per registration change, each called inside the transaction that made it: the
 // live-updates and webhooks code adds its outbox write here, so a change and its
-// notification commit (or roll back) together.
+// notification commit (or roll back) together. Each takes the event row that transaction
+// locked, which the member's notice is written from.
 
 async function record(
   db: Database,
   context: ChangeContext,
   action: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
   registration: Registration,
+  event: EventRow,
 ) {
   // The partner a change came through reads it in full only when the member made it themself: a
   // promotion is made by whoever freed the seat, through their partner, not the promoted member's.
   const actingPartnerId = context.actorId === registration.stakeholderId ? context.partnerId : null;
   // The member's mail is queued with the change (and its webhook event): one change, one mail.
-  await queueRegistrationNotice(db, noticeOf(action, registration), registration);
+  await queueRegistrationNotice(db, noticeOf(action, registration), registration, event);
   await recordRegistrationEvent(db, action, registration, actingPartnerId);
   await recordAudit(db, {
     actorId: context.actorId,
@@ -51,28 +54,43 @@ function noticeOf(action: string, registration: Registration): RegistrationChang
  * `registration.created`: a member took a seat or a waitlist place.
  *
  * @example
- * await registrationCreated(trx, context, registration);
+ * await registrationCreated(trx, context, registration, lockedEventRow);
  */
-export function registrationCreated(db: Database, context: ChangeContext, registration: Registration) {
-  return record(db, context, 'registration.created', registration);
+export function registrationCreated(
+  db: Database,
+  context: ChangeContext,
+  registration: Registration,
+  event: EventRow,
+) {
+  return record(db, context, 'registration.created', registration, event);
 }
 
 /**
  * `registration.cancelled`: a member gave up their seat or place.
  *
  * @example
- * await registrationCancelled(trx, context, registration);
+ * await registrationCancelled(trx, context, registration, lockedEventRow);
  */
-export function registrationCancelled(db: Database, context: ChangeContext, registration: Registration) {
-  return record(db, context, 'registration.cancelled', registration);
+export function registrationCancelled(
+  db: Database,
+  context: ChangeContext,
+  registration: Registration,
+  event: EventRow,
+) {
+  return record(db, context, 'registration.cancelled', registration, event);
 }
 
 /**
  * `registration.promoted`: a waitlisted member got a seat (after a cancellation or a capacity raise).
  *
  * @example
- * await registrationPromoted(trx, context, registration);
+ * await registrationPromoted(trx, context, registration, lockedEventRow);
  */
-export function registrationPromoted(db: Database, context: ChangeContext, registration: Registration) {
-  return record(db, context, 'registration.promoted', registration);
+export function registrationPromoted(
+  db: Database,
+  context: ChangeContext,
+  registration: Registration,
+  event: EventRow,
+) {
+  return record(db, context, 'registration.promoted', registration, event);
 }

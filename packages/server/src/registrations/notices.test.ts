@@ -224,4 +224,83 @@ describe.each(databases())('registration notices on $kind', ({ kind }) => {
     expect(inArabic.html).toContain('lang="ar"');
     expect(inArabic.subject).toContain('تغيّر موعد أو مكان');
   });
+  test('a session moved in time or room tells every registrant in their language; a title edit tells nobody', async () => {
+    const event = await createEventAs(app, organiser.headers, {
+      capacity: 1,
+      startsAt: '2027-07-13T09:00:00+08:00',
+      endsAt: '2027-07-13T18:00:00+08:00',
+      timeZone: 'Asia/Singapore',
+    });
+    const created = await app.inject({
+      method: 'POST',
+      url: `/v1/events/${event.id}/sessions`,
+      headers: organiser.headers,
+      payload: {
+        title: { en: 'Water networks', zh: '供水网络' },
+        startsAt: '2027-07-13T10:00:00+08:00',
+        endsAt: '2027-07-13T11:00:00+08:00',
+        room: 'Hall A',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const sessionUrl = `/v1/events/${event.id}/sessions/${(created.json() as { id: string }).id}`;
+    const [seated, waiting, gone] = (await createMembers(app, 3)) as [TestMember, TestMember, TestMember];
+    await speak(waiting, 'zh');
+    for (const member of [seated, waiting, gone]) expect((await register(event.id, member)).status).toBe(201);
+    expect((await cancel(event.id, gone)).status).toBe(200);
+    await worker().drain();
+    smtp.clear();
+    const patch = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'PATCH', url: sessionUrl, headers: organiser.headers, payload });
+
+    // Title, speakers, the same times written in another zone: nothing a registrant plans around.
+    expect(
+      (
+        await patch({
+          title: { en: 'Water networks and leaks' },
+          startsAt: '2027-07-13T02:00:00Z',
+          room: 'Hall A',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(await queued('session-changed')).toHaveLength(0);
+
+    expect(
+      (await patch({ startsAt: '2027-07-13T14:00:00+08:00', endsAt: '2027-07-13T15:30:00+08:00' }))
+        .statusCode,
+    ).toBe(200);
+    await worker().drain();
+    // One mail each to the seated and the waitlisted member, none to the one who cancelled.
+    expect(smtp.received.map((mail) => mail.to).sort()).toEqual(
+      [await emailOf(seated), await emailOf(waiting)].sort(),
+    );
+    const byAddress = new Map(smtp.received.map((mail) => [mail.to, mail.parsed]));
+    const english = byAddress.get(await emailOf(seated))!;
+    expect(english.subject).toContain('“Water networks and leaks” has a new time or room');
+    const englishText = english.text!.replace(/\s/g, ' ');
+    expect(englishText).toContain(
+      'Now — when: Tuesday, July 13, 2027, 2:00 – 3:30 PM (Asia/Singapore) · room: Hall A',
+    );
+    expect(englishText).toContain('Before — when: Tuesday, July 13, 2027, 10:00 – 11:00 AM (Asia/Singapore)');
+    const ics = english.attachments[0]!.content.toString('utf8');
+    expect(ics).toContain('DTSTART;TZID=Asia/Singapore:20270713T140000');
+    const inChinese = byAddress.get(await emailOf(waiting))!;
+    expect(inChinese.subject).toContain('会议室已更改');
+    expect(inChinese.html).toContain('lang="zh"');
+
+    smtp.clear();
+    await speak(waiting, 'ar');
+    expect((await patch({ room: 'Hall B' })).statusCode).toBe(200);
+    expect((await patch({ room: null })).statusCode).toBe(200);
+    await worker().drain();
+    expect(smtp.received).toHaveLength(4);
+    const waitingAddress = await emailOf(waiting);
+    const arabic = smtp.received.filter((mail) => mail.to === waitingAddress).map((mail) => mail.parsed);
+    expect(arabic).toHaveLength(2);
+    for (const mail of arabic) {
+      expect(mail.html).toContain('dir="rtl"');
+      expect(mail.text).toContain('القاعة: Hall B');
+    }
+    expect(await queued('session-changed')).toHaveLength(6);
+  });
 });

@@ -1,9 +1,9 @@
 import type { Registration } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { findEvent } from '../events/repository';
+import type { EventRow } from '../events/repository';
 import { toEvent } from '../events/service';
-import { listSessions } from '../events/sessions';
+import { listSessions } from '../events/session-rows';
 import { enqueueMail } from '../mail/enqueue';
 import { registrationNoticeTemplates } from '../mail/templates/registration-notices';
 
@@ -13,18 +13,18 @@ export type RegistrationChange = keyof typeof registrationNoticeTemplates;
 /**
  * Queues the member's notice of a registration change (with the event's `.ics`) in the
  * transaction that made the change, so the mail is sent if and only if the change commits, and
- * once per change: a promotion is one change, one mail.
+ * once per change: a promotion is one change, one mail. `row` is the event as the transaction
+ * locked it (registrations never write the event row, so it is current): no second read.
  *
  * @example
- * await queueRegistrationNotice(trx, 'promoted', registration);
+ * await queueRegistrationNotice(trx, 'promoted', registration, lockedEventRow);
  */
 export async function queueRegistrationNotice(
   db: Kysely<DatabaseSchema>,
   change: RegistrationChange,
   registration: Registration,
+  row: EventRow,
 ): Promise<void> {
-  const row = await findEvent(db, registration.eventId);
-  if (!row) return;
   // One after another: the statements share the transaction's connection.
   const sessions = await listSessions(db, row);
   const profile = await db

@@ -1,7 +1,7 @@
-import type { Event } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import type { ChangeContext } from '../events/changes';
+import type { EventRow } from '../events/repository';
 import { registrationPromoted } from './changes';
 import { confirmRegistrations, countRegistrations, findRegistration, nextWaitlisted } from './repository';
 import { toRegistration } from './view';
@@ -9,15 +9,16 @@ import { toRegistration } from './view';
 /**
  * Gives free seats to the waitlist in arrival order and records `registration.promoted` for
  * each. Call it inside the transaction that locked the event (after a cancellation or a
- * capacity change); returns the promoted registration ids.
+ * capacity change), with the event row as that transaction locked or last wrote it; returns the
+ * promoted registration ids.
  *
  * @example
  * await cancelRegistration(trx, id);
- * await fillFreeSeats(trx, event, context);
+ * await fillFreeSeats(trx, lockedEventRow, context);
  */
 export async function fillFreeSeats(
   db: Kysely<DatabaseSchema>,
-  event: Pick<Event, 'id' | 'capacity'>,
+  event: EventRow,
   context: ChangeContext,
 ): Promise<string[]> {
   const { confirmed, waitlisted } = await countRegistrations(db, event.id);
@@ -28,7 +29,7 @@ export async function fillFreeSeats(
   await confirmRegistrations(db, promoted);
   for (const id of promoted) {
     const row = await findRegistration(db, id);
-    if (row) await registrationPromoted(db, context, toRegistration(row));
+    if (row) await registrationPromoted(db, context, toRegistration(row), event);
   }
   return promoted;
 }

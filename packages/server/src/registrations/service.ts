@@ -8,7 +8,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import type { ChangeContext } from '../events/changes';
 import { requireMember, requireOrganiser } from '../events/organisers';
-import { lockEvent } from '../events/repository';
+import { type EventRow, lockEvent } from '../events/repository';
 import { requireEventRow, requireLockedEvent, toEvent } from '../events/service';
 import { type HttpProblem, problem } from '../http/problem';
 import { createUserToken } from '../identity/accounts-repository';
@@ -184,7 +184,7 @@ export async function register(
           ttlSeconds: joining.sessionTtlSeconds,
         })
       : null;
-    await registrationCreated(trx, { ...contextOf(actor), actorId: account.id }, registration);
+    await registrationCreated(trx, { ...contextOf(actor), actorId: account.id }, registration, row);
     if (!session) return registration;
     return {
       ...registration,
@@ -285,7 +285,7 @@ export async function cancelMyRegistration(
         detail: `${eventName(event)} has already taken place; its registrations are kept as they are.`,
       });
     }
-    return giveUp(trx, event, mine, contextOf(actor));
+    return giveUp(trx, row, mine, contextOf(actor));
   });
 }
 
@@ -295,7 +295,7 @@ export async function cancelMyRegistration(
  */
 async function giveUp(
   trx: Database,
-  event: Event,
+  event: EventRow,
   held: { id: string; status: string },
   context: ChangeContext,
 ): Promise<Registration> {
@@ -303,7 +303,7 @@ async function giveUp(
   const cancelled = await findRegistration(trx, held.id);
   if (!cancelled) throw new Error(`registration ${held.id} vanished inside its transaction`);
   const registration = toRegistration(cancelled);
-  await registrationCancelled(trx, context, registration);
+  await registrationCancelled(trx, context, registration, event);
   if (held.status === 'confirmed') await fillFreeSeats(trx, event, context);
   return registration;
 }
@@ -339,7 +339,7 @@ export async function releaseUpcomingRegistrations(
     const row = await lockEvent(trx, eventId);
     const mine = row ? await findMemberRegistration(trx, eventId, accountId) : undefined;
     if (!row || !mine || mine.status === 'cancelled') continue;
-    await giveUp(trx, toEvent(row), mine, contextOf(actor));
+    await giveUp(trx, row, mine, contextOf(actor));
     released += 1;
   }
   return released;

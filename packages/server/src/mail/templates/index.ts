@@ -10,6 +10,7 @@ import {
   registrationPromotedTemplate,
   registrationWaitlistedTemplate,
 } from './registration-notices';
+import { sessionChangedTemplate } from './session-changed';
 import { weeklyDigestTemplate } from './weekly-digest';
 
 /**
@@ -21,14 +22,15 @@ export const mailTemplates = new MailTemplateRegistry();
 // Account mail: strictly transactional.
 mailTemplates.register(emailConfirmationTemplate, passwordResetTemplate, emailChangedTemplate);
 
-// Registration notices (with the event's .ics) and event changes: transactional, about the
-// member's own registration.
+// Registration notices (with the event's .ics) and event and session changes: transactional,
+// about the member's own registration.
 mailTemplates.register(
   registrationConfirmedTemplate,
   registrationWaitlistedTemplate,
   registrationPromotedTemplate,
   registrationCancelledTemplate,
   eventChangedTemplate,
+  sessionChangedTemplate,
 );
 
 // Optional kinds (a one-click unsubscribe each): moderation notices, the weekly digest.

@@ -1,0 +1,92 @@
+import type { EventSession, Language, Speaker } from '@wsc/models';
+import { type Kysely, sql } from 'kysely';
+import { toLocalIso } from '../calendar/time-zone';
+import type { DatabaseSchema } from '../database/schema';
+import { problem } from '../http/problem';
+import type { EventRow } from './repository';
+
+// Reading an event's sessions, apart from editing them (sessions.ts): the notices of registrations
+// and of event and session changes read the programme too, and sessions.ts queues those notices.
+
+type Database = Kysely<DatabaseSchema>;
+
+interface SessionRow {
+  id: string;
+  event_id: string;
+  title: Record<string, string>;
+  description: Record<string, string> | null;
+  starts_at: Date;
+  ends_at: Date;
+  room: string | null;
+  language: string | null;
+  speakers: Speaker[];
+  pain_point_ids: string[];
+}
+
+function selectSessions(db: Database) {
+  return db
+    .selectFrom('event_sessions')
+    .select([
+      'event_sessions.id',
+      'event_sessions.event_id',
+      'event_sessions.title',
+      'event_sessions.description',
+      'event_sessions.starts_at',
+      'event_sessions.ends_at',
+      'event_sessions.room',
+      'event_sessions.language',
+      'event_sessions.speakers',
+      sql<
+        string[]
+      >`coalesce((select array_agg(l.pain_point_id order by l.pain_point_id) from event_session_pain_points l where l.session_id = event_sessions.id), '{}')`.as(
+        'pain_point_ids',
+      ),
+    ]);
+}
+
+function toSession(row: SessionRow, timeZone: string): EventSession {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    title: row.title,
+    description: row.description,
+    startsAt: toLocalIso(row.starts_at, timeZone),
+    endsAt: toLocalIso(row.ends_at, timeZone),
+    room: row.room,
+    language: row.language as Language | null,
+    speakers: row.speakers,
+    painPointIds: row.pain_point_ids,
+  };
+}
+
+/**
+ * The programme of an event in time order.
+ *
+ * @example
+ * const sessions = await listSessions(db, event);
+ */
+export async function listSessions(
+  db: Database,
+  event: Pick<EventRow, 'id' | 'time_zone'>,
+): Promise<EventSession[]> {
+  const rows = (await selectSessions(db)
+    .where('event_sessions.event_id', '=', event.id)
+    .orderBy('event_sessions.starts_at')
+    .orderBy('event_sessions.id')
+    .execute()) as unknown as SessionRow[];
+  return rows.map((row) => toSession(row, event.time_zone));
+}
+
+/**
+ * One session, its times in the event's zone; `session-not-found` when there is none.
+ *
+ * @example
+ * const session = await readSession(trx, sessionId, event.time_zone);
+ */
+export async function readSession(db: Database, id: string, timeZone: string): Promise<EventSession> {
+  const row = (await selectSessions(db).where('event_sessions.id', '=', id).executeTakeFirst()) as
+    | SessionRow
+    | undefined;
+  if (!row) throw problem('session-not-found');
+  return toSession(row, timeZone);
+}
