@@ -13,6 +13,7 @@ import { organizationRoutes } from './organizations/routes';
 import { outboxPlugin } from './outbox/plugin';
 import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
 import { painPointRoutes } from './pain-points/routes';
+import { partnerAccountPageRoutes } from './partners/account-page-routes';
 import { partnerMailPolicyRoutes } from './partners/mail-policy-routes';
 import { partnerSsoAccountRoutes } from './partners/sso-accounts-routes';
 import { partnerStatsRoutes } from './partners/stats-routes';
@@ -61,5 +62,6 @@ features.push(partnerStatsRoutes);
 // One partner is not many people: the accounts a partner minted through SSO, and their suspension (admin).
 features.push(partnerSsoAccountRoutes);
 
-// Partners that tell their single-sign-on members themselves stop the community's mail to them.
-features.push(partnerMailPolicyRoutes);
+// Partners that tell their single-sign-on members themselves stop the community's mail to them;
+// partners with their own account page lead their members' account mail there.
+features.push(partnerMailPolicyRoutes, partnerAccountPageRoutes);

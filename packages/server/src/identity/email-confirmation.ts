@@ -8,6 +8,7 @@ import {
   EMAIL_CONFIRMATION_TTL_HOURS,
   emailConfirmationTemplate,
 } from '../mail/templates/email-confirmation';
+import { accountPageOf } from '../partners/account-page';
 import { normalizeEmail } from './accounts-repository';
 import { consumeMailToken, issueMailToken } from './mail-tokens';
 
@@ -22,8 +23,10 @@ export const mailTokenInvalid = () =>
 
 /**
  * Queues the confirmation mail of an account's current address, with a new token, in the
- * caller's transaction (sign-up, address change, or the member asking again). Nothing for a
- * deleted account or one without an address.
+ * caller's transaction (sign-up, address change, or the member asking again). Its link leads to
+ * the account page of the partner the member came through, if it has a usable one now
+ * (`accountPageOf`), else to the community's page. Nothing for a deleted account or one without
+ * an address.
  *
  * @example
  * await queueEmailConfirmation(trx, accountId, new Date());
@@ -46,7 +49,11 @@ export async function queueEmailConfirmation(db: Database, accountId: string, no
   const queued = await enqueueMail(db, {
     template: emailConfirmationTemplate,
     to: { accountId },
-    data: { displayName: account.display_name, expiresInHours: EMAIL_CONFIRMATION_TTL_HOURS },
+    data: {
+      displayName: account.display_name,
+      expiresInHours: EMAIL_CONFIRMATION_TTL_HOURS,
+      accountPage: await accountPageOf(db, accountId, now),
+    },
     secrets: { token },
   });
   return queued !== null;

@@ -14,6 +14,7 @@ import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import { problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { requireAccount } from '../identity/guards';
+import { assertAccountPage } from './account-page';
 import {
   createPartnerKeyRecord,
   createPartnerRecord,
@@ -118,7 +119,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         answers: { 200: 'The partner as changed.' },
         tags: ['admin'],
         summary:
-          'Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked; or stop community mail to its single-sign-on members (admin)',
+          "Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked; or stop community mail to its single-sign-on members; or set (null: clear) the account page its members' confirmation and password-reset mail leads to, on one of its publishable keys' origins (admin)",
         params: PartnerParamsSchema,
         body: PartnerUpdateSchema,
         response: { 200: PartnerSchema },
@@ -126,8 +127,13 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const admin = requireAccount(request);
-      requireSomeField(request.body, ['name', 'disabled', 'communityMailSuppressed']);
+      requireSomeField(request.body, ['name', 'disabled', 'communityMailSuppressed', 'accountPageUrl']);
+      const { accountPageUrl } = request.body;
       const partner = await app.db.transaction().execute(async (trx) => {
+        if (typeof accountPageUrl === 'string') {
+          await findPartner(request.params.id);
+          await assertAccountPage(trx, request.params.id, accountPageUrl, 'accountPageUrl');
+        }
         const change = await updatePartnerRecord(trx, request.params.id, request.body);
         if (!change) throw problem('not-found', { detail: 'Partner not found.' });
         await recordAudit(trx, {
@@ -146,6 +152,9 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
                     to: change.after.communityMailSuppressed,
                   },
                 }),
+            ...(accountPageUrl === undefined
+              ? {}
+              : { accountPageUrl: { from: change.before.accountPageUrl, to: change.after.accountPageUrl } }),
           },
           requestId: request.id,
         });
