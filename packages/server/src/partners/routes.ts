@@ -129,9 +129,11 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
       const admin = requireAccount(request);
       requireSomeField(request.body, ['name', 'disabled', 'communityMailSuppressed', 'accountPageUrl']);
       const { accountPageUrl } = request.body;
+      // An unknown partner is 404 before its page is judged (outside the transaction: the
+      // embedded database has one connection).
+      if (typeof accountPageUrl === 'string') await findPartner(request.params.id);
       const partner = await app.db.transaction().execute(async (trx) => {
         if (typeof accountPageUrl === 'string') {
-          await findPartner(request.params.id);
           await assertAccountPage(trx, request.params.id, accountPageUrl, 'accountPageUrl');
         }
         const change = await updatePartnerRecord(trx, request.params.id, request.body);
