@@ -67,6 +67,8 @@ const MAIL_CATCHER =
     : undefined;
 
 const urlOf = (app) => `http://${shownHost}:${app.port}`;
+/** The partner site, whose page is the sample partner's account page. */
+const partnerSite = APPS.find((app) => app.dir === 'apps/partner-site');
 const children = new Set();
 /** The API's and the mail catcher's processes, stopped after the apps that use them. */
 let apiChild;
@@ -316,6 +318,9 @@ async function main() {
     WSC_WEBHOOK_ALLOW_PRIVATE: env.WSC_WEBHOOK_ALLOW_PRIVATE || '1',
     WSC_SAMPLE_PARTNER_FILE: samplePartnerFile,
     WSC_SAMPLE_PARTNER_ORIGINS: APPS.map(urlOf).join(','),
+    // Account mail to those who join on the partner site leads back to it (its page embeds the
+    // widgets, and the embed script completes the link).
+    ...(partnerSite ? { WSC_SAMPLE_PARTNER_ACCOUNT_PAGE: `${urlOf(partnerSite)}/` } : {}),
   });
   // With the keys of an earlier start, the apps start while the API opens its database; the API
   // confirms the keys (or replaces them, and the apps restart with the new ones).

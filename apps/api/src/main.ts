@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   const samplePartnerFile = process.env.WSC_SAMPLE_PARTNER_FILE;
   if (samplePartnerFile) {
     const origins = (process.env.WSC_SAMPLE_PARTNER_ORIGINS ?? '').split(',').filter(Boolean);
-    const { partner } = await ensureSamplePartner(app.database.db, samplePartnerFile, origins);
+    const accountPage = process.env.WSC_SAMPLE_PARTNER_ACCOUNT_PAGE || null;
+    const { partner } = await ensureSamplePartner(app.database.db, samplePartnerFile, origins, accountPage);
     await ensureSampleForum(app.database.db, partner.partnerId);
   }
   const address = await app.listen({ port, host });

@@ -1,7 +1,8 @@
 // The sample partner `npm start` gives the sample apps: one partner, a publishable key bound to the
 // apps' origins and a secret key, created on the first start and kept in a file of the data folder
 // (keys are stored hashed: the file is the only place their text lives). Later starts reuse them
-// while they still hold; a lost or stale file gets fresh keys and the old ones are revoked.
+// while they still hold; a lost or stale file gets fresh keys and the old ones are revoked. Its
+// account page is the partner site's page, so account mail to those who join there leads back to it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { PARTNER_SCOPES } from '@wsc/models/partner';
 import {
@@ -13,6 +14,7 @@ import {
   findPartnerKeys,
   recordAudit,
   revokePartnerKey,
+  updatePartnerRecord,
 } from '@wsc/server/admin';
 
 export const SAMPLE_PARTNER_NAME = 'Sample partner (npm start)';
@@ -56,19 +58,47 @@ async function stillHolds(db: Db, known: SamplePartner, origins: string[]): Prom
 }
 
 /**
+ * Makes `accountPage` (a page on one of the publishable key's origins, or null) the partner's
+ * account page, where confirmation and password-reset mail to the members who joined through the
+ * sample apps leads; audited when it changes.
+ */
+async function keepAccountPage(db: Db, partnerId: string, accountPage: string | null): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const change = await updatePartnerRecord(trx, partnerId, { accountPageUrl: accountPage });
+    if (!change || change.before.accountPageUrl === change.after.accountPageUrl) return;
+    await recordAudit(trx, {
+      actorId: null,
+      partnerId,
+      action: 'partner.account_page_changed',
+      subjectType: 'partner',
+      subjectId: partnerId,
+      data: {
+        ...AUDIT,
+        accountPageUrl: { from: change.before.accountPageUrl, to: change.after.accountPageUrl },
+      },
+    });
+  });
+}
+
+/**
  * Returns the sample partner's keys, creating the partner and keys when the file does not name
- * live ones, and writes the file (mode 0600). Safe to call on every start.
+ * live ones, and writes the file (mode 0600); names `accountPage` (the partner site's page, on one
+ * of `origins`) the partner's account page. Safe to call on every start.
  *
  * @example
- * const { partner, created } = await ensureSamplePartner(app.database.db, '.data/sample-partner.json', ['http://localhost:5173']);
+ * const { partner, created } = await ensureSamplePartner(app.database.db, '.data/sample-partner.json', ['http://localhost:5173'], 'http://localhost:5173/');
  */
 export async function ensureSamplePartner(
   db: Db,
   file: string,
   origins: string[],
+  accountPage: string | null = null,
 ): Promise<{ partner: SamplePartner; created: boolean }> {
   const known = await readKnown(file);
-  if (known && (await stillHolds(db, known, origins))) return { partner: known, created: false };
+  if (known && (await stillHolds(db, known, origins))) {
+    await keepAccountPage(db, known.partnerId, accountPage);
+    return { partner: known, created: false };
+  }
 
   const partner = await db.transaction().execute(async (trx) => {
     const existing = await findEnabledPartnerByName(trx, SAMPLE_PARTNER_NAME);
@@ -114,5 +144,6 @@ export async function ensureSamplePartner(
     };
   });
   await writeFile(file, `${JSON.stringify(partner, null, 2)}\n`, { mode: 0o600 });
+  await keepAccountPage(db, partner.partnerId, accountPage);
   return { partner, created: true };
 }

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { mailTemplates, renderMail } from '@wsc/server/admin';
 import {
   approveMembership,
   createPartner,
@@ -85,6 +86,7 @@ describe.skipIf(!hasChromium)('the partner site in Chromium', () => {
   let browser: Browser;
   let siteUrl: string;
   let apiUrl: string;
+  let partner: Awaited<ReturnType<typeof createPartner>>;
 
   beforeAll(async () => {
     const [server, port] = await Promise.all([createTestServer({ embedDirectory }), freePort()]);
@@ -93,11 +95,12 @@ describe.skipIf(!hasChromium)('the partner site in Chromium', () => {
     // `localhost` for the API and 127.0.0.1 for the site: two origins, as on a real partner's site.
     apiUrl = `http://localhost:${(app.server.address() as AddressInfo).port}`;
     siteUrl = `http://127.0.0.1:${port}`;
-    const [partner, launched] = await Promise.all([
+    const [created, launched] = await Promise.all([
       createPartner(app, { name: 'IEC site', origin: siteUrl }),
       chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }),
     ]);
     browser = launched;
+    partner = created;
     // The catalogue is seeded, the people are not: two members who joined, for the directory.
     for (const displayName of ['Amina Haddad', 'Li Wei']) {
       const member = await signUp(app, { displayName, role: 'urban-planner' });
@@ -263,6 +266,68 @@ describe.skipIf(!hasChromium)('the partner site in Chromium', () => {
       client: document.documentElement.clientWidth,
     }));
     expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('brings a newcomer who joined on the site back to it from the confirmation mail, and confirms there', async () => {
+    // The partner names the site's page as its account page, as `npm start` does for the sample partner.
+    const named = await app.inject({
+      method: 'PUT',
+      url: '/v1/partners/me/account-page',
+      headers: { authorization: `Bearer ${partner.secretKey}` },
+      payload: { url: `${siteUrl}/?lang=fr` },
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    const joined = await app.inject({
+      method: 'POST',
+      url: '/v1/auth/signup',
+      headers: { 'x-wsc-publishable-key': partner.publishableKey, origin: siteUrl },
+      payload: {
+        email: 'newcomer@iec.example',
+        password: 'correct horse battery staple',
+        displayName: 'Newcomer',
+        role: 'designer',
+        language: 'fr',
+      },
+    });
+    expect(joined.statusCode, joined.body).toBe(201);
+    const { accountId } = joined.json() as { accountId: string };
+    // The mail as the worker renders it (this server sends none: no SMTP URL).
+    const queued = await app.db
+      .selectFrom('mail_outbox')
+      .select(['id', 'template', 'language', 'data', 'secrets'])
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    const template = mailTemplates.get(queued.template);
+    if (!template) throw new Error(`no template ${queued.template}`);
+    const mail = renderMail(
+      template,
+      queued.language as 'fr',
+      { ...(queued.data as object), ...(queued.secrets as object) },
+      { publicUrl: apiUrl, mailId: queued.id },
+    );
+    const link = /(https?:\/\/\S+#wsc-confirm-email=\S+)/.exec(mail.text)?.[1] ?? '';
+    expect(link.startsWith(`${siteUrl}/?lang=fr#wsc-confirm-email=`)).toBe(true);
+
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(link);
+    const confirm = page.locator('wsc-sign-in-dialog #panel-confirm-email button[type="submit"]');
+    await confirm.waitFor();
+    expect(await page.evaluate(() => window.location.hash)).toBe('');
+    const confirmed = page.waitForResponse((response) =>
+      response.url().endsWith('/v1/auth/email-confirmations/complete'),
+    );
+    await confirm.click();
+    expect((await confirmed).status()).toBe(200);
+    const account = await app.db
+      .selectFrom('accounts')
+      .select('email_confirmed_at')
+      .where('id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    expect(account.email_confirmed_at).not.toBeNull();
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -29,11 +29,16 @@ export type Me = z.infer<typeof MeSchema>;
 /**
  * `PATCH /v1/me`: profile fields, the preferred language, and the e-mail address (a new address
  * is unconfirmed until the link mailed to it is used; the old address is told of the change).
+ * A new address needs the account's `currentPassword` too: whoever holds a session alone must
+ * not be able to take the account by moving its address (and so its password resets) elsewhere.
+ * Accounts that sign in only through a partner get their address from the partner.
  */
 export const MeUpdateSchema = object({
   ...ProfileUpdateSchema.shape,
   language: z.optional(z.nullable(LanguageSchema)),
   email: z.optional(EmailSchema),
+  /** The account's password, with a new `email`; never stored, never needed otherwise. */
+  currentPassword: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 export type MeUpdate = z.infer<typeof MeUpdateSchema>;
 

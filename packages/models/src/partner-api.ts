@@ -36,11 +36,15 @@ export {
   REGISTRANT_CSV_COLUMNS,
 } from './events-admin';
 export {
+  AccountPageUrlSchema,
+  isAccountPageUrl,
   PARTNER_KEY_KINDS,
   PARTNER_SCOPES,
   PARTNER_STATS_DEFAULT_DAYS,
   PARTNER_STATS_MAX_DAYS,
   type Partner,
+  type PartnerAccountPage,
+  PartnerAccountPageSchema,
   type PartnerCreate,
   PartnerCreateSchema,
   type PartnerKey,

@@ -14,9 +14,49 @@ export const PartnerSchema = z.object({
    * have a community password.
    */
   communityMailSuppressed: z.boolean(),
+  /**
+   * The partner's page embedding the community's widgets, where its members' account mail leads
+   * (`<page>#wsc-confirm-email=<token>`, `<page>#wsc-reset-password=<token>`); null: those links
+   * lead to the community's own pages. Its origin is one of the partner's publishable keys'
+   * allowed origins.
+   */
+  accountPageUrl: z.nullable(z.string()),
   createdAt: DateTimeSchema,
 });
 export type Partner = z.infer<typeof PartnerSchema>;
+
+/** Hosts a partner's account page may serve over plain http: a developer's own machine. */
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether a URL may be a partner's account page by its shape: an absolute https URL without
+ * credentials, or plain http on localhost, 127.0.0.1 or [::1] (development). Whose origin it is
+ * (one of the partner's publishable keys' origins) is the server's to check.
+ *
+ * @example
+ * isAccountPageUrl('https://www.iec.ch/community?tab=account'); // true
+ * isAccountPageUrl('http://www.iec.ch/community'); // false
+ * isAccountPageUrl('http://localhost:5173/'); // true
+ */
+export function isAccountPageUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+/** A partner's account page: see {@link isAccountPageUrl}. */
+export const AccountPageUrlSchema = z.string().check(
+  z.trim(),
+  z.maxLength(2000),
+  z.refine(isAccountPageUrl, {
+    message: 'Expected an https URL without credentials (plain http only on localhost or 127.0.0.1)',
+  }),
+);
 
 /** `POST /v1/partners` (admin). */
 export const PartnerCreateSchema = z.object({
@@ -34,8 +74,21 @@ export const PartnerUpdateSchema = z.object({
   name: z.optional(PartnerCreateSchema.shape.name),
   disabled: z.optional(z.boolean()),
   communityMailSuppressed: z.optional(z.boolean()),
+  /** The partner's account page (see {@link PartnerAccountPageSchema}); null clears it. */
+  accountPageUrl: z.optional(z.nullable(AccountPageUrlSchema)),
 });
 export type PartnerUpdate = z.infer<typeof PartnerUpdateSchema>;
+
+/**
+ * `PUT /v1/partners/me/account-page` (secret key with the `mail-policy` scope, which only an
+ * admin grants): the partner's page embedding the widgets, where confirmation and password-reset
+ * mail to its members leads, or null for the community's own pages. Its origin must be one of the
+ * partner's publishable keys' allowed origins.
+ */
+export const PartnerAccountPageSchema = z.object({
+  url: z.nullable(AccountPageUrlSchema),
+});
+export type PartnerAccountPage = z.infer<typeof PartnerAccountPageSchema>;
 
 /**
  * `PUT /v1/partners/me/mail-policy` (secret key with the `mail-policy` scope, which only an
@@ -59,7 +112,8 @@ export const PARTNER_SCOPES = [
   'webhooks',
   'stats',
   'export',
-  // Stop community mail to the partner's SSO members (PUT /v1/partners/me/mail-policy).
+  // Stop community mail to the partner's SSO members (PUT /v1/partners/me/mail-policy), and lead
+  // its members' account mail to its own page (PUT /v1/partners/me/account-page).
   'mail-policy',
 ] as const;
 export const PartnerScopeSchema = z.enum(PARTNER_SCOPES);

@@ -63,10 +63,22 @@ export const PROBLEM_TYPES = {
     title: 'Account disabled',
     meaning: 'An administrator disabled this account.',
   },
+  'current-password-wrong': {
+    status: 403,
+    title: 'Current password wrong',
+    meaning:
+      "The `currentPassword` sent to change the account's e-mail address is not the account's password. Wrong guesses are limited per account.",
+  },
   'edit-window-closed': {
     status: 403,
     title: 'Edit window closed',
     meaning: 'Comments can only be edited for a short time after posting.',
+  },
+  'email-managed-by-partner': {
+    status: 403,
+    title: 'Address managed by a partner',
+    meaning:
+      'The account signs in only through a partner site, which sends its address: change it on that site.',
   },
   'mapping-owned': {
     status: 403,

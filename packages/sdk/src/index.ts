@@ -69,7 +69,11 @@ export type {
   PainPointListParams,
   PainPointUpdateParams,
 } from './resources/pain-points';
-export type { PartnerMailPolicyParams, PartnerStatsParams } from './resources/partner';
+export type {
+  PartnerAccountPageParams,
+  PartnerMailPolicyParams,
+  PartnerStatsParams,
+} from './resources/partner';
 export type { PasswordResetCompleteParams, PasswordResetCreateParams } from './resources/password-resets';
 export type { SsoTokenCreateParams } from './resources/sso';
 export type { StakeholderListParams } from './resources/stakeholders';

@@ -19,6 +19,7 @@ import { organizationRoutes } from './organizations/routes';
 import { outboxPlugin } from './outbox/plugin';
 import { firstPageCachePlugin } from './pain-points/first-page-cache-plugin';
 import { painPointRoutes } from './pain-points/routes';
+import { partnerAccountPageRoutes } from './partners/account-page-routes';
 import { partnerMailPolicyRoutes } from './partners/mail-policy-routes';
 import { partnerRoutes } from './partners/routes';
 import { partnerSsoAccountRoutes } from './partners/sso-accounts-routes';
@@ -90,7 +91,9 @@ export function defaultFeatures(): Feature[] {
     partnerStatsRoutes,
     // One partner is not many people: the accounts a partner minted through SSO, and their suspension (admin).
     partnerSsoAccountRoutes,
-    // Partners that tell their single-sign-on members themselves stop the community's mail to them.
+    // Partners that tell their single-sign-on members themselves stop the community's mail to them;
+    // partners with their own account page lead their members' account mail there.
     partnerMailPolicyRoutes,
+    partnerAccountPageRoutes,
   ];
 }

@@ -113,10 +113,15 @@ export class Me extends Resource {
   }
 
   /**
-   * Changes profile fields or the preferred language.
+   * Changes profile fields, the preferred language or the e-mail address. A new `email` needs
+   * the account's `currentPassword` (`ValidationError` naming it when missing; `PermissionError`
+   * with code `current-password-wrong` when wrong, and `RateLimitError` after too many wrong
+   * ones); an account that signs in only through a partner site gets `PermissionError` with code
+   * `email-managed-by-partner`. The new address stays unconfirmed until the mailed link is used.
    *
    * @example
    * await client.me.update({ city: 'Geneva', language: 'fr' });
+   * await client.me.update({ email: 'ada@example.org', currentPassword: 'correct horse battery staple' });
    */
   update(params: MeUpdateParams, options?: RequestOptions): ApiPromise<MeBody> {
     return this.client.request(

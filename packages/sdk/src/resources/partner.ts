@@ -1,4 +1,5 @@
 import {
+  type PartnerAccountPage,
   type Partner as PartnerBody,
   type PartnerMailPolicy,
   PartnerSchema,
@@ -12,6 +13,9 @@ import { endpoint, Resource } from '../resource';
 
 /** Body of `partner.setMailPolicy`. */
 export type PartnerMailPolicyParams = PartnerMailPolicy;
+
+/** Body of `partner.setAccountPage`: the page's URL, or null for the community's own pages. */
+export type PartnerAccountPageParams = PartnerAccountPage;
 
 /** Window of `partner.stats`: ISO date-times with an offset, `from` included, `to` excluded. */
 export type PartnerStatsParams = PartnerStatsQuery;
@@ -57,6 +61,26 @@ export class Partner extends Resource {
   setMailPolicy(params: PartnerMailPolicyParams, options?: RequestOptions): ApiPromise<PartnerBody> {
     return this.client.request(
       { method: 'PUT', ...endpoint`/v1/partners/me/mail-policy`, body: params, schema: PartnerSchema },
+      options,
+    );
+  }
+
+  /**
+   * Leads the confirmation and password-reset mail of your members (those who signed up with
+   * your keys or sign in with your single sign-on) to your own page embedding the widgets:
+   * `<url>#wsc-confirm-email=<token>` or `#wsc-reset-password=<token>`, which the embed script
+   * completes. The page must be https (plain http only on localhost) and its origin one of your
+   * publishable keys' allowed origins (`ValidationError` naming `url` otherwise); `null` goes back
+   * to the community's pages. While the page's origin is no longer one of your usable keys' (a
+   * revoked key) mail leads to the community's pages. Needs a secret key with the `mail-policy`
+   * scope, which an admin grants (`PermissionError` without it); the change is audited.
+   *
+   * @example
+   * await client.partner.setAccountPage({ url: 'https://www.iec.ch/community' });
+   */
+  setAccountPage(params: PartnerAccountPageParams, options?: RequestOptions): ApiPromise<PartnerBody> {
+    return this.client.request(
+      { method: 'PUT', ...endpoint`/v1/partners/me/account-page`, body: params, schema: PartnerSchema },
       options,
     );
   }

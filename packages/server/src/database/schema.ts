@@ -107,6 +107,8 @@ export interface PartnersTable {
   created_at: CreatedAt;
   /** Set when the partner's SSO members get no community mail (migrations/0012_mail_notices.sql). */
   community_mail_suppressed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** The partner's page where its members' account mail leads; null: the community's (0016). */
+  account_page_url: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PartnerKeysTable {
@@ -620,4 +622,17 @@ export interface DatabaseSchema {
   mail_preferences: MailPreferencesTable;
   mail_signing_keys: MailSigningKeysTable;
   mail_digest_weeks: MailDigestWeeksTable;
+}
+
+// ---- Partner account pages and the guarded address change (migrations/0016_partner_account_page.sql) ----
+
+/** Wrong current passwords sent with an address change, per account and hour. */
+export interface CurrentPasswordGuessesTable {
+  account_id: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface DatabaseSchema {
+  current_password_guesses: CurrentPasswordGuessesTable;
 }

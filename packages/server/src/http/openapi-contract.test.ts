@@ -548,6 +548,16 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       200,
     );
     await call('PATCH /v1/me', { url: '/v1/me', headers: author.headers, payload: {} }, 422);
+    const guessed = await call(
+      'PATCH /v1/me',
+      {
+        url: '/v1/me',
+        headers: author.headers,
+        payload: { email: 'moved@example.org', currentPassword: 'not the password' },
+      },
+      403,
+    );
+    expect(slugOf(guessed)).toBe('current-password-wrong');
     await call('GET /v1/me/export', { url: '/v1/me/export', headers: author.headers }, 200);
     await call('GET /v1/me/export', { url: '/v1/me/export' }, 401);
     const leaving = await signUp(app);
@@ -1153,6 +1163,28 @@ describe.each(databases())('the OpenAPI contract on $kind', ({ kind }) => {
       403,
     );
     expect(slugOf(ungranted)).toBe('scope-required');
+
+    const accountPage = '/v1/partners/me/account-page';
+    await call(
+      'PUT /v1/partners/me/account-page',
+      { url: accountPage, headers, payload: { url: `${partner.origin}/community` } },
+      200,
+    );
+    await call(
+      'PUT /v1/partners/me/account-page',
+      { url: accountPage, headers, payload: { url: 'https://elsewhere.example/' } },
+      422,
+    );
+    const pageUngranted = await call(
+      'PUT /v1/partners/me/account-page',
+      {
+        url: accountPage,
+        headers: { authorization: `Bearer ${readOnly.secretKey}` },
+        payload: { url: null },
+      },
+      403,
+    );
+    expect(slugOf(pageUngranted)).toBe('scope-required');
   });
 
   test('what every write can meet: media type, JSON, Idempotency-Key, a read-only key', async () => {

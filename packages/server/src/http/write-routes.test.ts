@@ -24,6 +24,7 @@ const WRITE_ROUTES: Record<string, Access> = {
   'POST /v1/partners': 'admin',
   'PATCH /v1/partners/{id}': 'admin',
   'PUT /v1/partners/me/mail-policy': 'secret key',
+  'PUT /v1/partners/me/account-page': 'secret key',
   'POST /v1/partners/{id}/keys': 'admin',
   'DELETE /v1/partners/{id}/keys/{keyId}': 'admin',
   'POST /v1/partners/{id}/sso-accounts/suspension': 'admin',

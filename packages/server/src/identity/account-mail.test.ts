@@ -232,7 +232,7 @@ describe.each(databases())('confirmation and password reset by mail on $kind', (
       method: 'PATCH',
       url: '/v1/me',
       headers: member.headers,
-      payload: { email: 'new.address@example.org' },
+      payload: { email: 'new.address@example.org', currentPassword: member.password },
     });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json().account.email).toBe('new.address@example.org');
@@ -255,7 +255,7 @@ describe.each(databases())('confirmation and password reset by mail on $kind', (
       method: 'PATCH',
       url: '/v1/me',
       headers: other.headers,
-      payload: { email: 'NEW.address@example.org' },
+      payload: { email: 'NEW.address@example.org', currentPassword: other.password },
     });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().errors[0].path).toBe('email');

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
+import { accountPageOf } from '../mail/account-page';
 import { enqueueMail } from '../mail/enqueue';
 import { clearUndeliverable } from '../mail/outbox-repository';
 import {
@@ -23,8 +24,10 @@ export const mailTokenInvalid = () =>
 
 /**
  * Queues the confirmation mail of an account's current address, with a new token, in the
- * caller's transaction (sign-up, address change, or the member asking again). Nothing for a
- * deleted account or one without an address.
+ * caller's transaction (sign-up, address change, or the member asking again). Its link leads to
+ * the account page of the partner the member came through, if it has a usable one now
+ * (`accountPageOf`), else to the community's page. Nothing for a deleted account or one without
+ * an address.
  *
  * @example
  * await queueEmailConfirmation(trx, accountId, new Date());
@@ -47,7 +50,11 @@ export async function queueEmailConfirmation(db: Database, accountId: string, no
   const queued = await enqueueMail(db, {
     template: emailConfirmationTemplate,
     to: { accountId },
-    data: { displayName: account.display_name, expiresInHours: EMAIL_CONFIRMATION_TTL_HOURS },
+    data: {
+      displayName: account.display_name,
+      expiresInHours: EMAIL_CONFIRMATION_TTL_HOURS,
+      accountPage: await accountPageOf(db, accountId, now),
+    },
     secrets: { token },
   });
   return queued !== null;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
+import { accountPageOf } from '../mail/account-page';
 import { enqueueMail } from '../mail/enqueue';
 import { clearUndeliverable } from '../mail/outbox-repository';
 import { PASSWORD_RESET_TTL_MINUTES, passwordResetTemplate } from '../mail/templates/password-reset';
@@ -13,7 +14,9 @@ type Database = Kysely<DatabaseSchema>;
 
 /**
  * Queues a reset mail if an active password account has this address; does nothing otherwise.
- * The caller answers 202 either way, so the answer never tells whether an address is known.
+ * The caller answers 202 either way, so the answer never tells whether an address is known. The
+ * link leads to the account page of the partner the member came through, if it has a usable one
+ * now (`accountPageOf`), else to the community's page.
  *
  * @example
  * await requestPasswordReset(db, 'ada@example.org', new Date());
@@ -39,7 +42,11 @@ export async function requestPasswordReset(db: Database, email: string, now: Dat
     await enqueueMail(trx, {
       template: passwordResetTemplate,
       to: { accountId: account.id },
-      data: { displayName: account.display_name, expiresInMinutes: PASSWORD_RESET_TTL_MINUTES },
+      data: {
+        displayName: account.display_name,
+        expiresInMinutes: PASSWORD_RESET_TTL_MINUTES,
+        accountPage: await accountPageOf(trx, account.id, now),
+      },
       secrets: { token },
     });
   });

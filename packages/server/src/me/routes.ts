@@ -6,8 +6,13 @@ import { type HttpProblem, problem } from '../http/problem';
 import { requireSomeField } from '../http/require-change';
 import { deleteMe, exportMe, getMe, patchMe } from './service';
 
-/** What `PATCH /v1/me` can change; a body with none of them is refused (422). */
-const ME_UPDATE_FIELDS = Object.keys(MeUpdateSchema.shape) as (keyof MeUpdate)[];
+/**
+ * What `PATCH /v1/me` can change; a body with none of them is refused (422). `currentPassword`
+ * only comes with a new address: alone it changes nothing.
+ */
+const ME_UPDATE_FIELDS = (Object.keys(MeUpdateSchema.shape) as (keyof MeUpdate)[]).filter(
+  (field) => field !== 'currentPassword',
+);
 
 function organizationNotEditable(): HttpProblem {
   const message =
@@ -49,11 +54,17 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'member' },
       schema: {
         answers: { 200: 'The account and profile as changed.' },
-        problems: ['not-found'],
+        problems: [
+          'not-found',
+          'email-taken',
+          'email-managed-by-partner',
+          'current-password-wrong',
+          'rate-limited',
+        ],
         tags: ['me'],
-        summary: 'Change your profile and language',
+        summary: 'Change your profile, language and e-mail address',
         description:
-          'Your organization is not a profile field: ask to join with `POST /v1/organizations/{id}/membership-requests`; its managers approve you.',
+          'Your organization is not a profile field: ask to join with `POST /v1/organizations/{id}/membership-requests`; its managers approve you. A new `email` needs your `currentPassword` (422 naming it when missing, 403 `current-password-wrong` when wrong; wrong passwords are limited per account and hour, then 429); it stays unconfirmed until you use the link mailed to it, and the old address is told. An account that signs in only through a partner site gets its address from that site (403 `email-managed-by-partner`).',
         body: MeUpdateSchema,
         response: { 200: MeSchema },
       },

@@ -7,7 +7,7 @@ import type { DatabaseSchema } from '../database/schema';
 import { commentView, reportView } from '../discussion/view';
 import { problem } from '../http/problem';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
-import { changeEmail } from '../identity/email-change';
+import { authorizeEmailChange, changeEmail } from '../identity/email-change';
 import { emailTakenOr } from '../identity/join';
 import { forgetMemberMail } from '../mail/forget-member';
 import { forgetAccountInOutbox } from '../outbox/forget-account';
@@ -39,18 +39,24 @@ export async function getMe(db: Database, actor: Actor): Promise<Me> {
 
 /**
  * Changes the member's own profile, language and address (never their organization: see the
- * membership routes). A new address is unconfirmed until the mailed link is used; the old one is told.
+ * membership routes). A new address needs the account's current password (checked before
+ * anything is written); it is unconfirmed until the mailed link is used; the old one is told.
  *
  * @example
  * await patchMe(db, actor, { city: 'Singapore', language: 'zh' });
+ * await patchMe(db, actor, { email: 'new@example.org', currentPassword: 'correct horse battery staple' });
  */
 export async function patchMe(db: Database, actor: Actor, input: MeUpdate): Promise<Me> {
   const account = signedIn(actor);
+  const now = new Date();
+  const { email, currentPassword } = input;
+  const verifiedPasswordHash =
+    email === undefined ? null : await authorizeEmailChange(db, account.id, { email, currentPassword, now });
   try {
     await db.transaction().execute(async (trx) => {
       await updateMe(trx, account.id, input);
-      if (input.email !== undefined) {
-        await changeEmail(trx, account.id, input.email, { now: new Date(), requestId: actor.requestId });
+      if (email !== undefined) {
+        await changeEmail(trx, account.id, email, { now, requestId: actor.requestId, verifiedPasswordHash });
       }
     });
   } catch (error) {

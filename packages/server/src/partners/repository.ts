@@ -27,6 +27,7 @@ export function toPartner(row: Selectable<PartnersTable>): Partner {
     organizationId: row.organization_id,
     disabled: row.disabled_at !== null,
     communityMailSuppressed: row.community_mail_suppressed_at !== null,
+    accountPageUrl: row.account_page_url,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -243,6 +244,8 @@ export async function updatePartnerRecord(
     name?: string | undefined;
     disabled?: boolean | undefined;
     communityMailSuppressed?: boolean | undefined;
+    /** Checked by the caller (`assertAccountPage`); null clears it. */
+    accountPageUrl?: string | null | undefined;
   },
 ): Promise<{ before: Partner; after: Partner } | null> {
   const current = await db
@@ -270,6 +273,7 @@ export async function updatePartnerRecord(
       name: input.name ?? current.name,
       disabled_at: disabledAt,
       community_mail_suppressed_at: suppressedAt,
+      account_page_url: input.accountPageUrl === undefined ? current.account_page_url : input.accountPageUrl,
     })
     .where('id', '=', id)
     .returningAll()

@@ -95,7 +95,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
         answers: { 200: 'The partner as changed.' },
         tags: ['admin'],
         summary:
-          'Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked; or stop community mail to its single-sign-on members (admin)',
+          "Rename a partner, or disable it: its keys, origins and webhooks stop at once and its SSO tokens are revoked; or stop community mail to its single-sign-on members; or set (null: clear) the account page its members' confirmation and password-reset mail leads to, on one of its publishable keys' origins (admin)",
         params: PartnerParamsSchema,
         body: PartnerUpdateSchema,
         response: { 200: PartnerSchema },
@@ -103,7 +103,7 @@ export const partnerRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const admin = administratorOf(request);
-      requireSomeField(request.body, ['name', 'disabled', 'communityMailSuppressed']);
+      requireSomeField(request.body, ['name', 'disabled', 'communityMailSuppressed', 'accountPageUrl']);
       return updatePartner(app.db, admin, request.params.id, request.body);
     },
   );

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/record';
 import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { problem } from '../http/problem';
+import { assertAccountPage } from '../mail/account-page';
 import {
   createPartnerKeyRecord,
   createPartnerRecord,
@@ -104,13 +105,19 @@ export function createPartner(
  * @example
  * const partner = await updatePartner(db, admin, id, { disabled: true });
  */
-export function updatePartner(
+export async function updatePartner(
   db: Database,
   admin: PartnerAdministrator,
   id: string,
   input: PartnerUpdate,
 ): Promise<Partner> {
+  const { accountPageUrl } = input;
+  // An unknown partner is 404 before its page is judged (outside the transaction: the embedded
+  // database has one connection).
+  if (typeof accountPageUrl === 'string') await requirePartner(db, id);
   return db.transaction().execute(async (trx) => {
+    if (typeof accountPageUrl === 'string')
+      await assertAccountPage(trx, id, accountPageUrl, 'accountPageUrl');
     const change = await updatePartnerRecord(trx, id, input);
     if (!change) throw problem('not-found', { detail: 'Partner not found.' });
     await recordAudit(trx, {
@@ -129,6 +136,9 @@ export function updatePartner(
                 to: change.after.communityMailSuppressed,
               },
             }),
+        ...(accountPageUrl === undefined
+          ? {}
+          : { accountPageUrl: { from: change.before.accountPageUrl, to: change.after.accountPageUrl } }),
       },
       requestId: admin.requestId,
     });

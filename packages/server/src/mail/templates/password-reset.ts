@@ -1,15 +1,16 @@
 import { greeting } from '../layout';
-import { defineMailTemplate, type MailRenderContext } from '../template-registry';
+import { defineMailTemplate } from '../template-registry';
+import { accountLink } from './account-link';
 
 /** How long a password-reset link works (the issue: within an hour). */
 export const PASSWORD_RESET_TTL_MINUTES = 60;
 
-const link = ({ publicUrl, language }: MailRenderContext, token: string) =>
-  `${publicUrl}/account/reset-password?lang=${language}#token=${encodeURIComponent(token)}`;
-
-/** Sent when someone asks to reset the password of a known address. */
+/**
+ * Sent when someone asks to reset the password of a known address. `accountPage`: the partner's
+ * page the link leads to, decided when the mail was queued (`accountLink`).
+ */
 export const passwordResetTemplate = defineMailTemplate<
-  { displayName: string; expiresInMinutes: number },
+  { displayName: string; expiresInMinutes: number; accountPage?: string | null },
   { token: string }
 >({
   name: 'password-reset',
@@ -19,7 +20,7 @@ export const passwordResetTemplate = defineMailTemplate<
       subject: 'Reset your password',
       greeting: greeting('en', input.displayName),
       paragraphs: ['Someone asked to reset the password of your World Smart City Community account.'],
-      action: { label: 'Choose a new password', url: link(context, input.token) },
+      action: { label: 'Choose a new password', url: accountLink(context, 'reset-password', input) },
       after: [
         `The link works for ${input.expiresInMinutes} minutes and only once. Choosing a new password signs you out everywhere else.`,
       ],
@@ -31,7 +32,10 @@ export const passwordResetTemplate = defineMailTemplate<
       paragraphs: [
         'Quelqu’un a demandé à réinitialiser le mot de passe de votre compte World Smart City Community.',
       ],
-      action: { label: 'Choisir un nouveau mot de passe', url: link(context, input.token) },
+      action: {
+        label: 'Choisir un nouveau mot de passe',
+        url: accountLink(context, 'reset-password', input),
+      },
       after: [
         `Le lien est valable ${input.expiresInMinutes} minutes et une seule fois. Choisir un nouveau mot de passe vous déconnecte partout ailleurs.`,
       ],
@@ -43,7 +47,7 @@ export const passwordResetTemplate = defineMailTemplate<
       subject: 'Restablezca su contraseña',
       greeting: greeting('es', input.displayName),
       paragraphs: ['Alguien pidió restablecer la contraseña de su cuenta de World Smart City Community.'],
-      action: { label: 'Elegir una nueva contraseña', url: link(context, input.token) },
+      action: { label: 'Elegir una nueva contraseña', url: accountLink(context, 'reset-password', input) },
       after: [
         `El enlace es válido durante ${input.expiresInMinutes} minutos y una sola vez. Elegir una nueva contraseña cierra su sesión en todos los demás lugares.`,
       ],
@@ -53,7 +57,7 @@ export const passwordResetTemplate = defineMailTemplate<
       subject: 'Сброс пароля',
       greeting: greeting('ru', input.displayName),
       paragraphs: ['Кто-то запросил сброс пароля вашей учётной записи World Smart City Community.'],
-      action: { label: 'Выбрать новый пароль', url: link(context, input.token) },
+      action: { label: 'Выбрать новый пароль', url: accountLink(context, 'reset-password', input) },
       after: [
         `Ссылка действует ${input.expiresInMinutes} мин и только один раз. После смены пароля все остальные сеансы будут завершены.`,
       ],
@@ -63,7 +67,7 @@ export const passwordResetTemplate = defineMailTemplate<
       subject: '重置您的密码',
       greeting: greeting('zh', input.displayName),
       paragraphs: ['有人请求重置您的世界智慧城市社区账户密码。'],
-      action: { label: '设置新密码', url: link(context, input.token) },
+      action: { label: '设置新密码', url: accountLink(context, 'reset-password', input) },
       after: [
         `该链接在 ${input.expiresInMinutes} 分钟内有效，且只能使用一次。设置新密码后，您在其他地方的登录都将退出。`,
       ],
@@ -73,7 +77,7 @@ export const passwordResetTemplate = defineMailTemplate<
       subject: 'إعادة تعيين كلمة المرور',
       greeting: greeting('ar', input.displayName),
       paragraphs: ['طلب أحدهم إعادة تعيين كلمة مرور حسابك في مجتمع المدن الذكية العالمي.'],
-      action: { label: 'اختيار كلمة مرور جديدة', url: link(context, input.token) },
+      action: { label: 'اختيار كلمة مرور جديدة', url: accountLink(context, 'reset-password', input) },
       after: [
         `يعمل الرابط لمدة ${input.expiresInMinutes} دقيقة ولمرة واحدة فقط. اختيار كلمة مرور جديدة يُنهي جلساتك في كل مكان آخر.`,
       ],
