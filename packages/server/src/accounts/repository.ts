@@ -1,8 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { AccountsTable, DatabaseSchema } from '../database/schema';
 
-type Database = Kysely<DatabaseSchema>;
-
 /**
  * The id of the account with this e-mail address (compared as stored: trimmed, lower case), or
  * undefined.
@@ -10,7 +8,10 @@ type Database = Kysely<DatabaseSchema>;
  * @example
  * const id = await findAccountIdByEmail(db, 'ops@example.org');
  */
-export async function findAccountIdByEmail(db: Database, email: string): Promise<string | undefined> {
+export async function findAccountIdByEmail(
+  db: Kysely<DatabaseSchema>,
+  email: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('accounts')
     .select('id')
@@ -25,7 +26,7 @@ export async function findAccountIdByEmail(db: Database, email: string): Promise
  * @example
  * const partnerIds = await mintingPartnerIds(trx, accountId);
  */
-export async function mintingPartnerIds(db: Database, accountId: string): Promise<string[]> {
+export async function mintingPartnerIds(db: Kysely<DatabaseSchema>, accountId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('partner_identities')
     .select('partner_id')
@@ -42,7 +43,10 @@ export async function mintingPartnerIds(db: Database, accountId: string): Promis
  * @example
  * const [first, second] = await lockAccounts(trx, [id, adminId]);
  */
-export function lockAccounts(db: Database, ids: readonly string[]): Promise<Selectable<AccountsTable>[]> {
+export function lockAccounts(
+  db: Kysely<DatabaseSchema>,
+  ids: readonly string[],
+): Promise<Selectable<AccountsTable>[]> {
   return db
     .selectFrom('accounts')
     .selectAll()
@@ -59,7 +63,7 @@ export function lockAccounts(db: Database, ids: readonly string[]): Promise<Sele
  * const row = await updateAccountAccess(trx, id, { roles: ['member'], disabledAt: new Date() });
  */
 export function updateAccountAccess(
-  db: Database,
+  db: Kysely<DatabaseSchema>,
   id: string,
   access: { roles: string[]; disabledAt: Date | null },
 ): Promise<Selectable<AccountsTable>> {
@@ -78,7 +82,7 @@ export function updateAccountAccess(
  * @example
  * await detachFromSsoSuspensions(trx, accountId);
  */
-export async function detachFromSsoSuspensions(db: Database, accountId: string): Promise<void> {
+export async function detachFromSsoSuspensions(db: Kysely<DatabaseSchema>, accountId: string): Promise<void> {
   await db
     .updateTable('partner_identities')
     .set({ suspended_at: null })

@@ -7,8 +7,6 @@ import { problem } from '../http/problem';
 import { revokeUserTokens, toAccount } from '../identity/accounts-repository';
 import { detachFromSsoSuspensions, lockAccounts, mintingPartnerIds, updateAccountAccess } from './repository';
 
-type Database = Kysely<DatabaseSchema>;
-
 /** Who changes an account: an admin through the API, or the operator at the admin CLI. */
 export interface AccountAdministrator {
   /**
@@ -16,6 +14,7 @@ export interface AccountAdministrator {
    * disabled); null for the operator at the admin CLI, who has no account.
    */
   accountId: string | null;
+  /** The request's id for the audit log; null at the CLI. */
   requestId: string | null;
   /** Extra audit data: the CLI records `{ via: 'cli', operator }`. */
   audit?: Record<string, unknown>;
@@ -34,7 +33,7 @@ export interface AccountAdministrator {
  * const account = await updateAccount(db, { accountId: admin.id, requestId: request.id }, id, { disabled: true });
  */
 export async function updateAccount(
-  db: Database,
+  db: Kysely<DatabaseSchema>,
   administrator: AccountAdministrator,
   id: string,
   change: AccountUpdate,
