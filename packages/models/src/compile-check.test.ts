@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { compileCheck } from './compile-check';
 import * as schemas from './index';
 import { PageSchema } from './page';
+import { AccountPageUrlSchema } from './partner';
 import * as partnerSchemas from './partner-api';
 import { PainPointViewSchema } from './payloads/community';
 import { AT, PAIN_POINT_VIEW } from './test-support';
@@ -76,6 +77,15 @@ const oddValue = fc.constantFrom<unknown>(
 function arbitraryOf(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
   // Refinements random strings rarely pass: real time zones, and dates `chronological` can compare.
   if (schema === schemas.TimeZoneSchema) return fc.constantFrom('Asia/Singapore', 'Europe/Zurich', 'UTC');
+  // Account pages: https URLs (plain http on localhost only), with a path, query or fragment.
+  if (schema === AccountPageUrlSchema) {
+    return fc
+      .tuple(
+        fc.constantFrom('https://www.iec.ch', 'https://example.org:8443', 'http://localhost:5173'),
+        fc.constantFrom('', '/', '/community', '/members/account?tab=mail', '/x#old'),
+      )
+      .map(([origin, rest]) => `${origin}${rest}`);
+  }
   if (schema === schemas.DateTimeSchema) {
     return fc
       .date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
