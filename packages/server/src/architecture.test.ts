@@ -129,6 +129,23 @@ describe('architecture', () => {
     expect(cycles, `Import cycles between folders:\n${cycles.join('\n\n')}`).toEqual([]);
   });
 
+  test('services, repositories and views know nothing of HTTP: they raise DomainError, the edge answers', () => {
+    // The HTTP edge (routes, hooks, http/) turns a DomainError into a problem document; a rule
+    // that imported http/ could start writing answers itself.
+    const rules = sourceFiles(sourceRoot).filter((file) =>
+      /(^|\/|-)(service|repository|view)s?\.ts$/.test(path.posix.basename(file)),
+    );
+    expect(rules.length).toBeGreaterThan(20);
+    const reachingHttp = rules.flatMap((file) => {
+      const text = readFileSync(path.join(sourceRoot, file), 'utf8');
+      return [...text.matchAll(RELATIVE_IMPORT)]
+        .map((match) => match[1] as string)
+        .filter((specifier) => path.posix.join(path.posix.dirname(file), specifier).startsWith('http/'))
+        .map((specifier) => `${file} → ${specifier}`);
+    });
+    expect(reachingHttp).toEqual([]);
+  });
+
   test('the check sees a cycle, type-only imports included, and names its steps', () => {
     const sources: Record<string, string> = {
       'votes/repository.ts': "import { trendingScore } from '../pain-points/trending';\n",

@@ -31,17 +31,16 @@ export type { DatabaseActivity, StatementListener, StatementRun } from './databa
 export { createDatabase, type Database, type DatabaseOptions } from './database/create-database';
 export type { DatabaseSchema } from './database/schema';
 export type { Seeder } from './database/seeders';
+export {
+  DomainError,
+  type DomainErrorOptions,
+  domainError,
+  problemType,
+} from './errors/domain-error';
 export { defaultFeatures, type Feature } from './features';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency';
 export type { SuccessAnswer } from './http/openapi-operation';
-export {
-  HttpProblem,
-  type HttpProblemOptions,
-  PROBLEM_CONTENT_TYPE,
-  PROBLEM_TYPE_BASE,
-  problem,
-  problemType,
-} from './http/problem';
+export { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from './http/problem';
 export { REQUEST_ID_HEADER } from './http/request-id';
 export type { RouteAccess } from './http/route-access';
 export type { DkimOptions, MailConfig, MailOptions } from './mail/mail-config';

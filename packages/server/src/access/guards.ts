@@ -1,7 +1,7 @@
 import type { AccountRole } from '@wsc/models';
 import type { PartnerScope } from '@wsc/models/partner';
 import type { FastifyRequest } from 'fastify';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import type { RouteAccess } from '../http/route-access';
 import type { PrincipalAccount, PrincipalPartner } from './principal';
 
@@ -15,7 +15,7 @@ import type { PrincipalAccount, PrincipalPartner } from './principal';
 export function requireAccount(request: FastifyRequest): PrincipalAccount {
   const account = request.principal.account;
   if (!account) {
-    throw problem('authentication-required', {
+    throw domainError('authentication-required', {
       detail: 'Send "Authorization: Bearer <token>" with a session or SSO user token.',
       headers: { 'www-authenticate': 'Bearer' },
     });
@@ -44,7 +44,9 @@ export function hasRole(account: PrincipalAccount | null, ...roles: AccountRole[
 export function requireRole(request: FastifyRequest, ...roles: AccountRole[]): PrincipalAccount {
   const account = requireAccount(request);
   if (!hasRole(account, ...roles)) {
-    throw problem('role-required', { detail: `This action needs one of the roles: ${roles.join(', ')}.` });
+    throw domainError('role-required', {
+      detail: `This action needs one of the roles: ${roles.join(', ')}.`,
+    });
   }
   return account;
 }
@@ -59,13 +61,13 @@ export function requireRole(request: FastifyRequest, ...roles: AccountRole[]): P
 export function requireSecretKey(request: FastifyRequest, scope?: PartnerScope): PrincipalPartner {
   const partner = request.principal.partner;
   if (partner?.keyKind !== 'secret') {
-    throw problem('secret-key-required', {
+    throw domainError('secret-key-required', {
       detail: 'Send "Authorization: Bearer sk_…" from your server.',
       headers: { 'www-authenticate': 'Bearer' },
     });
   }
   if (scope && !partner.scopes.includes(scope)) {
-    throw problem('scope-required', { detail: `This secret key lacks the "${scope}" scope.` });
+    throw domainError('scope-required', { detail: `This secret key lacks the "${scope}" scope.` });
   }
   return partner;
 }
@@ -114,7 +116,7 @@ export function requirePublishableWriteScope(request: FastifyRequest): void {
   if (!key || !WRITE_METHODS.has(request.method)) return;
   if (request.routeOptions.config?.contentWrite === false) return;
   if (!key.scopes.includes('content:write')) {
-    throw problem('scope-required', {
+    throw domainError('scope-required', {
       detail: 'This publishable key lacks the "content:write" scope: it may only read.',
     });
   }

@@ -5,7 +5,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import { preparedStatement } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { usableKey } from '../database/usable-key';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { hashToken, tokenKind } from './tokens';
 
 /** The signed-in member a request acts for. `stakeholderId` equals `id` (one profile per account). */
@@ -72,8 +72,8 @@ export const ANONYMOUS: Principal = Object.freeze({
  * @example
  * throw invalidToken('This secret key was revoked while the request ran.');
  */
-export function invalidToken(detail: string): HttpProblem {
-  return problem('invalid-credentials', {
+export function invalidToken(detail: string): DomainError {
+  return domainError('invalid-credentials', {
     detail,
     headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
   });
@@ -132,7 +132,7 @@ export async function resolvePrincipal(
     const kind = tokenKind(token);
     if (kind === 'secret') {
       if (origin) {
-        throw problem('secret-key-in-browser', {
+        throw domainError('secret-key-in-browser', {
           detail:
             'Secret keys (sk_…) only work from servers. Revoke this key now: it was exposed to a web page. Browsers use a publishable key.',
         });
@@ -151,7 +151,7 @@ export async function resolvePrincipal(
   if (publishable && (!partner || partner.keyKind === 'sso')) {
     const key = await findPublishableKey(db, publishable);
     if (origin && !key.allowedOrigins.includes(origin)) {
-      throw problem('origin-not-allowed', {
+      throw domainError('origin-not-allowed', {
         detail: `The publishable key does not list ${origin} among its allowed origins.`,
       });
     }

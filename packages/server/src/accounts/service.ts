@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { revokeUserTokens, toAccount } from '../identity/accounts-repository';
 import { detachFromSsoSuspensions, lockAccounts, mintingPartnerIds, updateAccountAccess } from './repository';
 
@@ -41,7 +41,7 @@ export async function updateAccount(
   const { accountRoles, disabled } = change;
   const adminId = administrator.accountId;
   if (id === adminId && ((accountRoles && !accountRoles.includes('admin')) || disabled === true)) {
-    throw problem('self-demotion', {
+    throw domainError('self-demotion', {
       detail: 'Ask another admin to change your own admin role or to disable your account.',
     });
   }
@@ -59,14 +59,14 @@ export async function updateAccount(
     if (adminId !== null) {
       const acting = locked.find((account) => account.id === adminId);
       if (!acting?.roles.includes('admin') || acting.disabled_at || acting.deleted_at) {
-        throw problem('role-required', {
+        throw domainError('role-required', {
           detail:
             'This action needs the role admin: yours was removed (or your account disabled) while this request waited.',
         });
       }
     }
     const current = locked.find((account) => account.id === id && account.deleted_at === null);
-    if (!current) throw problem('not-found', { detail: 'Account not found.' });
+    if (!current) throw domainError('not-found', { detail: 'Account not found.' });
     const roles = accountRoles ? [...new Set<string>(['member', ...accountRoles])] : current.roles;
     const disabledAt =
       disabled === undefined ? current.disabled_at : disabled ? (current.disabled_at ?? new Date()) : null;

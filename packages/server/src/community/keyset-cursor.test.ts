@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HttpProblem } from '../http/problem';
+import { DomainError } from '../errors/domain-error';
 import { pageCursor, readPageCursor } from './keyset-cursor';
 
 describe('keyset cursors', () => {
@@ -21,9 +21,9 @@ describe('keyset cursors', () => {
       readPageCursor(cursor, 'top', ['number', 'string']);
       expect.unreachable();
     } catch (error) {
-      expect(error).toBeInstanceOf(HttpProblem);
-      expect((error as HttpProblem).status).toBe(400);
-      expect((error as HttpProblem).errors?.[0]?.path).toBe('cursor');
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).status).toBe(400);
+      expect((error as DomainError).errors?.[0]?.path).toBe('cursor');
     }
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from '@wsc/models';
 import { CursorError, decodeCursor, encodeCursor } from '@wsc/models/rules';
 import { type RawBuilder, sql } from 'kysely';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 
 /** A sort key value a keyset cursor carries: numbers (votes, scores) or strings (ids, timestamps). */
 export type KeyValue = string | number;
@@ -136,6 +136,6 @@ function isKeyOfType(value: unknown, type: KeyType): boolean {
   return typeof value === type;
 }
 
-function invalidCursor(detail: string): HttpProblem {
-  return problem('invalid-cursor', { detail, errors: [{ path: 'cursor', message: detail }] });
+function invalidCursor(detail: string): DomainError {
+  return domainError('invalid-cursor', { detail, errors: [{ path: 'cursor', message: detail }] });
 }

@@ -17,7 +17,7 @@ import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { findPainPoint, findPainPointForUpdate } from '../pain-points/repository';
 import { hideTellsAuthor, queueCommentHiddenNotice } from './hide-notice';
 import { recordCommentEvent } from './outbox-events';
@@ -49,22 +49,22 @@ export function toComment(row: CommentViewRow, viewer: PrincipalAccount | null):
   return commentView(row, hasRole(viewer, 'moderator'));
 }
 
-function painPointNotFound(id: string): HttpProblem {
-  return problem('not-found', { detail: `No pain point has the id ${id}.` });
+function painPointNotFound(id: string): DomainError {
+  return domainError('not-found', { detail: `No pain point has the id ${id}.` });
 }
 
-function commentNotFound(id: string): HttpProblem {
-  return problem('not-found', { detail: `No comment has the id ${id}.` });
+function commentNotFound(id: string): DomainError {
+  return domainError('not-found', { detail: `No comment has the id ${id}.` });
 }
 
-function threadLocked(): HttpProblem {
-  return problem('discussion-locked', {
+function threadLocked(): DomainError {
+  return domainError('discussion-locked', {
     detail: 'A moderator locked this discussion: no new comments, replies or edits.',
   });
 }
 
 function signedIn(actor: Actor): PrincipalAccount {
-  if (!actor.account) throw problem('authentication-required');
+  if (!actor.account) throw domainError('authentication-required');
   return actor.account;
 }
 
@@ -114,7 +114,7 @@ export async function postComment(
     if (parentId !== null) {
       const parent = await findComment(trx, parentId, { forUpdate: true });
       if (!parent || parent.pain_point_id !== painPointId) {
-        throw problem('validation-failed', {
+        throw domainError('validation-failed', {
           detail: `No comment ${parentId} in this pain point's discussion.`,
           errors: [{ path: 'parentId', message: 'Unknown comment in this discussion' }],
         });
@@ -122,12 +122,12 @@ export async function postComment(
       const rule = canReplyTo({ parentId: parent.parent_id, locked: parent.locked, hidden: parent.hidden });
       if (!rule.ok) {
         if (parent.parent_id !== null) {
-          throw problem('reply-too-deep', {
+          throw domainError('reply-too-deep', {
             detail: rule.reason,
             errors: [{ path: 'parentId', message: rule.reason }],
           });
         }
-        throw problem('reply-refused', { detail: rule.reason });
+        throw domainError('reply-refused', { detail: rule.reason });
       }
     }
     const commentId = await insertComment(trx, {
@@ -168,15 +168,15 @@ export async function editComment(db: Database, actor: Actor, id: string, body: 
     const row = await findComment(trx, id, { forUpdate: true });
     if (!row) throw commentNotFound(id);
     if (row.author_id === null || row.author_id !== account.id) {
-      throw problem('not-author', { detail: 'Only the author may edit a comment.' });
+      throw domainError('not-author', { detail: 'Only the author may edit a comment.' });
     }
     if (Date.now() - row.created_at.getTime() > COMMENT_EDIT_WINDOW_MILLISECONDS) {
-      throw problem('edit-window-closed', {
+      throw domainError('edit-window-closed', {
         detail: 'Comments can be edited for 15 minutes after posting; post a new comment instead.',
       });
     }
     if (row.locked) throw threadLocked();
-    if (row.hidden) throw problem('comment-hidden');
+    if (row.hidden) throw domainError('comment-hidden');
     await updateCommentBody(trx, id, body);
     await recordCommentEvent(trx, 'comment.updated', id, actor.partnerId);
   });
@@ -207,7 +207,7 @@ export async function reportComment(
     const comment = await findComment(trx, commentId, { forUpdate: true });
     if (!comment) throw commentNotFound(commentId);
     if (comment.author_id === account.id) {
-      throw problem('own-comment', { detail: 'Edit or ask a moderator instead.' });
+      throw domainError('own-comment', { detail: 'Edit or ask a moderator instead.' });
     }
     const report = await insertReport(trx, {
       commentId,
@@ -217,7 +217,7 @@ export async function reportComment(
       note: input.note ?? null,
     });
     if (!report) {
-      throw problem('already-reported', {
+      throw domainError('already-reported', {
         detail: 'You already reported this comment; moderators will review it.',
       });
     }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { chooseCoding, type EmbedFile, embedPath, loadEmbedFiles } from './embed-files';
 
 export interface EmbedRoutesOptions {
@@ -71,11 +71,11 @@ export const embedRoutes: FastifyPluginAsync<EmbedRoutesOptions> = async (app, o
       onSend: answerAnyOrigin,
     },
     async (request, reply) => {
-      if (!files) throw problem('not-found', { detail: NOT_BUILT });
+      if (!files) throw domainError('not-found', { detail: NOT_BUILT });
       const wanted = embedPath(request.params['*']);
       const file = wanted === undefined ? undefined : files.get(wanted);
       if (!file) {
-        throw problem('not-found', {
+        throw domainError('not-found', {
           detail:
             'No embed file has this path: the loader is /embed/v1/wsc.js, the other files are under /embed/v1/chunks/ and /embed/v1/assets/.',
         });

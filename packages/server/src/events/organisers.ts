@@ -3,7 +3,7 @@ import type { Actor } from '../access/actor';
 import { hasRole } from '../access/guards';
 import type { PrincipalAccount } from '../access/principal';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { organizationOf } from './repository';
 
 /**
@@ -36,7 +36,7 @@ export async function requireOrganiser(
   organiserIds: readonly string[],
 ): Promise<void> {
   if (await isOrganiser(db, account, organiserIds)) return;
-  throw problem('organiser-required', {
+  throw domainError('organiser-required', {
     detail:
       'Only admins and approved members of an organiser organization of this event may do this. Ask to join the organization (POST /v1/organizations/{id}/membership-requests); its managers approve members.',
   });
@@ -50,7 +50,7 @@ export async function requireOrganiser(
  */
 export function requireMember(actor: Pick<Actor, 'account'>): PrincipalAccount {
   if (actor.account) return actor.account;
-  throw problem('authentication-required', {
+  throw domainError('authentication-required', {
     detail: 'Send "Authorization: Bearer <token>" with a session or SSO user token.',
     headers: { 'www-authenticate': 'Bearer' },
   });

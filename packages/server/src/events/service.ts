@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/record';
 import { toLocalIso } from '../calendar/time-zone';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { queueEventChangeNotices } from './change-notices';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
@@ -67,8 +67,8 @@ export function toEvent(row: EventRow): Event {
 }
 
 /** 404 for an id or slug no event has. */
-export function eventNotFound(idOrSlug: string): HttpProblem {
-  return problem('event-not-found', { detail: `No event has the id or slug "${idOrSlug}".` });
+export function eventNotFound(idOrSlug: string): DomainError {
+  return domainError('event-not-found', { detail: `No event has the id or slug "${idOrSlug}".` });
 }
 
 /**
@@ -114,8 +114,8 @@ export async function listEventPage(
   return { data: page.rows.map(toEvent), nextCursor: page.nextCursor };
 }
 
-function validationFailed(detail: string, path: string, message = detail): HttpProblem {
-  return problem('validation-failed', { detail, errors: [{ path, message }] });
+function validationFailed(detail: string, path: string, message = detail): DomainError {
+  return domainError('validation-failed', { detail, errors: [{ path, message }] });
 }
 
 function cleanText(text: LocalizedText): Record<string, string> {
@@ -129,7 +129,7 @@ function cleanText(text: LocalizedText): Record<string, string> {
 async function checkRelations(db: Database, values: EventValues): Promise<void> {
   const unknown = await unknownOrganizations(db, values.organiserIds);
   if (unknown.length > 0) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `No organization has the id ${unknown.join(', ')}.`,
       errors: unknown.map((id) => ({
         path: `organiserIds.${values.organiserIds.indexOf(id)}`,
@@ -163,14 +163,14 @@ async function checkOwnOrganization(
   if (hasRole(account, 'admin')) return organiserIds;
   const own = await organizationOf(db, account.stakeholderId);
   if (!own) {
-    throw problem('organiser-required', {
+    throw domainError('organiser-required', {
       detail:
         'Events are created by admins or by approved members of the organising organization: ask to join it (POST /v1/organizations/{id}/membership-requests); its managers approve members.',
     });
   }
   if (organiserIds.length === 0) return [own];
   if (!organiserIds.includes(own)) {
-    throw problem('organiser-required', {
+    throw domainError('organiser-required', {
       detail: `Your organization (${own}) must stay among the organiserIds.`,
     });
   }
@@ -228,7 +228,7 @@ export async function createEvent(db: Database, actor: Actor, input: EventCreate
     return inserted;
   });
   if (!id) {
-    throw problem('slug-taken', {
+    throw domainError('slug-taken', {
       detail: `Another event already has the slug "${values.slug}".`,
       errors: [{ path: 'slug', message: 'Choose another slug' }],
     });
@@ -306,7 +306,7 @@ export async function updateEventById(
     return { event } as const;
   });
   if ('slugTaken' in outcome) {
-    throw problem('slug-taken', {
+    throw domainError('slug-taken', {
       detail: `Another event already has the slug "${outcome.slugTaken}".`,
       errors: [{ path: 'slug', message: 'Choose another slug' }],
     });

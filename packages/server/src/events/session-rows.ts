@@ -2,7 +2,7 @@ import type { EventSession, Language, Speaker } from '@wsc/models';
 import { type Kysely, sql } from 'kysely';
 import { toLocalIso } from '../calendar/time-zone';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import type { EventRow } from './repository';
 
 // Reading an event's sessions, apart from editing them (sessions.ts): the notices of registrations
@@ -87,6 +87,6 @@ export async function readSession(db: Database, id: string, timeZone: string): P
   const row = (await selectSessions(db).where('event_sessions.id', '=', id).executeTakeFirst()) as
     | SessionRow
     | undefined;
-  if (!row) throw problem('session-not-found');
+  if (!row) throw domainError('session-not-found');
   return toSession(row, timeZone);
 }

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../access/actor';
 import { toLocalIso } from '../calendar/time-zone';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { queueSessionChangeNotices } from './change-notices';
 import { type ChangeContext, eventUpdated } from './changes';
 import { requireMember, requireOrganiser } from './organisers';
@@ -30,14 +30,14 @@ async function checkSession(
   const starts = new Date(session.startsAt);
   const ends = new Date(session.endsAt);
   if (ends <= starts) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: 'endsAt must be after startsAt.',
       errors: [{ path: 'endsAt', message: 'endsAt must be after startsAt' }],
     });
   }
   if (starts < event.starts_at || ends > event.ends_at) {
     const event_ = toEvent(event);
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `A session must take place within the event, ${event_.startsAt} to ${event_.endsAt}.`,
       errors: [{ path: starts < event.starts_at ? 'startsAt' : 'endsAt', message: 'Outside the event' }],
     });
@@ -48,7 +48,7 @@ async function checkSession(
   const known = new Set(found.map((row) => row.id));
   const unknown = (session.painPointIds ?? []).flatMap((id, index) => (known.has(id) ? [] : [index]));
   if (unknown.length > 0) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: 'Sessions link to existing pain points only.',
       errors: unknown.map((index) => ({ path: `painPointIds.${index}`, message: 'Unknown pain point' })),
     });
@@ -131,7 +131,7 @@ export async function updateSession(
     const locked = await requireLockedEvent(trx, event.id, idOrSlug);
     const current = (await readSession(trx, sessionId, locked.time_zone).catch(() => null)) ?? null;
     if (!current || current.eventId !== locked.id) {
-      throw problem('session-not-found', { detail: `The event has no session ${sessionId}.` });
+      throw domainError('session-not-found', { detail: `The event has no session ${sessionId}.` });
     }
     await checkSession(trx, locked, {
       startsAt: patch.startsAt ?? current.startsAt,

@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { domainError } from '../errors/domain-error';
 import { sendProblem, toHttpProblem } from './error-handler';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE } from './problem';
 import { newRequestId } from './request-id';
 
 /**
@@ -17,8 +18,8 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
   const requestId = newRequestId();
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
   const answer = tooLarge
-    ? problem('headers-too-large', { detail: 'The request headers are larger than the server accepts.' })
-    : problem('malformed-request', {
+    ? domainError('headers-too-large', { detail: 'The request headers are larger than the server accepts.' })
+    : domainError('malformed-request', {
         detail:
           'The request line or headers are not valid HTTP: percent-encode non-ASCII characters in the URL.',
       });
@@ -47,12 +48,12 @@ export function answerFrameworkError(
 ): FastifyReply {
   const answer =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? problem('uri-too-long', {
+      ? domainError('uri-too-long', {
           detail:
             'A path segment is longer than the server accepts: ids and slugs are at most 100 characters.',
         })
       : error.code === 'FST_ERR_BAD_URL'
-        ? problem('malformed-request', { detail: 'A path segment is not valid percent-encoded UTF-8.' })
+        ? domainError('malformed-request', { detail: 'A path segment is not valid percent-encoded UTF-8.' })
         : toHttpProblem(error);
   reply.header('x-request-id', request.id);
   return sendProblem(request, reply, answer);

@@ -2,9 +2,10 @@ import type { ProblemFieldError } from '@wsc/models';
 import type { KnownProblemCode } from '@wsc/models/problems';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, domainError } from '../errors/domain-error';
 import { releaseForRetry } from './idempotency';
 import { unsupportedMediaType } from './json-body';
-import { HttpProblem, PROBLEM_CONTENT_TYPE, problem } from './problem';
+import { PROBLEM_CONTENT_TYPE } from './problem';
 
 /** PostgreSQL error codes that only bad input can cause, the problem type and what the client is told. */
 const DATABASE_INPUT_ERRORS: Record<string, [KnownProblemCode, string]> = {
@@ -36,14 +37,14 @@ function isRace(code: unknown): code is string {
   return typeof code === 'string' && Object.hasOwn(RACE_ANSWERS, code);
 }
 
-function raceProblem(code: string, cause: unknown): HttpProblem {
+function raceProblem(code: string, cause: unknown): DomainError {
   if (RACE_ANSWERS[code] === 'read again') {
-    return problem('conflict', {
+    return domainError('conflict', {
       detail: 'Another change to the same object came first; read it again and retry.',
       cause,
     });
   }
-  return problem('unavailable', {
+  return domainError('unavailable', {
     detail: 'The request met a concurrent change and was rolled back; retry it.',
     headers: { 'Retry-After': '1' },
     cause,
@@ -81,15 +82,15 @@ const LOCATION_NAMES: Record<string, string> = {
 };
 
 /**
- * Converts anything thrown into an {@link HttpProblem}: our own problems, schema validation
+ * Converts anything thrown into an {@link DomainError}: our own problems, schema validation
  * failures (422 with `errors[]`), Fastify's parser errors (400, 413, 415), database input
  * errors, and finally unknown errors (500, details only in the log).
  *
  * @example
  * const answer = toHttpProblem(error);
  */
-export function toHttpProblem(error: unknown): HttpProblem {
-  if (error instanceof HttpProblem) return error;
+export function toHttpProblem(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location =
       LOCATION_NAMES[(error as { validationContext?: string }).validationContext ?? 'body'] ?? 'body';
@@ -98,40 +99,40 @@ export function toHttpProblem(error: unknown): HttpProblem {
       message: issue.message ?? 'Invalid value',
       code: issue.keyword,
     }));
-    return problem('validation-failed', {
+    return domainError('validation-failed', {
       detail: `The request ${location} does not match the schema.`,
       errors,
     });
   }
   const fastifyError = error as Partial<FastifyError> & { code?: string };
   const known = fastifyError.code ? FASTIFY_ERRORS[fastifyError.code] : undefined;
-  if (known) return problem(known, { detail: fastifyError.message, cause: error });
+  if (known) return domainError(known, { detail: fastifyError.message, cause: error });
   const databaseError = fastifyError.code ? DATABASE_INPUT_ERRORS[fastifyError.code] : undefined;
-  if (databaseError) return problem(databaseError[0], { detail: databaseError[1], cause: error });
+  if (databaseError) return domainError(databaseError[0], { detail: databaseError[1], cause: error });
   if (isRace(fastifyError.code)) return raceProblem(fastifyError.code, error);
   const status = fastifyError.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return problem(GENERIC_BY_STATUS[status] ?? 'bad-request', {
+    return domainError(GENERIC_BY_STATUS[status] ?? 'bad-request', {
       detail: fastifyError.message,
       cause: error,
     });
   }
-  return problem('internal-error', {
+  return domainError('internal-error', {
     detail: 'The server failed to answer this request; it has been logged.',
     cause: error,
   });
 }
 
 /**
- * Writes an {@link HttpProblem} as `application/problem+json`, bypassing route serializers.
+ * Writes an {@link DomainError} as `application/problem+json`, bypassing route serializers.
  *
  * @example
- * return sendProblem(request, reply, problem('authentication-required'));
+ * return sendProblem(request, reply, domainError('authentication-required'));
  */
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
-  problem: HttpProblem,
+  problem: DomainError,
 ): FastifyReply {
   const path = request.url.split('?')[0];
   const body = problem.toProblem({ requestId: request.id, ...(path ? { instance: path } : {}) });
@@ -164,7 +165,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendProblem(
       request,
       reply,
-      problem('not-found', { detail: `No route answers ${request.method} ${path}.` }),
+      domainError('not-found', { detail: `No route answers ${request.method} ${path}.` }),
     );
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
 import type { Database } from '../database/create-database';
-import { problem } from './problem';
+import { domainError } from '../errors/domain-error';
 
 const HealthSchema = z.object({ status: z.literal('ok') });
 const ReadySchema = z.object({ status: z.literal('ready'), database: z.enum(['pglite', 'postgres']) });
@@ -40,7 +40,10 @@ export function registerHealthRoutes(app: FastifyInstance, database: Database): 
     },
     async () => {
       if (!(await database.ping(2000))) {
-        throw problem('unavailable', { detail: 'Database unavailable.', headers: { 'retry-after': '5' } });
+        throw domainError('unavailable', {
+          detail: 'Database unavailable.',
+          headers: { 'retry-after': '5' },
+        });
       }
       return { status: 'ready' as const, database: database.kind };
     },

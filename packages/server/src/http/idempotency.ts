@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from './problem';
+import { domainError } from '../errors/domain-error';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
@@ -90,7 +90,7 @@ export async function claimIdempotencyKey(
   const header = request.headers[IDEMPOTENCY_KEY_HEADER];
   if (!WRITE_METHODS.has(request.method) || header === undefined) return undefined;
   if (typeof header !== 'string' || !ACCEPTABLE_KEY.test(header)) {
-    throw problem('invalid-idempotency-key', {
+    throw domainError('invalid-idempotency-key', {
       detail: 'Idempotency-Key must be 1 to 255 visible ASCII characters; a UUID v4 is a good choice.',
     });
   }
@@ -156,13 +156,13 @@ export async function claimIdempotencyKey(
       .executeTakeFirst();
     if (!existing) continue; // deleted meanwhile (the first request failed with a 5xx): claim again
     if (existing.request_hash !== requestHash) {
-      throw problem('idempotency-key-reused', {
+      throw domainError('idempotency-key-reused', {
         detail: `This key was first used for ${existing.method} ${existing.path} with other parameters. Use a new key for a new request.`,
       });
     }
     if (existing.state === 'completed') {
       if (existing.response_body === null) {
-        throw problem('idempotency-replay-unavailable', {
+        throw domainError('idempotency-replay-unavailable', {
           detail:
             'The first request with this key succeeded, but its answer carried a credential that is shown once and never stored.',
         });
@@ -173,7 +173,7 @@ export async function claimIdempotencyKey(
       return reply.code(existing.response_status ?? 200).send(existing.response_body);
     }
     if (Date.now() > deadline) {
-      throw problem('idempotency-key-in-use', {
+      throw domainError('idempotency-key-in-use', {
         detail: 'A request with this key is still being processed; retry later with the same key.',
         headers: { 'retry-after': '1' },
       });

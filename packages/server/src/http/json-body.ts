@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { type HttpProblem, problem } from './problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 
 // fatal: a byte sequence that is not UTF-8 is refused, never turned into U+FFFD and stored.
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
@@ -11,11 +11,11 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
  * @example
  * throw unsupportedMediaType('text/plain'); // 415, detail names text/plain
  */
-export function unsupportedMediaType(contentType: string | undefined): HttpProblem {
+export function unsupportedMediaType(contentType: string | undefined): DomainError {
   const sent = contentType?.trim()
     ? `Content-Type "${contentType.trim().slice(0, 200)}"`
     : 'a body without Content-Type';
-  return problem('unsupported-media-type', {
+  return domainError('unsupported-media-type', {
     detail: `This API reads request bodies as JSON in UTF-8 (Content-Type: application/json); the request sent ${sent}.`,
     errors: [
       { path: 'body', message: `Send Content-Type: application/json instead of ${sent}`, code: 'media_type' },
@@ -34,7 +34,7 @@ export function decodeUtf8Body(body: Buffer): string {
   try {
     return utf8Decoder.decode(body);
   } catch {
-    throw problem('malformed-json', {
+    throw domainError('malformed-json', {
       detail:
         'The request body holds bytes that are not UTF-8; request bodies are UTF-8. Nothing was stored.',
       errors: [{ path: 'body', message: 'Not valid UTF-8', code: 'invalid_utf8' }],
@@ -73,7 +73,7 @@ export function acceptJsonBodiesOnly(app: FastifyInstance): void {
     try {
       text = decodeUtf8Body(body as Buffer);
     } catch (error) {
-      done(error as HttpProblem, undefined);
+      done(error as DomainError, undefined);
       return;
     }
     parseJson(request, text, done);

@@ -1,8 +1,8 @@
 import { ProblemSchema } from '@wsc/models';
 import { type KnownProblemCode, PROBLEM_TYPE_BASE, PROBLEM_TYPES } from '@wsc/models/problems';
 import * as z from 'zod/mini';
+import { problemType } from '../errors/domain-error';
 import { operationProblems } from './operation-problems';
-import { problemType } from './problem';
 import type { RouteAccess } from './route-access';
 
 /**

@@ -1,7 +1,7 @@
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
-import { problem } from './problem';
+import { domainError } from '../errors/domain-error';
 
 /** IPv6 clients share one anonymous budget per /64 unless configured otherwise (`rateLimitIpv6Prefix`). */
 export const DEFAULT_RATE_LIMIT_IPV6_PREFIX = 64;
@@ -111,7 +111,7 @@ export async function registerRateLimits(
     allowList: (request) => request.url === '/health' || request.url === '/ready',
     ...(redis ? { redis, nameSpace: 'wsc-rate-limit:', skipOnError: true } : {}),
     errorResponseBuilder: (_request, context) =>
-      problem('rate-limited', {
+      domainError('rate-limited', {
         detail: `Limit of ${context.max} requests per minute reached; retry in ${context.after}.`,
         headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
       }),

@@ -1,4 +1,4 @@
-import { problem } from './problem';
+import { domainError } from '../errors/domain-error';
 
 /**
  * Refuses an update whose body holds none of the fields the route changes, with 422 naming
@@ -15,7 +15,7 @@ export function requireSomeField<Body extends object>(
   const given = body ?? ({} as Body);
   if (fields.some((field) => given[field] !== undefined)) return;
   const list = fields.join(', ');
-  throw problem('validation-failed', {
+  throw domainError('validation-failed', {
     detail: `The request body changes nothing: send at least one of ${list} (unknown fields are ignored).`,
     errors: [{ path: '', message: `Send at least one of: ${list}`, code: 'empty_update' }],
   });

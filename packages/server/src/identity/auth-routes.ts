@@ -2,12 +2,13 @@ import { LoginSchema, SessionSchema, SignupSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { hashToken } from '../access/tokens';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { createUserToken, normalizeEmail, revokeUserTokens } from './accounts-repository';
 import { createMember, emailTakenOr } from './join';
 import { hashPassword, verifyPassword } from './password';
 
-const WRONG_CREDENTIALS = () => problem('wrong-credentials', { headers: { 'www-authenticate': 'Bearer' } });
+const WRONG_CREDENTIALS = () =>
+  domainError('wrong-credentials', { headers: { 'www-authenticate': 'Bearer' } });
 
 /**
  * `POST /v1/auth/signup`, `POST /v1/auth/login`, `POST /v1/auth/logout`.
@@ -83,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const valid = await verifyPassword(request.body.password, account?.password_hash ?? null);
       if (!account || !valid || account.deleted_at) throw WRONG_CREDENTIALS();
       if (account.disabled_at) {
-        throw problem('account-disabled', { detail: 'An administrator disabled this account.' });
+        throw domainError('account-disabled', { detail: 'An administrator disabled this account.' });
       }
       await app.db
         .updateTable('accounts')

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { verifyPassword } from './password';
 
 /** Wrong current passwords one account may send per hour before every try is refused. */
@@ -46,7 +46,7 @@ export async function checkCurrentPassword(
       1,
       Math.ceil((hour.getTime() + HOUR_MILLISECONDS - attempt.now.getTime()) / 1000),
     );
-    throw problem('rate-limited', {
+    throw domainError('rate-limited', {
       detail: `Too many wrong passwords: at most ${CURRENT_PASSWORD_GUESSES_PER_HOUR} an hour for one account.`,
       headers: { 'retry-after': String(retryAfter) },
     });
@@ -60,7 +60,7 @@ export async function checkCurrentPassword(
       .execute();
     return;
   }
-  throw problem('current-password-wrong', {
+  throw domainError('current-password-wrong', {
     detail: 'This is not the password of your account.',
     errors: [{ path: 'currentPassword', message: 'Not the password of your account', code: 'wrong' }],
   });

@@ -2,7 +2,7 @@ import { LANGUAGES } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { enqueueMail } from '../mail/enqueue';
 import { emailChangedTemplate } from '../mail/templates/email-changed';
 import { removeMembershipsOfFormerDomain } from '../organizations/memberships-by-domain';
@@ -11,7 +11,7 @@ import { checkCurrentPassword } from './current-password';
 import { queueEmailConfirmation } from './email-confirmation';
 
 const managedByPartner = () =>
-  problem('email-managed-by-partner', {
+  domainError('email-managed-by-partner', {
     detail: 'Your address comes from the partner site you sign in through: change it there.',
   });
 
@@ -50,12 +50,12 @@ export async function authorizeEmailChange(
     .select(['email', 'password_hash'])
     .where('id', '=', accountId)
     .executeTakeFirst();
-  if (!account) throw problem('not-found', { detail: 'Account not found.' });
+  if (!account) throw domainError('not-found', { detail: 'Account not found.' });
   if (normalizeEmail(account.email) === normalizeEmail(change.email)) return null;
   if (account.password_hash === null) throw managedByPartner();
   if (!change.currentPassword) {
     const message = 'Your current password is needed to change your e-mail address';
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `${message}.`,
       errors: [{ path: 'currentPassword', message, code: 'required' }],
     });
@@ -94,11 +94,11 @@ export async function changeEmail(
     .where('accounts.id', '=', accountId)
     .forUpdate(['accounts'])
     .executeTakeFirst();
-  if (!account) throw problem('not-found', { detail: 'Account not found.' });
+  if (!account) throw domainError('not-found', { detail: 'Account not found.' });
   if (normalizeEmail(account.email) === normalizeEmail(email)) return;
   if (account.password_hash === null) throw managedByPartner();
   if (account.password_hash !== context.verifiedPasswordHash) {
-    throw problem('current-password-wrong', {
+    throw domainError('current-password-wrong', {
       detail: 'Your password changed while the address was being changed: send the new one.',
       errors: [{ path: 'currentPassword', message: 'Not the password of your account', code: 'wrong' }],
     });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { accountPageOf } from '../mail/account-page';
 import { enqueueMail } from '../mail/enqueue';
 import { clearUndeliverable } from '../mail/outbox-repository';
@@ -17,7 +17,7 @@ type Database = Kysely<DatabaseSchema>;
 
 /** The answer to a token that cannot be used; the field is named, the reason is not. */
 export const mailTokenInvalid = () =>
-  problem('mail-token-invalid', {
+  domainError('mail-token-invalid', {
     detail: 'This link is unknown, already used or expired: ask for a new mail.',
     errors: [{ path: 'token', message: 'Unknown, used or expired', code: 'invalid' }],
   });
@@ -76,7 +76,7 @@ export async function resendEmailConfirmation(db: Database, accountId: string, n
       .forUpdate()
       .executeTakeFirst();
     if (account?.email_confirmed_at) {
-      throw problem('email-already-confirmed', { detail: 'Your current address is confirmed already.' });
+      throw domainError('email-already-confirmed', { detail: 'Your current address is confirmed already.' });
     }
     await queueEmailConfirmation(trx, accountId, now);
   });

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { saveMembership } from '../organizations/memberships-repository';
 import { findOrganization } from '../organizations/repository';
 import { createAccount } from './accounts-repository';
@@ -67,7 +67,7 @@ async function askToJoinAtSignUp(
 ): Promise<void> {
   const organization = await findOrganization(db, organizationId);
   if (organization?.id !== organizationId) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `No organization has the id ${organizationId}.`,
       errors: [
         {
@@ -104,7 +104,7 @@ async function askToJoinAtSignUp(
  */
 export function emailTakenOr(error: unknown, path = 'email'): unknown {
   if ((error as { code?: string } | null)?.code !== '23505') return error;
-  return problem('email-taken', {
+  return domainError('email-taken', {
     detail: 'An account with this e-mail address exists; sign in instead.',
     errors: [{ path, message: 'Already registered', code: 'taken' }],
   });

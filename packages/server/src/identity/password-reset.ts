@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { accountPageOf } from '../mail/account-page';
 import { enqueueMail } from '../mail/enqueue';
 import { clearUndeliverable } from '../mail/outbox-repository';
@@ -80,7 +80,7 @@ export async function completePasswordReset(
     if (!account || account.deleted_at || normalizeEmail(account.email) !== used.address)
       throw mailTokenInvalid();
     if (account.disabled_at)
-      throw problem('account-disabled', { detail: 'An administrator disabled this account.' });
+      throw domainError('account-disabled', { detail: 'An administrator disabled this account.' });
     // The mail reached the account's current address: that proves it, as a confirmation would.
     await trx
       .updateTable('accounts')

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { usableKey } from '../database/usable-key';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 
 // The gates a partner's single sign-on passes before it signs a user in or creates an account:
 // its secret key still usable, its SSO accounts not suspended, its hourly sign-up budget not
@@ -49,7 +49,7 @@ export async function refuseWhileSsoSuspended(db: Database, partnerId: string): 
     .where('partner_id', '=', partnerId)
     .executeTakeFirst();
   if (!suspension) return;
-  throw problem('partner-sso-suspended', {
+  throw domainError('partner-sso-suspended', {
     detail: `An admin suspended the accounts this partner's single sign-on created on ${new Date(suspension.suspended_at).toISOString()}: no one signs in through it, and it creates no account, until an admin lifts the suspension. Ask the platform's admins.`,
   });
 }
@@ -92,7 +92,7 @@ export async function holdSsoSignupTurn(
     .executeTakeFirstOrThrow();
   if (Number(row.count) < limit) return;
   const retryAfter = Math.min(SSO_SIGNUP_WINDOW_SECONDS, Math.max(1, Number(row.retry_after ?? 1)));
-  throw problem('sso-signups-limited', {
+  throw domainError('sso-signups-limited', {
     detail: `This partner's single sign-on created ${limit} new accounts in the last hour, as many as it may (ssoSignupsPerPartnerPerHour). Users it signed in before still sign in; this new user can in ${retryAfter} s. Ask the platform's admins if your users need more.`,
     headers: { 'retry-after': String(retryAfter) },
   });

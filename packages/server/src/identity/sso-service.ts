@@ -4,7 +4,7 @@ import { invalidToken } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { createAccount, createUserToken } from './accounts-repository';
 import { holdSsoSignupTurn, lockLiveSecretKey, refuseWhileSsoSuspended } from './sso-gates';
 import { findLinkedAccount, linkPartnerUser, refreshLinkedAccount } from './sso-repository';
@@ -78,7 +78,7 @@ async function linkedOrNewAccount(
   await refuseWhileSsoSuspended(trx, partnerId);
   const linked = await findLinkedAccount(trx, partnerId, body.externalUserId);
   if (linked?.disabled_at || linked?.deleted_at) {
-    throw problem('account-disabled');
+    throw domainError('account-disabled');
   }
   if (linked) {
     // The partner is the source of truth for its users' names and contact address. A new
@@ -88,7 +88,7 @@ async function linkedOrNewAccount(
       // Disabled while this sign-in ran (the update reads the row's latest version): by a
       // suspension of the partner's accounts, or by an admin.
       await refuseWhileSsoSuspended(trx, partnerId);
-      throw problem('account-disabled');
+      throw domainError('account-disabled');
     }
     return linked.id;
   }

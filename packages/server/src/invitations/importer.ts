@@ -11,7 +11,7 @@ import { problemErrorsFromIssues } from '@wsc/models/rules';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { codeHint, hashCode, normalizeCode } from './codes';
 import { parseCsv } from './csv';
 
@@ -75,7 +75,7 @@ function readHeader(kind: EventImportKind, cells: readonly string[]): Map<string
   const missing = IMPORT_COLUMNS[kind].filter((column) => column.required && !positions.has(column.name));
   if (missing.length > 0) {
     const expected = IMPORT_COLUMNS[kind].map((column) => column.name).join(',');
-    throw problem('import-header', {
+    throw domainError('import-header', {
       detail: `The first line must name the columns of a ${kind} list: ${expected}. Missing: ${missing.map((column) => column.name).join(', ')}.`,
       errors: missing.map((column) => ({ path: `header.${column.name}`, message: 'Missing column' })),
     });
@@ -162,7 +162,7 @@ export async function importEventList(db: Database, options: ImportOptions): Pro
     .where((eb) => eb.or([eb('id', '=', options.event), eb('slug', '=', options.event)]))
     .executeTakeFirst();
   if (!event) {
-    throw problem('event-not-found', { detail: `No event has the id or slug "${options.event}".` });
+    throw domainError('event-not-found', { detail: `No event has the id or slug "${options.event}".` });
   }
   const eventId = event.id;
   const coLocated = await db
@@ -173,7 +173,7 @@ export async function importEventList(db: Database, options: ImportOptions): Pro
 
   const [header, ...records] = parseCsv(options.csv);
   if (!header) {
-    throw problem('import-header', {
+    throw domainError('import-header', {
       detail: `The file is empty; the first line must name the columns: ${IMPORT_COLUMNS[kind].map((column) => column.name).join(',')}.`,
     });
   }

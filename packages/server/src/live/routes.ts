@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { objectTopic, parseTopics } from '../outbox/topics';
 import { SSE_PREAMBLE } from './sse-frame';
 import { streamCredentialOf } from './stream-credentials';
@@ -50,7 +50,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
       const header = request.headers['last-event-id'];
       const rawLastEventId = (typeof header === 'string' && header.trim()) || request.query.lastEventId;
       if (rawLastEventId !== undefined && !LAST_EVENT_ID.test(rawLastEventId)) {
-        throw problem('validation-failed', {
+        throw domainError('validation-failed', {
           detail: 'Last-Event-ID must be the id of an event of this stream.',
           errors: [{ path: 'lastEventId', message: 'Expected a decimal event id', code: 'invalid_format' }],
         });
@@ -119,7 +119,7 @@ export const liveRoutes: FastifyPluginAsyncZod = async (app) => {
         .where((eb) => eb.or([eb('id', '=', object.id), eb('slug', '=', object.id)]))
         .executeTakeFirst();
       if (!row) {
-        throw problem('not-found', {
+        throw domainError('not-found', {
           detail: `No ${object.collection === 'events' ? 'event' : 'pain point'} has the id or slug ${object.id} (topic ${topic}).`,
         });
       }

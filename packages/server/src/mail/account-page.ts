@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { usableKey } from '../database/usable-key';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -64,7 +64,7 @@ export async function assertAccountPage(
   const allowed = (await embeddingOrigins(db, [partnerId], new Date())).get(partnerId) ?? new Set();
   if (origin && allowed.has(origin)) return;
   const message = `${origin ?? url} is not an allowed origin of any of your publishable keys`;
-  throw problem('validation-failed', {
+  throw domainError('validation-failed', {
     detail: `${message}: the account page must be on a site where you embed the widgets with a publishable key (${[...allowed].join(', ') || 'you have none'}).`,
     errors: [{ path, message, code: 'foreign_origin' }],
   });

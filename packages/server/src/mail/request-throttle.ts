@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 
 /** Confirmation or reset mails one address may ask for per hour. */
 export const MAIL_REQUESTS_PER_ADDRESS = 5;
@@ -40,7 +40,7 @@ export async function throttleMailRequest(
   for (const row of result.rows) {
     const limit = row.bucket === addressBucket ? MAIL_REQUESTS_PER_ADDRESS : MAIL_REQUESTS_PER_CLIENT;
     if (Number(row.count) > limit) {
-      throw problem('rate-limited', {
+      throw domainError('rate-limited', {
         detail: `Too many requests for account mail: at most ${limit} an hour ${row.bucket === addressBucket ? 'for one address' : 'from one client'}.`,
         headers: { 'retry-after': retryAfter },
       });

@@ -1,14 +1,14 @@
 import { UnsubscribeResultSchema, UnsubscribeSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { turnOffMailKind } from './notification-preferences';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 const QuerySchema = z.object({ token: z.optional(UnsubscribeSchema.shape.token) });
 
 function badToken() {
-  return problem('validation-failed', {
+  return domainError('validation-failed', {
     detail:
       'This unsubscribe link is not valid: use the link of a mail you received, or your notification preferences.',
     errors: [{ path: 'token', message: 'Not a valid unsubscribe token' }],

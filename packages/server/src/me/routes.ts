@@ -2,7 +2,7 @@ import { MeExportSchema, MeSchema, type MeUpdate, MeUpdateSchema } from '@wsc/mo
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../access/actor';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { requireSomeField } from '../http/require-change';
 import { deleteMe, exportMe, getMe, patchMe } from './service';
 
@@ -14,10 +14,10 @@ const ME_UPDATE_FIELDS = (Object.keys(MeUpdateSchema.shape) as (keyof MeUpdate)[
   (field) => field !== 'currentPassword',
 );
 
-function organizationNotEditable(): HttpProblem {
+function organizationNotEditable(): DomainError {
   const message =
     'Your organization is granted by its managers: ask to join with POST /v1/organizations/{id}/membership-requests';
-  return problem('validation-failed', {
+  return domainError('validation-failed', {
     detail: `${message}. Leave it with DELETE /v1/me/memberships/{organizationId}.`,
     errors: [{ path: 'organizationId', message, code: 'not_editable' }],
   });

@@ -5,7 +5,7 @@ import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { commentView, reportView } from '../discussion/view';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { toAccount, toStakeholder } from '../identity/accounts-repository';
 import { authorizeEmailChange, changeEmail } from '../identity/email-change';
 import { emailTakenOr } from '../identity/join';
@@ -20,7 +20,7 @@ import { anonymizeAccount, collectMemberData, findMe, updateMe } from './reposit
 type Database = Kysely<DatabaseSchema>;
 
 function signedIn(actor: Actor): PrincipalAccount {
-  if (!actor.account) throw problem('authentication-required');
+  if (!actor.account) throw domainError('authentication-required');
   return actor.account;
 }
 
@@ -33,7 +33,7 @@ function signedIn(actor: Actor): PrincipalAccount {
 export async function getMe(db: Database, actor: Actor): Promise<Me> {
   const account = signedIn(actor);
   const found = await findMe(db, account.id);
-  if (!found) throw problem('not-found', { detail: 'Account not found.' });
+  if (!found) throw domainError('not-found', { detail: 'Account not found.' });
   return { account: toAccount(found.account), profile: toStakeholder(found.profile) };
 }
 

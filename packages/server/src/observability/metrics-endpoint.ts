@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import type { MetricsConfig } from './metrics-config';
 
 const CHALLENGE = 'Bearer realm="metrics"';
@@ -47,7 +47,7 @@ export async function renderMetrics(registry: Registry): Promise<string> {
 export function registerMetricsRoute(app: FastifyInstance, registry: Registry, token: string): void {
   app.get('/metrics', { config: { anonymous: true }, schema: { hide: true } }, async (request, reply) => {
     if (!carriesMetricsToken(request.headers.authorization, token)) {
-      throw problem('invalid-credentials', {
+      throw domainError('invalid-credentials', {
         detail: 'GET /metrics needs the operator token: Authorization: Bearer <WSC_METRICS_TOKEN>.',
         headers: { 'www-authenticate': CHALLENGE },
       });

@@ -14,8 +14,8 @@ import { hasRole } from '../access/guards';
 import { recordAudit } from '../audit/record';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { requireMember } from '../events/organisers';
-import { type HttpProblem, problem } from '../http/problem';
 import {
   approvedElsewhere,
   deleteMembership,
@@ -64,21 +64,21 @@ export function deciderOf(actor: Actor): MembershipDecider {
 async function requireOrganization(db: Database, idOrSlug: string) {
   const organization = await findOrganization(db, idOrSlug);
   if (!organization) {
-    throw problem('not-found', { detail: `No organization has the id or slug ${idOrSlug}.` });
+    throw domainError('not-found', { detail: `No organization has the id or slug ${idOrSlug}.` });
   }
   return organization;
 }
 
-function managerRequired(organizationId: string, detail?: string): HttpProblem {
-  return problem('organization-manager-required', {
+function managerRequired(organizationId: string, detail?: string): DomainError {
+  return domainError('organization-manager-required', {
     detail:
       detail ??
       `Only the managers of ${organizationId} and admins decide on its memberships (ask an admin to name managers).`,
   });
 }
 
-function memberElsewhere(organizationId: string, other: string): HttpProblem {
-  return problem('membership-conflict', {
+function memberElsewhere(organizationId: string, other: string): DomainError {
+  return domainError('membership-conflict', {
     detail: `This member belongs to ${other}; a member belongs to one organization at a time. They leave ${other} first (DELETE /v1/me/memberships/${other}), or its managers remove them, before ${organizationId} approves them.`,
     errors: [{ path: 'status', message: `Already a member of ${other}`, code: 'member-elsewhere' }],
   });
@@ -103,7 +103,7 @@ export async function requestMembership(
   const organization = await requireOrganization(db, organizationIdOrSlug);
   return db.transaction().execute(async (trx) => {
     const profile = await lockMemberProfile(trx, account.id);
-    if (!profile) throw problem('not-found', { detail: 'Account not found.' });
+    if (!profile) throw domainError('not-found', { detail: 'Account not found.' });
     const existing = (await lockMemberships(trx, organization.id, [account.id])).get(account.id);
     if (existing && (existing.status === 'pending' || existing.status === 'approved')) {
       const row = await findMembership(trx, organization.id, account.id);
@@ -160,7 +160,7 @@ export async function leaveMembership(db: Database, actor: Actor, organizationId
     await lockMemberProfile(trx, account.id);
     const was = await deleteMembership(trx, organizationId, account.id);
     if (!was) {
-      throw problem('not-found', { detail: `You have no membership or request at ${organizationId}.` });
+      throw domainError('not-found', { detail: `You have no membership or request at ${organizationId}.` });
     }
     await recordAudit(trx, {
       actorId: account.id,
@@ -224,7 +224,7 @@ export async function decideMembership(
     // the decision they are making.
     const profile = await lockMemberProfile(trx, accountId);
     if (!profile) {
-      throw problem('not-found', {
+      throw domainError('not-found', {
         detail: `No member has the account id ${accountId}.`,
       });
     }
@@ -238,7 +238,7 @@ export async function decideMembership(
     const current = locked.get(accountId) ?? null;
     const outcome = decideMembershipChange(current, change, decider.admin ? 'admin' : 'manager');
     if (!outcome.allowed) {
-      throw problem(outcome.status === 404 ? 'not-found' : 'membership-transition', {
+      throw domainError(outcome.status === 404 ? 'not-found' : 'membership-transition', {
         detail: outcome.reason,
         ...(outcome.field ? { errors: [{ path: outcome.field, message: outcome.reason }] } : {}),
       });
@@ -299,7 +299,7 @@ export async function updateOrganization(
   update: OrganizationUpdate,
 ): Promise<Organization> {
   if (!decider.admin) {
-    throw problem('role-required', {
+    throw domainError('role-required', {
       detail: 'Only admins set the verified e-mail domains of an organization.',
     });
   }

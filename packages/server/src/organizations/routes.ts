@@ -9,7 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../access/actor';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { requireSomeField } from '../http/require-change';
 import { deciderOf, updateOrganization } from './memberships-service';
 import { findOrganization, listOrganizations, toOrganization } from './repository';
@@ -58,7 +58,9 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const row = await findOrganization(app.db, request.params.id);
       if (!row) {
-        throw problem('not-found', { detail: `No organization has the id or slug ${request.params.id}.` });
+        throw domainError('not-found', {
+          detail: `No organization has the id or slug ${request.params.id}.`,
+        });
       }
       return toOrganization(row);
     },

@@ -1,5 +1,5 @@
 import type { WebhookEventType } from '@wsc/models';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 
 /** Collection topics of `GET /v1/stream?topics=`; `events/{id}` and `pain-points/{id}` narrow to one object. */
 export const STREAM_TOPICS = [
@@ -66,7 +66,7 @@ export function parseTopics(value: string | undefined): string[] {
   if (topics.length === 0) return [...STREAM_TOPICS];
   const unknown = topics.filter((topic) => !COLLECTIONS.has(topic) && !OBJECT_TOPIC.test(topic));
   if (unknown.length > 0 || topics.length > 50) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `Unknown topics: ${unknown.join(', ') || '(too many)'}. Use ${STREAM_TOPICS.join(', ')}, events/{id} or pain-points/{id}.`,
       errors: [
         { path: 'topics', message: `Unknown topic ${unknown[0] ?? ''}`.trim(), code: 'invalid_value' },

@@ -20,7 +20,7 @@ import { recordAudit } from '../audit/record';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { moveVotes } from '../votes/repository';
 import { recordPainPointEvent } from './outbox-events';
 import {
@@ -39,8 +39,8 @@ import { painPointView } from './view';
 
 type Database = Kysely<DatabaseSchema>;
 
-function notFound(id: string): HttpProblem {
-  return problem('not-found', { detail: `No pain point has the id ${id}.` });
+function notFound(id: string): DomainError {
+  return domainError('not-found', { detail: `No pain point has the id ${id}.` });
 }
 
 /**
@@ -133,7 +133,7 @@ export async function createPainPoint(
   const titleLanguages = languagesWithText(input.title);
   const language = input.language ?? titleLanguages[0] ?? 'en';
   if (!titleLanguages.includes(language)) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `The title has no text in the author's language "${language}".`,
       errors: [
         { path: 'language', message: `Give the title in ${language}, or name a language the title is in` },
@@ -157,7 +157,7 @@ export async function createPainPoint(
     return inserted;
   });
   if (!row) {
-    throw problem('slug-taken', {
+    throw domainError('slug-taken', {
       detail: `Another pain point already has the slug "${input.slug}".`,
       errors: [{ path: 'slug', message: 'Choose another slug' }],
     });
@@ -167,7 +167,7 @@ export async function createPainPoint(
 
 function requireActor(actor: Actor) {
   if (!actor.account) {
-    throw problem('authentication-required', { headers: { 'www-authenticate': 'Bearer' } });
+    throw domainError('authentication-required', { headers: { 'www-authenticate': 'Bearer' } });
   }
   return actor.account;
 }
@@ -186,7 +186,7 @@ function mergeText(
     else merged[language] = value.trim();
   }
   if (Object.keys(merged).length === 0) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `The ${field} would have no text left in any language.`,
       errors: [{ path: field, message: 'Keep the text in at least one language' }],
     });
@@ -218,14 +218,14 @@ export async function updatePainPointContent(
     const editsContent = CONTENT_FIELDS.some((field) => input[field] !== undefined);
     const isAuthor = row.author_id !== null && row.author_id === account.id;
     if (editsContent && !isAuthor && !hasRole(account, 'moderator')) {
-      throw problem('not-author', { detail: 'Only the author or a moderator may edit a pain point.' });
+      throw domainError('not-author', { detail: 'Only the author or a moderator may edit a pain point.' });
     }
     const changes: PainPointChanges = {};
     if (input.title) changes.title = mergeText(row.title, input.title, 'title');
     if (input.description) changes.description = mergeText(row.description, input.description, 'description');
     if (changes.title && !changes.title[row.language]) {
       // The author's language must keep its title: it is every reader's last fallback.
-      throw problem('validation-failed', {
+      throw domainError('validation-failed', {
         detail: `The title in the author's language (${row.language}) cannot be removed.`,
         errors: [{ path: `title.${row.language}`, message: 'Keep the title in the original language' }],
       });
@@ -320,15 +320,15 @@ async function checkTransition(
   });
   if (!result.ok) {
     if (result.code === 'forbidden') {
-      throw problem('transition-forbidden', { detail: result.reason });
+      throw domainError('transition-forbidden', { detail: result.reason });
     }
     if (result.code === 'needs-duplicate-of') {
-      throw problem('validation-failed', {
+      throw domainError('validation-failed', {
         detail: result.reason,
         errors: [{ path: 'duplicateOf', message: result.reason }],
       });
     }
-    throw problem('illegal-transition', { detail: result.reason });
+    throw domainError('illegal-transition', { detail: result.reason });
   }
   if (input.status === 'duplicate' && input.duplicateOf) await checkOriginal(db, input.duplicateOf);
   return {
@@ -344,7 +344,7 @@ async function checkTransition(
 async function checkOriginal(db: Database, originalId: string): Promise<void> {
   const original = await findPainPoint(db, originalId);
   const refuse = (detail: string, message: string) =>
-    problem('validation-failed', { detail, errors: [{ path: 'duplicateOf', message }] });
+    domainError('validation-failed', { detail, errors: [{ path: 'duplicateOf', message }] });
   if (!original) throw refuse(`No pain point has the id ${originalId}.`, 'Unknown pain point');
   if (original.status === 'duplicate') {
     throw refuse(

@@ -2,7 +2,7 @@ import { PartnerAccountPageSchema, PartnerSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireSecretKey } from '../access/guards';
 import { recordAudit } from '../audit/record';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { assertAccountPage } from '../mail/account-page';
 import { updatePartnerRecord } from './repository';
 
@@ -38,7 +38,7 @@ export const partnerAccountPageRoutes: FastifyPluginAsyncZod = async (app) => {
       return app.db.transaction().execute(async (trx) => {
         if (url !== null) await assertAccountPage(trx, key.id, url, 'url');
         const change = await updatePartnerRecord(trx, key.id, { accountPageUrl: url });
-        if (!change) throw problem('not-found', { detail: 'Partner not found.' });
+        if (!change) throw domainError('not-found', { detail: 'Partner not found.' });
         await recordAudit(trx, {
           actorId: null,
           partnerId: key.id,

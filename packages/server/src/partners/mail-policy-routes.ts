@@ -2,7 +2,7 @@ import { PartnerMailPolicySchema, PartnerSchema } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireSecretKey } from '../access/guards';
 import { recordAudit } from '../audit/record';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { updatePartnerRecord } from './repository';
 
 /**
@@ -34,7 +34,7 @@ export const partnerMailPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
       const key = requireSecretKey(request, 'mail-policy');
       return app.db.transaction().execute(async (trx) => {
         const change = await updatePartnerRecord(trx, key.id, request.body);
-        if (!change) throw problem('not-found', { detail: 'Partner not found.' });
+        if (!change) throw domainError('not-found', { detail: 'Partner not found.' });
         await recordAudit(trx, {
           actorId: null,
           partnerId: key.id,

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { assertAccountPage } from '../mail/account-page';
 import {
   createPartnerKeyRecord,
@@ -41,7 +41,7 @@ export interface PartnerListParams {
 
 async function requirePartner(db: Database, id: string): Promise<Partner> {
   const partner = await findPartner(db, id);
-  if (!partner) throw problem('not-found', { detail: 'Partner not found.' });
+  if (!partner) throw domainError('not-found', { detail: 'Partner not found.' });
   return partner;
 }
 
@@ -119,7 +119,7 @@ export async function updatePartner(
     if (typeof accountPageUrl === 'string')
       await assertAccountPage(trx, id, accountPageUrl, 'accountPageUrl');
     const change = await updatePartnerRecord(trx, id, input);
-    if (!change) throw problem('not-found', { detail: 'Partner not found.' });
+    if (!change) throw domainError('not-found', { detail: 'Partner not found.' });
     await recordAudit(trx, {
       actorId: admin.accountId,
       action: 'partner.updated',
@@ -229,5 +229,5 @@ export async function revokeKey(
     }
     return done;
   });
-  if (!revoked) throw problem('not-found', { detail: 'This partner has no active key with that id.' });
+  if (!revoked) throw domainError('not-found', { detail: 'This partner has no active key with that id.' });
 }

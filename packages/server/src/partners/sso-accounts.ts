@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { changeVote } from '../votes/repository';
 
 type Database = Kysely<DatabaseSchema>;
@@ -19,7 +19,7 @@ function mintedAccounts(db: Database, partnerId: string) {
 
 async function requirePartner(db: Database, partnerId: string): Promise<void> {
   const partner = await db.selectFrom('partners').select('id').where('id', '=', partnerId).executeTakeFirst();
-  if (!partner) throw problem('not-found', { detail: `No partner has the id ${partnerId}.` });
+  if (!partner) throw domainError('not-found', { detail: `No partner has the id ${partnerId}.` });
 }
 
 /**
@@ -223,7 +223,9 @@ export async function liftPartnerSsoSuspension(
       .returning('reason')
       .executeTakeFirst();
     if (!lifted) {
-      throw problem('not-found', { detail: `The SSO accounts of partner ${partnerId} are not suspended.` });
+      throw domainError('not-found', {
+        detail: `The SSO accounts of partner ${partnerId} are not suspended.`,
+      });
     }
     const now = new Date();
     const marked = await trx

@@ -7,7 +7,7 @@ import {
 } from '@wsc/models/partner';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireSecretKey } from '../access/guards';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { countPartnerActivity } from './stats-repository';
 
 /**
@@ -37,7 +37,7 @@ export const partnerStatsRoutes: FastifyPluginAsyncZod = async (app) => {
       // server's clock knows, so the window is checked again with it.
       const window = partnerStatsWindow(request.query, app.config.clock());
       if (!window.ok) {
-        throw problem('validation-failed', {
+        throw domainError('validation-failed', {
           detail: 'The request query does not match the schema.',
           errors: [{ path: window.path, message: window.message, code: 'custom' }],
         });

@@ -6,11 +6,11 @@ import type { PrincipalAccount } from '../access/principal';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
+import { type DomainError, domainError } from '../errors/domain-error';
 import type { ChangeContext } from '../events/changes';
 import { requireMember, requireOrganiser } from '../events/organisers';
 import { type EventRow, lockEvent } from '../events/repository';
 import { requireEventRow, requireLockedEvent, toEvent } from '../events/service';
-import { type HttpProblem, problem } from '../http/problem';
 import { createUserToken } from '../identity/accounts-repository';
 import { createMember } from '../identity/join';
 import { registrationCancelled, registrationCreated } from './changes';
@@ -46,17 +46,17 @@ function eventName(event: Event): string {
 export function assertRegistrationOpen(event: Event, now: Date): void {
   const name = eventName(event);
   if (event.registrationOpensAt && now < new Date(event.registrationOpensAt)) {
-    throw problem('registration-not-open', {
+    throw domainError('registration-not-open', {
       detail: `Registration for ${name} opens at ${event.registrationOpensAt}.`,
     });
   }
   if (now >= new Date(event.endsAt)) {
-    throw problem('registration-closed', {
+    throw domainError('registration-closed', {
       detail: `${name} has already taken place (it ended at ${event.endsAt}); registration is closed.`,
     });
   }
   if (event.registrationClosesAt && now >= new Date(event.registrationClosesAt)) {
-    throw problem('registration-closed', {
+    throw domainError('registration-closed', {
       detail: `Registration for ${name} closed at ${event.registrationClosesAt}.`,
     });
   }
@@ -73,7 +73,7 @@ async function checkSessions(db: Database, eventId: string, sessionIds: readonly
   const known = new Set(found.map((row) => row.id));
   const unknown = sessionIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw problem('validation-failed', {
+    throw domainError('validation-failed', {
       detail: `These sessions are not part of this event: ${unknown.join(', ')}.`,
       errors: unknown.map((id) => ({
         path: `sessionIds.${sessionIds.indexOf(id)}`,
@@ -98,14 +98,14 @@ function whoRegisters(
   joining: Joining | undefined,
 ): { member: PrincipalAccount } | { joining: Joining } {
   if (input.join && actor.account) {
-    throw problem('already-signed-in', {
+    throw domainError('already-signed-in', {
       detail: 'You are signed in: register without `join`.',
       errors: [{ path: 'join', message: 'Signed-in members register without join' }],
     });
   }
   if (actor.account) return { member: actor.account };
   if (joining) return { joining };
-  throw problem('authentication-required', {
+  throw domainError('authentication-required', {
     detail:
       'Send "Authorization: Bearer <token>" with a session or SSO user token, or join the community in this step by sending your sign-up details as `join`.',
     headers: { 'www-authenticate': 'Bearer' },
@@ -153,7 +153,7 @@ export async function register(
 
     const { decision, verified } = await decideForClaim(trx, event, account, input.claim ?? {}, now);
     if (event.freeAttendance.length > 0 && !decision.eligible) {
-      throw problem('not-eligible', {
+      throw domainError('not-eligible', {
         detail: decision.howToBecomeEligible
           ? `${decision.reason}. ${decision.howToBecomeEligible}`
           : `${decision.reason}.`,
@@ -220,7 +220,7 @@ async function redeem(
       .returning('use_count')
       .executeTakeFirst();
     if (!redeemed) {
-      throw problem('not-eligible', { detail: 'The invitation code has reached its use limit.' });
+      throw domainError('not-eligible', { detail: 'The invitation code has reached its use limit.' });
     }
     return verified.invitationCodeHash;
   }
@@ -236,14 +236,14 @@ async function redeem(
   return null;
 }
 
-function alreadyRegistered(event: Event, status: string): HttpProblem {
-  return problem('already-registered', {
+function alreadyRegistered(event: Event, status: string): DomainError {
+  return domainError('already-registered', {
     detail: `You already hold a ${status === 'waitlisted' ? 'waitlist place' : 'seat'} for ${eventName(event)}: one registration per person per event. See GET /v1/events/${event.id}/registrations/me.`,
   });
 }
 
-function notRegistered(): HttpProblem {
-  return problem('registration-not-found', { detail: 'You have no registration for this event.' });
+function notRegistered(): DomainError {
+  return domainError('registration-not-found', { detail: 'You have no registration for this event.' });
 }
 
 /**
@@ -281,7 +281,7 @@ export async function cancelMyRegistration(
     const mine = await findMemberRegistration(trx, event.id, account.id);
     if (!mine || mine.status === 'cancelled') throw notRegistered();
     if (now >= new Date(event.endsAt)) {
-      throw problem('event-ended', {
+      throw domainError('event-ended', {
         detail: `${eventName(event)} has already taken place; its registrations are kept as they are.`,
       });
     }

@@ -2,7 +2,7 @@ import { IdSchema, PageSchema, StakeholderListParamsSchema, StakeholderSchema } 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { toStakeholder } from '../identity/accounts-repository';
 import { findStakeholder, listStakeholders } from './repository';
 
@@ -50,7 +50,7 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const row = await findStakeholder(app.db, request.params.id);
-      if (!row) throw problem('not-found', { detail: `No member has the id ${request.params.id}.` });
+      if (!row) throw domainError('not-found', { detail: `No member has the id ${request.params.id}.` });
       return toStakeholder(row);
     },
   );

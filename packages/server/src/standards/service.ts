@@ -20,7 +20,7 @@ import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import { keysetPage, readPageCursor } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { recordPainPointEvent } from '../pain-points/outbox-events';
 import { findPainPoint, findPainPointForUpdate, updatePainPoint } from '../pain-points/repository';
 import { recordStandardMappingEvent } from './outbox-events';
@@ -97,12 +97,12 @@ export async function listStandardPage(db: Database, params: StandardListParams)
  */
 export async function getStandard(db: Database, id: string): Promise<Standard> {
   const row = await findStandard(db, id);
-  if (!row) throw problem('not-found', { detail: `No standard has the id ${id}.` });
+  if (!row) throw domainError('not-found', { detail: `No standard has the id ${id}.` });
   return toStandard(row);
 }
 
-function painPointNotFound(id: string): HttpProblem {
-  return problem('not-found', { detail: `No pain point has the id ${id}.` });
+function painPointNotFound(id: string): DomainError {
+  return domainError('not-found', { detail: `No pain point has the id ${id}.` });
 }
 
 /**
@@ -149,13 +149,13 @@ export async function mapStandard(
   input: StandardMappingCreate,
 ): Promise<{ mapping: StandardMapping; created: boolean }> {
   const account = actor.account;
-  if (!account) throw problem('authentication-required');
+  if (!account) throw domainError('authentication-required');
   return db.transaction().execute(async (trx) => {
     const painPoint = await findPainPointForUpdate(trx, painPointId);
     if (!painPoint) throw painPointNotFound(painPointId);
     const standard = await findStandard(trx, input.standardId);
     if (!standard) {
-      throw problem('validation-failed', {
+      throw domainError('validation-failed', {
         detail: `No standard has the id ${input.standardId}.`,
         errors: [{ path: 'standardId', message: 'Unknown standard: see GET /v1/standards' }],
       });
@@ -165,7 +165,7 @@ export async function mapStandard(
     const existing = await findMappingForUpdate(trx, painPointId, input.standardId);
     const note = input.note ?? null;
     if (painPoint.locked && note !== null && note !== (existing?.note ?? null)) {
-      throw problem('discussion-locked', {
+      throw domainError('discussion-locked', {
         detail:
           "A moderator locked this pain point's discussion: no new notes on standard mappings. Map the standard without a note, or ask a moderator to unlock the discussion.",
         errors: [{ path: 'note', message: 'The discussion is locked: no new notes' }],
@@ -174,7 +174,7 @@ export async function mapStandard(
     const previousExpert = existing?.expert_id ?? null;
     const replacesAnother = previousExpert !== null && previousExpert !== account.id;
     if (existing && replacesAnother && !hasRole(account, 'moderator')) {
-      throw problem('mapping-owned', {
+      throw domainError('mapping-owned', {
         detail: `Expert ${previousExpert} mapped ${input.standardId} to this pain point; only they or a moderator may change that judgement. Discuss it in the comments.`,
       });
     }
@@ -246,11 +246,11 @@ export async function moderateMappingNote(
   change: { hidden: boolean; reason: string | null },
 ): Promise<StandardMapping> {
   const account = actor.account;
-  if (!account) throw problem('authentication-required');
+  if (!account) throw domainError('authentication-required');
   return db.transaction().execute(async (trx) => {
     const existing = await findMappingForUpdate(trx, painPointId, standardId);
     if (!existing) {
-      throw problem('not-found', {
+      throw domainError('not-found', {
         detail: `No mapping of standard ${standardId} to pain point ${painPointId}.`,
       });
     }

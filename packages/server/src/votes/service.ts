@@ -2,7 +2,7 @@ import type { VoteResult } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import type { DatabaseSchema } from '../database/schema';
-import { problem } from '../http/problem';
+import { domainError } from '../errors/domain-error';
 import { changeVote, voteState } from './repository';
 
 type Database = Kysely<DatabaseSchema>;
@@ -29,7 +29,7 @@ export async function setVote(
   voted: boolean,
 ): Promise<VoteResult> {
   const account = actor.account;
-  if (!account) throw problem('authentication-required');
+  if (!account) throw domainError('authentication-required');
   const changed = await changeVote(db, {
     painPointId,
     accountId: account.id,
@@ -42,14 +42,14 @@ export async function setVote(
   // counted in the answer.
   const state = await voteState(db, painPointId);
   if (!state) {
-    throw problem('not-found', { detail: `No pain point has the id ${painPointId}.` });
+    throw domainError('not-found', { detail: `No pain point has the id ${painPointId}.` });
   }
   // Votes live on the original once a pain point is marked duplicate: neither casting nor
   // withdrawing one here would do what the member meant (a withdrawal that waited for the merge
   // found its vote already moved).
   if (state.status === 'duplicate') {
     const original = state.duplicateOf ?? 'another one';
-    throw problem('duplicate-pain-point', {
+    throw domainError('duplicate-pain-point', {
       detail: `${voted ? 'Vote on' : 'Withdraw the vote on'} the original: this pain point repeats ${original}; its votes were moved there.`,
     });
   }

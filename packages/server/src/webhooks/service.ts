@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { listWebhookDeliveries, redeliverWebhookDelivery, toWebhookDelivery } from './delivery-repository';
 import {
   createWebhookEndpoint,
@@ -36,8 +36,10 @@ export interface WebhookListParams {
   cursor?: string | undefined;
 }
 
-function endpointNotFound(): HttpProblem {
-  return problem('not-found', { detail: 'Your partner application has no webhook endpoint with that id.' });
+function endpointNotFound(): DomainError {
+  return domainError('not-found', {
+    detail: 'Your partner application has no webhook endpoint with that id.',
+  });
 }
 
 async function ownEndpoint(db: Database, owner: WebhookOwner, id: string) {
@@ -211,11 +213,11 @@ export async function redeliver(
 ): Promise<WebhookDelivery> {
   const endpoint = await ownEndpoint(db, owner, endpointId);
   if (!endpoint.enabled) {
-    throw problem('webhook-endpoint-disabled', {
+    throw domainError('webhook-endpoint-disabled', {
       detail: `The endpoint is disabled${endpoint.disabled_reason === 'gone' ? ' (it answered 410 Gone)' : ''}; register it again to receive deliveries.`,
     });
   }
   const row = await redeliverWebhookDelivery(db, endpoint.id, deliveryId, now);
-  if (!row) throw problem('not-found', { detail: 'Delivery not found.' });
+  if (!row) throw domainError('not-found', { detail: 'Delivery not found.' });
   return toWebhookDelivery(row);
 }

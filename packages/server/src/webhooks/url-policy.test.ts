@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { HttpProblem } from '../http/problem';
+import { DomainError } from '../errors/domain-error';
 import { isForbiddenAddress } from './address-safety';
 import { assertWebhookUrl } from './url-policy';
 
@@ -106,7 +106,7 @@ describe('assertWebhookUrl', () => {
     ).resolves.toBeInstanceOf(URL);
     await expect(
       assertWebhookUrl('http://127.0.0.1:9999/hooks', { allowPrivate: false }),
-    ).rejects.toBeInstanceOf(HttpProblem);
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   test('credentials in the URL are refused even when private addresses are allowed', async () => {

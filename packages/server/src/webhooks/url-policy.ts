@@ -1,10 +1,10 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { type HttpProblem, problem } from '../http/problem';
+import { type DomainError, domainError } from '../errors/domain-error';
 import { isForbiddenAddress } from './address-safety';
 
-function refuse(message: string): HttpProblem {
-  return problem('validation-failed', {
+function refuse(message: string): DomainError {
+  return domainError('validation-failed', {
     detail: message,
     errors: [{ path: 'url', message, code: 'forbidden_url' }],
   });
