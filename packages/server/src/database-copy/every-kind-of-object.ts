@@ -92,6 +92,14 @@ export async function fillWithEveryKindOfObject(
   await inject('PATCH', '/v1/me', member.headers, { city: 'Dakar', country: 'SN' });
   await inject('PATCH', '/v1/me/notification-preferences', member.headers, { digest: true });
   await inject('POST', '/v1/auth/password-resets', {}, { email: member.email });
+  // A wrong guess of the current password while changing the address (counted per account).
+  const wrongGuess = await app.inject({
+    method: 'PATCH',
+    url: '/v1/me',
+    headers: member.headers,
+    payload: { email: 'amina.elsewhere@example.org', currentPassword: 'not the password' },
+  });
+  expect(wrongGuess.statusCode, wrongGuess.body).toBe(403);
   await inject('PATCH', `/v1/accounts/${moderator.accountId}`, admin.headers, {
     accountRoles: ['member', 'moderator'],
   });

@@ -6,6 +6,9 @@ import type { MailWorker } from '../mail/mail-worker';
 import { startTestSmtpServer, type TestSmtpServer } from '../mail/test-smtp-server';
 import { createTestServer, databases, signUp, type TestServer } from '../test-support';
 
+/** The password `signUp` gives its members: moving an address needs it. */
+const PASSWORD = 'correct horse battery staple';
+
 function tokenOf(text: string | undefined): string {
   const match = /#token=([^\s]+)/.exec(text ?? '');
   if (!match?.[1]) throw new Error('no link with a token in the mail');
@@ -171,7 +174,7 @@ describe.each(databases())('membership on address confirmation on $kind', ({ kin
       method: 'PATCH',
       url: '/v1/me',
       headers: member.headers,
-      payload: { email: `moved.${member.email}` },
+      payload: { email: `moved.${member.email}`, currentPassword: PASSWORD },
     });
     expect(sameDomain.statusCode, sameDomain.body).toBe(200);
     expect(await membershipsOf(member)).toMatchObject([{ organizationId: 'itu', status: 'approved' }]);
@@ -180,7 +183,7 @@ describe.each(databases())('membership on address confirmation on $kind', ({ kin
       method: 'PATCH',
       url: '/v1/me',
       headers: member.headers,
-      payload: { email: `reader${counter}@example.org` },
+      payload: { email: `reader${counter}@example.org`, currentPassword: PASSWORD },
     });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(await membershipsOf(member)).toMatchObject([{ organizationId: 'itu', status: 'removed' }]);
@@ -195,7 +198,7 @@ describe.each(databases())('membership on address confirmation on $kind', ({ kin
       method: 'PATCH',
       url: '/v1/me',
       headers: decided.headers,
-      payload: { email: `decided.${Date.now()}@example.org` },
+      payload: { email: `decided.${Date.now()}@example.org`, currentPassword: PASSWORD },
     });
     expect(decidedMoved.statusCode, decidedMoved.body).toBe(200);
     expect(await profileOrganization(decided.accountId)).toBe('iso');
