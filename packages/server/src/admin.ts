@@ -70,5 +70,5 @@ export {
   type SsoSuspensionLiftRequest,
   type SsoSuspensionRequest,
   suspendPartnerSsoAccounts,
-} from './partners/sso-accounts';
+} from './partners/sso-accounts-service';
 export { seed } from './seeders';
