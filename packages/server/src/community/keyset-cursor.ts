@@ -44,7 +44,7 @@ export function timestampKey(column: string): RawBuilder<string> {
  * @example
  * return keysetPage(rows, limit, 'partners', (row) => [row.created_at_key, row.id]);
  */
-export function keysetPage<Row>(
+function keysetPage<Row>(
   rows: readonly Row[],
   limit: number,
   sort: string,
@@ -115,7 +115,7 @@ export function pageCursor(sort: string, keys: readonly KeyValue[]): string {
  * readPageCursor(cursor, 'top', ['number', 'string']); // [12, 'a1b2']
  * readPageCursor(cursor, 'new', ['timestamp', 'string']); // ['2026-03-01T10:00:00.123456Z', 'a1b2']
  */
-export function readPageCursor(cursor: string, sort: string, keyTypes: readonly KeyType[]): KeyValue[] {
+function readPageCursor(cursor: string, sort: string, keyTypes: readonly KeyType[]): KeyValue[] {
   let position: unknown[];
   try {
     position = decodeCursor(cursor, keyTypes.length + 1);
