@@ -64,6 +64,7 @@ export {
   revokePartnerKey,
   updatePartnerRecord,
 } from './partners/repository';
+export { listPartnerPage, type PartnerListParams } from './partners/service';
 export {
   liftPartnerSsoSuspension,
   partnerSsoAccounts,
