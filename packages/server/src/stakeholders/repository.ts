@@ -1,6 +1,6 @@
 import type { StakeholderListParams } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import { containsPattern } from '../community/text-search';
 import type { DatabaseSchema, StakeholdersTable } from '../database/schema';
 
@@ -64,10 +64,7 @@ export async function listStakeholders(
     );
   }
   if (after) {
-    const [key, id] = after;
-    query = query.where(
-      sql<boolean>`(stakeholders.created_at, stakeholders.id) < (${key}::timestamptz, ${id})`,
-    );
+    query = query.where(afterTimestampKey('stakeholders.created_at', 'stakeholders.id', 'desc', after));
   }
   return query
     .orderBy('stakeholders.created_at', 'desc')
