@@ -1,6 +1,6 @@
 import type { Membership, MembershipListParams } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, OrganizationMembershipsTable } from '../database/schema';
 
 type Database = Kysely<DatabaseSchema>;
@@ -254,9 +254,13 @@ export async function listOrganizationMemberships(
   let query = selectMembership(db).where('organization_memberships.organization_id', '=', organizationId);
   if (params.status) query = query.where('organization_memberships.status', '=', params.status);
   if (after) {
-    const [requestedAt, accountId] = after;
     query = query.where(
-      sql<boolean>`(organization_memberships.requested_at, organization_memberships.account_id) > (${requestedAt}::timestamptz, ${accountId})`,
+      afterTimestampKey(
+        'organization_memberships.requested_at',
+        'organization_memberships.account_id',
+        'asc',
+        after,
+      ),
     );
   }
   return query
