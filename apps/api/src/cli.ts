@@ -23,10 +23,12 @@ import {
   createPartnerRecord,
   decideMembership,
   findAccountIdByEmail,
+  findPartner,
   IMPORT_COLUMNS,
   importEventList,
   liftPartnerSsoSuspension,
   listMemberships,
+  listPartnerPage,
   type MembershipDecider,
   migrate,
   partnerSsoAccounts,
@@ -206,8 +208,16 @@ async function run(argv: string[]): Promise<unknown> {
           return { partner, publishableKey };
         });
       }
-      case 'partners list':
-        return db.selectFrom('partners').selectAll().orderBy('created_at').execute();
+      case 'partners list': {
+        const partners = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listPartnerPage(db, { limit: 100, cursor });
+          partners.push(...page.data);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return partners;
+      }
       case 'partners disable':
       case 'partners enable': {
         const partnerId = required(values.partner, 'partner');
@@ -229,12 +239,7 @@ async function run(argv: string[]): Promise<unknown> {
       case 'partners suspend-sso-accounts':
       case 'partners lift-sso-suspension': {
         const partnerId = required(values.partner, 'partner');
-        const partner = await db
-          .selectFrom('partners')
-          .select('id')
-          .where('id', '=', partnerId)
-          .executeTakeFirst();
-        if (!partner) throw new UsageError(`no partner with id ${partnerId}`);
+        if (!(await findPartner(db, partnerId))) throw new UsageError(`no partner with id ${partnerId}`);
         if (verb === 'sso-accounts') return await partnerSsoAccounts(db, partnerId);
         if (verb === 'lift-sso-suspension') {
           return await liftPartnerSsoSuspension(db, partnerId, { actorId: null, auditData: OPERATOR });

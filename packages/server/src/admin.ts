@@ -64,11 +64,12 @@ export {
   revokePartnerKey,
   updatePartnerRecord,
 } from './partners/repository';
+export { listPartnerPage, type PartnerListParams } from './partners/service';
 export {
   liftPartnerSsoSuspension,
   partnerSsoAccounts,
   type SsoSuspensionLiftRequest,
   type SsoSuspensionRequest,
   suspendPartnerSsoAccounts,
-} from './partners/sso-accounts';
+} from './partners/sso-accounts-service';
 export { seed } from './seeders';

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import type { Kysely } from 'kysely';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 
 /** Filters of `GET /v1/audit-log`; they combine with AND. */
@@ -39,8 +39,7 @@ export async function listAuditEntries(
   if (filters.subjectId) query = query.where('audit_log.subject_id', '=', filters.subjectId);
   if (filters.actorId) query = query.where('audit_log.actor_id', '=', filters.actorId);
   if (after) {
-    const [key, id] = after;
-    query = query.where(sql<boolean>`(audit_log.at, audit_log.id) < (${key}::timestamptz, ${id})`);
+    query = query.where(afterTimestampKey('audit_log.at', 'audit_log.id', 'desc', after));
   }
   return query.orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(limit).execute();
 }

@@ -1,7 +1,7 @@
 import { CursorParamSchema, DateTimeSchema, IdSchema, LimitSchema, PageSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import { listAuditEntries } from './repository';
 
 /** One audit log entry as `GET /v1/audit-log` serves it. */
@@ -51,25 +51,25 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, cursor, ...filters } = request.query;
-      const after = cursor ? readPageCursor(cursor, 'audit-log', ['timestamp', 'string']) : null;
-      const rows = await listAuditEntries(app.db, filters, after, limit + 1);
-      const page = keysetPage(rows, limit, 'audit-log', (row) => [row.at_key, row.id]);
-      return {
-        data: page.rows.map(
-          (row): AuditEntryView => ({
-            id: row.id,
-            at: row.at_key,
-            actorId: row.actor_id,
-            partnerId: row.partner_id,
-            action: row.action,
-            subjectType: row.subject_type,
-            subjectId: row.subject_id,
-            data: row.data,
-            requestId: row.request_id,
-          }),
-        ),
-        nextCursor: page.nextCursor,
-      };
+      return readKeysetPage({
+        cursor,
+        limit,
+        sort: 'audit-log',
+        keyTypes: ['timestamp', 'string'],
+        read: (after, count) => listAuditEntries(app.db, filters, after, count),
+        keysOf: (row) => [row.at_key, row.id],
+        toItem: (row): AuditEntryView => ({
+          id: row.id,
+          at: row.at_key,
+          actorId: row.actor_id,
+          partnerId: row.partner_id,
+          action: row.action,
+          subjectType: row.subject_type,
+          subjectId: row.subject_id,
+          data: row.data,
+          requestId: row.request_id,
+        }),
+      });
     },
   );
 };

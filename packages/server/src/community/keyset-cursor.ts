@@ -38,13 +38,32 @@ export function timestampKey(column: string): RawBuilder<string> {
 }
 
 /**
+ * The keyset condition of a page after a `[timestamp, id]` cursor key: the rows that come after
+ * it in the list's order, `(column, idColumn) > (key::timestamptz, id)` ascending and `<`
+ * descending. `column` is a `timestamptz` whose key {@link timestampKey} wrote.
+ *
+ * @example
+ * if (after) query = query.where(afterTimestampKey('comments.created_at', 'comments.id', 'asc', after));
+ */
+export function afterTimestampKey(
+  column: string,
+  idColumn: string,
+  direction: 'asc' | 'desc',
+  after: readonly KeyValue[],
+): RawBuilder<boolean> {
+  const [key, id] = after;
+  const comparison = sql.raw(direction === 'asc' ? '>' : '<');
+  return sql<boolean>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${comparison} (${key}::timestamptz, ${id})`;
+}
+
+/**
  * The rows of one page and its `nextCursor`, from the `limit + 1` rows a keyset query read:
  * a cursor only when a further row exists, made from the last row's keys.
  *
  * @example
  * return keysetPage(rows, limit, 'partners', (row) => [row.created_at_key, row.id]);
  */
-export function keysetPage<Row>(
+function keysetPage<Row>(
   rows: readonly Row[],
   limit: number,
   sort: string,
@@ -115,7 +134,7 @@ export function pageCursor(sort: string, keys: readonly KeyValue[]): string {
  * readPageCursor(cursor, 'top', ['number', 'string']); // [12, 'a1b2']
  * readPageCursor(cursor, 'new', ['timestamp', 'string']); // ['2026-03-01T10:00:00.123456Z', 'a1b2']
  */
-export function readPageCursor(cursor: string, sort: string, keyTypes: readonly KeyType[]): KeyValue[] {
+function readPageCursor(cursor: string, sort: string, keyTypes: readonly KeyType[]): KeyValue[] {
   let position: unknown[];
   try {
     position = decodeCursor(cursor, keyTypes.length + 1);

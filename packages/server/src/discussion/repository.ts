@@ -1,5 +1,5 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 
 type Database = Kysely<DatabaseSchema>;
@@ -86,8 +86,7 @@ export async function listComments(
       ? query.where('comments.parent_id', 'is', null)
       : query.where('comments.parent_id', '=', parentId);
   if (after) {
-    const [key, id] = after;
-    query = query.where(sql<boolean>`(comments.created_at, comments.id) > (${key}::timestamptz, ${id})`);
+    query = query.where(afterTimestampKey('comments.created_at', 'comments.id', 'asc', after));
   }
   return query.orderBy('comments.created_at', 'asc').orderBy('comments.id', 'asc').limit(limit).execute();
 }
@@ -295,8 +294,7 @@ export async function listModerationQueue(
           sql<boolean>`exists (select 1 from comment_reports where comment_reports.comment_id = comments.id and comment_reports.resolved_at is null)`,
         );
   if (after) {
-    const [key, id] = after;
-    query = query.where(sql<boolean>`(comments.created_at, comments.id) < (${key}::timestamptz, ${id})`);
+    query = query.where(afterTimestampKey('comments.created_at', 'comments.id', 'desc', after));
   }
   const rows = await query
     .orderBy('comments.created_at', 'desc')

@@ -15,7 +15,7 @@ import type { Actor } from '../access/actor';
 import { hasRole } from '../access/guards';
 import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type DomainError, domainError } from '../errors/domain-error';
 import { findPainPoint, findPainPointForUpdate } from '../pain-points/repository';
@@ -82,10 +82,15 @@ export async function listCommentPage(
   params: CommentListParams,
 ): Promise<Page<Comment>> {
   if (!(await findPainPoint(db, painPointId))) throw painPointNotFound(painPointId);
-  const after = params.cursor ? readPageCursor(params.cursor, 'comments', ['timestamp', 'string']) : null;
-  const rows = await listComments(db, painPointId, params.parentId ?? null, after, params.limit + 1);
-  const page = keysetPage(rows, params.limit, 'comments', (row) => [row.created_at_key, row.id]);
-  return { data: page.rows.map((row) => toComment(row, actor.account)), nextCursor: page.nextCursor };
+  return readKeysetPage({
+    cursor: params.cursor,
+    limit: params.limit,
+    sort: 'comments',
+    keyTypes: ['timestamp', 'string'],
+    read: (after, count) => listComments(db, painPointId, params.parentId ?? null, after, count),
+    keysOf: (row) => [row.created_at_key, row.id],
+    toItem: (row) => toComment(row, actor.account),
+  });
 }
 
 /**
@@ -293,15 +298,17 @@ export async function moderationQueuePage(
   params: ModerationQueueParams,
 ): Promise<Page<ModerationQueueItem>> {
   const sort = `moderation-${params.state}`;
-  const after = params.cursor ? readPageCursor(params.cursor, sort, ['timestamp', 'string']) : null;
-  const rows = await listModerationQueue(db, params.state, after, params.limit + 1);
-  const page = keysetPage(rows, params.limit, sort, (row) => [row.created_at_key, row.id]);
-  return {
-    data: page.rows.map((row) => ({
+  return readKeysetPage({
+    cursor: params.cursor,
+    limit: params.limit,
+    sort,
+    keyTypes: ['timestamp', 'string'],
+    read: (after, count) => listModerationQueue(db, params.state, after, count),
+    keysOf: (row) => [row.created_at_key, row.id],
+    toItem: (row) => ({
       ...toComment(row, actor.account),
       openReports: Number(row.open_reports),
       hiddenReason: row.hidden_reason,
-    })),
-    nextCursor: page.nextCursor,
-  };
+    }),
+  });
 }

@@ -1,6 +1,6 @@
 import type { CoLocatedEvent } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, EventsTable } from '../database/schema';
 import { holdSubject } from '../database/turns';
 
@@ -137,10 +137,8 @@ export async function listEvents(
     );
   }
   if (after) {
-    const [startsAt, id] = after;
-    const comparison = descending ? sql.raw('<') : sql.raw('>');
     query = query.where(
-      sql<boolean>`(events.starts_at, events.id) ${comparison} (${String(startsAt)}::timestamptz, ${String(id)})`,
+      afterTimestampKey('events.starts_at', 'events.id', descending ? 'desc' : 'asc', after),
     );
   }
   const direction = descending ? 'desc' : 'asc';

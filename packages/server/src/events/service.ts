@@ -16,7 +16,7 @@ import { hasRole } from '../access/guards';
 import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
 import { toLocalIso } from '../calendar/time-zone';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type DomainError, domainError } from '../errors/domain-error';
 import { queueEventChangeNotices } from './change-notices';
@@ -108,10 +108,15 @@ export async function listEventPage(
   params: EventListParams,
   now = new Date(),
 ): Promise<Page<Event>> {
-  const after = params.cursor ? readPageCursor(params.cursor, params.when, ['timestamp', 'string']) : null;
-  const rows = await listEvents(db, params, after, params.limit + 1, now);
-  const page = keysetPage(rows, params.limit, params.when, (row) => [row.starts_at_key, row.id]);
-  return { data: page.rows.map(toEvent), nextCursor: page.nextCursor };
+  return readKeysetPage({
+    cursor: params.cursor,
+    limit: params.limit,
+    sort: params.when,
+    keyTypes: ['timestamp', 'string'],
+    read: (after, count) => listEvents(db, params, after, count, now),
+    keysOf: (row) => [row.starts_at_key, row.id],
+    toItem: toEvent,
+  });
 }
 
 function validationFailed(detail: string, path: string, message = detail): DomainError {

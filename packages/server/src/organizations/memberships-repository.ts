@@ -1,6 +1,6 @@
 import type { Membership, MembershipListParams } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, OrganizationMembershipsTable } from '../database/schema';
 
 type Database = Kysely<DatabaseSchema>;
@@ -239,29 +239,34 @@ export async function listMemberMemberships(db: Database, accountId: string): Pr
 
 /**
  * One page of an organization's memberships, oldest request first (keyset on requested_at with
- * microseconds, then account id); `limit + 1` rows.
+ * microseconds, then account id); at most `limit` rows.
  *
  * @example
- * const rows = await listOrganizationMemberships(db, 'iec', { status: 'pending', limit: 20 }, null);
+ * const rows = await listOrganizationMemberships(db, 'iec', { status: 'pending', limit: 20 }, null, 21);
  */
 export async function listOrganizationMemberships(
   db: Database,
   organizationId: string,
   params: MembershipListParams,
   after: readonly KeyValue[] | null,
+  limit: number,
 ): Promise<MembershipRow[]> {
   let query = selectMembership(db).where('organization_memberships.organization_id', '=', organizationId);
   if (params.status) query = query.where('organization_memberships.status', '=', params.status);
   if (after) {
-    const [requestedAt, accountId] = after;
     query = query.where(
-      sql<boolean>`(organization_memberships.requested_at, organization_memberships.account_id) > (${requestedAt}::timestamptz, ${accountId})`,
+      afterTimestampKey(
+        'organization_memberships.requested_at',
+        'organization_memberships.account_id',
+        'asc',
+        after,
+      ),
     );
   }
   return query
     .orderBy('organization_memberships.requested_at')
     .orderBy('organization_memberships.account_id')
-    .limit(params.limit + 1)
+    .limit(limit)
     .execute() as Promise<MembershipRow[]>;
 }
 

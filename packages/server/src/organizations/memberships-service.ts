@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import { hasRole } from '../access/guards';
 import { recordAudit } from '../audit/record';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type DomainError, domainError } from '../errors/domain-error';
 import { requireMember } from '../events/organisers';
@@ -194,10 +194,15 @@ export async function listMemberships(
     throw managerRequired(organization.id);
   }
   const sort = `memberships:${params.status ?? 'all'}`;
-  const after = params.cursor ? readPageCursor(params.cursor, sort, ['timestamp', 'string']) : null;
-  const rows = await listOrganizationMemberships(db, organization.id, params, after);
-  const page = keysetPage(rows, params.limit, sort, (row) => [row.requested_at_key, row.account_id]);
-  return { data: page.rows.map(toMembership), nextCursor: page.nextCursor };
+  return readKeysetPage({
+    cursor: params.cursor,
+    limit: params.limit,
+    sort,
+    keyTypes: ['timestamp', 'string'],
+    read: (after, count) => listOrganizationMemberships(db, organization.id, params, after, count),
+    keysOf: (row) => [row.requested_at_key, row.account_id],
+    toItem: toMembership,
+  });
 }
 
 /**

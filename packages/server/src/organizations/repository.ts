@@ -28,15 +28,16 @@ export function toOrganization(row: OrganizationRow): Organization {
 }
 
 /**
- * One page of organizations by name (keyset on name, id); `limit + 1` rows.
+ * One page of organizations by name (keyset on name, id); at most `limit` rows.
  *
  * @example
- * const rows = await listOrganizations(db, { membership: 'ISO', limit: 20 }, null);
+ * const rows = await listOrganizations(db, { membership: 'ISO', limit: 20 }, null, 21);
  */
 export async function listOrganizations(
   db: Database,
   params: OrganizationListParams,
   after: readonly KeyValue[] | null,
+  limit: number,
 ): Promise<OrganizationRow[]> {
   let query = db.selectFrom('organizations').selectAll();
   if (params.type) query = query.where('type', '=', params.type);
@@ -51,11 +52,7 @@ export async function listOrganizations(
     const [name, id] = after;
     query = query.where(sql<boolean>`(name, id) > (${name}, ${id})`);
   }
-  return query
-    .orderBy('name', 'asc')
-    .orderBy('id', 'asc')
-    .limit(params.limit + 1)
-    .execute();
+  return query.orderBy('name', 'asc').orderBy('id', 'asc').limit(limit).execute();
 }
 
 /**

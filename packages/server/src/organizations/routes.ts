@@ -8,7 +8,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { actorOf } from '../access/actor';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import { domainError } from '../errors/domain-error';
 import { requireSomeField } from '../http/require-change';
 import { deciderOf, updateOrganization } from './memberships-service';
@@ -35,12 +35,15 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const params = request.query;
-      const after = params.cursor
-        ? readPageCursor(params.cursor, 'organizations', ['string', 'string'])
-        : null;
-      const rows = await listOrganizations(app.db, params, after);
-      const page = keysetPage(rows, params.limit, 'organizations', (row) => [row.name, row.id]);
-      return { data: page.rows.map(toOrganization), nextCursor: page.nextCursor };
+      return readKeysetPage({
+        cursor: params.cursor,
+        limit: params.limit,
+        sort: 'organizations',
+        keyTypes: ['string', 'string'],
+        read: (after, count) => listOrganizations(app.db, params, after, count),
+        keysOf: (row) => [row.name, row.id],
+        toItem: toOrganization,
+      });
     },
   );
 

@@ -17,7 +17,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import { hasRole } from '../access/guards';
 import { recordAudit } from '../audit/record';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { type DomainError, domainError } from '../errors/domain-error';
@@ -67,17 +67,15 @@ export async function listPainPointPage(
   params: PainPointListParams,
 ): Promise<Page<PainPoint>> {
   const { keyType } = SORT_KEYS[params.sort];
-  const after = params.cursor ? readPageCursor(params.cursor, params.sort, [keyType, 'string']) : null;
-  const rows = await listPainPoints(
-    db,
-    params,
-    params.sort,
-    after,
-    params.limit + 1,
-    actor.account?.id ?? null,
-  );
-  const page = keysetPage(rows, params.limit, params.sort, (row) => sortKeyOf(row, params.sort));
-  return { data: page.rows.map((row) => painPointView(row, actor.languages)), nextCursor: page.nextCursor };
+  return readKeysetPage({
+    cursor: params.cursor,
+    limit: params.limit,
+    sort: params.sort,
+    keyTypes: [keyType, 'string'],
+    read: (after, count) => listPainPoints(db, params, params.sort, after, count, actor.account?.id ?? null),
+    keysOf: (row) => sortKeyOf(row, params.sort),
+    toItem: (row) => painPointView(row, actor.languages),
+  });
 }
 
 /**

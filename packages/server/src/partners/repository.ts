@@ -5,9 +5,9 @@ import type {
   PartnerKeyKind,
   PartnerScope,
 } from '@wsc/models/partner';
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { generateToken, hashToken } from '../access/tokens';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, PartnerKeysTable, PartnersTable } from '../database/schema';
 import { revokeUserTokens } from '../identity/accounts-repository';
 
@@ -122,8 +122,7 @@ export async function listPartners(
     .selectAll()
     .select(timestampKey('partners.created_at').as('created_at_key'));
   if (after) {
-    const [key, id] = after;
-    query = query.where(sql<boolean>`(partners.created_at, partners.id) > (${key}::timestamptz, ${id})`);
+    query = query.where(afterTimestampKey('partners.created_at', 'partners.id', 'asc', after));
   }
   return query.orderBy('partners.created_at').orderBy('partners.id').limit(limit).execute();
 }
@@ -147,10 +146,7 @@ export async function listPartnerKeys(
     .select(timestampKey('partner_keys.created_at').as('created_at_key'))
     .where('partner_keys.partner_id', '=', partnerId);
   if (after) {
-    const [key, id] = after;
-    query = query.where(
-      sql<boolean>`(partner_keys.created_at, partner_keys.id) > (${key}::timestamptz, ${id})`,
-    );
+    query = query.where(afterTimestampKey('partner_keys.created_at', 'partner_keys.id', 'asc', after));
   }
   return query.orderBy('partner_keys.created_at').orderBy('partner_keys.id').limit(limit).execute();
 }

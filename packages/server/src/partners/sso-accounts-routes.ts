@@ -8,7 +8,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { requireAccount } from '../access/guards';
-import { liftPartnerSsoSuspension, partnerSsoAccounts, suspendPartnerSsoAccounts } from './sso-accounts';
+import {
+  liftPartnerSsoSuspension,
+  partnerSsoAccounts,
+  suspendPartnerSsoAccounts,
+} from './sso-accounts-service';
 
 const PartnerParamsSchema = z.object({ id: IdSchema });
 

@@ -3,7 +3,7 @@ import type { EventRegistrant, EventRegistrantListParams } from '@wsc/models/par
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
 import type { PrincipalAccount } from '../access/principal';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { type DomainError, domainError } from '../errors/domain-error';
@@ -360,16 +360,16 @@ export async function listRegistrantPage(
   const account = requireMember(actor);
   const row = await requireEventRow(db, idOrSlug);
   await requireOrganiser(db, account, row.organiser_ids);
-  const after = params.cursor ? readPageCursor(params.cursor, 'arrival', ['number']) : null;
-  const rows = await listRegistrants(
-    db,
-    row.id,
-    params,
-    (after?.[0] as number | undefined) ?? null,
-    params.limit + 1,
-  );
-  const page = keysetPage(rows, params.limit, 'arrival', (row) => [Number(row.sequence)]);
-  return { data: page.rows.map(toRegistrant), nextCursor: page.nextCursor };
+  return readKeysetPage({
+    cursor: params.cursor,
+    limit: params.limit,
+    sort: 'arrival',
+    keyTypes: ['number'],
+    read: (after, count) =>
+      listRegistrants(db, row.id, params, (after?.[0] as number | undefined) ?? null, count),
+    keysOf: (registrant) => [Number(registrant.sequence)],
+    toItem: toRegistrant,
+  });
 }
 
 /**

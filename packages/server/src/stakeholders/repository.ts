@@ -1,6 +1,6 @@
 import type { StakeholderListParams } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import { containsPattern } from '../community/text-search';
 import type { DatabaseSchema, StakeholdersTable } from '../database/schema';
 
@@ -24,16 +24,17 @@ function selectPublicProfiles(db: Database) {
 }
 
 /**
- * One page of the directory, newest members first (keyset on created_at, id); `limit + 1` rows.
+ * One page of the directory, newest members first (keyset on created_at, id); at most `limit` rows.
  * `organization` is an organization id or slug; `q` matches name, city or bio anywhere.
  *
  * @example
- * const rows = await listStakeholders(db, { role: 'utility', limit: 20 }, null);
+ * const rows = await listStakeholders(db, { role: 'utility', limit: 20 }, null, 21);
  */
 export async function listStakeholders(
   db: Database,
   params: StakeholderListParams,
   after: readonly KeyValue[] | null,
+  limit: number,
 ): Promise<StakeholderRow[]> {
   let query = selectPublicProfiles(db);
   if (params.role) query = query.where('stakeholders.role', '=', params.role);
@@ -63,15 +64,12 @@ export async function listStakeholders(
     );
   }
   if (after) {
-    const [key, id] = after;
-    query = query.where(
-      sql<boolean>`(stakeholders.created_at, stakeholders.id) < (${key}::timestamptz, ${id})`,
-    );
+    query = query.where(afterTimestampKey('stakeholders.created_at', 'stakeholders.id', 'desc', after));
   }
   return query
     .orderBy('stakeholders.created_at', 'desc')
     .orderBy('stakeholders.id', 'desc')
-    .limit(params.limit + 1)
+    .limit(limit)
     .execute();
 }
 

@@ -1,7 +1,7 @@
 import { IdSchema, PageSchema, StakeholderListParamsSchema, StakeholderSchema } from '@wsc/models';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import { domainError } from '../errors/domain-error';
 import { toStakeholder } from '../identity/accounts-repository';
 import { findStakeholder, listStakeholders } from './repository';
@@ -28,12 +28,15 @@ export const stakeholderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const params = request.query;
-      const after = params.cursor
-        ? readPageCursor(params.cursor, 'stakeholders', ['timestamp', 'string'])
-        : null;
-      const rows = await listStakeholders(app.db, params, after);
-      const page = keysetPage(rows, params.limit, 'stakeholders', (row) => [row.created_at_key, row.id]);
-      return { data: page.rows.map(toStakeholder), nextCursor: page.nextCursor };
+      return readKeysetPage({
+        cursor: params.cursor,
+        limit: params.limit,
+        sort: 'stakeholders',
+        keyTypes: ['timestamp', 'string'],
+        read: (after, count) => listStakeholders(app.db, params, after, count),
+        keysOf: (row) => [row.created_at_key, row.id],
+        toItem: toStakeholder,
+      });
     },
   );
 

@@ -18,7 +18,7 @@ import type { Actor } from '../access/actor';
 import { hasRole } from '../access/guards';
 import type { PrincipalAccount } from '../access/principal';
 import { recordAudit } from '../audit/record';
-import { keysetPage, readPageCursor } from '../community/keyset-cursor';
+import { readKeysetPage } from '../community/keyset-cursor';
 import type { DatabaseSchema } from '../database/schema';
 import { type DomainError, domainError } from '../errors/domain-error';
 import { recordPainPointEvent } from '../pain-points/outbox-events';
@@ -83,10 +83,15 @@ function toMapping(
  * const page = await listStandardPage(db, { body: 'ITU', limit: 20 });
  */
 export async function listStandardPage(db: Database, params: StandardListParams): Promise<Page<Standard>> {
-  const after = params.cursor ? readPageCursor(params.cursor, 'standards', ['string']) : null;
-  const rows = await listStandards(db, params, after ? String(after[0]) : null, params.limit + 1);
-  const page = keysetPage(rows, params.limit, 'standards', (row) => [row.id]);
-  return { data: page.rows.map(toStandard), nextCursor: page.nextCursor };
+  return readKeysetPage({
+    cursor: params.cursor,
+    limit: params.limit,
+    sort: 'standards',
+    keyTypes: ['string'],
+    read: (after, count) => listStandards(db, params, after ? String(after[0]) : null, count),
+    keysOf: (row) => [row.id],
+    toItem: toStandard,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { WebhookEventType } from '@wsc/models';
 import type { WebhookDelivery } from '@wsc/models/partner';
 import { type Kysely, type Selectable, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, WebhookDeliveriesTable } from '../database/schema';
 import { canRead, type StoredAudience } from '../outbox/audience';
 import { CURRENT_AUDIENCE_SQL } from '../outbox/outbox-reader';
@@ -262,9 +262,8 @@ export async function listWebhookDeliveries(
     .where('webhook_deliveries.endpoint_id', '=', endpointId);
   if (filters.status) query = query.where('webhook_deliveries.status', '=', filters.status);
   if (after) {
-    const [key, id] = after;
     query = query.where(
-      sql<boolean>`(webhook_deliveries.created_at, webhook_deliveries.id) < (${key}::timestamptz, ${id})`,
+      afterTimestampKey('webhook_deliveries.created_at', 'webhook_deliveries.id', 'desc', after),
     );
   }
   return query

@@ -1,7 +1,7 @@
 import type { WebhookEventType } from '@wsc/models';
 import type { WebhookEndpoint, WebhookEndpointCreate } from '@wsc/models/partner';
-import { type Kysely, type Selectable, sql } from 'kysely';
-import { type KeyValue, timestampKey } from '../community/keyset-cursor';
+import type { Kysely, Selectable } from 'kysely';
+import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import type { DatabaseSchema, WebhookEndpointsTable } from '../database/schema';
 import { generateWebhookSecret } from './signature';
 
@@ -127,9 +127,8 @@ export async function listWebhookEndpoints(
     .where('webhook_endpoints.partner_id', '=', partnerId)
     .where('webhook_endpoints.deleted_at', 'is', null);
   if (after) {
-    const [key, id] = after;
     query = query.where(
-      sql<boolean>`(webhook_endpoints.created_at, webhook_endpoints.id) > (${key}::timestamptz, ${id})`,
+      afterTimestampKey('webhook_endpoints.created_at', 'webhook_endpoints.id', 'asc', after),
     );
   }
   return query.orderBy('webhook_endpoints.created_at').orderBy('webhook_endpoints.id').limit(limit).execute();

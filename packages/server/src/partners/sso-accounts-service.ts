@@ -1,25 +1,28 @@
 import type { PartnerSsoAccounts, PartnerSsoSuspension, PartnerSsoSuspensionLift } from '@wsc/models/partner';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import { holdSubject } from '../database/turns';
 import { domainError } from '../errors/domain-error';
 import { changeVote } from '../votes/repository';
+import { findPartner } from './repository';
+import {
+  countSsoAccounts,
+  deleteSsoSuspension,
+  disableMintedAccounts,
+  enableSuspendedAccounts,
+  findSsoSuspension,
+  insertSsoSuspension,
+  listPainPointsVotedByMinted,
+  listVotesOfMinted,
+} from './sso-accounts-repository';
 
 type Database = Kysely<DatabaseSchema>;
 
-/** The accounts a partner minted: those its single sign-on created (deleted ones left out). */
-function mintedAccounts(db: Database, partnerId: string) {
-  return db
-    .selectFrom('partner_identities')
-    .innerJoin('accounts', 'accounts.id', 'partner_identities.account_id')
-    .where('partner_identities.partner_id', '=', partnerId)
-    .where('accounts.deleted_at', 'is', null);
-}
-
 async function requirePartner(db: Database, partnerId: string): Promise<void> {
-  const partner = await db.selectFrom('partners').select('id').where('id', '=', partnerId).executeTakeFirst();
-  if (!partner) throw domainError('not-found', { detail: `No partner has the id ${partnerId}.` });
+  if (!(await findPartner(db, partnerId))) {
+    throw domainError('not-found', { detail: `No partner has the id ${partnerId}.` });
+  }
 }
 
 /**
@@ -33,45 +36,21 @@ async function requirePartner(db: Database, partnerId: string): Promise<void> {
  */
 export async function partnerSsoAccounts(db: Database, partnerId: string): Promise<PartnerSsoAccounts> {
   await requirePartner(db, partnerId);
-  const minted = mintedAccounts(db, partnerId).select('accounts.id');
-  const countOf = (table: 'pain_points' | 'votes' | 'comments' | 'comment_reports', column: string) =>
-    db
-      .selectFrom(table)
-      .select(sql<string | number>`count(*)`.as('count'))
-      .where(sql.ref(column), 'in', minted);
-  const row = await db
-    .selectNoFrom([
-      mintedAccounts(db, partnerId).select(sql<string | number>`count(*)`.as('count')).as('minted'),
-      mintedAccounts(db, partnerId)
-        .select(sql<string | number>`count(*)`.as('count'))
-        .where('accounts.disabled_at', 'is not', null)
-        .as('suspended'),
-      countOf('pain_points', 'author_id').as('pain_points'),
-      countOf('votes', 'account_id').as('votes'),
-      countOf('comments', 'author_id').as('comments'),
-      countOf('comment_reports', 'reporter_id').as('reports'),
-    ])
-    .executeTakeFirstOrThrow();
-  const suspension = await db
-    .selectFrom('partner_sso_suspensions')
-    .select(['reason', 'suspended_at'])
-    .where('partner_id', '=', partnerId)
-    .executeTakeFirst();
-  // count(*) is a bigint: node-postgres reads it as a string, PGlite as a number.
-  const number = (value: unknown) => Number(value ?? 0);
+  const counts = await countSsoAccounts(db, partnerId);
+  const suspension = await findSsoSuspension(db, partnerId);
   return {
     partnerId,
-    minted: number(row.minted),
-    active: number(row.minted) - number(row.suspended),
-    suspended: number(row.suspended),
+    minted: counts.minted,
+    active: counts.minted - counts.suspended,
+    suspended: counts.suspended,
     suspension: suspension
       ? { reason: suspension.reason, suspendedAt: new Date(suspension.suspended_at).toISOString() }
       : null,
     activity: {
-      painPoints: number(row.pain_points),
-      votes: number(row.votes),
-      comments: number(row.comments),
-      reports: number(row.reports),
+      painPoints: counts.painPoints,
+      votes: counts.votes,
+      comments: counts.comments,
+      reports: counts.reports,
     },
   };
 }
@@ -113,49 +92,14 @@ export async function suspendPartnerSsoAccounts(
   return db.transaction().execute(async (trx) => {
     await holdSubject(trx, 'partner_sso_accounts', partnerId);
     await requirePartner(trx, partnerId);
-    // After this call every account the partner minted is disabled: their votes all go.
-    const suspendedAccounts = () => mintedAccounts(trx, partnerId).select('accounts.id');
     // Pain points whose votes will be withdrawn: their turns first, before any write.
-    const votedOn = await trx
-      .selectFrom('votes')
-      .select('pain_point_id')
-      .distinct()
-      .where('account_id', 'in', suspendedAccounts())
-      .orderBy('pain_point_id')
-      .execute();
-    for (const { pain_point_id } of votedOn) await holdSubject(trx, 'pain_point', pain_point_id);
+    const votedOn = await listPainPointsVotedByMinted(trx, partnerId);
+    for (const painPointId of votedOn) await holdSubject(trx, 'pain_point', painPointId);
 
     const now = new Date();
-    const suspended = await trx
-      .updateTable('accounts')
-      .set({ disabled_at: now, updated_at: now })
-      .where('id', 'in', mintedAccounts(trx, partnerId).select('accounts.id'))
-      .where('disabled_at', 'is', null)
-      .returning('id')
-      .execute();
-    const suspendedIds = suspended.map((row) => row.id);
-    if (suspendedIds.length > 0) {
-      // What a lift enables again: these accounts, not those an admin had disabled on their own.
-      await trx
-        .updateTable('partner_identities')
-        .set({ suspended_at: now })
-        .where('partner_id', '=', partnerId)
-        .where('account_id', 'in', suspendedIds)
-        .execute();
-      await trx
-        .updateTable('sessions')
-        .set({ revoked_at: now })
-        .where('account_id', 'in', suspendedIds)
-        .where('revoked_at', 'is', null)
-        .execute();
-    }
-    const votes = await trx
-      .selectFrom('votes')
-      .select(['pain_point_id', 'account_id'])
-      .where('account_id', 'in', suspendedAccounts())
-      .orderBy('pain_point_id')
-      .orderBy('account_id')
-      .execute();
+    const suspendedIds = await disableMintedAccounts(trx, partnerId, now);
+    // Every account the partner minted is disabled now: their votes all go.
+    const votes = await listVotesOfMinted(trx, partnerId);
     let votesWithdrawn = 0;
     for (const vote of votes) {
       const count = await changeVote(trx, {
@@ -166,16 +110,12 @@ export async function suspendPartnerSsoAccounts(
       });
       if (count !== undefined) votesWithdrawn += 1;
     }
-    await trx
-      .insertInto('partner_sso_suspensions')
-      .values({
-        partner_id: partnerId,
-        reason: request.reason,
-        suspended_at: now,
-        suspended_by: request.actorId,
-      })
-      .onConflict((conflict) => conflict.column('partner_id').doNothing())
-      .execute();
+    await insertSsoSuspension(trx, {
+      partnerId,
+      reason: request.reason,
+      suspendedAt: now,
+      suspendedBy: request.actorId,
+    });
     await recordAudit(trx, {
       actorId: request.actorId,
       partnerId,
@@ -217,40 +157,14 @@ export async function liftPartnerSsoSuspension(
   return db.transaction().execute(async (trx) => {
     await holdSubject(trx, 'partner_sso_accounts', partnerId);
     await requirePartner(trx, partnerId);
-    const lifted = await trx
-      .deleteFrom('partner_sso_suspensions')
-      .where('partner_id', '=', partnerId)
-      .returning('reason')
-      .executeTakeFirst();
+    const lifted = await deleteSsoSuspension(trx, partnerId);
     if (!lifted) {
       throw domainError('not-found', {
         detail: `The SSO accounts of partner ${partnerId} are not suspended.`,
       });
     }
     const now = new Date();
-    const marked = await trx
-      .updateTable('partner_identities')
-      .set({ suspended_at: null })
-      .where('partner_id', '=', partnerId)
-      .where('suspended_at', 'is not', null)
-      .returning('account_id')
-      .execute();
-    const restored =
-      marked.length === 0
-        ? []
-        : await trx
-            .updateTable('accounts')
-            .set({ disabled_at: null, updated_at: now })
-            .where(
-              'id',
-              'in',
-              marked.map((row) => row.account_id),
-            )
-            .where('disabled_at', 'is not', null)
-            .where('deleted_at', 'is', null)
-            .returning('id')
-            .execute();
-    const restoredIds = restored.map((row) => row.id);
+    const restoredIds = await enableSuspendedAccounts(trx, partnerId, now);
     await recordAudit(trx, {
       actorId: request.actorId,
       partnerId,
