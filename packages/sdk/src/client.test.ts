@@ -286,6 +286,17 @@ describe('WscClient failures', () => {
     expect(error.message).not.toContain('sk_test_secret');
   });
 
+  it('rejects at once, sending nothing, when the signal is already aborted', async () => {
+    let received = 0;
+    stub.handle((_request, response) => {
+      received += 1;
+      sendJson(response, 200, {});
+    });
+    const error = await caught(client().standards.get('x', { signal: AbortSignal.abort() }));
+    expect(error).toBeInstanceOf(AbortedError);
+    expect(received).toBe(0);
+  });
+
   it('rejects with AbortedError when the caller aborts', async () => {
     stub.handle(() => {});
     const controller = new AbortController();
