@@ -93,11 +93,14 @@ function interpret(
       parsed = false;
       data = text;
       if (status >= 200 && status < 300) {
-        throw new ResponseValidationError(`${where()} answered ${status} with a body that is not valid JSON`, {
-          ...base(),
-          cause,
-          issues: [{ path: '', message: 'not valid JSON' }],
-        });
+        throw new ResponseValidationError(
+          `${where()} answered ${status} with a body that is not valid JSON`,
+          {
+            ...base(),
+            cause,
+            issues: [{ path: '', message: 'not valid JSON' }],
+          },
+        );
       }
     }
   }
