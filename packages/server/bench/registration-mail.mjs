@@ -90,7 +90,12 @@ async function signInSuppressedPartnerMembers(app, admin) {
     return response.json();
   };
   const partner = await answer(
-    await app.inject({ method: 'POST', url: '/v1/partners', headers: admin, payload: { name: 'Quiet partner' } }),
+    await app.inject({
+      method: 'POST',
+      url: '/v1/partners',
+      headers: admin,
+      payload: { name: 'Quiet partner' },
+    }),
     'creating the partner',
   );
   await answer(

@@ -63,18 +63,10 @@ export async function recordEvent(
   );
   // Stored as the event's id: readers look its organisers up when they read (see readOutboxAfter).
   const stored = organisersOfEvent && !('public' in audience) ? { ...audience, organisersOfEvent } : audience;
-  // Webhook deliveries are decided now: the organisers of today.
-  const organizationIds = [...((audience as RestrictedAudience).organizationIds ?? [])];
-  if (organisersOfEvent && !('public' in audience)) {
-    const organisers = await trx
-      .selectFrom('event_organisers')
-      .select('organization_id')
-      .where('event_id', '=', organisersOfEvent)
-      .execute();
-    organizationIds.push(...organisers.map((row) => row.organization_id));
-  }
   const isPublic = 'public' in audience;
   const restricted = audience as RestrictedAudience;
+  // Webhook deliveries are decided now: to the organisers of today, read by the insert itself.
+  const eventOfOrganisers = organisersOfEvent && !isPublic ? organisersOfEvent : null;
   const topics = topicsOf(input.type, input.subject, input.data);
   const result = await sql<{ id: number }>`
     with inserted as (
@@ -90,7 +82,11 @@ export async function recordEvent(
       ${sql.raw(SUBSCRIBED_ENDPOINTS_SQL)}
       where ${isPublic}
          or endpoint.partner_id = any (${restricted.partnerIds ?? []}::text[])
-         or partner.organization_id = any (${organizationIds}::text[])
+         or partner.organization_id = any (${restricted.organizationIds ?? []}::text[])
+         or partner.organization_id in (
+           select organiser.organization_id from event_organisers organiser
+           where organiser.event_id = ${eventOfOrganisers}::text
+         )
       returning endpoint_id
     )
     select inserted.id, (select count(*) from deliveries) as deliveries

@@ -1,4 +1,4 @@
-import type { Registration } from '@wsc/models';
+import type { EventSession, Registration } from '@wsc/models';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import type { EventRow } from '../events/repository';
@@ -14,7 +14,9 @@ export type RegistrationChange = keyof typeof registrationNoticeTemplates;
  * Queues the member's notice of a registration change (with the event's `.ics`) in the
  * transaction that made the change, so the mail is sent if and only if the change commits, and
  * once per change: a promotion is one change, one mail. `row` is the event as the transaction
- * locked it (registrations never write the event row, so it is current): no second read.
+ * locked it (registrations never write the event row, so it is current): no second read. The
+ * programme and the member's display name are read here unless the caller read them already in
+ * the same transaction (`known`).
  *
  * @example
  * await queueRegistrationNotice(trx, 'promoted', registration, lockedEventRow);
@@ -24,14 +26,20 @@ export async function queueRegistrationNotice(
   change: RegistrationChange,
   registration: Registration,
   row: EventRow,
+  known: { sessions?: EventSession[] | undefined; displayName?: string | null | undefined } = {},
 ): Promise<void> {
   // One after another: the statements share the transaction's connection.
-  const sessions = await listSessions(db, row);
-  const profile = await db
-    .selectFrom('stakeholders')
-    .select('display_name')
-    .where('id', '=', registration.stakeholderId)
-    .executeTakeFirst();
+  const sessions = known.sessions ?? (await listSessions(db, row));
+  const displayName =
+    known.displayName !== undefined
+      ? known.displayName
+      : (
+          await db
+            .selectFrom('stakeholders')
+            .select('display_name')
+            .where('id', '=', registration.stakeholderId)
+            .executeTakeFirst()
+        )?.display_name;
   await enqueueMail(db, {
     template: registrationNoticeTemplates[change],
     to: { accountId: registration.stakeholderId },
@@ -39,7 +47,7 @@ export async function queueRegistrationNotice(
       event: toEvent(row),
       sessions,
       calendarStamp: row.updated_at.toISOString(),
-      displayName: profile?.display_name ?? '',
+      displayName: displayName ?? '',
       waitlistPosition: change === 'waitlisted' ? registration.waitlistPosition : null,
     },
   });

@@ -6,6 +6,14 @@ import { recordEvent } from '../outbox/record-event';
 
 type Database = Kysely<DatabaseSchema>;
 
+/** What the caller already knows in its transaction, under the event's lock (absent: read here). */
+export interface KnownRegistrationFacts {
+  /** The event's seats after this change. */
+  seats?: { capacity: number | null; seatsLeft: number | null; waitlisted: number } | undefined;
+  /** The partners the registrant came through (see {@link partnersOfRegistrant}). */
+  partnerIds?: string[] | undefined;
+}
+
 /**
  * `registration.created` / `.cancelled` / `.promoted`: the registration (with seats left) for
  * the member, their own partners (the one the registration came through, the one they signed up
@@ -22,8 +30,9 @@ export async function recordRegistrationEvent(
   type: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
   registration: Registration,
   actingPartnerId: string | null,
+  known?: KnownRegistrationFacts,
 ): Promise<void> {
-  const seats = await eventSeats(trx, registration.eventId);
+  const seats = known?.seats ?? (await eventSeats(trx, registration.eventId));
   await recordEvent(trx, {
     type,
     subject: { type: 'registration', id: registration.id },
@@ -32,7 +41,7 @@ export async function recordRegistrationEvent(
     partnerId: actingPartnerId,
     visibility: {
       accountIds: [registration.stakeholderId],
-      partnerIds: await partnersOfRegistrant(trx, registration),
+      partnerIds: known?.partnerIds ?? (await partnersOfRegistrant(trx, registration)),
       organisersOfEvent: registration.eventId,
     },
   });
