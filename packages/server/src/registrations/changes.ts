@@ -1,10 +1,10 @@
 import type { EventSession, Registration } from '@wsc/models';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/record';
+import { auditInsert } from '../audit/record';
 import type { DatabaseSchema } from '../database/schema';
 import type { ChangeContext } from '../events/changes';
 import type { EventRow } from '../events/repository';
-import { queueRegistrationNotice, type RegistrationChange } from './notices';
+import { type RegistrationChange, registrationNotice } from './notices';
 import { type KnownRegistrationFacts, recordRegistrationEvent } from './outbox-events';
 
 type Database = Kysely<DatabaseSchema>;
@@ -34,9 +34,9 @@ async function record(
   // promotion is made by whoever freed the seat, through their partner, not the promoted member's.
   const actingPartnerId = context.actorId === registration.stakeholderId ? context.partnerId : null;
   // The member's mail is queued with the change (and its webhook event): one change, one mail.
-  await queueRegistrationNotice(db, noticeOf(action, registration), registration, event, known);
-  await recordRegistrationEvent(db, action, registration, actingPartnerId, known);
-  await recordAudit(db, {
+  // The notice and the audit entry are written by the outbox event's statement: one round trip.
+  const notice = await registrationNotice(db, noticeOf(action, registration), registration, event, known);
+  const audit = auditInsert(db, {
     actorId: context.actorId,
     partnerId: context.partnerId,
     requestId: context.requestId,
@@ -50,6 +50,10 @@ async function record(
       waitlistPosition: registration.waitlistPosition,
       basis: registration.basis,
     },
+  });
+  await recordRegistrationEvent(db, action, registration, actingPartnerId, {
+    ...known,
+    alsoWrite: [notice, audit],
   });
 }
 

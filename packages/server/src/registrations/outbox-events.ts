@@ -1,5 +1,5 @@
 import type { Registration } from '@wsc/models';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type OperationNodeSource, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { eventSeats } from '../events/seats';
 import { recordEvent } from '../outbox/record-event';
@@ -12,6 +12,12 @@ export interface KnownRegistrationFacts {
   seats?: { capacity: number | null; seatsLeft: number | null; waitlisted: number } | undefined;
   /** The partners the registrant came through (see {@link partnersOfRegistrant}). */
   partnerIds?: string[] | undefined;
+}
+
+/** What {@link recordRegistrationEvent} is told: known facts, and the change's other inserts. */
+export interface RegistrationEventOptions extends KnownRegistrationFacts {
+  /** Written by the outbox insert's statement (see `recordEvent`'s `alsoWrite`). */
+  alsoWrite?: readonly OperationNodeSource[] | undefined;
 }
 
 /**
@@ -30,9 +36,9 @@ export async function recordRegistrationEvent(
   type: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
   registration: Registration,
   actingPartnerId: string | null,
-  known?: KnownRegistrationFacts,
+  options: RegistrationEventOptions = {},
 ): Promise<void> {
-  const seats = known?.seats ?? (await eventSeats(trx, registration.eventId));
+  const seats = options.seats ?? (await eventSeats(trx, registration.eventId));
   await recordEvent(trx, {
     type,
     subject: { type: 'registration', id: registration.id },
@@ -41,9 +47,10 @@ export async function recordRegistrationEvent(
     partnerId: actingPartnerId,
     visibility: {
       accountIds: [registration.stakeholderId],
-      partnerIds: known?.partnerIds ?? (await partnersOfRegistrant(trx, registration)),
+      partnerIds: options.partnerIds ?? (await partnersOfRegistrant(trx, registration)),
       organisersOfEvent: registration.eventId,
     },
+    alsoWrite: options.alsoWrite,
   });
 }
 
