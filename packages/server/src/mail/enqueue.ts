@@ -70,8 +70,9 @@ export async function enqueueMail<
       .executeTakeFirstOrThrow();
     return { id: row.id };
   }
-  const row = (await memberMailInsert(mail as MailToQueue<Data, Secrets> & { to: { accountId: string } }).execute(trx))
-    .rows[0];
+  const row = (
+    await memberMailInsert(mail as MailToQueue<Data, Secrets> & { to: { accountId: string } }).execute(trx)
+  ).rows[0];
   return row ? { id: row.id } : null;
 }
 
@@ -83,9 +84,10 @@ export async function enqueueMail<
  * @example
  * await recordEvent(trx, { …, alsoWrite: [memberMailInsert({ template, to: { accountId }, data })] });
  */
-export function memberMailInsert<Data extends Record<string, unknown>, Secrets extends Record<string, string>>(
-  mail: MailToQueue<Data, Secrets> & { to: { accountId: string } },
-): RawBuilder<{ id: string }> {
+export function memberMailInsert<
+  Data extends Record<string, unknown>,
+  Secrets extends Record<string, string>,
+>(mail: MailToQueue<Data, Secrets> & { to: { accountId: string } }): RawBuilder<{ id: string }> {
   const data = JSON.stringify(mail.data);
   const secrets = mail.secrets && Object.keys(mail.secrets).length > 0 ? JSON.stringify(mail.secrets) : null;
   const { template } = mail;

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { type EventRow, selectEvents } from '../events/repository';
+import { programmeJsonSql, type SessionJson } from '../events/session-rows';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -154,12 +155,14 @@ export interface RegisteringEventRow extends EventRow {
   /** The member's display name and the partners they came through (their profile's, their SSO links'). */
   display_name: string | null;
   account_partner_ids: string[];
+  /** The event's sessions (see `sessionsFromJson`). */
+  programme: SessionJson[];
 }
 
 /**
- * The event as the registration's transaction locked it, with its seat counts and the
- * member's active registration, display name and partners: what deciding, notifying and
- * announcing one registration read, in one statement (`accountId` null: a newcomer).
+ * The event as the registration's transaction locked it, with its programme, its seat counts
+ * and the member's active registration, display name and partners: what deciding, notifying
+ * and announcing one registration read, in one statement (`accountId` null: a newcomer).
  *
  * @example
  * const row = await readEventForRegistration(trx, eventId, account.id);
@@ -189,6 +192,7 @@ export async function readEventForRegistration(
           union
           select i.partner_id from partner_identities i where i.account_id = ${accountId}
         )`.as('account_partner_ids'),
+      programmeJsonSql(sql.ref('events.id')).as('programme'),
     ])
     .where('events.id', '=', eventId)
     .executeTakeFirst() as Promise<RegisteringEventRow | undefined>;

@@ -19,7 +19,7 @@ import type { ChangeContext } from '../events/changes';
 import { requireMember, requireOrganiser } from '../events/organisers';
 import { type EventRow, lockEvent, lockEventByIdOrSlug } from '../events/repository';
 import { eventNotFound, requireEventRow, requireLockedEvent, toEvent } from '../events/service';
-import { listSessions } from '../events/session-rows';
+import { sessionsFromJson } from '../events/session-rows';
 import { createUserToken } from '../identity/accounts-repository';
 import { createMember } from '../identity/join';
 import { type KnownChangeFacts, registrationCancelled, registrationCreated } from './changes';
@@ -146,7 +146,7 @@ export async function register(
     if (!row) throw eventNotFound(idOrSlug);
     const event = toEvent(row);
     assertRegistrationOpen(event, now);
-    const programme = await listSessions(trx, row);
+    const programme = sessionsFromJson(row.programme, row.time_zone);
     checkSessions(programme, sessionIds);
     if (row.held_status) throw alreadyRegistered(event, row.held_status);
     let account: PrincipalAccount;
