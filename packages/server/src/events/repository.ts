@@ -1,6 +1,7 @@
 import type { CoLocatedEvent } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { runPrepared } from '../database/prepared-statements';
 import type { DatabaseSchema, EventsTable } from '../database/schema';
 import { holdSubject, subjectTurnSql } from '../database/turns';
 
@@ -93,7 +94,7 @@ export async function lockEvent(db: Database, id: string): Promise<EventRow | un
  * const id = await lockEventByIdOrSlug(trx, 'world-smart-city-forum-2027');
  */
 export async function lockEventByIdOrSlug(db: Database, idOrSlug: string): Promise<string | undefined> {
-  const result = await sql<{ id: string }>`
+  const query = sql<{ id: string }>`
     select event.id from events event
     where event.id = (
         select found.id from events found
@@ -103,7 +104,8 @@ export async function lockEventByIdOrSlug(db: Database, idOrSlug: string): Promi
       )
       and ${sql.raw(subjectTurnSql('event', 'event.id'))} is not null
     for update of event
-  `.execute(db);
+  `;
+  const result = await runPrepared(db, query.compile(db));
   return result.rows[0]?.id;
 }
 

@@ -1,5 +1,6 @@
 import type { WebhookEventType } from '@wsc/models';
 import { type Kysely, type OperationNodeSource, sql } from 'kysely';
+import { runPrepared } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { type Audience, type RestrictedAudience, storedAudience } from './audience';
 import { topicsOf } from './topics';
@@ -77,7 +78,8 @@ export async function recordEvent(
   const alsoWritten = (input.alsoWrite ?? []).map(
     (statement, index) => sql`${sql.raw(`also_written_${index}`)} as (${statement}),`,
   );
-  const result = await sql<{ id: number }>`
+  // Prepared: one text for every writer, one more for those that write other rows with it.
+  const statement = sql<{ id: number }>`
     with ${sql.join(alsoWritten, sql` `)} inserted as (
       insert into outbox_events (type, subject_type, subject_id, topics, data, audience, public_data, partner_id)
       values (${input.type}, ${input.subject.type}, ${input.subject.id}, ${topics}::text[],
@@ -100,7 +102,8 @@ export async function recordEvent(
     )
     select inserted.id, (select count(*) from deliveries) as deliveries
     from inserted
-  `.execute(trx);
+  `;
+  const result = await runPrepared(trx, statement.compile(trx));
   const row = result.rows[0];
   if (!row) throw new Error('recordEvent: the outbox insert returned no row');
   return { id: Number(row.id) };

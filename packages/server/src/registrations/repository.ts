@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { runPrepared } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { type EventRow, selectEvents } from '../events/repository';
 import { programmeJsonSql, type SessionJson } from '../events/session-rows';
@@ -116,7 +117,7 @@ export async function insertRegistration(
     invitationCodeHash: string | null;
   },
 ): Promise<Omit<RegistrationRow, 'waitlist_position'> | undefined> {
-  return db
+  const query = db
     .insertInto('registrations')
     .values({
       event_id: values.eventId,
@@ -141,8 +142,10 @@ export async function insertRegistration(
       'created_at',
       'cancelled_at',
       'promoted_at',
-    ])
-    .executeTakeFirst() as Promise<Omit<RegistrationRow, 'waitlist_position'> | undefined>;
+    ]);
+  // Not a prepared statement: a generic plan cannot match the partial unique index the conflict
+  // names (its predicate is a parameter), and PostgreSQL refuses the ON CONFLICT.
+  return (await query.executeTakeFirst()) as Omit<RegistrationRow, 'waitlist_position'> | undefined;
 }
 
 /** The locked event with what a registration decides by, read in one statement. */
@@ -172,7 +175,7 @@ export async function readEventForRegistration(
   eventId: string,
   accountId: string | null,
 ): Promise<RegisteringEventRow | undefined> {
-  return selectEvents(db)
+  const query = selectEvents(db)
     .select([
       sql<number>`(select count(*) from registrations r where r.event_id = events.id and r.status = 'confirmed')`.as(
         'confirmed',
@@ -194,8 +197,9 @@ export async function readEventForRegistration(
         )`.as('account_partner_ids'),
       programmeJsonSql(sql.ref('events.id')).as('programme'),
     ])
-    .where('events.id', '=', eventId)
-    .executeTakeFirst() as Promise<RegisteringEventRow | undefined>;
+    .where('events.id', '=', eventId);
+  const result = await runPrepared(db, query.compile());
+  return result.rows[0] as RegisteringEventRow | undefined;
 }
 
 /**
