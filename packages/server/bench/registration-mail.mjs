@@ -4,9 +4,14 @@
 // essential work (session lookup, the event row lock, the seat count, the insert) without mail,
 // and the same floor plus the one mail_outbox insert (the least any queue costs). The ratios
 // server / floor show what the route keeps with mail on. No SMTP server: mail is queued inside
-// the request and sent outside it, as in production. Every request registers a new (member,
-// event) pair; 16 clients in a closed loop in this process; runs alternate A B C C B A. PGlite
-// always, PostgreSQL too when TEST_DATABASE_URL is set. BENCH_SCALE=small: 300 requests a run.
+// the request and sent outside it, as in production. The same route with mail off is measured
+// too, through the product's own path: the registrants are single-sign-on members of a partner
+// whose mail policy suppresses community mail (`communityMailSuppressed`), so no notice is
+// queued. Target: the queue costs the server no more, relatively, than it costs the floor:
+// (server mail on ÷ floor + outbox) ≥ 0.9 × (server mail off ÷ floor). Every request registers a
+// new (member, event) pair; 16 clients in a closed loop in this process; runs alternate
+// A B C D D C B A. PGlite always, PostgreSQL too when TEST_DATABASE_URL is set.
+// BENCH_SCALE=small: 300 requests a run.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -72,6 +77,65 @@ async function startFloor(db, { withMail }) {
   return { url: `http://127.0.0.1:${app.server.address().port}`, prefix: '/floor', close: () => app.close() };
 }
 
+/**
+ * A partner whose mail policy suppresses community mail, and `MEMBERS` of its users signed in
+ * through its single sign-on (each a new SSO-only account): their registrations queue no
+ * notice. Returns their user tokens.
+ */
+async function signInSuppressedPartnerMembers(app, admin) {
+  const answer = async (response, what) => {
+    if (response.statusCode !== 200 && response.statusCode !== 201) {
+      throw new Error(`${what}: ${response.statusCode} ${response.body}`);
+    }
+    return response.json();
+  };
+  const partner = await answer(
+    await app.inject({
+      method: 'POST',
+      url: '/v1/partners',
+      headers: admin,
+      payload: { name: 'Quiet partner' },
+    }),
+    'creating the partner',
+  );
+  await answer(
+    await app.inject({
+      method: 'PATCH',
+      url: `/v1/partners/${partner.id}`,
+      headers: admin,
+      payload: { communityMailSuppressed: true },
+    }),
+    'suppressing its community mail',
+  );
+  const key = await answer(
+    await app.inject({
+      method: 'POST',
+      url: `/v1/partners/${partner.id}/keys`,
+      headers: admin,
+      payload: { kind: 'secret', scopes: ['sso'] },
+    }),
+    'creating its secret key',
+  );
+  const tokens = [];
+  for (let index = 1; index <= MEMBERS; index += 1) {
+    const signedIn = await answer(
+      await app.inject({
+        method: 'POST',
+        url: '/v1/sso/tokens',
+        headers: { authorization: `Bearer ${key.key}` },
+        payload: {
+          externalUserId: `quiet-${index}`,
+          email: `quiet-${index}@partner.invalid`,
+          displayName: `Quiet member ${index}`,
+        },
+      }),
+      'signing a partner user in',
+    );
+    tokens.push(signedIn.token);
+  }
+  return tokens;
+}
+
 /** `REQUESTS` registrations of fresh (member, event) pairs by `CLIENTS` clients; requests per second. */
 async function run(target, events) {
   let next = 0;
@@ -86,7 +150,7 @@ async function run(target, events) {
         const response = await fetch(`${target.url}${target.prefix}/events/${event}/registrations`, {
           method: 'POST',
           headers: {
-            authorization: `Bearer ${memberToken((index % MEMBERS) + 1)}`,
+            authorization: `Bearer ${target.token(index % MEMBERS)}`,
             'content-type': 'application/json',
           },
           body: JSON.stringify({ claim: { communityMember: true } }),
@@ -119,6 +183,7 @@ async function measure(kind) {
       payload: { email: 'bench-admin@example.org', password: 'correct horse battery staple' },
     });
     const admin = { authorization: `Bearer ${login.json().token}` };
+    const mailOffTokens = await signInSuppressedPartnerMembers(app, admin);
     let eventCount = 0;
     const newEvents = async () => {
       const ids = [];
@@ -145,16 +210,23 @@ async function measure(kind) {
       }
       return ids;
     };
+    const benchToken = (index) => memberToken(index + 1);
     const server = {
       name: 'server (mail on)',
       url: await app.listen({ port: 0, host: '127.0.0.1' }),
       prefix: '/v1',
+      token: benchToken,
     };
-    const floor = { name: 'floor', ...(await startFloor(app.db, { withMail: false })) };
-    const floorMail = { name: 'floor + outbox insert', ...(await startFloor(app.db, { withMail: true })) };
+    const serverMailOff = { ...server, name: 'server (mail off)', token: (index) => mailOffTokens[index] };
+    const floor = { name: 'floor', token: benchToken, ...(await startFloor(app.db, { withMail: false })) };
+    const floorMail = {
+      name: 'floor + outbox insert',
+      token: benchToken,
+      ...(await startFloor(app.db, { withMail: true })),
+    };
     floors.push(floor, floorMail);
-    const order = [server, floor, floorMail, floorMail, floor, server];
-    for (const target of [server, floor, floorMail]) await run(target, await newEvents()); // warm-up
+    const order = [serverMailOff, server, floor, floorMail, floorMail, floor, server, serverMailOff];
+    for (const target of [serverMailOff, server, floor, floorMail]) await run(target, await newEvents()); // warm-up
     const results = new Map(order.map((target) => [target.name, []]));
     for (const target of order) {
       results.get(target.name).push(await run(target, await newEvents()));
@@ -166,10 +238,20 @@ async function measure(kind) {
       .where('template', '=', 'registration-confirmed')
       .executeTakeFirstOrThrow();
     log(`${kind}: ${queued.count} registration mails queued in all`);
+    // Mail off must mean no notice: otherwise the two server columns measure the same thing.
+    const queuedForMailOff = await app.db
+      .selectFrom('mail_outbox')
+      .innerJoin('partner_identities', 'partner_identities.account_id', 'mail_outbox.account_id')
+      .select((eb) => eb.fn.countAll().as('count'))
+      .executeTakeFirstOrThrow();
+    if (Number(queuedForMailOff.count) !== 0) {
+      throw new Error(`${kind}: ${queuedForMailOff.count} mails were queued for the mail-off registrants`);
+    }
     const best = (name) => Math.max(...results.get(name));
     return {
       kind,
       server: best(server.name),
+      serverMailOff: best(serverMailOff.name),
       floor: best(floor.name),
       floorMail: best(floorMail.name),
     };
@@ -185,13 +267,19 @@ const rows = [];
 for (const kind of DATABASES) {
   const result = await measure(kind);
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+  const withMail = result.server / result.floorMail;
+  const withoutMail = result.serverMailOff / result.floor;
   rows.push({
     database: label,
-    'server reg/s': Math.round(result.server),
+    'server mail on reg/s': Math.round(result.server),
+    'server mail off reg/s': Math.round(result.serverMailOff),
     'floor reg/s': Math.round(result.floor),
     'floor+outbox reg/s': Math.round(result.floorMail),
-    '×floor': ratio(result.server, result.floor),
-    '×floor+outbox': ratio(result.server, result.floorMail),
+    'on ×floor': ratio(result.server, result.floor),
+    'on ×floor+outbox': ratio(result.server, result.floorMail),
+    'off ×floor': ratio(result.serverMailOff, result.floor),
+    'off ×floor+outbox': ratio(result.serverMailOff, result.floorMail),
+    '(on÷floor+outbox) ÷ (off÷floor)': (withMail / withoutMail).toFixed(2),
   });
   recordResult({
     suite: '@wsc/server registration with mail',
@@ -200,6 +288,22 @@ for (const kind of DATABASES) {
     unit: 'registrations/s',
     baseline: Math.round(result.floor),
     baselineName: 'hand-written floor (no mail)',
+  });
+  recordResult({
+    suite: '@wsc/server registration with mail',
+    figure: `registration route with mail off (members of a partner that suppresses community mail), against its hand-written floor (#18), ${label}`,
+    value: Math.round(result.serverMailOff),
+    unit: 'registrations/s',
+    baseline: Math.round(result.floor),
+    baselineName: 'hand-written floor (no mail)',
+  });
+  recordResult({
+    suite: '@wsc/server registration with mail',
+    figure: `the mail queue costs the route no more than the floor: (server mail on ÷ floor + outbox) ÷ (server mail off ÷ floor) (#18), ${label}`,
+    value: Number((withMail / withoutMail).toFixed(3)),
+    unit: '×',
+    target: { of: 'value', comparator: '>=', limit: 0.9 },
+    note: `mail on ${ratio(result.server, result.floorMail)} floor+outbox, mail off ${ratio(result.serverMailOff, result.floor)} floor`,
   });
 }
 console.log(

@@ -24,16 +24,24 @@ export interface AuditEntry {
  * });
  */
 export async function recordAudit(db: Kysely<DatabaseSchema>, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_id: entry.actorId,
-      partner_id: entry.partnerId ?? null,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      data: JSON.stringify(entry.data ?? {}),
-      request_id: entry.requestId ?? null,
-    })
-    .execute();
+  await auditInsert(db, entry).execute();
+}
+
+/**
+ * The statement that appends an entry (see {@link recordAudit}), unrun: for a caller that writes
+ * it with its other writes in one statement (a data-modifying `WITH`).
+ *
+ * @example
+ * await recordEvent(trx, { …, alsoWrite: [auditInsert(trx, entry)] });
+ */
+export function auditInsert(db: Kysely<DatabaseSchema>, entry: AuditEntry) {
+  return db.insertInto('audit_log').values({
+    actor_id: entry.actorId,
+    partner_id: entry.partnerId ?? null,
+    action: entry.action,
+    subject_type: entry.subjectType,
+    subject_id: entry.subjectId,
+    data: JSON.stringify(entry.data ?? {}),
+    request_id: entry.requestId ?? null,
+  });
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type { CompiledQuery, Kysely, PostgresPool, PostgresPoolClient, QueryResult } from 'kysely';
 import type pg from 'pg';
+import type { DatabaseSchema } from './schema';
 
 /** SQL text → the statement name each PostgreSQL connection prepares it under. */
 const names = new Map<string, string>();
@@ -50,4 +51,20 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     },
     end: () => pool.end(),
   };
+}
+
+/**
+ * Runs a compiled query as a {@link preparedStatement}: for a statement of fixed text built
+ * with Kysely (the registration's, held under an event's lock, where parsing and planning it
+ * again on every run would lengthen everyone's wait).
+ *
+ * @example
+ * const result = await runPrepared(trx, selectEvents(trx).where('events.id', '=', id).compile());
+ */
+export function runPrepared<Row>(
+  db: Kysely<DatabaseSchema>,
+  query: CompiledQuery<Row>,
+): Promise<QueryResult<Row>> {
+  preparedStatement(query.sql);
+  return db.executeQuery(query);
 }

@@ -1,8 +1,9 @@
 import type { CoLocatedEvent } from '@wsc/models';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
+import { runPrepared } from '../database/prepared-statements';
 import type { DatabaseSchema, EventsTable } from '../database/schema';
-import { holdSubject } from '../database/turns';
+import { holdSubject, subjectTurnSql } from '../database/turns';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -34,7 +35,8 @@ export interface EventValues {
   coLocatedEvents: CoLocatedEvent[];
 }
 
-function selectEvents(db: Database) {
+/** Every event column with its organisers and co-located events; callers add conditions and columns. */
+export function selectEvents(db: Database) {
   return db
     .selectFrom('events')
     .selectAll('events')
@@ -80,6 +82,31 @@ export async function lockEvent(db: Database, id: string): Promise<EventRow | un
   await holdSubject(db, 'event', id);
   await db.selectFrom('events').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
   return selectEvents(db).where('events.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * {@link lockEvent}'s turn and row lock in one statement, the event found by id or slug: the
+ * turn is taken in the scan's filter, before the row above it is locked, so the transaction gets
+ * its id (at the row lock) only once its turn has come. Returns the event's id (undefined: no
+ * such event); read the row after it, in a statement of its own, to see it as it is now.
+ *
+ * @example
+ * const id = await lockEventByIdOrSlug(trx, 'world-smart-city-forum-2027');
+ */
+export async function lockEventByIdOrSlug(db: Database, idOrSlug: string): Promise<string | undefined> {
+  const query = sql<{ id: string }>`
+    select event.id from events event
+    where event.id = (
+        select found.id from events found
+        where found.id = ${idOrSlug} or found.slug = ${idOrSlug}
+        order by found.id = ${idOrSlug} desc
+        limit 1
+      )
+      and ${sql.raw(subjectTurnSql('event', 'event.id'))} is not null
+    for update of event
+  `;
+  const result = await runPrepared(db, query.compile(db));
+  return result.rows[0]?.id;
 }
 
 export interface EventFilters {

@@ -1,5 +1,6 @@
 import type { WebhookEventType } from '@wsc/models';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type OperationNodeSource, sql } from 'kysely';
+import { runPrepared } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
 import { type Audience, type RestrictedAudience, storedAudience } from './audience';
 import { topicsOf } from './topics';
@@ -30,6 +31,12 @@ export interface OutboxEventInput {
   visibility: Audience & { organisersOfEvent?: string | undefined };
   /** For a restricted event: what everyone else sees (e.g. `{ eventId, seatsLeft }`). Absent: nothing. */
   publicData?: Record<string, unknown> | undefined;
+  /**
+   * Other inserts of the same change (its audit entry, the member's notice), written by the same
+   * statement as data-modifying `WITH` parts: one round trip for all of them. They see the
+   * database as the statement starts, not each other's rows.
+   */
+  alsoWrite?: readonly OperationNodeSource[] | undefined;
 }
 
 /**
@@ -63,21 +70,17 @@ export async function recordEvent(
   );
   // Stored as the event's id: readers look its organisers up when they read (see readOutboxAfter).
   const stored = organisersOfEvent && !('public' in audience) ? { ...audience, organisersOfEvent } : audience;
-  // Webhook deliveries are decided now: the organisers of today.
-  const organizationIds = [...((audience as RestrictedAudience).organizationIds ?? [])];
-  if (organisersOfEvent && !('public' in audience)) {
-    const organisers = await trx
-      .selectFrom('event_organisers')
-      .select('organization_id')
-      .where('event_id', '=', organisersOfEvent)
-      .execute();
-    organizationIds.push(...organisers.map((row) => row.organization_id));
-  }
   const isPublic = 'public' in audience;
   const restricted = audience as RestrictedAudience;
+  // Webhook deliveries are decided now: to the organisers of today, read by the insert itself.
+  const eventOfOrganisers = organisersOfEvent && !isPublic ? organisersOfEvent : null;
   const topics = topicsOf(input.type, input.subject, input.data);
-  const result = await sql<{ id: number }>`
-    with inserted as (
+  const alsoWritten = (input.alsoWrite ?? []).map(
+    (statement, index) => sql`${sql.raw(`also_written_${index}`)} as (${statement}),`,
+  );
+  // Prepared: one text for every writer, one more for those that write other rows with it.
+  const statement = sql<{ id: number }>`
+    with ${sql.join(alsoWritten, sql` `)} inserted as (
       insert into outbox_events (type, subject_type, subject_id, topics, data, audience, public_data, partner_id)
       values (${input.type}, ${input.subject.type}, ${input.subject.id}, ${topics}::text[],
              ${JSON.stringify(input.data)}::jsonb, ${JSON.stringify(stored)}::jsonb,
@@ -90,12 +93,17 @@ export async function recordEvent(
       ${sql.raw(SUBSCRIBED_ENDPOINTS_SQL)}
       where ${isPublic}
          or endpoint.partner_id = any (${restricted.partnerIds ?? []}::text[])
-         or partner.organization_id = any (${organizationIds}::text[])
+         or partner.organization_id = any (${restricted.organizationIds ?? []}::text[])
+         or partner.organization_id in (
+           select organiser.organization_id from event_organisers organiser
+           where organiser.event_id = ${eventOfOrganisers}::text
+         )
       returning endpoint_id
     )
     select inserted.id, (select count(*) from deliveries) as deliveries
     from inserted
-  `.execute(trx);
+  `;
+  const result = await runPrepared(trx, statement.compile(trx));
   const row = result.rows[0];
   if (!row) throw new Error('recordEvent: the outbox insert returned no row');
   return { id: Number(row.id) };

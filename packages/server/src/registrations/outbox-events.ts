@@ -1,10 +1,24 @@
 import type { Registration } from '@wsc/models';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type OperationNodeSource, sql } from 'kysely';
 import type { DatabaseSchema } from '../database/schema';
 import { eventSeats } from '../events/seats';
 import { recordEvent } from '../outbox/record-event';
 
 type Database = Kysely<DatabaseSchema>;
+
+/** What the caller already knows in its transaction, under the event's lock (absent: read here). */
+export interface KnownRegistrationFacts {
+  /** The event's seats after this change. */
+  seats?: { capacity: number | null; seatsLeft: number | null; waitlisted: number } | undefined;
+  /** The partners the registrant came through (see {@link partnersOfRegistrant}). */
+  partnerIds?: string[] | undefined;
+}
+
+/** What {@link recordRegistrationEvent} is told: known facts, and the change's other inserts. */
+export interface RegistrationEventOptions extends KnownRegistrationFacts {
+  /** Written by the outbox insert's statement (see `recordEvent`'s `alsoWrite`). */
+  alsoWrite?: readonly OperationNodeSource[] | undefined;
+}
 
 /**
  * `registration.created` / `.cancelled` / `.promoted`: the registration (with seats left) for
@@ -22,8 +36,9 @@ export async function recordRegistrationEvent(
   type: 'registration.created' | 'registration.cancelled' | 'registration.promoted',
   registration: Registration,
   actingPartnerId: string | null,
+  options: RegistrationEventOptions = {},
 ): Promise<void> {
-  const seats = await eventSeats(trx, registration.eventId);
+  const seats = options.seats ?? (await eventSeats(trx, registration.eventId));
   await recordEvent(trx, {
     type,
     subject: { type: 'registration', id: registration.id },
@@ -32,9 +47,10 @@ export async function recordRegistrationEvent(
     partnerId: actingPartnerId,
     visibility: {
       accountIds: [registration.stakeholderId],
-      partnerIds: await partnersOfRegistrant(trx, registration),
+      partnerIds: options.partnerIds ?? (await partnersOfRegistrant(trx, registration)),
       organisersOfEvent: registration.eventId,
     },
+    alsoWrite: options.alsoWrite,
   });
 }
 

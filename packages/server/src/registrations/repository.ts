@@ -1,5 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import { runPrepared } from '../database/prepared-statements';
 import type { DatabaseSchema } from '../database/schema';
+import { type EventRow, selectEvents } from '../events/repository';
+import { programmeJsonSql, type SessionJson } from '../events/session-rows';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -95,11 +98,12 @@ export async function findMemberRegistration(
 }
 
 /**
- * Stores a registration; `undefined` when the member already holds an active one (the unique
- * index decides, whatever the callers raced).
+ * Stores a registration and answers it as stored (`waitlist_position` aside: the caller knows
+ * it from the count it decided the status by); `undefined` when the member already holds an
+ * active one (the unique index decides, whatever the callers raced).
  *
  * @example
- * const id = await insertRegistration(trx, { eventId, accountId, status: 'confirmed', basis: 'community-member', sessionIds: [], partnerId: null, invitationCodeHash: null });
+ * const row = await insertRegistration(trx, { eventId, accountId, status: 'confirmed', basis: 'community-member', sessionIds: [], partnerId: null, invitationCodeHash: null });
  */
 export async function insertRegistration(
   db: Database,
@@ -112,8 +116,8 @@ export async function insertRegistration(
     partnerId: string | null;
     invitationCodeHash: string | null;
   },
-): Promise<string | undefined> {
-  const inserted = await db
+): Promise<Omit<RegistrationRow, 'waitlist_position'> | undefined> {
+  const query = db
     .insertInto('registrations')
     .values({
       event_id: values.eventId,
@@ -127,9 +131,75 @@ export async function insertRegistration(
     .onConflict((conflict) =>
       conflict.columns(['event_id', 'account_id']).where('status', '<>', 'cancelled').doNothing(),
     )
-    .returning('id')
-    .executeTakeFirst();
-  return inserted?.id;
+    .returning([
+      'id',
+      'sequence',
+      'event_id',
+      'account_id',
+      'status',
+      'basis',
+      'session_ids',
+      'created_at',
+      'cancelled_at',
+      'promoted_at',
+    ]);
+  // Not a prepared statement: a generic plan cannot match the partial unique index the conflict
+  // names (its predicate is a parameter), and PostgreSQL refuses the ON CONFLICT.
+  return (await query.executeTakeFirst()) as Omit<RegistrationRow, 'waitlist_position'> | undefined;
+}
+
+/** The locked event with what a registration decides by, read in one statement. */
+export interface RegisteringEventRow extends EventRow {
+  /** Seats taken and places queued now. */
+  confirmed: number;
+  waitlisted: number;
+  /** The status of the member's active registration, if they hold one. */
+  held_status: 'confirmed' | 'waitlisted' | null;
+  /** The member's display name and the partners they came through (their profile's, their SSO links'). */
+  display_name: string | null;
+  account_partner_ids: string[];
+  /** The event's sessions (see `sessionsFromJson`). */
+  programme: SessionJson[];
+}
+
+/**
+ * The event as the registration's transaction locked it, with its programme, its seat counts
+ * and the member's active registration, display name and partners: what deciding, notifying
+ * and announcing one registration read, in one statement (`accountId` null: a newcomer).
+ *
+ * @example
+ * const row = await readEventForRegistration(trx, eventId, account.id);
+ */
+export async function readEventForRegistration(
+  db: Database,
+  eventId: string,
+  accountId: string | null,
+): Promise<RegisteringEventRow | undefined> {
+  const query = selectEvents(db)
+    .select([
+      sql<number>`(select count(*) from registrations r where r.event_id = events.id and r.status = 'confirmed')`.as(
+        'confirmed',
+      ),
+      sql<number>`(select count(*) from registrations r where r.event_id = events.id and r.status = 'waitlisted')`.as(
+        'waitlisted',
+      ),
+      sql<RegisteringEventRow['held_status']>`(select r.status from registrations r
+          where r.event_id = events.id and r.account_id = ${accountId} and r.status <> 'cancelled' limit 1)`.as(
+        'held_status',
+      ),
+      sql<string | null>`(select s.display_name from stakeholders s where s.id = ${accountId})`.as(
+        'display_name',
+      ),
+      sql<string[]>`array(
+          select s.partner_id from stakeholders s where s.id = ${accountId} and s.partner_id is not null
+          union
+          select i.partner_id from partner_identities i where i.account_id = ${accountId}
+        )`.as('account_partner_ids'),
+      programmeJsonSql(sql.ref('events.id')).as('programme'),
+    ])
+    .where('events.id', '=', eventId);
+  const result = await runPrepared(db, query.compile());
+  return result.rows[0] as RegisteringEventRow | undefined;
 }
 
 /**

@@ -1,4 +1,12 @@
-import type { Event, Page, Registration, RegistrationCreate, RegistrationCreated, Signup } from '@wsc/models';
+import type {
+  Event,
+  EventSession,
+  Page,
+  Registration,
+  RegistrationCreate,
+  RegistrationCreated,
+  Signup,
+} from '@wsc/models';
 import type { EventRegistrant, EventRegistrantListParams } from '@wsc/models/partner';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../access/actor';
@@ -9,19 +17,20 @@ import { holdSubject } from '../database/turns';
 import { type DomainError, domainError } from '../errors/domain-error';
 import type { ChangeContext } from '../events/changes';
 import { requireMember, requireOrganiser } from '../events/organisers';
-import { type EventRow, lockEvent } from '../events/repository';
-import { requireEventRow, requireLockedEvent, toEvent } from '../events/service';
+import { type EventRow, lockEvent, lockEventByIdOrSlug } from '../events/repository';
+import { eventNotFound, requireEventRow, requireLockedEvent, toEvent } from '../events/service';
+import { sessionsFromJson } from '../events/session-rows';
 import { createUserToken } from '../identity/accounts-repository';
 import { createMember } from '../identity/join';
-import { registrationCancelled, registrationCreated } from './changes';
+import { type KnownChangeFacts, registrationCancelled, registrationCreated } from './changes';
 import { decideForClaim } from './eligibility';
 import {
   cancelRegistration,
-  countRegistrations,
   findMemberRegistration,
   findRegistration,
   insertRegistration,
   listRegistrants,
+  readEventForRegistration,
 } from './repository';
 import { fillFreeSeats } from './seats';
 import { toRegistrant, toRegistration } from './view';
@@ -62,15 +71,10 @@ export function assertRegistrationOpen(event: Event, now: Date): void {
   }
 }
 
-async function checkSessions(db: Database, eventId: string, sessionIds: readonly string[]): Promise<void> {
+/** Refuses (422) session ids that are not part of the event's programme. */
+function checkSessions(programme: readonly EventSession[], sessionIds: readonly string[]): void {
   if (sessionIds.length === 0) return;
-  const found = await db
-    .selectFrom('event_sessions')
-    .select('id')
-    .where('event_id', '=', eventId)
-    .where('id', 'in', [...sessionIds])
-    .execute();
-  const known = new Set(found.map((row) => row.id));
+  const known = new Set(programme.map((session) => session.id));
   const unknown = sessionIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw domainError('validation-failed', {
@@ -131,18 +135,23 @@ export async function register(
 ): Promise<RegistrationCreated> {
   const { joining, now = new Date() } = options;
   const registrant = whoRegisters(actor, input, joining);
-  const found = await requireEventRow(db, idOrSlug);
   const sessionIds = [...new Set(input.sessionIds ?? [])];
   return db.transaction().execute(async (trx) => {
-    const row = await requireLockedEvent(trx, found.id, idOrSlug);
+    // The event's turn and row lock first, then the event as it is now with everything the
+    // registration decides, notifies and announces by, so the lock is held for few statements.
+    const eventId = await lockEventByIdOrSlug(trx, idOrSlug);
+    const row = eventId
+      ? await readEventForRegistration(trx, eventId, 'member' in registrant ? registrant.member.id : null)
+      : undefined;
+    if (!row) throw eventNotFound(idOrSlug);
     const event = toEvent(row);
     assertRegistrationOpen(event, now);
-    await checkSessions(trx, event.id, sessionIds);
+    const programme = sessionsFromJson(row.programme, row.time_zone);
+    checkSessions(programme, sessionIds);
+    if (row.held_status) throw alreadyRegistered(event, row.held_status);
     let account: PrincipalAccount;
     if ('member' in registrant) {
       account = registrant.member;
-      const existing = await findMemberRegistration(trx, event.id, account.id);
-      if (existing && existing.status !== 'cancelled') throw alreadyRegistered(event, existing.status);
     } else {
       account = await createMember(trx, registrant.joining.signup, registrant.joining.passwordHash, {
         partnerId: actor.partnerId,
@@ -161,9 +170,11 @@ export async function register(
     }
     const invitationCodeHash = await redeem(trx, event, account.id, decision.basis, verified);
 
-    const { confirmed } = await countRegistrations(trx, event.id);
+    // Counted under the event's lock: no other registration of this event changes them meanwhile.
+    const confirmed = Number(row.confirmed);
+    const waitlisted = Number(row.waitlisted);
     const status = event.capacity === null || confirmed < event.capacity ? 'confirmed' : 'waitlisted';
-    const id = await insertRegistration(trx, {
+    const stored = await insertRegistration(trx, {
       eventId: event.id,
       accountId: account.id,
       status,
@@ -172,10 +183,12 @@ export async function register(
       partnerId: actor.partnerId,
       invitationCodeHash,
     });
-    if (!id) throw alreadyRegistered(event, 'confirmed');
-    const stored = await findRegistration(trx, id);
-    if (!stored) throw new Error(`registration ${id} vanished inside its transaction`);
-    const registration = toRegistration(stored);
+    if (!stored) throw alreadyRegistered(event, 'confirmed');
+    // Last in line: every waitlisted registration of this event arrived before it.
+    const registration = toRegistration({
+      ...stored,
+      waitlist_position: status === 'waitlisted' ? waitlisted + 1 : null,
+    });
     // The session before the outbox write: recordEvent stays the transaction's last write.
     const session = joining
       ? await createUserToken(trx, {
@@ -184,7 +197,24 @@ export async function register(
           ttlSeconds: joining.sessionTtlSeconds,
         })
       : null;
-    await registrationCreated(trx, { ...contextOf(actor), actorId: account.id }, registration, row);
+    const confirmedNow = confirmed + (status === 'confirmed' ? 1 : 0);
+    const known: KnownChangeFacts = {
+      sessions: programme,
+      seats: {
+        capacity: event.capacity,
+        seatsLeft: event.capacity === null ? null : Math.max(0, event.capacity - confirmedNow),
+        waitlisted: waitlisted + (status === 'waitlisted' ? 1 : 0),
+      },
+    };
+    if ('member' in registrant) {
+      // A newcomer's name and partners are read after their account is written; a member's were
+      // read with the event: the registration's own partner and those the member came through.
+      known.displayName = row.display_name;
+      known.partnerIds = [
+        ...new Set([...(actor.partnerId ? [actor.partnerId] : []), ...row.account_partner_ids]),
+      ];
+    }
+    await registrationCreated(trx, { ...contextOf(actor), actorId: account.id }, registration, row, known);
     if (!session) return registration;
     return {
       ...registration,
