@@ -35,11 +35,42 @@ export interface EventValues {
   coLocatedEvents: CoLocatedEvent[];
 }
 
+/**
+ * The event columns, named rather than `events.*`: the registration's event read is a prepared
+ * statement, and PostgreSQL refuses to run a prepared `*` once a migration has added a column
+ * ("cached plan must not change result type"), as an older instance would during a rolling
+ * deploy. A column missing here fails the type check below.
+ */
+const EVENT_COLUMNS = [
+  'events.id',
+  'events.slug',
+  'events.name',
+  'events.description',
+  'events.starts_at',
+  'events.ends_at',
+  'events.time_zone',
+  'events.city',
+  'events.country',
+  'events.venue',
+  'events.capacity',
+  'events.registration_opens_at',
+  'events.registration_closes_at',
+  'events.free_attendance',
+  'events.source',
+  'events.created_by',
+  'events.partner_id',
+  'events.created_at',
+  'events.updated_at',
+] as const;
+type UnlistedEventColumn = Exclude<`events.${keyof EventsTable}`, (typeof EVENT_COLUMNS)[number]>;
+const everyEventColumnListed: [UnlistedEventColumn] extends [never] ? true : UnlistedEventColumn = true;
+void everyEventColumnListed;
+
 /** Every event column with its organisers and co-located events; callers add conditions and columns. */
 export function selectEvents(db: Database) {
   return db
     .selectFrom('events')
-    .selectAll('events')
+    .select(EVENT_COLUMNS)
     .select([
       sql<
         string[]
