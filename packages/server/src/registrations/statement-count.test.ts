@@ -51,7 +51,13 @@ describe.each(databases())('statements of one registration on $kind', ({ kind })
   async function countedRegistration(eventId: string, member: TestMember, body: Record<string, unknown>) {
     await quiet();
     const statements: string[] = [];
-    const stop = app.database.activity.onStatement((run) => statements.push(run.sql.trim().toLowerCase()));
+    // The outbox feed reads on every NOTIFY on the database's channel, and on a shared PostgreSQL
+    // other test files' instances send them: its read (the only statement that asks for the
+    // snapshot's xmin) is the feed's, never the request's; it once made a count of 8 in CI.
+    const stop = app.database.activity.onStatement((run) => {
+      const text = run.sql.trim().toLowerCase();
+      if (!text.includes('pg_snapshot_xmin(pg_current_snapshot())')) statements.push(text);
+    });
     let response: Awaited<ReturnType<TestServer['inject']>>;
     try {
       response = await app.inject({
