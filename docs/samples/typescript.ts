@@ -24,5 +24,7 @@ export async function typedCalls(baseURL = process.env.WSC_API_URL ?? 'http://lo
   const first = page.data[0]; // typed: title, voteCount, domain…
   // A domain added after this SDK version arrives as a string: narrow before indexing a table by it.
   const domain = first && isKnownValue(DOMAINS, first.domain) ? DOMAIN_NAMES[first.domain] : 'Other';
-  return { title: first?.title.en, domain };
+  // A title is in the languages its author and translators wrote: English when there is one.
+  const title = first ? (first.title.en ?? Object.values(first.title).find(Boolean)) : undefined;
+  return { title, domain };
 }
