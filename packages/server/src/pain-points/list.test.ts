@@ -157,12 +157,35 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
   });
 
   it('searches past the stretch of the sort order it walks: a rare word anywhere, a common one page by page', async () => {
-    // With limit=2 a search walks 300 rows of the sort order (100 per row of the page, probe row
-    // included) before it looks a word up in the search indexes instead: 330 rows, the rare word in
-    // two of the 30 oldest (beyond the walk in `new` order), the common word in every third row.
-    const expected = { rare: [] as string[], common: [] as string[] };
+    // With limit=2 a search glances at 30 rows of the sort order (10 per row of the page, probe
+    // row included) and walks 300 (100 per row) before it looks a word up in the search indexes
+    // instead. 330 rows in `new` order (newest first, so position = 329 - index): the rare word in
+    // two of the 30 oldest (beyond the walk); the common word in every third row; `estuary` in
+    // the glance, once in the walk and once beyond it (the walk cannot fill a page); `delta` past
+    // the glance but often enough in the walk to fill pages there.
+    const wordsOf = (index: number) => {
+      const position = 329 - index;
+      return {
+        rare: index === 3 || index === 17,
+        common: index % 3 === 0,
+        estuary: position === 0 || position === 200 || position === 320,
+        delta: position >= 40 && position < 120 && position % 10 === 0,
+      };
+    };
+    const expected = {
+      rare: [] as string[],
+      common: [] as string[],
+      estuary: [] as string[],
+      delta: [] as string[],
+    };
     for (let index = 0; index < 330; index += 1) {
-      const words = [index === 3 || index === 17 ? 'quinoxaline' : '', index % 3 === 0 ? 'aquifer' : ''];
+      const has = wordsOf(index);
+      const words = [
+        has.rare ? 'quinoxaline' : '',
+        has.common ? 'aquifer' : '',
+        has.estuary ? 'estuary' : '',
+        has.delta ? 'delta' : '',
+      ];
       const row = await insertPainPoint(app.db, {
         slug: null,
         title: { en: `Row ${index} ${words.join(' ')}`.trim() },
@@ -177,13 +200,18 @@ describe.each(databases())('listing and searching pain points on $kind', ({ kind
         createdAt: new Date(Date.UTC(2024, 0, 1) + index * 60_000),
       });
       if (!row) throw new Error('insert failed');
-      if (words[0]) expected.rare.unshift(row.id);
-      if (words[1]) expected.common.unshift(row.id);
+      for (const word of ['rare', 'common', 'estuary', 'delta'] as const) {
+        if (has[word]) expected[word].unshift(row.id);
+      }
     }
+    expect(expected.estuary).toHaveLength(3);
+    expect(expected.delta).toHaveLength(8);
     expect(await listAll('sort=new&q=quinoxaline', 2)).toEqual(expected.rare);
     expect(await listAll('sort=new&q=QUINOX', 2)).toEqual(expected.rare);
     expect(await listAll('sort=new&q=aquifer', 2)).toEqual(expected.common);
     expect(await listAll('sort=new&q=aquifer&domain=water', 50)).toEqual(expected.common);
+    expect(await listAll('sort=new&q=estuary', 2)).toEqual(expected.estuary);
+    expect(await listAll('sort=new&q=delta', 2)).toEqual(expected.delta);
   });
 
   it('refuses bad paging and filter values with the field named', async () => {
