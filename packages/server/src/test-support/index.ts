@@ -1,7 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import type { StakeholderRole } from '@wsc/models';
 import type { PartnerScope } from '@wsc/models/partner';
@@ -100,9 +110,26 @@ export async function createTestDatabase(
 let template: Promise<string> | undefined;
 
 /**
+ * This user's own folder for shared test files, in the OS tmpdir: created readable by this user
+ * only, and refused when another user owns it or may write in it (on a shared machine, anyone
+ * can create a folder of a predictable name in /tmp and plant a database that tests would copy).
+ */
+function privateTestFolder(): string {
+  const { uid } = userInfo();
+  const folder = path.join(tmpdir(), `wsc-test-${uid}`);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const stats = lstatSync(folder);
+  const ownedByOthers = process.platform !== 'win32' && stats.uid !== uid;
+  if (!stats.isDirectory() || ownedByOthers || (stats.mode & 0o022) !== 0) {
+    throw new Error(`${folder} must be a folder owned by this user and writable by no one else`);
+  }
+  return folder;
+}
+
+/**
  * The PGlite folder every migrated test database is copied from: built once per set of
- * migrations and PGlite version, in the OS tmpdir, and shared by every test process (vitest
- * runs each file in its own). A process that finds none builds one in a folder of its own and
+ * migrations and PGlite version, in this user's own test folder (see `privateTestFolder`), and
+ * shared by every test process of the user (vitest runs each file in its own). A process that finds none builds one in a folder of its own and
  * renames it into place; when two build at once, the first rename wins and the other's copy
  * is removed. Creating a PGlite runs initdb, which costs most of the six seconds a new test
  * database took.
@@ -114,7 +141,7 @@ function migratedPgliteTemplate(): Promise<string> {
     for (const name of readdirSync(migrations).sort()) {
       hash.update(name).update(readFileSync(path.join(migrations, name)));
     }
-    const target = path.join(tmpdir(), `wsc-test-pglite-${hash.digest('hex').slice(0, 16)}`);
+    const target = path.join(privateTestFolder(), `pglite-${hash.digest('hex').slice(0, 16)}`);
     if (existsSync(target)) return target;
     const building = mkdtempSync(`${target}-building-`);
     const database = await createDatabase({ dataDirectory: building });
