@@ -79,8 +79,12 @@ function interpret(
   const requestId = headers['x-request-id'];
   const status = response.status;
   const text = typeof response.data === 'string' ? response.data : '';
-  // What errors name: built only when one is thrown.
-  const described = () => describe(request);
+  // What errors name: built only when one is thrown, and then once.
+  let description: WscErrorRequest | undefined;
+  const described = () => {
+    description ??= describe(request);
+    return description;
+  };
   const where = () => `${described().method} ${described().path}`;
   const base = () => ({ status, headers, requestId, request: described() });
   let data: unknown;
