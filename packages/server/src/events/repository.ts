@@ -3,7 +3,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import { afterTimestampKey, type KeyValue, timestampKey } from '../community/keyset-cursor';
 import { runPrepared } from '../database/prepared-statements';
 import type { DatabaseSchema, EventsTable } from '../database/schema';
-import { holdSubject, subjectTurnSql } from '../database/turns';
+import { subjectTurnSql } from '../database/turns';
 
 type Database = Kysely<DatabaseSchema>;
 
@@ -101,25 +101,27 @@ export async function findEvent(db: Database, idOrSlug: string): Promise<EventRo
 }
 
 /**
- * Locks an event row until the transaction ends: registrations of one event queue behind it,
- * so seats are counted by one writer at a time (on PostgreSQL's pool as on PGlite). Call it
- * first in the transaction: it first takes the event's turn among the writers of its events
- * (`holdSubject`), so `seatsLeft` goes out in the order seats were taken.
+ * Locks an event row until the transaction ends and reads it as it is then: registrations of
+ * one event queue behind the lock, so seats are counted by one writer at a time (on
+ * PostgreSQL's pool as on PGlite). Call it first in the transaction. The lock is
+ * {@link lockEventByIdOrSlug}'s, the one way an event is locked.
  *
  * @example
  * const row = await lockEvent(trx, eventId);
  */
 export async function lockEvent(db: Database, id: string): Promise<EventRow | undefined> {
-  await holdSubject(db, 'event', id);
-  await db.selectFrom('events').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-  return selectEvents(db).where('events.id', '=', id).executeTakeFirst();
+  const locked = await lockEventByIdOrSlug(db, id);
+  if (locked === undefined) return undefined;
+  return selectEvents(db).where('events.id', '=', locked).executeTakeFirst();
 }
 
 /**
- * {@link lockEvent}'s turn and row lock in one statement, the event found by id or slug: the
- * turn is taken in the scan's filter, before the row above it is locked, so the transaction gets
- * its id (at the row lock) only once its turn has come. Returns the event's id (undefined: no
- * such event); read the row after it, in a statement of its own, to see it as it is now.
+ * Takes the event's turn among the writers of its events (the turn `holdSubject` takes, so `seatsLeft`
+ * goes out in the order seats were taken) and locks its row, in one statement, the event found
+ * by id or slug: the turn is taken in the scan's filter, before the row above it is locked, so
+ * the transaction gets its id (at the row lock) only once its turn has come. Returns the event's
+ * id (undefined: no such event); read the row after it, in a statement of its own, to see it as
+ * it is now.
  *
  * @example
  * const id = await lockEventByIdOrSlug(trx, 'world-smart-city-forum-2027');
