@@ -675,7 +675,7 @@ function printResults() {
     'req/s and p50/p99 from autocannon (a separate process); cpu µs/req = CPU time of this process (the server or floor under load, and PGlite) per request; ×floor cpu = server CPU / floor CPU per request (>1: the server costs more)',
   );
   console.log(
-    'On PostgreSQL the server sends its hot statements (token lookup, vote, unfiltered list pages) as named prepared statements, planned once per connection; the floor sends the same SQL unnamed, as a minimal route written with pg.query would. The PostgreSQL CPU this saves is not in cpu µs/req (another process) but is in req/s.',
+    'On PostgreSQL the server sends its hot statements (token lookup, vote, list pages and searches without filters) as named prepared statements, planned once per connection; the floor sends its SQL unnamed, as a minimal route written with pg.query would. The floor searches with one plain query (the planner walks the vote order for every word, so a rare word walks the table); the server glances at the first rows of the order, then walks or looks the word up in the search indexes. The PostgreSQL CPU this saves is not in cpu µs/req (another process) but is in req/s.',
   );
   const loadAverage = os
     .loadavg()

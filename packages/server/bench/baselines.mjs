@@ -18,12 +18,13 @@ const COLUMNS = `pain_points.id, pain_points.slug, pain_points.title, pain_point
 const VOTED = `, exists (select 1 from votes where votes.pain_point_id = page.id and votes.account_id = $VIEWER) as voted`;
 const ORDER = 'order by pain_points.vote_count desc, pain_points.id desc';
 
-/** The SQL texts of the server's list, search and session lookup, with numbered parameters. */
+/** The SQL texts of the server's list and session lookup, and a plain search, with numbered parameters. */
 export const FLOOR_SQL = {
   firstPage: `select ${COLUMNS} from pain_points ${ORDER} limit $1`,
   afterCursor: `select ${COLUMNS} from pain_points where (pain_points.vote_count, pain_points.id) < ($1, $2) ${ORDER} limit $3`,
   afterCursorAsViewer: `select page.*${VOTED.replace('$VIEWER', '$1')} from (select ${COLUMNS} from pain_points where (pain_points.vote_count, pain_points.id) < ($2, $3) ${ORDER} limit $4) page ${ORDER.replaceAll('pain_points.', 'page.')}`,
-  // src/community/text-search.ts for a one-word query: whole tokens, Russian and English stems, or a substring.
+  // The condition of src/community/text-search.ts for a one-word query (whole tokens, Russian and English
+  // stems, or a substring) in one plain query; the server's statement around it glances, walks or looks up.
   search: `select ${COLUMNS} from pain_points where (pain_points.search_vector @@ plainto_tsquery('simple', $1) or pain_points.search_vector_stemmed @@ (plainto_tsquery('russian', $1) || plainto_tsquery('english', $1)) or (pain_points.search_text like lower($2))) ${ORDER} limit $3`,
   session: `select accounts.id, accounts.roles, sessions.kind, sessions.partner_id from sessions
     inner join accounts on accounts.id = sessions.account_id
