@@ -129,8 +129,8 @@ function privateTestFolder(): string {
 /**
  * The PGlite folder every migrated test database is copied from: built once per set of
  * migrations and PGlite version, in this user's own test folder (see `privateTestFolder`), and
- * shared by every test process of the user (vitest runs each file in its own). A process that finds none builds one in a folder of its own and
- * renames it into place; when two build at once, the first rename wins and the other's copy
+ * shared by every test process of the user (vitest runs each file in its own). A process that
+ * finds none builds one in a folder of its own and renames it into place; when two build at once, the first rename wins and the other's copy
  * is removed. Creating a PGlite runs initdb, which costs most of the six seconds a new test
  * database took.
  */
